@@ -1,0 +1,86 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'build/**',
+      'pane-dist/**',
+      'tmp-*/**',
+      // root-level *.js config files (jest/webpack config); this file (.mjs) is still linted
+      '*.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
+    },
+  },
+  // Plain CommonJS Node scripts (bin/, scripts/)
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node } },
+  },
+  {
+    files: ['src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  // The core must stay pure: no I/O, no Excel/Office, no Node, no sibling layers.
+  {
+    files: ['src/core/**/*.ts', 'src/core/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'exceljs', message: 'src/core must not depend on exceljs (use src/xlsx).' },
+            { name: 'fs', message: 'src/core must not do I/O.' },
+            { name: 'fs/promises', message: 'src/core must not do I/O.' },
+            { name: 'path', message: 'src/core must not depend on Node.' },
+            { name: 'react', message: 'src/core must not depend on UI.' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'src/core must not depend on Node built-ins.' },
+            {
+              group: ['../xlsx*', '../excel*', '../cli*', '../taskpane*', '**/xlsx/**', '**/excel/**', '**/cli/**', '**/taskpane/**'],
+              message: 'src/core must not import from adapter layers (xlsx/excel/cli/taskpane).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'src/core must not touch the Excel API.' },
+        { name: 'Office', message: 'src/core must not touch the Office API.' },
+        { name: 'document', message: 'src/core must not touch the DOM.' },
+        { name: 'window', message: 'src/core must not touch the DOM.' },
+        { name: 'process', message: 'src/core must not read process state.' },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    languageOptions: { globals: { ...globals.jest, ...globals.node } },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,65 @@
+/** Rendering check results: the JSON contract of DESIGN.md and the human table view. */
+import { type Audit, type Finding, KIND_LABEL, type Lang, localizeFinding, t } from '../core';
+import { padEnd } from './width';
+
+export interface CheckResult {
+  readonly file: string;
+  readonly profile: Audit['profile'];
+  readonly sheets: Audit['sheets'];
+  readonly findings: readonly Omit<Finding, 'params'>[];
+  readonly counts: Audit['counts'];
+}
+
+export interface ReadFailure {
+  readonly file: string;
+  readonly error: string;
+}
+
+export function toCheckResult(file: string, audit: Audit, lang: Lang): CheckResult {
+  return {
+    file,
+    profile: audit.profile,
+    sheets: audit.sheets,
+    findings: audit.findings.map((f) => {
+      const { params: _params, ...rest } = localizeFinding(f, lang);
+      return rest;
+    }),
+    counts: audit.counts,
+  };
+}
+
+const SEVERITY_MARK = { error: '✖', warning: '▲', info: '·' } as const;
+
+export function renderTable(result: CheckResult, lang: Lang): string {
+  const out: string[] = [];
+  const profile = t(result.profile ? `profile.${result.profile}` : 'profile.none', lang);
+  out.push(t('report.file', lang, { file: result.file, profile }));
+  const bySheet = new Map<string, (typeof result.findings)[number][]>();
+  for (const f of result.findings) {
+    const list = bySheet.get(f.sheet) ?? [];
+    list.push(f);
+    bySheet.set(f.sheet, list);
+  }
+  const sevWidth = Math.max(...(['error', 'warning', 'info'] as const).map((s) => t(`severity.${s}`, lang).length * 2)) + 2;
+  for (const sheet of result.sheets) {
+    const list = bySheet.get(sheet.name);
+    if (!list || list.length === 0) continue;
+    const kind = sheet.kind ? KIND_LABEL[sheet.kind][lang] : null;
+    out.push('');
+    out.push(kind ? t('report.sheet', lang, { sheet: sheet.name, kind }) : t('report.sheetUnknown', lang, { sheet: sheet.name }));
+    const cellWidth = Math.max(4, ...list.map((f) => f.cell.length)) + 1;
+    for (const f of list) {
+      const sev = `${SEVERITY_MARK[f.severity]} ${t(`severity.${f.severity}`, lang)}`;
+      out.push(`  ${padEnd(sev, sevWidth)} ${padEnd(f.cell, cellWidth)} ${f.message}`);
+      out.push(`  ${' '.repeat(sevWidth)} ${' '.repeat(cellWidth)} ${f.code}`);
+    }
+  }
+  for (const [sheet, list] of bySheet) {
+    if (result.sheets.some((s) => s.name === sheet)) continue;
+    out.push('', t('report.sheetUnknown', lang, { sheet }));
+    for (const f of list) out.push(`  ${f.severity} ${f.cell} ${f.message}`);
+  }
+  out.push('');
+  out.push(result.findings.length === 0 ? t('report.clean', lang) : t('report.counts', lang, result.counts));
+  return out.join('\n');
+}

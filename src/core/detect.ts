@@ -1,0 +1,74 @@
+/** Detecting a sheet's annex kind from its content: title and header text, whatever the sheet is called. */
+import { type Grid, GridView } from './grid';
+import { TABLE_SPECS } from './kinds';
+import { type AnnexKind, findHeader, type HeaderMatch, type TableSpec } from './table';
+import { cellText, labelKey } from './text';
+
+export interface Detection {
+  readonly kind: AnnexKind;
+  readonly spec?: TableSpec;
+  readonly header?: HeaderMatch;
+  /** Required columns not found (the sheet was recognised by its title and most of its header). */
+  readonly missingColumns: readonly string[];
+  readonly score: number;
+}
+
+/** Label keys of the first rows' text, for title matching. */
+function titleText(view: GridView, rows: number): string {
+  const parts: string[] = [];
+  for (let r = 0; r < Math.min(rows, view.rows); r++) {
+    for (let c = 0; c < Math.min(view.cols, 12); c++) {
+      const t = cellText(view.grid.values[r]?.[c] ?? null);
+      if (t !== '') parts.push(labelKey(t));
+    }
+  }
+  return parts.join('|');
+}
+
+/**
+ * A 通报 (circular) is prose: one column of long paragraphs, a document number or the word 通报
+ * near the top. It has no table header.
+ */
+function looksLikeReportText(view: GridView): number {
+  if (view.rows < 3) return 0;
+  let textRows = 0;
+  let longRows = 0;
+  let wideRows = 0;
+  for (let r = 0; r < view.rows; r++) {
+    const row = view.grid.values[r] ?? [];
+    let nonBlank = 0;
+    for (const v of row) if (cellText(v) !== '') nonBlank++;
+    if (nonBlank === 0) continue;
+    textRows++;
+    if (nonBlank > 1) wideRows++;
+    const first = cellText(row[0] ?? null);
+    if (first.length >= 60) longRows++;
+  }
+  const head = titleText(view, 8);
+  const named = /通报/.test(head) ? 1 : 0;
+  if (textRows === 0 || wideRows / textRows > 0.2 || longRows < 2) return 0;
+  return named * 10 + Math.min(longRows, 10);
+}
+
+export function detectKind(grid: Grid, view = new GridView(grid)): Detection | null {
+  let best: Detection | null = null;
+  for (const spec of TABLE_SPECS) {
+    const header = findHeader(view, spec);
+    if (!header) continue;
+    const title = titleText(view, Math.max(header.top, 1) + 1);
+    const titled = spec.titles.some((t) => t.test(title));
+    const complete = header.matchedRequired === header.requiredCount;
+    // Recognised by header alone, or by title plus most of the header (a renamed column is then reported).
+    const recognised = complete || (titled && header.matchedRequired >= Math.ceil(header.requiredCount / 2) && header.matchedRequired >= 2);
+    if (!recognised) continue;
+    const score = header.matched * 10 + header.matchedRequired * 5 + (titled ? 8 : 0) + (complete ? 20 : 0);
+    if (!best || score > best.score) {
+      const missingColumns = spec.columns.filter((c) => c.required && !header.columns.has(c.key)).map((c) => c.label);
+      best = { kind: spec.kind, spec, header, missingColumns, score };
+    }
+  }
+  if (best) return best;
+  const report = looksLikeReportText(view);
+  if (report >= 10) return { kind: 'report-text', missingColumns: [], score: report };
+  return null;
+}

@@ -1,0 +1,157 @@
+/**
+ * The grid model: what every adapter (exceljs, Office.js) reads a sheet into.
+ * Rows and columns are 0-based here; A1 addresses are produced only at the edges.
+ */
+
+/** An Excel error value such as `#REF!` or `#DIV/0!`. */
+export interface ErrorValue {
+  readonly error: string;
+}
+
+/** A cell's value as read: text, number, boolean, an Excel error, or empty. Dates arrive as serial numbers. */
+export type CellValue = string | number | boolean | ErrorValue | null;
+
+/** A merged area, 0-based inclusive. */
+export interface MergeArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface Grid {
+  readonly name: string;
+  /** values[row][col]; rows may be ragged. */
+  readonly values: readonly (readonly CellValue[])[];
+  /** formulas[row][col]: the formula text without the leading `=`, or null. Optional. */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+  /** numberFormats[row][col]: Excel number format code, or null for General. Optional. */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+  readonly merges: readonly MergeArea[];
+  readonly hidden?: boolean;
+}
+
+export function isErrorValue(v: unknown): v is ErrorValue {
+  return typeof v === 'object' && v !== null && typeof (v as { error?: unknown }).error === 'string';
+}
+
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based (row, col) → `B7`. */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** `B7` → 0-based { row, col }; null when not an A1 address. */
+export function parseA1(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.trim().toUpperCase());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1] ?? '') col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function rangeA1(m: MergeArea): string {
+  return `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
+}
+
+export function rawValue(grid: Grid, row: number, col: number): CellValue {
+  return grid.values[row]?.[col] ?? null;
+}
+
+export function formulaAt(grid: Grid, row: number, col: number): string | null {
+  return grid.formulas?.[row]?.[col] ?? null;
+}
+
+export function numberFormatAt(grid: Grid, row: number, col: number): string | null {
+  return grid.numberFormats?.[row]?.[col] ?? null;
+}
+
+export function rowCount(grid: Grid): number {
+  return grid.values.length;
+}
+
+export function columnCount(grid: Grid): number {
+  let n = 0;
+  for (const r of grid.values) if (r.length > n) n = r.length;
+  return n;
+}
+
+/**
+ * Index of merged areas: for any cell, the merged area that covers it (if any).
+ * Built once per grid; lookups are O(1).
+ */
+export class MergeIndex {
+  private readonly byCell = new Map<number, MergeArea>();
+  private readonly width: number;
+
+  constructor(grid: Grid) {
+    this.width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 1);
+    for (const m of grid.merges) {
+      // Guard against absurd areas (hostile files): cap the cells indexed per area.
+      const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (cells <= 0 || cells > 200_000) continue;
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.byCell.set(r * this.width + c, m);
+      }
+    }
+  }
+
+  areaAt(row: number, col: number): MergeArea | undefined {
+    if (col >= this.width) return undefined;
+    return this.byCell.get(row * this.width + col);
+  }
+
+  /** The top-left cell of the merged area covering (row, col), or the cell itself. */
+  masterOf(row: number, col: number): { row: number; col: number } {
+    const m = this.areaAt(row, col);
+    return m ? { row: m.top, col: m.left } : { row, col };
+  }
+}
+
+/** A read view of a grid that resolves merged cells to their master's value. */
+export class GridView {
+  readonly merges: MergeIndex;
+  readonly rows: number;
+  readonly cols: number;
+
+  constructor(readonly grid: Grid) {
+    this.merges = new MergeIndex(grid);
+    this.rows = rowCount(grid);
+    this.cols = columnCount(grid);
+  }
+
+  /** The value shown in the cell: a merged cell shows its master's value. */
+  value(row: number, col: number): CellValue {
+    const m = this.merges.masterOf(row, col);
+    return rawValue(this.grid, m.row, m.col);
+  }
+
+  /** Address of the cell that really holds the value (the master of a merged area). */
+  address(row: number, col: number): string {
+    const m = this.merges.masterOf(row, col);
+    return a1(m.row, m.col);
+  }
+
+  isMergedContinuation(row: number, col: number): boolean {
+    const m = this.merges.areaAt(row, col);
+    return m !== undefined && (m.top !== row || m.left !== col);
+  }
+
+  formula(row: number, col: number): string | null {
+    return formulaAt(this.grid, row, col);
+  }
+
+  numberFormat(row: number, col: number): string | null {
+    return numberFormatAt(this.grid, row, col);
+  }
+}

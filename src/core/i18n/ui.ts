@@ -1,0 +1,48 @@
+/** User-facing text outside findings (CLI, pane): zh-CN first, en-US second. */
+import { fillTemplate, type Lang, type Params } from './findings';
+
+export const UI = {
+  'severity.error': { 'zh-CN': '错误', 'en-US': 'error' },
+  'severity.warning': { 'zh-CN': '警告', 'en-US': 'warning' },
+  'severity.info': { 'zh-CN': '提示', 'en-US': 'info' },
+  'profile.incentive': { 'zh-CN': '激励事项研判', 'en-US': 'incentive appraisal' },
+  'profile.keywork': { 'zh-CN': '重点工作推进', 'en-US': 'key-work progress' },
+  'profile.none': { 'zh-CN': '未识别', 'en-US': 'not recognised' },
+  'col.severity': { 'zh-CN': '级别', 'en-US': 'Severity' },
+  'col.cell': { 'zh-CN': '单元格', 'en-US': 'Cell' },
+  'col.message': { 'zh-CN': '说明', 'en-US': 'Message' },
+  'col.code': { 'zh-CN': '代码', 'en-US': 'Code' },
+  'report.file': { 'zh-CN': '文件：{file}（{profile}）', 'en-US': 'File: {file} ({profile})' },
+  'report.sheet': { 'zh-CN': '── 工作表“{sheet}”（{kind}）', 'en-US': '── Sheet "{sheet}" ({kind})' },
+  'report.sheetUnknown': { 'zh-CN': '── 工作表“{sheet}”', 'en-US': '── Sheet "{sheet}"' },
+  'report.counts': { 'zh-CN': '共 {error} 个错误、{warning} 个警告、{info} 条提示。', 'en-US': '{error} errors, {warning} warnings, {info} notes.' },
+  'report.clean': { 'zh-CN': '未发现问题。', 'en-US': 'No findings.' },
+  'report.expected': { 'zh-CN': '应为', 'en-US': 'expected' },
+  'report.actual': { 'zh-CN': '实为', 'en-US': 'found' },
+  'cli.usage': {
+    'zh-CN':
+      '用法：\n  annex-audit check 文件.xlsx… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee]\n\n' +
+      '退出码：0 无错误；1 有错误级问题；2 文件无法读取或参数有误。',
+    'en-US':
+      'Usage:\n  annex-audit check FILE.xlsx… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee]\n\n' +
+      'Exit status: 0 no errors; 1 error-level findings; 2 a file could not be read or bad arguments.',
+  },
+  'cli.unknownCommand': { 'zh-CN': '未知命令“{command}”。', 'en-US': 'Unknown command "{command}".' },
+  'cli.noFiles': { 'zh-CN': '请指定要检查的 .xlsx 文件。', 'en-US': 'Name at least one .xlsx file to check.' },
+  'cli.badOption': { 'zh-CN': '选项“{option}”的值“{value}”无效。', 'en-US': 'Invalid value "{value}" for option "{option}".' },
+  'cli.unknownOption': { 'zh-CN': '未知选项“{option}”。', 'en-US': 'Unknown option "{option}".' },
+  'read.not-found': { 'zh-CN': '找不到文件“{file}”。', 'en-US': 'File "{file}" not found.' },
+  'read.not-a-workbook': { 'zh-CN': '“{file}”不是 Excel 工作簿（.xlsx），无法读取。', 'en-US': '"{file}" is not an Excel workbook (.xlsx) and cannot be read.' },
+  'read.encrypted': { 'zh-CN': '“{file}”已加密（设有打开密码），请在 Excel 中取消密码后再检查。', 'en-US': '"{file}" is password-protected; remove the password in Excel and check it again.' },
+  'read.legacy-xls': { 'zh-CN': '“{file}”是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再检查。', 'en-US': '"{file}" is a legacy .xls file; save it as .xlsx in Excel and check it again.' },
+  'read.truncated': { 'zh-CN': '“{file}”已损坏或不完整（可能未下载完整），无法读取。', 'en-US': '"{file}" is damaged or incomplete (perhaps a partial download) and cannot be read.' },
+  'read.too-large': { 'zh-CN': '“{file}”过大，超出可检查的范围。', 'en-US': '"{file}" is too large to check.' },
+  'read.unreadable': { 'zh-CN': '“{file}”无法作为工作簿读取。', 'en-US': '"{file}" could not be read as a workbook.' },
+  'read.unexpected': { 'zh-CN': '检查“{file}”时发生意外错误，已跳过该文件。', 'en-US': 'An unexpected error occurred while checking "{file}"; the file was skipped.' },
+} as const;
+
+export type UiKey = keyof typeof UI;
+
+export function t(key: UiKey, lang: Lang = 'zh-CN', params: Params = {}): string {
+  return fillTemplate(UI[key][lang], params);
+}

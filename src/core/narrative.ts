@@ -1,0 +1,48 @@
+/** Rules on narrative text shared by the annexes: dates, and passages repeated between items. */
+import { dateProblems } from './dates';
+import type { FindingSink } from './finding';
+import { toHalfWidth } from './text';
+
+export function checkDates(text: string, year: number, sheet: string, cell: string, sink: FindingSink): void {
+  for (const p of dateProblems(text, year)) {
+    if (p.kind === 'invalid') sink.add('cell/invalid-date', { sheet, cell }, { year }, { actual: p.text });
+    else sink.add('cell/malformed-date', { sheet, cell }, {}, { actual: p.text, ...(p.suggestion ? { expected: p.suggestion } : {}) });
+  }
+}
+
+const MIN_PASSAGE = 20;
+
+function passages(text: string): string[] {
+  return toHalfWidth(text)
+    .split(/[。\n;；,，:：]+/)
+    .map((s) => s.replace(/\s+/g, '').trim())
+    .filter((s) => s.length >= MIN_PASSAGE);
+}
+
+export interface NarrativeRef {
+  readonly label: string;
+  readonly cell: string;
+  readonly text: string;
+}
+
+/**
+ * Long identical passages in the narratives of two different items (a copy-paste left unedited).
+ * Reported once per pair, on the later item.
+ */
+export function checkRepeatedPassages(refs: readonly NarrativeRef[], sheet: string, sink: FindingSink): void {
+  const firstSeen = new Map<string, NarrativeRef>();
+  for (const ref of refs) {
+    const reported = new Set<string>();
+    for (const p of passages(ref.text)) {
+      const prev = firstSeen.get(p);
+      if (prev && prev.cell !== ref.cell && !reported.has(prev.cell)) {
+        reported.add(prev.cell);
+        sink.add('text/repeated-passage', { sheet, cell: ref.cell }, {
+          other: prev.label,
+          otherCell: prev.cell,
+          passage: p.length > 40 ? `${p.slice(0, 40)}…` : p,
+        }, { related: [{ sheet, cell: prev.cell }] });
+      } else if (!prev) firstSeen.set(p, ref);
+    }
+  }
+}

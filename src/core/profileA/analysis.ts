@@ -1,0 +1,182 @@
+/** 附件3 研判分析表 (`incentive-analysis`): one row per incentive item, with its assessment and award history. */
+import type { FindingSink } from '../finding';
+import { a1 } from '../grid';
+import type { Table } from '../table';
+import { columnLabel } from '../table';
+import { itemKey, labelKey, toHalfWidth } from '../text';
+import { canonicalUnit } from '../units';
+import type { Settings } from '../settings';
+import { type Assessment, type DerivedRating, deriveItemRating, parseAssessment } from './ratings';
+import { AnalysisItemSchema, issuesToFindings } from './schemas';
+
+export interface HistoryCell {
+  readonly year: number | null;
+  readonly text: string;
+  readonly cell: string;
+}
+
+export interface AnalysisItem {
+  readonly row: number;
+  readonly unit: string;
+  readonly unitKey: string;
+  readonly unitCell: string;
+  readonly seq: string;
+  readonly seqCell: string;
+  /** The item name without its markers. */
+  readonly item: string;
+  readonly itemKey: string;
+  readonly itemCell: string;
+  readonly allWonLastYear: boolean;
+  readonly regionClass: 'Ⅱ' | 'Ⅲ' | null;
+  readonly quota: string;
+  readonly assessmentText: string;
+  readonly assessmentCell: string;
+  readonly assessment: Assessment;
+  readonly derived: DerivedRating;
+  readonly history: readonly HistoryCell[];
+}
+
+export interface IncentiveAnalysis {
+  readonly sheet: string;
+  readonly items: readonly AnalysisItem[];
+  /** The note's stated marker counts, where it states them. */
+  readonly note?: { readonly cell: string; readonly allWon?: number; readonly regionClass?: number };
+}
+
+/** Leading markers of an item name: `●` (all prefectures won it last year), `Ⅱ`/`Ⅲ` (region class). */
+export function splitMarkers(name: string): { name: string; allWon: boolean; region: 'Ⅱ' | 'Ⅲ' | null } {
+  let rest = name.trim();
+  let allWon = false;
+  let region: 'Ⅱ' | 'Ⅲ' | null = null;
+  for (;;) {
+    const ch = rest.charAt(0);
+    if (ch === '●') allWon = true;
+    else if (ch === 'Ⅱ' || ch === 'Ⅲ') region = ch;
+    else break;
+    rest = rest.slice(1).trimStart();
+  }
+  return { name: rest, allWon, region };
+}
+
+/** `注：●表示…（共8项）；Ⅱ或Ⅲ表示…（共14小项）` → the stated counts. */
+export function parseMarkerNote(text: string): { allWon?: number; regionClass?: number } {
+  const s = toHalfWidth(text);
+  const out: { allWon?: number; regionClass?: number } = {};
+  for (const part of s.split(/[;；\n]/)) {
+    const n = /共\s*(\d+)\s*小?项/.exec(part);
+    if (!n) continue;
+    if (part.includes('●')) out.allWon = Number(n[1]);
+    else if (/[ⅡⅢ]/.test(part)) out.regionClass = Number(n[1]);
+  }
+  return out;
+}
+
+export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings: Settings): IncentiveAnalysis {
+  const sheet = table.sheet;
+  const items: AnalysisItem[] = [];
+  const histCols = table.header.columns.get('history') ?? [];
+  const years = histCols.map((c) => {
+    const label = (table.header.labels.get(c) ?? []).join('');
+    const m = /(\d{4})/.exec(label);
+    return m ? Number(m[1]) : null;
+  });
+
+  for (const r of table.dataRows) {
+    const get = (k: string) => r.cells.get(k);
+    const unitRead = get('unit');
+    const itemRead = get('item');
+    const assessmentRead = get('assessment');
+    const seqRead = get('seq');
+    const rawItem = itemRead?.text ?? '';
+    if (rawItem === '' && (assessmentRead?.text ?? '') === '') continue;
+    const markers = splitMarkers(rawItem);
+    const unit = unitRead?.text ?? '';
+    const assessmentText = assessmentRead?.text ?? '';
+    const assessment = parseAssessment(assessmentText);
+    const where = `${unit}“${markers.name}”`;
+    const cellOf = (k: string, fallbackCol = 0): string => get(k)?.addr ?? a1(r.row, table.header.columns.get(k)?.[0] ?? fallbackCol);
+    const fields: Record<string, { cell: string; label: string }> = {
+      unit: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
+      item: { cell: cellOf('item'), label: columnLabel(table, 'item') },
+      assessment: { cell: cellOf('assessment'), label: columnLabel(table, 'assessment') },
+    };
+    if (table.header.columns.has('seq')) fields['seq'] = { cell: seqRead?.own ?? cellOf('seq'), label: columnLabel(table, 'seq') };
+    issuesToFindings(
+      AnalysisItemSchema,
+      { unit, seq: table.header.columns.has('seq') ? (seqRead?.text ?? '') : '-', item: markers.name, assessment: assessmentText },
+      sheet,
+      fields,
+      where,
+      sink,
+    );
+
+    const derived = deriveItemRating(assessment, settings);
+    if (assessmentText !== '' && derived.rating === null) {
+      sink.add('cell/rating-vocabulary', { sheet, cell: cellOf('assessment') }, {}, { actual: assessmentText.replace(/\s+/g, ' ').slice(0, 60) });
+    } else {
+      for (const line of assessment.unrated) {
+        if (/[:：]/.test(line)) sink.add('cell/rating-vocabulary', { sheet, cell: cellOf('assessment') }, {}, { actual: line.slice(0, 60) });
+      }
+    }
+
+    const historyReads = r.multi.get('history') ?? [];
+    const history: HistoryCell[] = historyReads.map((h, i) => ({ year: years[i] ?? null, text: h.text, cell: h.addr }));
+    const blanks = history.filter((h) => h.text === '');
+    const firstBlank = blanks[0];
+    if (firstBlank) {
+      const yearsText = blanks.map((h) => (h.year !== null ? `${h.year}年` : h.cell)).join('、');
+      sink.add('cell/history-blank', { sheet, cell: firstBlank.cell }, { years: yearsText }, {
+        related: blanks.slice(1).map((h) => ({ sheet, cell: h.cell })),
+      });
+    }
+
+    items.push({
+      row: r.row,
+      unit,
+      unitKey: canonicalUnit(unit, settings.unitAliases),
+      unitCell: cellOf('unit'),
+      seq: seqRead?.text ?? '',
+      seqCell: seqRead?.addr ?? '',
+      item: markers.name,
+      itemKey: itemKey(markers.name),
+      itemCell: cellOf('item'),
+      allWonLastYear: markers.allWon,
+      regionClass: markers.region,
+      quota: get('quota')?.text ?? '',
+      assessmentText,
+      assessmentCell: cellOf('assessment'),
+      assessment,
+      derived,
+      history,
+    });
+  }
+
+  // Duplicates: the same item twice under the same lead unit.
+  const seen = new Map<string, AnalysisItem>();
+  for (const it of items) {
+    const key = `${it.unitKey}|${it.itemKey}`;
+    const prev = seen.get(key);
+    if (prev) sink.add('dup/item', { sheet, cell: it.itemCell }, { unit: it.unit, item: it.item, otherCell: prev.itemCell }, { related: [{ sheet, cell: prev.itemCell }] });
+    else seen.set(key, it);
+  }
+
+  // The note's marker counts vs the markers in the table.
+  let note: IncentiveAnalysis['note'];
+  for (const line of [...table.preamble, ...table.notesBelow]) {
+    if (!/^注|备注/.test(labelKey(line.text)) && !/[●ⅡⅢ]/.test(line.text)) continue;
+    const counts = parseMarkerNote(line.text);
+    if (counts.allWon === undefined && counts.regionClass === undefined) continue;
+    const cell = a1(line.row, line.col);
+    note = { cell, ...counts };
+    const allWon = items.filter((i) => i.allWonLastYear);
+    const region = items.filter((i) => i.regionClass !== null);
+    if (counts.allWon !== undefined && counts.allWon !== allWon.length) {
+      sink.add('cross/marker-count', { sheet, cell }, { marker: '●' }, { expected: allWon.length, actual: counts.allWon, related: allWon.map((i) => ({ sheet, cell: i.itemCell })) });
+    }
+    if (counts.regionClass !== undefined && counts.regionClass !== region.length) {
+      sink.add('cross/marker-count', { sheet, cell }, { marker: 'Ⅱ或Ⅲ' }, { expected: region.length, actual: counts.regionClass, related: region.map((i) => ({ sheet, cell: i.itemCell })) });
+    }
+    break;
+  }
+  return { sheet, items, ...(note ? { note } : {}) };
+}

@@ -1,0 +1,189 @@
+/** Cross-sheet rules of profile A: 附件1 vs 附件3, 附件2 vs 附件3 (both directions), 附件4 vs 附件3. */
+import type { CellLocation, FindingSink } from '../finding';
+import type { IncentiveAnalysis, AnalysisItem } from './analysis';
+import type { UnitKeyItems } from './keyItems';
+import type { ProgressReport, ProgressItem } from './progress';
+import { isAtLeastLikely, type Rating } from './ratings';
+import { TALLY_COLUMNS, TALLY_RATING, type RatingTally, type TallyColumn } from './tally';
+import { canonicalUnit } from '../units';
+import type { Settings } from '../settings';
+
+export interface DerivedUnitTally {
+  readonly unit: string;
+  readonly unitKey: string;
+  readonly total: number;
+  readonly counts: Readonly<Record<TallyColumn, number>>;
+  readonly items: readonly AnalysisItem[];
+}
+
+/** 附件1 recomputed from 附件3: per lead unit in order of first appearance. */
+export function deriveTally(analysis: IncentiveAnalysis): DerivedUnitTally[] {
+  const byUnit = new Map<string, { unit: string; items: AnalysisItem[] }>();
+  for (const it of analysis.items) {
+    const entry = byUnit.get(it.unitKey) ?? { unit: it.unit, items: [] };
+    entry.items.push(it);
+    byUnit.set(it.unitKey, entry);
+  }
+  return [...byUnit.entries()].map(([unitKey, { unit, items }]) => {
+    const counts = { veryLikely: 0, likely: 0, hard: 0, unlikely: 0 };
+    for (const it of items) {
+      const col = TALLY_COLUMNS.find((c) => TALLY_RATING[c] === it.derived.rating);
+      if (col) counts[col]++;
+    }
+    return { unit, unitKey, total: items.length, counts, items };
+  });
+}
+
+const MAX_RELATED = 30;
+
+function limit(cells: CellLocation[]): CellLocation[] {
+  return cells.slice(0, MAX_RELATED);
+}
+
+export function crossTally(tally: RatingTally, analysis: IncentiveAnalysis, sink: FindingSink): void {
+  const derived = deriveTally(analysis);
+  const byKey = new Map(derived.map((d) => [d.unitKey, d] as const));
+  const source = analysis.sheet;
+  const sheet = tally.sheet;
+  const tallyKeys = new Set(tally.rows.map((r) => r.unitKey));
+  for (const row of tally.rows) {
+    const d = byKey.get(row.unitKey);
+    if (!d) {
+      const stated = row.total.value ?? 0;
+      if (stated > 0) sink.add('cross/tally-unit-extra', { sheet, cell: row.unitCell }, { unit: row.unit, source }, { actual: stated, expected: 0 });
+      continue;
+    }
+    const compare = (stated: number | null, blank: boolean, expected: number, cell: string, column: string, items: readonly AnalysisItem[]): void => {
+      const actual = stated ?? (blank ? 0 : null);
+      if (actual === null || actual === expected) return;
+      sink.add('cross/tally-mismatch', { sheet, cell }, { unit: row.unit, column, source }, {
+        expected,
+        actual,
+        related: limit(items.map((i) => ({ sheet: source, cell: i.assessmentCell }))),
+      });
+    };
+    compare(row.total.value, row.total.blank, d.total, row.total.cell, '总项数', d.items);
+    for (const col of TALLY_COLUMNS) {
+      const rating: Rating = TALLY_RATING[col];
+      const c = row.counts[col];
+      compare(c.value, c.blank, d.counts[col], c.cell, rating, d.items.filter((i) => i.derived.rating === rating));
+    }
+  }
+  for (const d of derived) {
+    if (tallyKeys.has(d.unitKey)) continue;
+    const first = d.items[0];
+    if (!first) continue;
+    sink.add('cross/tally-unit-missing', { sheet: source, cell: first.unitCell }, { unit: d.unit, source, target: sheet }, { expected: d.total });
+  }
+}
+
+export interface CountyItem {
+  readonly item: AnalysisItem;
+  readonly rating: Rating;
+  /** The name the assessment used, when it was an alias (a park named for its county). */
+  readonly via?: string;
+}
+
+export interface DerivedCounty {
+  readonly county: string;
+  readonly items: readonly CountyItem[];
+}
+
+/**
+ * Each county's key items: the 附件3 items whose assessment names it with 有可能 or better.
+ * Names are resolved against the known units (附件2's rows) and the explicit county alias table.
+ */
+export function deriveCountyItems(
+  analysis: IncentiveAnalysis,
+  knownUnits: ReadonlySet<string> | null,
+  settings: Settings,
+  sink: FindingSink | null,
+): DerivedCounty[] {
+  const byCounty = new Map<string, CountyItem[]>();
+  const reportedUnknown = new Set<string>();
+  for (const it of analysis.items) {
+    const seen = new Set<string>();
+    for (const pair of it.assessment.pairs) {
+      const name = canonicalUnit(pair.unit, settings.unitAliases);
+      let county = name;
+      let via: string | undefined;
+      const alias = settings.countyAliases[name];
+      if (alias !== undefined && !(knownUnits?.has(name) ?? false)) {
+        county = alias;
+        via = pair.unit;
+        sink?.add('units/alias-applied', { sheet: analysis.sheet, cell: it.assessmentCell }, { alias: pair.unit, unit: alias });
+      } else if (knownUnits && !knownUnits.has(name)) {
+        if (!reportedUnknown.has(`${name}|${it.assessmentCell}`)) {
+          reportedUnknown.add(`${name}|${it.assessmentCell}`);
+          sink?.add('units/unknown-unit', { sheet: analysis.sheet, cell: it.assessmentCell }, { unit: pair.unit });
+        }
+      }
+      if (!isAtLeastLikely(pair.rating) || seen.has(county)) continue;
+      seen.add(county);
+      const list = byCounty.get(county) ?? [];
+      list.push({ item: it, rating: pair.rating, ...(via !== undefined ? { via } : {}) });
+      byCounty.set(county, list);
+    }
+  }
+  return [...byCounty.entries()].map(([county, items]) => ({ county, items }));
+}
+
+/** Item names match when equal after normalisation, or when one contains the other (a shortened name). */
+export function sameItem(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.includes(short);
+}
+
+export function crossKeyItems(keyItems: UnitKeyItems, analysis: IncentiveAnalysis, settings: Settings, sink: FindingSink): DerivedCounty[] {
+  const known = new Set(keyItems.rows.map((r) => r.unitKey));
+  const derived = deriveCountyItems(analysis, known, settings, sink);
+  const byCounty = new Map(derived.map((d) => [d.county, d] as const));
+  const source = analysis.sheet;
+  const sheet = keyItems.sheet;
+  for (const row of keyItems.rows) {
+    const d = byCounty.get(row.unitKey)?.items ?? [];
+    for (const ci of d) {
+      if (!row.items.some((li) => sameItem(li.key, ci.item.itemKey))) {
+        sink.add('cross/key-item-missing', { sheet, cell: row.itemsCell }, { unit: row.unit, item: ci.item.item, rating: ci.rating, source }, {
+          related: [{ sheet: source, cell: ci.item.assessmentCell }],
+        });
+      }
+    }
+    for (const li of row.items) {
+      if (li.key === '') continue;
+      if (!d.some((ci) => sameItem(li.key, ci.item.itemKey))) {
+        const candidates = analysis.items.filter((i) => sameItem(li.key, i.itemKey));
+        sink.add('cross/key-item-extra', { sheet, cell: row.itemsCell }, { unit: row.unit, item: li.name, source }, {
+          related: limit(candidates.map((c) => ({ sheet: source, cell: c.assessmentCell }))),
+        });
+      }
+    }
+  }
+  return derived;
+}
+
+export function crossProgress(progress: ProgressReport, analysis: IncentiveAnalysis, sink: FindingSink): void {
+  const matched = new Set<ProgressItem>();
+  for (const it of analysis.items) {
+    const candidates = progress.items.filter((p) => !matched.has(p) && sameItem(p.itemKey, it.itemKey));
+    const p = candidates.find((c) => c.unitKey === it.unitKey) ?? candidates.find((c) => c.itemKey === it.itemKey) ?? candidates[0];
+    if (!p) {
+      sink.add('cross/progress-item-missing', { sheet: analysis.sheet, cell: it.itemCell }, { unit: it.unit, item: it.item, target: progress.sheet });
+      continue;
+    }
+    matched.add(p);
+    if (p.unitKey !== it.unitKey && p.unit !== '') {
+      sink.add('cross/progress-unit-mismatch', { sheet: progress.sheet, cell: p.unitCell }, { item: p.item, source: analysis.sheet }, {
+        expected: it.unit,
+        actual: p.unit,
+        related: [{ sheet: analysis.sheet, cell: it.unitCell }],
+      });
+    }
+  }
+  for (const p of progress.items) {
+    if (matched.has(p) || p.itemKey === '') continue;
+    sink.add('cross/progress-item-extra', { sheet: progress.sheet, cell: p.itemCell }, { item: p.item, source: analysis.sheet });
+  }
+}

@@ -1,0 +1,176 @@
+/** Profile A (激励事项研判): parse the five annexes, run their rules and the cross-sheet rules, recompute. */
+import type { FindingSink } from '../finding';
+import type { Settings } from '../settings';
+import type { AnnexKind, Table } from '../table';
+import { type IncentiveAnalysis, parseIncentiveAnalysis } from './analysis';
+import { crossKeyItems, crossProgress, crossTally, deriveCountyItems, deriveTally } from './cross';
+import { parseUnitKeyItems, type UnitKeyItems } from './keyItems';
+import { type LiaisonLog, parseLiaisonLog } from './liaison';
+import { parseProgressReport, type ProgressReport } from './progress';
+import { parseRatingTally, type RatingTally, TALLY_COLUMNS, type TallyColumn } from './tally';
+import type { Rating } from './ratings';
+
+export interface IncentiveRecords {
+  readonly ratingTally?: RatingTally;
+  readonly unitKeyItems?: UnitKeyItems;
+  readonly analysis?: IncentiveAnalysis;
+  readonly progress?: ProgressReport;
+  readonly liaison?: LiaisonLog;
+}
+
+export interface RecomputedTallyRow {
+  readonly unit: string;
+  readonly total: number;
+  readonly veryLikely: number;
+  readonly likely: number;
+  readonly hard: number;
+  readonly unlikely: number;
+}
+
+export interface RecomputedItemRating {
+  readonly unit: string;
+  readonly seq: string;
+  readonly item: string;
+  readonly rating: Rating | null;
+  readonly byGuarantee: boolean;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface RecomputedCounty {
+  readonly county: string;
+  readonly count: number;
+  readonly items: readonly { readonly item: string; readonly rating: Rating; readonly via?: string }[];
+}
+
+export interface ItemCompletion {
+  readonly unit: string;
+  readonly item: string;
+  readonly total: number;
+  readonly done: number;
+  readonly rate: number | null;
+  /** done + undone = total was confirmed by the text (false: only total and done are stated). */
+  readonly confirmed: boolean;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface UnitCompletion {
+  readonly unit: string;
+  readonly items: number;
+  readonly total: number;
+  readonly done: number;
+  /** Σdone ÷ Σtotal over the unit's items that state their counts. */
+  readonly rate: number | null;
+}
+
+export interface IncentiveRecompute {
+  /** 附件1 derived from 附件3, per lead unit, and the 合计 row. */
+  readonly tally: readonly RecomputedTallyRow[];
+  readonly tallyTotal: RecomputedTallyRow;
+  readonly itemRatings: readonly RecomputedItemRating[];
+  /** Each county's key items derived from 附件3. */
+  readonly counties: readonly RecomputedCounty[];
+  readonly completion: { readonly items: readonly ItemCompletion[]; readonly units: readonly UnitCompletion[] };
+}
+
+export function auditIncentive(
+  tables: ReadonlyMap<AnnexKind, Table>,
+  sink: FindingSink,
+  settings: Settings,
+  year: number,
+): { records: IncentiveRecords; recompute: IncentiveRecompute | null; missing: AnnexKind[] } {
+  const t = (k: AnnexKind) => tables.get(k);
+  const tallyTable = t('rating-tally');
+  const keyTable = t('unit-key-items');
+  const analysisTable = t('incentive-analysis');
+  const progressTable = t('progress-report');
+  const liaisonTable = t('liaison-log');
+
+  const ratingTally = tallyTable ? parseRatingTally(tallyTable, sink, settings) : undefined;
+  const unitKeyItems = keyTable ? parseUnitKeyItems(keyTable, sink, settings) : undefined;
+  const analysis = analysisTable ? parseIncentiveAnalysis(analysisTable, sink, settings) : undefined;
+  const progress = progressTable ? parseProgressReport(progressTable, sink, settings, year) : undefined;
+  const liaison = liaisonTable ? parseLiaisonLog(liaisonTable, sink, settings, year) : undefined;
+
+  const missing: AnnexKind[] = [];
+  if (!analysis) {
+    if (ratingTally || unitKeyItems || progress) missing.push('incentive-analysis');
+  } else {
+    if (ratingTally) crossTally(ratingTally, analysis, sink);
+    if (progress) crossProgress(progress, analysis, sink);
+  }
+  const derivedCounties = analysis
+    ? unitKeyItems
+      ? crossKeyItems(unitKeyItems, analysis, settings, sink)
+      : deriveCountyItems(analysis, null, settings, null)
+    : [];
+
+  const records: IncentiveRecords = {
+    ...(ratingTally ? { ratingTally } : {}),
+    ...(unitKeyItems ? { unitKeyItems } : {}),
+    ...(analysis ? { analysis } : {}),
+    ...(progress ? { progress } : {}),
+    ...(liaison ? { liaison } : {}),
+  };
+  if (!analysis && !progress) return { records, recompute: null, missing };
+
+  const tally = analysis
+    ? deriveTally(analysis).map((d) => ({ unit: d.unit, total: d.total, ...d.counts }))
+    : [];
+  const sum = (k: 'total' | TallyColumn) => tally.reduce((a, r) => a + r[k], 0);
+  const tallyTotal: RecomputedTallyRow = {
+    unit: '合计',
+    total: sum('total'),
+    ...(Object.fromEntries(TALLY_COLUMNS.map((c) => [c, sum(c)])) as Record<TallyColumn, number>),
+  };
+  const itemRatings = (analysis?.items ?? []).map((i) => ({
+    unit: i.unit,
+    seq: i.seq,
+    item: i.item,
+    rating: i.derived.rating,
+    byGuarantee: i.derived.byGuarantee,
+    sheet: analysis?.sheet ?? '',
+    cell: i.assessmentCell,
+  }));
+  // Counties in 附件2's order first, then any others the assessments name.
+  const order = unitKeyItems?.rows.map((r) => r.unitKey) ?? [];
+  const counties = [...derivedCounties]
+    .sort((a, b) => {
+      const ia = order.indexOf(a.county);
+      const ib = order.indexOf(b.county);
+      return (ia < 0 ? Number.MAX_SAFE_INTEGER : ia) - (ib < 0 ? Number.MAX_SAFE_INTEGER : ib);
+    })
+    .map((d) => ({
+      county: d.county,
+      count: d.items.length,
+      items: d.items.map((ci) => ({ item: ci.item.item, rating: ci.rating, ...(ci.via !== undefined ? { via: ci.via } : {}) })),
+    }));
+
+  const items: ItemCompletion[] = [];
+  for (const p of progress?.items ?? []) {
+    if (!p.completion) continue;
+    items.push({
+      unit: p.unit,
+      item: p.item,
+      total: p.completion.total,
+      done: p.completion.done,
+      rate: p.completion.rate,
+      confirmed: p.completion.confirmed,
+      sheet: progress?.sheet ?? '',
+      cell: p.progressCell,
+    });
+  }
+  const unitMap = new Map<string, { unit: string; items: number; total: number; done: number }>();
+  for (const p of progress?.items ?? []) {
+    const u = unitMap.get(p.unitKey) ?? { unit: p.unit, items: 0, total: 0, done: 0 };
+    u.items++;
+    if (p.completion) {
+      u.total += p.completion.total;
+      u.done += p.completion.done;
+    }
+    unitMap.set(p.unitKey, u);
+  }
+  const units = [...unitMap.values()].map((u) => ({ ...u, rate: u.total > 0 ? u.done / u.total : null }));
+  return { records, recompute: { tally, tallyTotal, itemRatings, counties, completion: { items, units } }, missing };
+}

@@ -1,0 +1,105 @@
+/** 附件2 重点事项汇总表 (`unit-key-items`): per unit, 项数 and the numbered list in 具体事项. */
+import { readCountCell, type NumberCell } from '../cells';
+import type { FindingSink } from '../finding';
+import { a1 } from '../grid';
+import type { Table } from '../table';
+import { columnLabel } from '../table';
+import { itemKey, lines, toHalfWidth } from '../text';
+import { canonicalUnit } from '../units';
+import type { Settings } from '../settings';
+import { issuesToFindings, UnitKeyItemsRowSchema } from './schemas';
+
+export interface ListedItem {
+  readonly number: number | null;
+  readonly name: string;
+  readonly key: string;
+}
+
+export interface KeyItemsRow {
+  readonly unit: string;
+  readonly unitKey: string;
+  readonly row: number;
+  readonly unitCell: string;
+  readonly count: NumberCell;
+  readonly itemsCell: string;
+  readonly items: readonly ListedItem[];
+}
+
+export interface UnitKeyItems {
+  readonly sheet: string;
+  readonly rows: readonly KeyItemsRow[];
+}
+
+const NUMBERED = /^[(（]?\s*(\d+)\s*[)）]?\s*[.、．，,:：)）]\s*(.*)$/;
+
+/** `1.xxx` / `2、yyy` / `(3)zzz` lines → items; unnumbered lines are items without a number. */
+export function parseItemList(text: string): ListedItem[] {
+  return lines(text).map((line) => {
+    const m = NUMBERED.exec(toHalfWidth(line));
+    if (m) {
+      const name = (m[2] ?? '').trim();
+      return { number: Number(m[1]), name, key: itemKey(name) };
+    }
+    return { number: null, name: line, key: itemKey(line) };
+  });
+}
+
+/** Describe numbering problems: gaps, repeats, not starting at 1. Empty when fine. */
+export function numberingProblems(items: readonly ListedItem[]): string[] {
+  const nums = items.map((i) => i.number).filter((n): n is number => n !== null);
+  if (nums.length === 0) return [];
+  const problems: string[] = [];
+  const seen = new Set<number>();
+  const repeats = new Set<number>();
+  for (const n of nums) {
+    if (seen.has(n)) repeats.add(n);
+    seen.add(n);
+  }
+  if (repeats.size > 0) problems.push(`重复：${[...repeats].join('、')}`);
+  const max = Math.max(...nums);
+  const missing: number[] = [];
+  for (let n = 1; n <= max; n++) if (!seen.has(n)) missing.push(n);
+  if (missing.length > 0) problems.push(`缺少：${missing.join('、')}`);
+  const unnumbered = items.length - nums.length;
+  if (unnumbered > 0) problems.push(`${unnumbered}条未编号`);
+  return problems;
+}
+
+export function parseUnitKeyItems(table: Table, sink: FindingSink, settings: Settings): UnitKeyItems {
+  const sheet = table.sheet;
+  const rows: KeyItemsRow[] = [];
+  for (const r of table.dataRows) {
+    const unitRead = r.cells.get('unit');
+    const itemsRead = r.cells.get('items');
+    const unit = unitRead?.text ?? '';
+    const count = readCountCell(r.cells.get('count'), columnLabel(table, 'count'), sheet, sink);
+    const items = parseItemList(itemsRead?.text ?? '');
+    const itemsCell = itemsRead?.addr ?? a1(r.row, table.header.columns.get('items')?.[0] ?? 2);
+    issuesToFindings(
+      UnitKeyItemsRowSchema,
+      { unit, count: count.value ?? 0, items: items.map((i) => ({ number: i.number, name: i.name })) },
+      sheet,
+      { unit: { cell: unitRead?.addr ?? a1(r.row, 0), label: columnLabel(table, 'unit') } },
+      `第${r.row + 1}行`,
+      sink,
+    );
+    if (unit === '' && items.length === 0) continue;
+    rows.push({ unit, unitKey: canonicalUnit(unit, settings.unitAliases), row: r.row, unitCell: unitRead?.addr ?? a1(r.row, 0), count, itemsCell, items });
+
+    if (count.value !== null && count.value !== items.length) {
+      sink.add('keyitems/count', { sheet, cell: count.cell }, { unit }, { expected: items.length, actual: count.value, related: [{ sheet, cell: itemsCell }] });
+    }
+    const problems = numberingProblems(items);
+    if (problems.length > 0) sink.add('keyitems/numbering', { sheet, cell: itemsCell }, { unit, detail: problems.join('，') });
+    const seen = new Map<string, number>();
+    for (const it of items) seen.set(it.key, (seen.get(it.key) ?? 0) + 1);
+    for (const it of items) {
+      const n = seen.get(it.key) ?? 0;
+      if (n > 1) {
+        sink.add('keyitems/duplicate-item', { sheet, cell: itemsCell }, { unit, item: it.name }, { actual: n });
+        seen.set(it.key, 0);
+      }
+    }
+  }
+  return { sheet, rows };
+}

@@ -1,0 +1,127 @@
+/**
+ * Text normalisation for what staff type: full-width digits and punctuation, inner spaces
+ * used to pad short labels (`合  计`), Chinese numerals, numbers stored as text.
+ */
+import { type CellValue, isErrorValue } from './grid';
+
+const FULLWIDTH_START = 0xff01;
+const FULLWIDTH_END = 0xff5e;
+
+/** Full-width ASCII (`１３`, `（`, `：`) → half-width; ideographic space → space. Nothing else changes. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= FULLWIDTH_START && code <= FULLWIDTH_END) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+export function hasFullWidthDigits(s: string): boolean {
+  return /[０-９]/.test(s);
+}
+
+/** Cell value → display text (trimmed); empty string for blank cells; `#REF!` for errors. */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isErrorValue(v)) return v.error;
+  return '';
+}
+
+export function isBlank(v: CellValue): boolean {
+  return cellText(v) === '';
+}
+
+/**
+ * A label as a comparison key: half-width, no whitespace at all (so `合  计` = `合计`,
+ * `序  号` = `序号`), no line breaks.
+ */
+export function labelKey(s: string): string {
+  return toHalfWidth(s).replace(/[\s\u00a0\u200b]+/g, '');
+}
+
+/** Normalise line breaks (`\r\n`, `\r`, `_x000D_`) to `\n`. */
+export function normalizeNewlines(s: string): string {
+  return s.replace(/_x000D_/g, '').replace(/\r\n?/g, '\n');
+}
+
+/** Split a multi-line cell into its non-empty trimmed lines. */
+export function lines(s: string): string[] {
+  return normalizeNewlines(s)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** `十二` → 12, `二十` → 20, `一百零五` → 105, `三` → 3; null when not a Chinese numeral. */
+export function parseChineseNumeral(s: string): number | null {
+  if (s === '' || !/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      digit = CN_DIGITS[ch] ?? 0;
+    } else if (ch in CN_UNITS) {
+      section += (digit ?? 1) * (CN_UNITS[ch] ?? 1);
+      digit = null;
+    } else if (ch === '万') {
+      total += (section + (digit ?? 0)) * 10000;
+      section = 0;
+      digit = null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+/** Parse a count written as digits (half- or full-width) or a Chinese numeral. */
+export function parseCountToken(s: string): number | null {
+  const h = toHalfWidth(s).trim();
+  if (/^\d+$/.test(h)) return Number(h);
+  return parseChineseNumeral(h);
+}
+
+export type NumberReading =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number }
+  | { kind: 'text-number'; value: number; fullWidth: boolean; text: string }
+  | { kind: 'error'; text: string }
+  | { kind: 'text'; text: string };
+
+/**
+ * Read a cell where a number is expected. A number typed as text (`'13`, `１３`, ` 13 `) is read
+ * with its value so the arithmetic can still be checked, and reported as such by the rules.
+ */
+export function readNumber(v: CellValue): NumberReading {
+  if (v === null || v === undefined) return { kind: 'blank' };
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'text', text: String(v) };
+  if (isErrorValue(v)) return { kind: 'error', text: v.error };
+  if (typeof v === 'boolean') return { kind: 'text', text: cellText(v) };
+  const text = v.trim();
+  if (text === '') return { kind: 'blank' };
+  const half = toHalfWidth(text).replace(/[\s,]/g, '');
+  if (/^[+-]?\d+(\.\d+)?$/.test(half)) {
+    return { kind: 'text-number', value: Number(half), fullWidth: hasFullWidthDigits(text), text };
+  }
+  return { kind: 'text', text };
+}
+
+/** Strip item-name decorations for matching across sheets: markers ●ⅡⅢ, quotes, spaces. */
+export function itemKey(name: string): string {
+  return labelKey(name)
+    .replace(/^[●○◆★▲\s]+/, '')
+    .replace(/^[ⅡⅢⅠⅣ]+/, '')
+    .replace(/^[●○]+/, '')
+    .replace(/[“”"‘’'「」『』]/g, '')
+    .replace(/[。．.，,；;]+$/, '');
+}

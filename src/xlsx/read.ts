@@ -1,0 +1,152 @@
+/**
+ * The xlsx adapter's reader: an .xlsx file (via exceljs) → the core's Grid[].
+ * Values, formulas, number formats and merged areas; dates become Excel serial numbers
+ * (as Office.js reports them), rich text becomes plain text.
+ */
+import ExcelJS from 'exceljs';
+import type { CellValue, Grid, MergeArea } from '../core/grid';
+import { parseA1 } from '../core/grid';
+import { WorkbookReadError } from './errors';
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_EMPTY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function dateToSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+function plainValue(v: ExcelValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return dateToSerial(v);
+  if (typeof v === 'object') {
+    if ('error' in v && typeof (v as { error?: unknown }).error === 'string') return { error: String((v as { error: string }).error) };
+    if ('richText' in v && Array.isArray((v as { richText?: unknown }).richText)) {
+      return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+    }
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      if (typeof result === 'object' && result !== null && 'error' in result) return { error: String((result as { error: string }).error) };
+      return plainValue(result as ExcelValue);
+    }
+    if ('text' in v && 'hyperlink' in v) {
+      const t = (v as ExcelJS.CellHyperlinkValue).text;
+      return typeof t === 'string' ? t : plainValue(t as unknown as ExcelValue);
+    }
+  }
+  return String(v);
+}
+
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  const v = cell.value as unknown;
+  if (v && typeof v === 'object') {
+    if ('formula' in v && typeof (v as { formula?: unknown }).formula === 'string') return (v as { formula: string }).formula;
+    if ('sharedFormula' in v) {
+      try {
+        const f = cell.formula;
+        if (typeof f === 'string' && f !== '') return f;
+      } catch {
+        /* a shared formula exceljs cannot translate: keep the value only */
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+function parseMerge(ref: string): MergeArea | null {
+  const [a, b] = ref.split(':');
+  const p = a ? parseA1(a) : null;
+  const q = b ? parseA1(b) : p;
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    const vals: CellValue[] = [];
+    const fs: (string | null)[] = [];
+    const nf: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = colNumber - 1;
+      // Merged continuation cells carry the master's value in exceljs; the grid keeps them empty, as Excel does.
+      if (cell.isMerged && cell.master !== cell) return;
+      vals[c] = plainValue(cell.value);
+      fs[c] = formulaOf(cell);
+      const fmt = cell.numFmt;
+      nf[c] = fmt && fmt !== 'General' ? fmt : null;
+    });
+    for (let c = 0; c < vals.length; c++) {
+      if (vals[c] === undefined) vals[c] = null;
+      if (fs[c] === undefined) fs[c] = null;
+      if (nf[c] === undefined) nf[c] = null;
+    }
+    values[r] = vals;
+    formulas[r] = fs;
+    numberFormats[r] = nf;
+  });
+  for (let r = 0; r < values.length; r++) {
+    if (!values[r]) {
+      values[r] = [];
+      formulas[r] = [];
+      numberFormats[r] = [];
+    }
+  }
+  const mergeRefs: string[] = (ws.model as { merges?: string[] }).merges ?? [];
+  const merges = mergeRefs.map(parseMerge).filter((m): m is MergeArea => m !== null);
+  return { name: ws.name, values, formulas, numberFormats, merges, hidden: ws.state !== 'visible' };
+}
+
+/** Classify bytes that exceljs could not open, so the user gets one clear sentence. */
+export function sniffProblem(bytes: Uint8Array): 'encrypted-or-xls' | 'not-zip' | 'zip' {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8));
+  if (b.length >= 8 && b.equals(OLE_MAGIC)) return 'encrypted-or-xls';
+  if (b.length >= 4 && (b.subarray(0, 4).equals(ZIP_MAGIC) || b.subarray(0, 4).equals(ZIP_EMPTY))) return 'zip';
+  return 'not-zip';
+}
+
+/** An OLE compound file is either a legacy .xls or an encrypted .xlsx (EncryptionInfo stream). */
+function oleIsEncrypted(bytes: Uint8Array): boolean {
+  const hay = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const name = Buffer.from('EncryptionInfo', 'utf16le');
+  return hay.indexOf(name) >= 0;
+}
+
+export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promise<ExcelJS.Workbook> {
+  const kind = sniffProblem(bytes);
+  if (kind === 'encrypted-or-xls') {
+    throw new WorkbookReadError(oleIsEncrypted(bytes) ? 'encrypted' : 'legacy-xls', file);
+  }
+  if (kind === 'not-zip') throw new WorkbookReadError('not-a-workbook', file);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/end of central directory|corrupt|invalid|unexpected end|truncated|crc32/i.test(msg)) {
+      throw new WorkbookReadError('truncated', file, msg);
+    }
+    throw new WorkbookReadError('unreadable', file, msg);
+  }
+  return wb;
+}
+
+export function workbookToGrids(wb: ExcelJS.Workbook): Grid[] {
+  return wb.worksheets.map(worksheetToGrid);
+}
+
+export async function readGrids(bytes: Uint8Array, file = 'workbook'): Promise<Grid[]> {
+  const wb = await loadWorkbook(bytes, file);
+  const grids = workbookToGrids(wb);
+  if (grids.length === 0) throw new WorkbookReadError('not-a-workbook', file, 'no worksheets');
+  return grids;
+}
