@@ -121,7 +121,8 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
 
     const historyReads = r.multi.get('history') ?? [];
     const history: HistoryCell[] = historyReads.map((h, i) => ({ year: years[i] ?? null, text: h.text, cell: h.addr }));
-    const blanks = history.filter((h) => h.text === '');
+    // Most recent year first, so the finding sits on the same year's cell whatever the column order.
+    const blanks = history.filter((h) => h.text === '').sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
     const firstBlank = blanks[0];
     if (firstBlank) {
       const yearsText = blanks.map((h) => (h.year !== null ? `${h.year}年` : h.cell)).join('、');
