@@ -80,8 +80,10 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       const c = colNumber - 1;
       // Merged continuation cells carry the master's value in exceljs; the grid keeps them empty, as Excel does.
       if (cell.isMerged && cell.master !== cell) return;
-      vals[c] = plainValue(cell.value);
-      fs[c] = formulaOf(cell);
+      // exceljs's `cell.value` drops a formula's falsy cached result (0, FALSE, ""); `cell.result` keeps it.
+      const formula = formulaOf(cell);
+      vals[c] = formula !== null || cell.type === ExcelJS.ValueType.Formula ? plainValue((cell.result ?? null) as ExcelValue) : plainValue(cell.value);
+      fs[c] = formula;
       const fmt = cell.numFmt;
       nf[c] = fmt && fmt !== 'General' ? fmt : null;
     });

@@ -115,7 +115,7 @@ describe('profile A sample (incentive-2022.xlsx)', () => {
     it('sheets renamed and reordered: same kinds, same findings', () => {
       const renamed = [...grids].reverse().map((g, i) => cloneGrid(g, `Sheet${i + 1}`));
       const a = auditWorkbook(renamed);
-      const names = new Map([...grids].reverse().map((g, i) => [`Sheet${i + 1}`, g.name] as const));
+      const names = new Map<string, string>([...grids].reverse().map((g, i) => [`Sheet${i + 1}`, g.name]));
       expect(a.sheets.map((s) => [names.get(s.name), s.kind])).toEqual([
         ['附件5', 'liaison-log'],
         ['附件4', 'progress-report'],

@@ -21,12 +21,21 @@ export const UI = {
   'report.actual': { 'zh-CN': '实为', 'en-US': 'found' },
   'cli.usage': {
     'zh-CN':
-      '用法：\n  annex-audit check 文件.xlsx… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee]\n\n' +
+      '用法：\n  annex-audit check 文件.xlsx… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee]\n' +
+      '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US]\n' +
+      '  annex-audit clear 文件.xlsx -o 输出.xlsx\n\n' +
       '退出码：0 无错误；1 有错误级问题；2 文件无法读取或参数有误。',
     'en-US':
-      'Usage:\n  annex-audit check FILE.xlsx… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee]\n\n' +
+      'Usage:\n  annex-audit check FILE.xlsx… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee]\n' +
+      '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US]\n' +
+      '  annex-audit clear FILE.xlsx -o OUT.xlsx\n\n' +
       'Exit status: 0 no errors; 1 error-level findings; 2 a file could not be read or bad arguments.',
   },
+  'cli.noOutput': { 'zh-CN': '请用 -o 指定输出文件（不会覆盖原文件）。', 'en-US': 'Name the output file with -o (the input is never overwritten).' },
+  'cli.renamed': { 'zh-CN': '已有用户工作表名为“{wanted}”，汇总写入“{name}”。', 'en-US': 'A user sheet is already named "{wanted}"; the summary was written to "{name}".' },
+  'cli.summarized': { 'zh-CN': '已写入“{out}”：{sheets}；标记单元格 {marked} 个。', 'en-US': 'Wrote "{out}": {sheets}; {marked} cells marked.' },
+  'cli.cleared': { 'zh-CN': '已清除 {count} 组标记，写入“{out}”。', 'en-US': 'Removed {count} mark groups; wrote "{out}".' },
+  'cli.writeFailed': { 'zh-CN': '无法写入“{out}”，请检查路径和权限。', 'en-US': 'Could not write "{out}"; check the path and permissions.' },
   'cli.unknownCommand': { 'zh-CN': '未知命令“{command}”。', 'en-US': 'Unknown command "{command}".' },
   'cli.noFiles': { 'zh-CN': '请指定要检查的 .xlsx 文件。', 'en-US': 'Name at least one .xlsx file to check.' },
   'cli.badOption': { 'zh-CN': '选项“{option}”的值“{value}”无效。', 'en-US': 'Invalid value "{value}" for option "{option}".' },

@@ -1,0 +1,37 @@
+/** 校验结果: every finding as a row, errors first, the cell as a link that jumps to it, as an Excel table with filters. */
+import type { Audit } from '../audit';
+import { localizeFinding } from '../finding';
+import type { Lang, Severity } from '../i18n/spec';
+import { t } from '../i18n/ui';
+import { basePlan, link, text } from './common';
+import type { PlanCell, SheetPlan } from './types';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function findingsPlan(audit: Audit, lang: Lang): SheetPlan {
+  const findings = [...audit.findings].map((f) => localizeFinding(f, lang)).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const c = audit.counts;
+  const rows: PlanCell[][] = [
+    [text(`校验结果：${c.error} 个错误、${c.warning} 个警告、${c.info} 条提示`, 'title')],
+    [text('级别', 'header'), text('工作表', 'header'), text('单元格', 'header'), text('说明', 'header'), text('应为', 'header'), text('实为', 'header'), text('代码', 'header')],
+  ];
+  for (const f of findings) {
+    rows.push([
+      text(t(`severity.${f.severity}`, lang), f.severity),
+      text(f.sheet, 'center'),
+      link(f.cell, f.sheet, f.cell),
+      text(f.message),
+      text(f.expected === undefined ? '' : String(f.expected)),
+      text(f.actual === undefined ? '' : String(f.actual)),
+      text(f.code),
+    ]);
+  }
+  if (findings.length === 0) rows.push([text(''), text(''), text(''), text(t('report.clean', lang)), text(''), text(''), text('')]);
+  const last = rows.length;
+  return basePlan('findings', '校验结果', rows, {
+    widths: [8, 12, 9, 70, 14, 14, 26],
+    headerRow: 2,
+    merges: ['A1:G1'],
+    table: { name: 'AnnexAuditFindings', range: `A2:G${last}` },
+  });
+}

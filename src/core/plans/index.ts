@@ -1,0 +1,18 @@
+/** Summary sheet plans for an audit, in the order they are added to the workbook. */
+import type { Audit } from '../audit';
+import type { Lang } from '../i18n/spec';
+import { findingsPlan } from './findings';
+import { completionPlan, countiesPlan, tallyPlan } from './incentive';
+import type { SheetPlan } from './types';
+
+export * from './types';
+export { highlightPlan } from './highlight';
+
+export function buildSummaryPlans(audit: Audit, lang: Lang = 'zh-CN'): SheetPlan[] {
+  const plans: (SheetPlan | null)[] = [];
+  if (audit.profile === 'incentive') {
+    plans.push(tallyPlan(audit, lang), countiesPlan(audit, lang), completionPlan(audit, lang));
+  }
+  plans.push(findingsPlan(audit, lang));
+  return plans.filter((p): p is SheetPlan => p !== null);
+}

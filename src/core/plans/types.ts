@@ -1,0 +1,78 @@
+/**
+ * Plans: what to write into a workbook, as data. The core builds them; each adapter (exceljs, Office.js)
+ * applies them. A plan never refers to a source sheet's cells except as a read-only link target.
+ */
+import type { Severity } from '../i18n/spec';
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** RRGGBB, no `#`. */
+  readonly fontColor?: string;
+  /** RRGGBB fill, no `#`. */
+  readonly fill?: string;
+  readonly border?: boolean;
+  readonly wrap?: boolean;
+  readonly hAlign?: 'left' | 'center' | 'right';
+  readonly vAlign?: 'top' | 'middle';
+}
+
+export interface PlanCell {
+  /** A literal value. Text is always written as text, even when it starts with `= + - @`. */
+  readonly value: string | number | boolean | null;
+  /** Our own formula, without the leading `=`; `value` is the result the core computed. */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  /** Key into the plan's `styles`. */
+  readonly style?: string;
+  /** An internal link: clicking the cell jumps to this sheet and cell. */
+  readonly link?: { readonly sheet: string; readonly cell: string };
+}
+
+export interface SheetPlan {
+  /** Stable id of this summary, e.g. `tally`; the adapters tag the sheet with it to recognise it later. */
+  readonly id: string;
+  /** The name we want; an adapter picks another (`名称 (2)`) when a user sheet already has it. */
+  readonly name: string;
+  /** Rows from A1 down; ragged rows are fine. */
+  readonly rows: readonly (readonly PlanCell[])[];
+  /** A1 ranges to merge. */
+  readonly merges: readonly string[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  /** Rows frozen at the top (the title and header). */
+  readonly frozenRows: number;
+  /** Header rows (1-based, inclusive) repeated on every printed page. */
+  readonly printTitleRows: readonly [number, number];
+  readonly print: { readonly orientation: 'landscape' | 'portrait'; readonly paperSize: 'A4'; readonly fitToWidth: boolean };
+  readonly styles: Readonly<Record<string, CellStyle>>;
+  /** An Excel table (with filters) over this A1 range, header row first. */
+  readonly table?: { readonly name: string; readonly range: string };
+}
+
+/** Highlight of finding cells, by severity, as conditional formats that leave the cells' own values and formats alone. */
+export interface HighlightPlan {
+  readonly marks: readonly { readonly sheet: string; readonly severity: Severity; readonly cells: readonly string[] }[];
+}
+
+/** Every conditional format we add carries this text in its formula, so `clear marks` removes exactly ours. */
+export const MARK_TAG = 'annex-audit';
+
+/** The formula of our highlight rule: always TRUE, and recognisable. */
+export function markFormula(severity: Severity): string {
+  return `N("${MARK_TAG}:${severity}")=0`;
+}
+
+export function isOurMarkFormula(formula: string): boolean {
+  return formula.includes(`"${MARK_TAG}:`);
+}
+
+export const MARK_FILL: Readonly<Record<Severity, string>> = {
+  error: 'FFC7CE',
+  warning: 'FFEB9C',
+  info: 'DDEBF7',
+};
+
+/** The defined-name prefix tagging our summary sheets (`AnnexAudit_tally` → its sheet). */
+export const SHEET_TAG_PREFIX = 'AnnexAudit_';

@@ -1,0 +1,65 @@
+/**
+ * Written workbooks open in LibreOffice, and the live formulas of our summary sheets, recalculated by
+ * LibreOffice, give the values the core computed — and follow a clerk's correction of a rating.
+ * CI installs LibreOffice (.ci/run); locally the suite is skipped only when soffice is missing and CI is unset.
+ */
+import ExcelJS from 'exceljs';
+import { auditWorkbook, buildSummaryPlans } from '../../src/core';
+import { applySheetPlans, loadWorkbook, workbookToGrids } from '../../src/xlsx';
+import { sampleBytes } from '../helpers/grids';
+import { recalcWithLibreOffice, sofficePath } from '../helpers/libreoffice';
+
+const available = sofficePath() !== null;
+const run = available || process.env['CI'] ? describe : describe.skip;
+
+async function summarizedBytes(edit?: (wb: ExcelJS.Workbook) => void): Promise<{ bytes: Uint8Array; audit: ReturnType<typeof auditWorkbook> }> {
+  const wb = await loadWorkbook(sampleBytes('incentive-2022.xlsx'));
+  const audit = auditWorkbook(workbookToGrids(wb));
+  applySheetPlans(wb, buildSummaryPlans(audit));
+  edit?.(wb);
+  return { bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), audit };
+}
+
+function resultOf(ws: ExcelJS.Worksheet | undefined, ref: string): unknown {
+  // `cell.result`, not `cell.value.result`: exceljs drops a cached result of 0 from `value`.
+  const cell = ws?.getCell(ref);
+  if (cell?.type === ExcelJS.ValueType.Formula) return cell.result;
+  return cell?.value;
+}
+
+run('LibreOffice recalculation of the written summary', () => {
+  jest.setTimeout(240_000);
+
+  it('recalculated formulas equal the core’s figures', async () => {
+    const { bytes, audit } = await summarizedBytes();
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.load(recalcWithLibreOffice(bytes));
+    const ws = recalculated.getWorksheet('汇总-研判统计');
+    expect(ws).toBeDefined();
+    const r = audit.recomputed.incentive;
+    const total = r?.tallyTotal;
+    expect(['B4', 'C4', 'D4', 'E4', 'F4'].map((c) => resultOf(ws, c))).toEqual([total?.total, total?.veryLikely, total?.likely, total?.hard, total?.unlikely]);
+    (r?.tally ?? []).forEach((u, i) => {
+      const row = 5 + i;
+      expect(['A', 'B', 'C', 'D', 'E', 'F'].map((c) => resultOf(ws, `${c}${row}`))).toEqual([u.unit, u.total, u.veryLikely, u.likely, u.hard, u.unlikely]);
+    });
+    const completion = recalculated.getWorksheet('汇总-完成率');
+    const first = r?.completion.items[0];
+    expect(resultOf(completion, 'E4')).toBeCloseTo(first?.rate ?? -1, 9);
+  });
+
+  it('a corrected rating in the helper table moves the tally (the formulas are live)', async () => {
+    // 州发改委's first item (高质量发展) is 难度较大; the clerk changes it to 很有可能 after our write.
+    const { bytes } = await summarizedBytes((wb) => {
+      const ws = wb.getWorksheet('汇总-研判统计');
+      if (!ws) throw new Error('no summary');
+      expect(ws.getCell('K4').value).toBe('难度较大');
+      ws.getCell('K4').value = '很有可能';
+    });
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.load(recalcWithLibreOffice(bytes));
+    const ws = recalculated.getWorksheet('汇总-研判统计');
+    expect(['B5', 'C5', 'D5', 'E5', 'F5'].map((c) => resultOf(ws, c))).toEqual([7, 2, 2, 2, 1]);
+    expect(['C4', 'E4'].map((c) => resultOf(ws, c))).toEqual([13, 20]);
+  });
+});
