@@ -24,7 +24,9 @@ const DATE = /(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*(日|号)?(?:\s*(?:-{1,2}|
 const MONTH_TWICE = /(?<![\d.])(\d{1,2})月(\d{1,2})月(?!份|底|初|中|末|上旬|中旬|下旬)/g;
 
 export function dateProblems(text: string, year: number): DateProblem[] {
+  // toHalfWidth maps one UTF-16 unit to one, so indices found in `s` quote `text` as written.
   const s = toHalfWidth(text);
+  const asWritten = (index: number, length: number): string => text.slice(index, index + length).trim();
   const out: DateProblem[] = [];
   DATE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -38,13 +40,13 @@ export function dateProblems(text: string, year: number): DateProblem[] {
     if (!hasDayMark && endDay === undefined) continue;
     const bad = !validDay(year, month, day) || (endDay !== undefined && !validDay(year, endMonth, endDay));
     const backwards = endDay !== undefined && endMonth === month && endDay <= day;
-    if (bad || backwards) out.push({ kind: 'invalid', text: m[0].trim() });
+    if (bad || backwards) out.push({ kind: 'invalid', text: asWritten(m.index, m[0].length) });
   }
   MONTH_TWICE.lastIndex = 0;
   while ((m = MONTH_TWICE.exec(s)) !== null) {
     const month = Number(m[1]);
     const day = Number(m[2]);
-    if (validDay(year, month, day)) out.push({ kind: 'malformed', text: m[0], suggestion: `${month}月${day}日` });
+    if (validDay(year, month, day)) out.push({ kind: 'malformed', text: asWritten(m.index, m[0].length), suggestion: `${month}月${day}日` });
   }
   return out;
 }

@@ -299,8 +299,8 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     dataRows,
     ...(totalRow ? { totalRow } : {}),
     notesBelow,
-    firstDataRow: rows[0]?.row ?? -1,
-    lastDataRow: rows[rows.length - 1]?.row ?? -1,
+    firstDataRow: dataRows[0]?.row ?? -1,
+    lastDataRow: dataRows[dataRows.length - 1]?.row ?? -1,
   };
 }
 

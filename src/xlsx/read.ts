@@ -8,9 +8,10 @@ import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { parseA1 } from '../core/grid';
 import { WorkbookReadError } from './errors';
 
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const ZIP_EMPTY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+// Plain byte arrays (no Node Buffer), so the same reader runs in the task pane's file mode.
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 function dateToSerial(d: Date): number {
@@ -108,19 +109,25 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return { name: ws.name, values, formulas, numberFormats, merges, hidden: ws.state !== 'visible' };
 }
 
-/** Classify bytes that exceljs could not open, so the user gets one clear sentence. */
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+/** Classify bytes before exceljs sees them, so the user gets one clear sentence. */
 export function sniffProblem(bytes: Uint8Array): 'encrypted-or-xls' | 'not-zip' | 'zip' {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8));
-  if (b.length >= 8 && b.equals(OLE_MAGIC)) return 'encrypted-or-xls';
-  if (b.length >= 4 && (b.subarray(0, 4).equals(ZIP_MAGIC) || b.subarray(0, 4).equals(ZIP_EMPTY))) return 'zip';
+  if (startsWith(bytes, OLE_MAGIC)) return 'encrypted-or-xls';
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, ZIP_EMPTY)) return 'zip';
   return 'not-zip';
 }
 
-/** An OLE compound file is either a legacy .xls or an encrypted .xlsx (EncryptionInfo stream). */
+/** An OLE compound file is either a legacy .xls or an encrypted .xlsx (it has an EncryptionInfo stream). */
 function oleIsEncrypted(bytes: Uint8Array): boolean {
-  const hay = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const name = Buffer.from('EncryptionInfo', 'utf16le');
-  return hay.indexOf(name) >= 0;
+  const name = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + name.length <= bytes.length; i++) {
+    for (let k = 0; k < name.length; k++) if (bytes[i + k] !== name[k]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promise<ExcelJS.Workbook> {
@@ -131,7 +138,8 @@ export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promis
   if (kind === 'not-zip') throw new WorkbookReadError('not-a-workbook', file);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    const copy = bytes.slice().buffer;
+    await wb.xlsx.load(copy as unknown as ExcelJS.Buffer);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/end of central directory|corrupt|invalid|unexpected end|truncated|crc32/i.test(msg)) {

@@ -57,7 +57,7 @@ describe('profile A sample (incentive-2022.xlsx)', () => {
   it('recognises every sheet with its kind and table bounds', () => {
     expect(audit.profile).toBe('incentive');
     expect(audit.sheets.map((s) => [s.name, s.kind, s.headerRow, s.firstDataRow, s.lastDataRow])).toEqual([
-      ['附件1', 'rating-tally', 4, 5, 31],
+      ['附件1', 'rating-tally', 4, 6, 31],
       ['附件2', 'unit-key-items', 4, 6, 15],
       ['附件3', 'incentive-analysis', 4, 5, 69],
       ['附件4', 'progress-report', 3, 4, 68],

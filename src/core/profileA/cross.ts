@@ -112,7 +112,8 @@ export function deriveCountyItems(
         county = alias;
         via = pair.unit;
         sink?.add('units/alias-applied', { sheet: analysis.sheet, cell: it.assessmentCell }, { alias: pair.unit, unit: alias });
-      } else if (knownUnits && !knownUnits.has(name)) {
+      } else if (knownUnits && !knownUnits.has(name) && !looksLikeCounty(name)) {
+        // A county without a 附件2 row is reported once by crossKeyItems (cross/key-unit-missing).
         if (!reportedUnknown.has(`${name}|${it.assessmentCell}`)) {
           reportedUnknown.add(`${name}|${it.assessmentCell}`);
           sink?.add('units/unknown-unit', { sheet: analysis.sheet, cell: it.assessmentCell }, { unit: pair.unit });
@@ -126,6 +127,11 @@ export function deriveCountyItems(
     }
   }
   return [...byCounty.entries()].map(([county, items]) => ({ county, items }));
+}
+
+/** A county, city or district name (`古丈县`, `吉首市`), as opposed to an office or a park. */
+export function looksLikeCounty(name: string): boolean {
+  return /^[\u4e00-\u9fff]{1,6}(县|市|区)$/.test(name) && !/(高新区|开发区|园区|工业园|新区)$/.test(name);
 }
 
 /** Item names match when equal after normalisation, or when one contains the other (a shortened name). */
@@ -142,6 +148,13 @@ export function crossKeyItems(keyItems: UnitKeyItems, analysis: IncentiveAnalysi
   const byCounty = new Map(derived.map((d) => [d.county, d] as const));
   const source = analysis.sheet;
   const sheet = keyItems.sheet;
+  for (const d of derived) {
+    if (known.has(d.county) || !looksLikeCounty(d.county) || d.items.length === 0) continue;
+    sink.add('cross/key-unit-missing', { sheet, cell: keyItems.unitHeaderCell }, { unit: d.county, source }, {
+      expected: d.items.length,
+      related: limit(d.items.map((ci) => ({ sheet: source, cell: ci.item.assessmentCell }))),
+    });
+  }
   for (const row of keyItems.rows) {
     const d = byCounty.get(row.unitKey)?.items ?? [];
     for (const ci of d) {

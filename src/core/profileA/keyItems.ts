@@ -27,6 +27,8 @@ export interface KeyItemsRow {
 
 export interface UnitKeyItems {
   readonly sheet: string;
+  /** The 单位 header cell: where a missing unit row is reported. */
+  readonly unitHeaderCell: string;
   readonly rows: readonly KeyItemsRow[];
 }
 
@@ -101,5 +103,6 @@ export function parseUnitKeyItems(table: Table, sink: FindingSink, settings: Set
       }
     }
   }
-  return { sheet, rows };
+  const unitCol = table.header.columns.get('unit')?.[0] ?? 0;
+  return { sheet, unitHeaderCell: table.view.address(table.header.top, unitCol), rows };
 }

@@ -1,7 +1,7 @@
 /** 附件1 研判统计表 (`rating-tally`): per lead unit, items by likelihood; 总项数 and the 合计 row. */
 import { readCountCell, type NumberCell } from '../cells';
 import type { FindingSink } from '../finding';
-import { a1, columnLetter, parseA1 } from '../grid';
+import { a1, columnLetter, parseA1, rangeA1 } from '../grid';
 import type { Table, TableRow } from '../table';
 import { columnLabel } from '../table';
 import { canonicalUnit } from '../units';
@@ -53,7 +53,20 @@ export function rowsCoveredByFormula(formula: string, col: number): Set<number> 
 
 export function parseRatingTally(table: Table, sink: FindingSink, settings: Settings): RatingTally {
   const sheet = table.sheet;
-  const read = (row: TableRow, key: string): NumberCell => readCountCell(row.cells.get(key), columnLabel(table, key), sheet, sink);
+  const reportedMerges = new Set<string>();
+  const read = (row: TableRow, key: string): NumberCell => {
+    const cell = row.cells.get(key);
+    if (cell?.merged) {
+      // A count merged over several rows belongs to one row only: report it, count it on its own row.
+      if (!reportedMerges.has(cell.addr)) {
+        reportedMerges.add(cell.addr);
+        const area = table.view.merges.areaAt(cell.row, cell.col);
+        sink.add('structure/unexpected-merge', { sheet, cell: cell.addr }, { column: columnLabel(table, key), range: area ? rangeA1(area) : cell.addr });
+      }
+      if (cell.addr !== cell.own) return { value: null, blank: true, cell: cell.own };
+    }
+    return readCountCell(cell, columnLabel(table, key), sheet, sink);
+  };
   const rows: TallyRow[] = [];
   for (const r of table.dataRows) {
     const unitRead = r.cells.get('unit');
