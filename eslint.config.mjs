@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       'build/**',
       'pane-dist/**',
+      'pane-preview/**',
       'tmp-*/**',
       // root-level *.js config files (jest/webpack config); this file (.mjs) is still linted
       '*.js',

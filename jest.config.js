@@ -9,6 +9,7 @@ module.exports = {
         jsc: {
           target: 'es2022',
           parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
         },
         module: { type: 'commonjs' },
       },

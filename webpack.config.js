@@ -41,13 +41,19 @@ class AddinFilesPlugin {
 
 module.exports = (_env, argv) => ({
   mode: argv.mode || 'production',
-  entry: { taskpane: './src/taskpane/index.ts' },
+  entry: { taskpane: './src/taskpane/index.tsx' },
   output: {
     path: path.resolve(__dirname, 'pane-dist'),
     filename: '[name].[contenthash:8].js',
+    chunkFilename: '[name].[contenthash:8].js',
     clean: true,
   },
-  resolve: { extensions: ['.ts', '.tsx', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js'],
+    // The browser build of exceljs (file mode only; loaded on demand, never in the initial bundle).
+    alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
+  },
+  performance: { hints: false },
   module: {
     rules: [
       {

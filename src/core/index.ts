@@ -2,7 +2,7 @@
 export { auditWorkbook, type Audit, type SheetInfo } from './audit';
 export { type Finding, type CellLocation, localizeFinding, countBySeverity, sortFindings } from './finding';
 export { FINDINGS, type FindingCode, type Severity, type Lang, renderFinding } from './i18n/findings';
-export { UI, t } from './i18n/ui';
+export { UI, t, type UiKey } from './i18n/ui';
 export { type Grid, type CellValue, type MergeArea, a1, parseA1, columnLetter } from './grid';
 export { type AnnexKind } from './table';
 export { KIND_LABEL, type Profile } from './kinds';

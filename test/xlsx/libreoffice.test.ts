@@ -33,7 +33,7 @@ run('LibreOffice recalculation of the written summary', () => {
   it('recalculated formulas equal the core’s figures', async () => {
     const { bytes, audit } = await summarizedBytes();
     const recalculated = new ExcelJS.Workbook();
-    await recalculated.xlsx.load(recalcWithLibreOffice(bytes));
+    await recalculated.xlsx.load(new Uint8Array(recalcWithLibreOffice(bytes)).buffer);
     const ws = recalculated.getWorksheet('汇总-研判统计');
     expect(ws).toBeDefined();
     const r = audit.recomputed.incentive;
@@ -57,7 +57,7 @@ run('LibreOffice recalculation of the written summary', () => {
       ws.getCell('K4').value = '很有可能';
     });
     const recalculated = new ExcelJS.Workbook();
-    await recalculated.xlsx.load(recalcWithLibreOffice(bytes));
+    await recalculated.xlsx.load(new Uint8Array(recalcWithLibreOffice(bytes)).buffer);
     const ws = recalculated.getWorksheet('汇总-研判统计');
     expect(['B5', 'C5', 'D5', 'E5', 'F5'].map((c) => resultOf(ws, c))).toEqual([7, 2, 2, 2, 1]);
     expect(['C4', 'E4'].map((c) => resultOf(ws, c))).toEqual([13, 20]);

@@ -1,0 +1,242 @@
+/**
+ * The task pane: actions, progress, outcome, the findings list and settings. It never touches Excel:
+ * everything goes through the injected `PaneServices` (Excel mode or file mode).
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  CounterBadge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import * as React from 'react';
+import type { Lang, SettingsInput, Severity, UiKey } from '../core';
+import { localizeFinding, t } from '../core';
+import { FindingsList } from './components/FindingsList';
+import { SettingsPanel } from './components/SettingsPanel';
+import { type AuditView, isPaneError, type PaneServices } from './services/types';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '100%',
+    overflowX: 'hidden',
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  subtitle: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  counts: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  fileInput: { display: 'none' },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+type Step = 'reading' | 'checking' | 'writing' | 'clearing';
+type Outcome = { intent: 'success' | 'error' | 'info' | 'warning'; text: string };
+type Filter = 'all' | Severity;
+
+export interface AppProps {
+  readonly services: PaneServices;
+  readonly initialLang?: Lang;
+}
+
+export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactElement {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const [settings, setSettings] = React.useState<SettingsInput>({});
+  const [step, setStep] = React.useState<Step | null>(null);
+  const [outcome, setOutcome] = React.useState<Outcome | null>(null);
+  const [audit, setAudit] = React.useState<AuditView | null>(null);
+  const [filter, setFilter] = React.useState<Filter>('all');
+  const [fileName, setFileName] = React.useState<string | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    services.loadSettings().then(
+      (s) => live && setSettings(s),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
+
+  const busy = step !== null;
+  const tr = (key: UiKey, params: Record<string, string | number> = {}) => t(key, lang, params);
+
+  const run = async (action: () => Promise<Outcome | null>): Promise<void> => {
+    setOutcome(null);
+    try {
+      const result = await action();
+      if (result) setOutcome(result);
+    } catch (e) {
+      setOutcome({ intent: 'error', text: isPaneError(e) ? e.userMessage : tr('pane.error.unexpected') });
+    } finally {
+      setStep(null);
+    }
+  };
+
+  const check = () =>
+    run(async () => {
+      const view = await services.check(settings, lang, setStep);
+      setAudit(view);
+      const c = view.counts;
+      return view.findings.length === 0
+        ? { intent: 'success', text: tr('pane.done.clean') }
+        : { intent: c.error > 0 ? 'warning' : 'info', text: tr('pane.done.check', c) };
+    });
+
+  const summarize = () =>
+    run(async () => {
+      if (!services.summarize) return null;
+      const out = await services.summarize(settings, lang, setStep);
+      const renamed = out.renamed.map((r) => tr('pane.renamed', r)).join(' ');
+      return { intent: 'success', text: `${tr('pane.done.summarize', { sheets: out.sheets.join('、') })}${renamed ? ` ${renamed}` : ''}` };
+    });
+
+  const clear = () =>
+    run(async () => {
+      if (!services.clearMarks) return null;
+      await services.clearMarks(setStep);
+      return { intent: 'success', text: tr('pane.done.clear') };
+    });
+
+  const download = () =>
+    run(async () => {
+      if (!services.download) return null;
+      const name = await services.download(settings, lang, setStep);
+      return { intent: 'success', text: tr('pane.done.download', { file: name }) };
+    });
+
+  const openFile = (file: File | undefined) => {
+    if (!file || !services.openFile) return;
+    void run(async () => {
+      const name = await services.openFile?.(file);
+      setFileName(name ?? file.name);
+      setAudit(null);
+      const view = await services.check(settings, lang, setStep);
+      setAudit(view);
+      return { intent: 'info', text: `${tr('pane.fileLoaded', { file: name ?? file.name })} ${view.findings.length === 0 ? tr('pane.done.clean') : tr('pane.done.check', view.counts)}` };
+    });
+  };
+
+  const changeSettings = (next: SettingsInput) => {
+    setSettings(next);
+    services.saveSettings(next).then(
+      (where) => setOutcome({ intent: 'info', text: tr(where === 'workbook' ? 'pane.setting.saved' : 'pane.setting.savedLocal') }),
+      () => undefined,
+    );
+  };
+
+  const changeLang = (next: Lang) => {
+    setLang(next);
+    try {
+      window.localStorage.setItem('annex-audit.lang', next);
+    } catch {
+      /* storage unavailable: the choice lasts for this session */
+    }
+  };
+
+  const findings = React.useMemo(() => (audit?.findings ?? []).map((f) => localizeFinding(f, lang)), [audit, lang]);
+  const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
+  const onSelect = services.selectCell
+    ? (sheet: string, cell: string) => {
+        void services.selectCell?.(sheet, cell).catch(() => setOutcome({ intent: 'error', text: tr('pane.error.unexpected') }));
+      }
+    : undefined;
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <Title3 as="h1">{tr('pane.title')}</Title3>
+        <Caption1 className={styles.subtitle}>{tr(services.mode === 'excel' ? 'pane.subtitle.excel' : 'pane.subtitle.file')}</Caption1>
+      </header>
+
+      <div className={styles.actions} role="toolbar" aria-label={tr('pane.title')}>
+        {services.mode === 'file' ? (
+          <>
+            <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
+              {tr('pane.open')}
+            </Button>
+            <input
+              ref={fileInput}
+              className={styles.fileInput}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-hidden="true"
+              tabIndex={-1}
+              data-testid="file-input"
+              onChange={(e) => {
+                openFile(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+            <Button disabled={busy || fileName === null} onClick={check}>
+              {tr('pane.check')}
+            </Button>
+            <Button disabled={busy || fileName === null} onClick={download}>
+              {tr('pane.download')}
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button appearance="primary" disabled={busy} onClick={check}>
+              {tr('pane.check')}
+            </Button>
+            <Button disabled={busy} onClick={summarize}>
+              {tr('pane.summarize')}
+            </Button>
+            <Button disabled={busy} onClick={clear}>
+              {tr('pane.clear')}
+            </Button>
+          </>
+        )}
+      </div>
+
+      {busy ? <ProgressBar aria-label={tr(`pane.step.${step}`)} /> : null}
+      {busy ? <Caption1 aria-live="polite">{tr(`pane.step.${step}`)}</Caption1> : null}
+      {outcome ? (
+        <MessageBar intent={outcome.intent}>
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {audit ? (
+        <section aria-label={tr('pane.findings')}>
+          <div className={styles.counts}>
+            {(['error', 'warning', 'info'] as const).map((s) => (
+              <span key={s} className={styles.count}>
+                <CounterBadge count={audit.counts[s]} showZero color={s === 'error' ? 'danger' : s === 'warning' ? 'important' : 'informative'} appearance="filled" size="small" />
+                <Body1>{tr(`severity.${s}`)}</Body1>
+              </span>
+            ))}
+          </div>
+          <TabList selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as Filter)} aria-label={tr('pane.filter.label')} size="small">
+            <Tab value="all">{tr('pane.filter.all')}</Tab>
+            <Tab value="error">{tr('severity.error')}</Tab>
+            <Tab value="warning">{tr('severity.warning')}</Tab>
+            <Tab value="info">{tr('severity.info')}</Tab>
+          </TabList>
+          <FindingsList findings={shown} sheetOrder={audit.sheets.map((s) => s.name)} lang={lang} {...(onSelect ? { onSelect } : {})} />
+        </section>
+      ) : (
+        <Body1 className={styles.empty}>{services.mode === 'file' && fileName === null ? tr('pane.noFile') : tr('pane.empty')}</Body1>
+      )}
+
+      <SettingsPanel settings={settings} lang={lang} onChange={changeSettings} onLang={changeLang} />
+    </main>
+  );
+}

@@ -1,0 +1,104 @@
+import {
+  Badge,
+  Caption1,
+  createTableColumn,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridRow,
+  Link,
+  makeStyles,
+  Subtitle2,
+  type TableColumnDefinition,
+  tokens,
+} from '@fluentui/react-components';
+import * as React from 'react';
+import type { Finding, Lang, Severity } from '../../core';
+import { t } from '../../core';
+
+const useStyles = makeStyles({
+  group: { marginBottom: tokens.spacingVerticalM },
+  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalXS },
+  row: { alignItems: 'flex-start' },
+  cell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, minWidth: 0 },
+  meta: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  message: { overflowWrap: 'anywhere', wordBreak: 'break-word', lineHeight: tokens.lineHeightBase300 },
+  detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+});
+
+const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+export interface FindingsListProps {
+  readonly findings: readonly Finding[];
+  readonly sheetOrder: readonly string[];
+  readonly lang: Lang;
+  /** In Excel: select the finding's cell. Absent in file mode. */
+  readonly onSelect?: (sheet: string, cell: string) => void;
+}
+
+function makeColumns(lang: Lang, onSelect: FindingsListProps['onSelect'], styles: ReturnType<typeof useStyles>): TableColumnDefinition<Finding>[] {
+  return [
+    createTableColumn<Finding>({
+      columnId: 'finding',
+      renderCell: (f) => (
+        <div className={styles.cell}>
+          <div className={styles.meta}>
+            <Badge appearance="tint" color={BADGE[f.severity]} size="small">
+              {t(`severity.${f.severity}`, lang)}
+            </Badge>
+            {onSelect ? (
+              <Link as="button" onClick={() => onSelect(f.sheet, f.cell)} aria-label={t('pane.gotoCell', lang, { sheet: f.sheet, cell: f.cell })}>
+                {f.cell}
+              </Link>
+            ) : (
+              <Caption1>{f.cell}</Caption1>
+            )}
+          </div>
+          <span className={styles.message}>{f.message}</span>
+          {f.expected !== undefined || f.actual !== undefined ? (
+            <Caption1 className={styles.detail}>
+              {[f.expected !== undefined ? t('pane.expected', lang, { value: f.expected }) : null, f.actual !== undefined ? t('pane.actual', lang, { value: f.actual }) : null]
+                .filter(Boolean)
+                .join('；')}
+            </Caption1>
+          ) : null}
+        </div>
+      ),
+    }),
+  ];
+}
+
+export function FindingsList({ findings, sheetOrder, lang, onSelect }: FindingsListProps): React.ReactElement {
+  const styles = useStyles();
+  const columns = React.useMemo(() => makeColumns(lang, onSelect, styles), [lang, onSelect, styles]);
+  const groups = React.useMemo(() => {
+    const by = new Map<string, Finding[]>();
+    for (const f of findings) by.set(f.sheet, [...(by.get(f.sheet) ?? []), f]);
+    const order = [...sheetOrder, ...[...by.keys()].filter((s) => !sheetOrder.includes(s))];
+    return order.filter((s) => by.has(s)).map((s) => ({ sheet: s, items: by.get(s) ?? [] }));
+  }, [findings, sheetOrder]);
+
+  return (
+    <div>
+      {groups.map((g) => (
+        <section key={g.sheet} className={styles.group} aria-label={g.sheet}>
+          <div className={styles.heading}>
+            <Subtitle2 as="h3">{g.sheet}</Subtitle2>
+            <Badge appearance="outline" size="small">
+              {g.items.length}
+            </Badge>
+          </div>
+          <DataGrid items={g.items as Finding[]} columns={columns} getRowId={(f: Finding) => `${f.sheet}!${f.cell}!${f.code}!${f.message}`} focusMode="composite" aria-label={`${t('pane.findings', lang)} ${g.sheet}`}>
+            <DataGridBody<Finding>>
+              {({ item, rowId }) => (
+                <DataGridRow<Finding> key={rowId} className={styles.row}>
+                  {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+                </DataGridRow>
+              )}
+            </DataGridBody>
+          </DataGrid>
+        </section>
+      ))}
+    </div>
+  );
+}

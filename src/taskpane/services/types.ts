@@ -1,0 +1,44 @@
+/** The seam between the pane and where the workbook lives (Excel, or a file opened in the browser). */
+import type { Audit, Finding, Lang, SettingsInput } from '../../core';
+
+export interface AuditView {
+  readonly fileName?: string;
+  readonly profile: Audit['profile'];
+  readonly sheets: Audit['sheets'];
+  readonly findings: readonly Finding[];
+  readonly counts: Audit['counts'];
+}
+
+export interface SummaryOutcome {
+  readonly sheets: readonly string[];
+  readonly renamed: readonly { readonly wanted: string; readonly name: string }[];
+}
+
+export type StepReporter = (step: 'reading' | 'checking' | 'writing' | 'clearing') => void;
+
+/** A failure whose message is already user-facing (from the catalogue). */
+export class PaneError extends Error {
+  override readonly name = 'PaneError';
+  constructor(readonly userMessage: string) {
+    super(userMessage);
+  }
+}
+
+export function isPaneError(e: unknown): e is PaneError {
+  return e instanceof PaneError;
+}
+
+export interface PaneServices {
+  readonly mode: 'excel' | 'file';
+  check(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<AuditView>;
+  /** Excel: write summary sheets into the open workbook. File mode: not offered (use download). */
+  summarize?(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<SummaryOutcome>;
+  clearMarks?(step: StepReporter): Promise<void>;
+  /** File mode: choose the workbook to check. */
+  openFile?(file: File): Promise<string>;
+  /** File mode: build the checked copy (summary sheets + marks) and hand it to the browser. */
+  download?(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string>;
+  selectCell?(sheet: string, cell: string): Promise<void>;
+  loadSettings(): Promise<SettingsInput>;
+  saveSettings(settings: SettingsInput): Promise<'workbook' | 'browser'>;
+}

@@ -1,0 +1,94 @@
+/**
+ * End to end in real headless Chromium against the built pane served by `npm run preview` (file mode:
+ * Office.js outside Office resolves host null). Screenshots go to test-artifacts/.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+
+const ROOT = join(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const PORT = 3000 + Math.floor(Math.random() * 900) + 100;
+const run = chromiumAvailable() || process.env['CI'] ? describe : describe.skip;
+
+async function waitForServer(proc: ChildProcess, url: string): Promise<void> {
+  const deadline = Date.now() + 240_000;
+  let exited = false;
+  proc.once('exit', () => {
+    exited = true;
+  });
+  while (Date.now() < deadline && !exited) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`preview server did not start (${url})`);
+}
+
+run('task pane in headless Chromium (file mode)', () => {
+  jest.setTimeout(300_000);
+  let server: ChildProcess;
+  let browser: Browser;
+  let page: Page;
+  const url = `http://127.0.0.1:${PORT}/taskpane.html`;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = spawn(process.execPath, [join(ROOT, 'scripts', 'preview.js')], { cwd: ROOT, env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+    await waitForServer(server, url);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 320, height: 720 }, acceptDownloads: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it('renders in zh-CN with the file-mode actions', async () => {
+    await page.goto(url);
+    await page.getByRole('button', { name: '打开工作簿' }).waitFor();
+    expect(await page.getByRole('heading', { name: '附件审核助手' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '校验' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-empty-320.png'), fullPage: true });
+  });
+
+  it('opens the sample through 打开工作簿, checks it and lists findings naming 附件4', async () => {
+    await page.locator('input[type=file]').setInputFiles(join(ROOT, 'samples', 'incentive-2022.xlsx'));
+    await page.getByText('已打开“incentive-2022.xlsx”').waitFor({ timeout: 60_000 });
+    const region = page.getByRole('region', { name: '附件4' });
+    await region.waitFor();
+    expect(await region.getByText('日期“28月16日”不存在（2022年）。').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '校验' }).click();
+    await page.getByText('校验完成：2 个错误、12 个警告、3 条提示。').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-findings-320.png'), fullPage: true });
+  });
+
+  it('nothing overflows horizontally at 320 px', async () => {
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length,
+    );
+    expect(overflowing).toBe(0);
+  });
+
+  it('下载结果 gives a workbook with the summary sheets', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
+    const path = join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(path);
+    expect(download.suggestedFilename()).toBe('incentive-2022-审核结果.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(readFileSync(path)).buffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-downloaded-320.png'), fullPage: true });
+  });
+});

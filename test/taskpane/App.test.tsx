@@ -1,0 +1,178 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as React from 'react';
+import { auditWorkbook, type Lang, type SettingsInput } from '../../src/core';
+import { App } from '../../src/taskpane/App';
+import { type AuditView, PaneError, type PaneServices, type StepReporter } from '../../src/taskpane/services/types';
+import { sampleGrids } from '../helpers/grids';
+
+beforeAll(() => {
+  // Fluent UI measures with ResizeObserver, which jsdom lacks.
+  (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+async function sampleView(settings: SettingsInput = {}): Promise<AuditView> {
+  const audit = auditWorkbook(await sampleGrids('incentive-2022.xlsx'), settings);
+  return { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts };
+}
+
+/** A fake of the Excel-mode services: real audit results, recorded calls, injectable failures. */
+function excelServices(overrides: Partial<PaneServices> = {}): PaneServices & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    mode: 'excel',
+    calls,
+    async check(settings: SettingsInput, _lang: Lang, step: StepReporter) {
+      calls.push(`check ${JSON.stringify(settings)}`);
+      step('reading');
+      return sampleView(settings);
+    },
+    async summarize() {
+      calls.push('summarize');
+      return { sheets: ['汇总-研判统计', '校验结果 (2)'], renamed: [{ wanted: '校验结果', name: '校验结果 (2)' }] };
+    },
+    async clearMarks() {
+      calls.push('clear');
+    },
+    async selectCell(sheet: string, cell: string) {
+      calls.push(`select ${sheet}!${cell}`);
+    },
+    async loadSettings() {
+      return {};
+    },
+    async saveSettings() {
+      calls.push('save');
+      return 'workbook';
+    },
+    ...overrides,
+  };
+}
+
+function renderPane(services: PaneServices) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App services={services} />
+    </FluentProvider>,
+  );
+}
+
+describe('task pane (Excel mode)', () => {
+  it('offers 校验, 重算汇总 and 清除标记 in zh-CN by default', () => {
+    renderPane(excelServices());
+    expect(screen.getByRole('heading', { name: '附件审核助手' })).toBeTruthy();
+    for (const name of ['校验', '重算汇总', '清除标记']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '打开工作簿' })).toBeNull();
+  });
+
+  it('校验 shows the counts and the findings grouped by sheet, each naming its cell', async () => {
+    const user = userEvent.setup();
+    renderPane(excelServices());
+    await user.click(screen.getByRole('button', { name: '校验' }));
+    expect(await screen.findByText('校验完成：2 个错误、12 个警告、3 条提示。')).toBeTruthy();
+    const sheet4 = screen.getByRole('region', { name: '附件4' });
+    expect(within(sheet4).getByText('日期“28月16日”不存在（2022年）。')).toBeTruthy();
+    expect(within(sheet4).getByRole('button', { name: '转到 附件4!E60' })).toBeTruthy();
+  });
+
+  it('filters by severity', async () => {
+    const user = userEvent.setup();
+    renderPane(excelServices());
+    await user.click(screen.getByRole('button', { name: '校验' }));
+    await screen.findByRole('region', { name: '附件4' });
+    await user.click(screen.getByRole('tab', { name: '错误' }));
+    const goto = screen.getAllByRole('button', { name: /^转到 / }).map((b) => b.getAttribute('aria-label'));
+    expect(goto.sort()).toEqual(['转到 附件3!A3', '转到 附件4!E60']);
+  });
+
+  it('clicking a finding selects its cell in Excel', async () => {
+    const user = userEvent.setup();
+    const services = excelServices();
+    renderPane(services);
+    await user.click(screen.getByRole('button', { name: '校验' }));
+    await user.click(await screen.findByRole('button', { name: '转到 附件4!E60' }));
+    expect(services.calls).toContain('select 附件4!E60');
+  });
+
+  it('重算汇总 reports the sheets written and a name clash in plain words', async () => {
+    const user = userEvent.setup();
+    renderPane(excelServices());
+    await user.click(screen.getByRole('button', { name: '重算汇总' }));
+    expect(await screen.findByText(/已写入汇总表：汇总-研判统计、校验结果 \(2\)。.*已有同名工作表“校验结果”，汇总写入“校验结果 \(2\)”。/)).toBeTruthy();
+  });
+
+  it('shows a catalogue message for a known failure and never a raw exception', async () => {
+    const user = userEvent.setup();
+    renderPane(
+      excelServices({
+        async clearMarks() {
+          throw new PaneError('工作表“附件1”受保护，无法写入。');
+        },
+        async summarize() {
+          throw new TypeError("Cannot read properties of undefined (reading 'load')");
+        },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: '清除标记' }));
+    expect(await screen.findByText('工作表“附件1”受保护，无法写入。')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '重算汇总' }));
+    expect(await screen.findByText(/发生意外错误，操作未完成/)).toBeTruthy();
+    expect(screen.queryByText(/Cannot read properties/)).toBeNull();
+  });
+
+  it('the 必有1个名额 setting is passed to the check and saved with the workbook', async () => {
+    const user = userEvent.setup();
+    const services = excelServices();
+    renderPane(services);
+    await user.click(screen.getByRole('button', { name: '设置' }));
+    await user.click(screen.getByRole('switch', { name: '注明“必有1个名额”的事项计为很有可能' }));
+    await waitFor(() => expect(services.calls).toContain('save'));
+    await user.click(screen.getByRole('button', { name: '校验' }));
+    await screen.findByRole('region', { name: '附件1' });
+    expect(services.calls.some((c) => c.includes('"guaranteedQuotaIsVeryLikely":false'))).toBe(true);
+  });
+
+  it('switches to en-US', async () => {
+    const user = userEvent.setup();
+    renderPane(excelServices());
+    await user.click(screen.getByRole('button', { name: '设置' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: '界面语言' }), 'en-US');
+    expect(screen.getByRole('button', { name: 'Check' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('Checked: 2 errors, 12 warnings, 3 notes.')).toBeTruthy();
+  });
+});
+
+describe('task pane (file mode)', () => {
+  it('opens a workbook chosen with 打开工作簿 and checks it', async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    const services: PaneServices = {
+      mode: 'file',
+      async openFile(f: File) {
+        opened.push(f.name);
+        return f.name;
+      },
+      check: async () => sampleView(),
+      download: async () => 'x-审核结果.xlsx',
+      loadSettings: async () => ({}),
+      saveSettings: async () => 'browser',
+    };
+    const { container } = renderPane(services);
+    expect(screen.getByRole('button', { name: '校验' }).hasAttribute('disabled')).toBe(true);
+    const input = container.querySelector('input[type=file]') as HTMLInputElement;
+    await user.upload(input, new File([new Uint8Array([1, 2, 3])], '同事报送.xlsx'));
+    expect(await screen.findByText(/已打开“同事报送.xlsx”/)).toBeTruthy();
+    expect(opened).toEqual(['同事报送.xlsx']);
+    expect(screen.getByRole('region', { name: '附件4' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '下载结果' }));
+    expect(await screen.findByText('已生成“x-审核结果.xlsx”（含汇总表和标记）。')).toBeTruthy();
+  });
+});
