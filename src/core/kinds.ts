@@ -115,7 +115,8 @@ export const LIVELIHOOD_PROJECTS: TableSpec = {
     { key: 'seq', label: '序号', names: ['序号'], group: true, groupParent: 'category' },
     { key: 'project', label: '项目名称', names: ['项目名称'], required: true, multi: true },
     { key: 'target', label: '目标任务', names: ['目标任务'], required: true, multi: true },
-    { key: 'unit', label: '牵头单位', names: ['牵头单位', '责任单位'], required: true },
+    // Blank and unmerged under a merged block continues the unit above (reported when a new project starts).
+    { key: 'unit', label: '牵头单位', names: ['牵头单位', '责任单位'], required: true, group: true },
     { key: 'progress', label: '进展情况', names: ['进展情况'], required: true },
     { key: 'pct', label: '量化数据', names: ['量化数据', '完成比例', '完成率'], required: true },
     { key: 'status', label: '进度评价', names: ['进度评价', '进度'], required: true },

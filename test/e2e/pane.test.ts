@@ -75,7 +75,7 @@ run('task pane in headless Chromium (file mode)', () => {
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length,
+      Array.from(document.querySelectorAll('main *')).filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length,
     );
     expect(overflowing).toBe(0);
   });

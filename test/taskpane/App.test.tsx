@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as React from 'react';
 import { auditWorkbook, type Lang, type SettingsInput } from '../../src/core';
@@ -56,17 +56,23 @@ function excelServices(overrides: Partial<PaneServices> = {}): PaneServices & { 
   };
 }
 
-function renderPane(services: PaneServices) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <App services={services} />
-    </FluentProvider>,
-  );
+/** Render and let the pane's initial settings load settle (inside act). */
+async function renderPane(services: PaneServices): Promise<ReturnType<typeof render>> {
+  let result: ReturnType<typeof render> | undefined;
+  await act(async () => {
+    result = render(
+      <FluentProvider theme={webLightTheme}>
+        <App services={services} />
+      </FluentProvider>,
+    );
+  });
+  if (!result) throw new Error('render failed');
+  return result;
 }
 
 describe('task pane (Excel mode)', () => {
-  it('offers 校验, 重算汇总 and 清除标记 in zh-CN by default', () => {
-    renderPane(excelServices());
+  it('offers 校验, 重算汇总 and 清除标记 in zh-CN by default', async () => {
+    await renderPane(excelServices());
     expect(screen.getByRole('heading', { name: '附件审核助手' })).toBeTruthy();
     for (const name of ['校验', '重算汇总', '清除标记']) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '打开工作簿' })).toBeNull();
@@ -74,7 +80,7 @@ describe('task pane (Excel mode)', () => {
 
   it('校验 shows the counts and the findings grouped by sheet, each naming its cell', async () => {
     const user = userEvent.setup();
-    renderPane(excelServices());
+    await renderPane(excelServices());
     await user.click(screen.getByRole('button', { name: '校验' }));
     expect(await screen.findByText('校验完成：2 个错误、12 个警告、3 条提示。')).toBeTruthy();
     const sheet4 = screen.getByRole('region', { name: '附件4' });
@@ -84,7 +90,7 @@ describe('task pane (Excel mode)', () => {
 
   it('filters by severity', async () => {
     const user = userEvent.setup();
-    renderPane(excelServices());
+    await renderPane(excelServices());
     await user.click(screen.getByRole('button', { name: '校验' }));
     await screen.findByRole('region', { name: '附件4' });
     await user.click(screen.getByRole('tab', { name: '错误' }));
@@ -95,7 +101,7 @@ describe('task pane (Excel mode)', () => {
   it('clicking a finding selects its cell in Excel', async () => {
     const user = userEvent.setup();
     const services = excelServices();
-    renderPane(services);
+    await renderPane(services);
     await user.click(screen.getByRole('button', { name: '校验' }));
     await user.click(await screen.findByRole('button', { name: '转到 附件4!E60' }));
     expect(services.calls).toContain('select 附件4!E60');
@@ -103,14 +109,14 @@ describe('task pane (Excel mode)', () => {
 
   it('重算汇总 reports the sheets written and a name clash in plain words', async () => {
     const user = userEvent.setup();
-    renderPane(excelServices());
+    await renderPane(excelServices());
     await user.click(screen.getByRole('button', { name: '重算汇总' }));
     expect(await screen.findByText(/已写入汇总表：汇总-研判统计、校验结果 \(2\)。.*已有同名工作表“校验结果”，汇总写入“校验结果 \(2\)”。/)).toBeTruthy();
   });
 
   it('shows a catalogue message for a known failure and never a raw exception', async () => {
     const user = userEvent.setup();
-    renderPane(
+    await renderPane(
       excelServices({
         async clearMarks() {
           throw new PaneError('工作表“附件1”受保护，无法写入。');
@@ -130,7 +136,7 @@ describe('task pane (Excel mode)', () => {
   it('the 必有1个名额 setting is passed to the check and saved with the workbook', async () => {
     const user = userEvent.setup();
     const services = excelServices();
-    renderPane(services);
+    await renderPane(services);
     await user.click(screen.getByRole('button', { name: '设置' }));
     await user.click(screen.getByRole('switch', { name: '注明“必有1个名额”的事项计为很有可能' }));
     await waitFor(() => expect(services.calls).toContain('save'));
@@ -141,7 +147,7 @@ describe('task pane (Excel mode)', () => {
 
   it('switches to en-US', async () => {
     const user = userEvent.setup();
-    renderPane(excelServices());
+    await renderPane(excelServices());
     await user.click(screen.getByRole('button', { name: '设置' }));
     await user.selectOptions(screen.getByRole('combobox', { name: '界面语言' }), 'en-US');
     expect(screen.getByRole('button', { name: 'Check' })).toBeTruthy();
@@ -165,7 +171,7 @@ describe('task pane (file mode)', () => {
       loadSettings: async () => ({}),
       saveSettings: async () => 'browser',
     };
-    const { container } = renderPane(services);
+    const { container } = await renderPane(services);
     expect(screen.getByRole('button', { name: '校验' }).hasAttribute('disabled')).toBe(true);
     const input = container.querySelector('input[type=file]') as HTMLInputElement;
     await user.upload(input, new File([new Uint8Array([1, 2, 3])], '同事报送.xlsx'));

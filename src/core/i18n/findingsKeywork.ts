@@ -1,4 +1,88 @@
 /** Finding codes of profile B (重点工作推进): target progress, livelihood projects, 通报 figures. */
-import { type FindingSpec } from './spec';
+import { type FindingSpec, spec } from './spec';
 
-export const FINDINGS_KEYWORK = {} as const satisfies Record<string, FindingSpec>;
+export const FINDINGS_KEYWORK = {
+  // ── 附件1 目标任务进展 ────────────────────────────────────────────────────
+  'target/mark-missing': spec('error',
+    '每项目标任务在“基本完成/常态化或按时序推进/相对滞后”中恰好打一个√', 'Each target carries exactly one mark among 基本完成 / 常态化或按时序推进 / 相对滞后',
+    '第{seq}项没有工作进度标记，应在“基本完成”“常态化或按时序推进”“相对滞后”中选一项打√。', 'Target {seq} has no progress mark; tick exactly one of 基本完成, 常态化或按时序推进, 相对滞后.'),
+  'target/mark-multiple': spec('error',
+    '每项目标任务只能有一个工作进度标记', 'A target carries only one progress mark',
+    '第{seq}项同时标记了{actual}，只能选一项。', 'Target {seq} is marked {actual}; only one may be marked.'),
+  'target/mark-unknown': spec('warning',
+    '工作进度栏只填√（也认✓ ✔ ☑）', 'A progress column holds only a check mark (√, also ✓ ✔ ☑)',
+    '第{seq}项“{column}”填的是“{actual}”，不是√，未计入统计。', 'Target {seq}: "{column}" holds "{actual}", not a check mark; it was not counted.'),
+  'target/numbering': spec('warning',
+    '目标任务序号从1起连续、不重复', 'Target numbers run from 1 without gaps or repeats',
+    '序号为{actual}，按顺序应为{expected}。', 'The number is {actual}; in sequence it should be {expected}.'),
+  'target/note-item-unknown': spec('warning',
+    '表下注释点名的序号在表中存在', 'The numbers named in the note below the table exist in the table',
+    '注释称第{actual}项为区级民生实事，但表中没有第{actual}项。', 'The note names item {actual} as a district livelihood item, but the table has no item {actual}.'),
+
+  // ── 附件2 民生实事 ────────────────────────────────────────────────────────
+  'livelihood/pct-mismatch': spec('error',
+    '量化数据等于进展中的完成数÷目标数（单位相同时，按显示精度取整）', '量化数据 equals achieved ÷ target when both are in the same unit (rounded to the shown precision)',
+    '{indicator}：进展“{achieved}”÷目标“{target}”={expected}，量化数据为{actual}。', '{indicator}: achieved "{achieved}" ÷ target "{target}" = {expected}, but 量化数据 is {actual}.'),
+  'livelihood/status-not-met': spec('error',
+    '进度评价为“已完成”时目标已达成（≥100%），无需办理的除外', '进度评价 已完成 only when the target is met (≥ 100%), except where there is nothing to do',
+    '{indicator}：进度评价为“已完成”，但完成比例为{actual}，未达到目标。', '{indicator}: 进度评价 says 已完成, but the completion is {actual}, below the target.'),
+  'livelihood/status-met': spec('warning',
+    '量化数据已达100%的项目，进度评价一般应为“已完成”', 'A row at 100% or more is normally rated 已完成',
+    '{indicator}：量化数据为{actual}，已达到目标，但进度评价为“{status}”。', '{indicator}: 量化数据 is {actual}, the target is met, but 进度评价 is "{status}".'),
+  'livelihood/not-quantifiable': spec('info',
+    '量化数据为空：进展未量化，不作推算', 'Blank 量化数据: progress is not quantified and is not guessed',
+    '{indicator}：量化数据为空，进展无法量化，未推算完成比例。', '{indicator}: 量化数据 is blank; the progress is not quantifiable and no percentage was guessed.'),
+  'livelihood/status-vocabulary': spec('warning',
+    '进度评价为“已完成”“正常推进”或“滞后”', '进度评价 is 已完成, 正常推进 or 滞后',
+    '进度评价“{actual}”不是“已完成”“正常推进”“滞后”之一，未计入统计。', '进度评价 "{actual}" is none of 已完成, 正常推进, 滞后; it was not counted.'),
+  'livelihood/category-mismatch': spec('warning',
+    '类别与表下注释的序号范围一致', 'The 类别 agrees with the number ranges stated in the note below the table',
+    '第{seq}项的类别为“{actual}”，注释称其为{expected}。', 'Project {seq} is in category "{actual}"; the note says {expected}.'),
+  'livelihood/numbering': spec('warning',
+    '项目序号连续；重复的序号只用于同一项目的续行', 'Project numbers are continuous; a number repeats only for the same project continued',
+    '序号{actual}的项目“{project}”与前面的序号不衔接（应为{expected}）。', 'Project {actual} "{project}" does not follow the previous number (expected {expected}).'),
+  'livelihood/unit-continued': spec('info',
+    '牵头单位留空且未合并，按上一行单位计', 'A blank, unmerged 牵头单位 is read as the unit above',
+    '“{project}”的牵头单位为空，按上一行视为“{unit}”，请确认。', 'The lead unit of "{project}" is blank; read as "{unit}" from the row above. Please confirm.'),
+
+  // ── 任务分解 ──────────────────────────────────────────────────────────────
+  'task/lead-in-related': spec('warning',
+    '牵头责任单位不再列入相关责任单位', 'The lead unit is not listed again among the related units',
+    '第{seq}条的牵头责任单位“{unit}”又列在相关责任单位中。', 'Measure {seq}: the lead unit "{unit}" is also listed among the related units.'),
+
+  // ── units ─────────────────────────────────────────────────────────────────
+  'units/variant': spec('info',
+    '同一单位在各表中的写法一致（按单位别名表判断）', 'A unit is written the same way across the sheets (per the alias table)',
+    '“{actual}”与“{expected}”是同一单位，写法不一致（另见{otherSheet}!{otherCell}）。', '"{actual}" and "{expected}" are the same unit written differently (see {otherSheet}!{otherCell}).'),
+
+  // ── 通报 figures ──────────────────────────────────────────────────────────
+  'report/count-mismatch': spec('error',
+    '通报所述各类数量等于按附件统计的数量', 'The counts stated in the 通报 equal the counts from the annexes',
+    '通报称“{phrase}”，按{source}统计{group}中{class}为{expected}。', 'The 通报 says "{phrase}"; counted from {source}, {group} has {expected} {class}.'),
+  'report/total-mismatch': spec('error',
+    '通报所述总数等于附件中的行数', 'A total stated in the 通报 equals the rows of the annex',
+    '通报称“{phrase}”，{source}中{group}共{expected}。', 'The 通报 says "{phrase}"; {source} has {expected} {group}.'),
+  'report/share-mismatch': spec('error',
+    '通报所述占比等于按附件重算的占比（一位小数，按最大余数法凑足100%）', 'A share stated in the 通报 equals the recomputed share (one decimal, largest-remainder rounding to 100%)',
+    '通报称“{phrase}”，按{source}重算{class}占比为{expected}。', 'The 通报 says "{phrase}"; recomputed from {source}, the share of {class} is {expected}.'),
+  'report/parts-sum': spec('error',
+    '通报所述各类数量之和等于总数（无对应附件时）', 'The class counts stated in the 通报 add up to the stated total (when the annex is absent)',
+    '通报中{group}各类相加为{expected}，与所述总数{actual}不符。', 'In the 通报 the classes of {group} add up to {expected}, not the stated total {actual}.'),
+  'report/headline-missing': spec('info',
+    '通报中能找到“基本情况”的数量与占比', 'The 通报 states the headline counts and shares',
+    '通报中未找到目标任务或民生实事的数量与占比，通报与附件的核对已跳过。', 'No headline counts or shares were found in the 通报; the 通报-vs-annex checks were skipped.'),
+
+  // ── duplicates ────────────────────────────────────────────────────────────
+  'dup/target': spec('warning',
+    '同一目标任务只出现一次', 'A target appears once',
+    '第{seq}项“{item}”与第{otherSeq}项重复（{otherCell}）。', 'Target {seq} "{item}" repeats target {otherSeq} ({otherCell}).'),
+  'dup/livelihood': spec('warning',
+    '同一民生实事指标只出现一次', 'A livelihood indicator appears once',
+    '“{item}”重复出现（另见{otherCell}）。', '"{item}" appears twice (see also {otherCell}).'),
+  'dup/task': spec('warning',
+    '同一激励措施只分解一次', 'An incentive measure is decomposed once',
+    '第{seq}条激励措施与第{otherSeq}条重复（{otherCell}）。', 'Measure {seq} repeats measure {otherSeq} ({otherCell}).'),
+  'dup/unit-in-cell': spec('warning',
+    '同一单元格内的单位不重复列出', 'A unit is listed once within a cell',
+    '“{column}”中“{unit}”列了{actual}次。', '"{unit}" is listed {actual} times in "{column}".'),
+} as const satisfies Record<string, FindingSpec>;

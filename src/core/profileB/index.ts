@@ -1,15 +1,29 @@
 /** Profile B (重点工作推进): 通报, 附件1 target progress, 附件2 livelihood projects, 任务分解. */
 import type { Grid } from '../grid';
 import type { FindingSink } from '../finding';
+import { KIND_LABEL } from '../kinds';
 import type { Settings } from '../settings';
 import type { AnnexKind, Table } from '../table';
+import { checkUnitVariants, crossReport } from './cross';
+import { type LivelihoodProjects, parseLivelihoodProjects } from './livelihood';
+import { draftHeadline, type KeyworkRecompute, recomputeLivelihood, recomputeTargets } from './recompute';
+import { parseReportText, type ReportText } from './report';
+import { parseTargetProgress, type TargetProgress } from './targets';
+import { parseTaskDecomposition, type TaskDecomposition } from './tasks';
+
+export type { KeyworkRecompute, TargetsRecompute, LivelihoodRecompute, ClassTally, ClassCounts, ClassShares, UnitTally, LaggingTarget, LivelihoodRowRecompute } from './recompute';
+export type { TargetProgress, TargetRow } from './targets';
+export type { LivelihoodProjects, LivelihoodRow, Category } from './livelihood';
+export type { TaskDecomposition, TaskRow } from './tasks';
+export type { ReportText, ReportParagraph } from './report';
+export type { ReportFigure, ProgressClass, ReportGroup } from './schemas';
+export { largestRemainderShares, formatShare } from './shares';
 
 export interface KeyworkRecords {
-  readonly _placeholder?: never;
-}
-
-export interface KeyworkRecompute {
-  readonly _placeholder?: never;
+  readonly targets?: TargetProgress;
+  readonly livelihood?: LivelihoodProjects;
+  readonly tasks?: TaskDecomposition;
+  readonly report?: ReportText;
 }
 
 /**
@@ -17,11 +31,49 @@ export interface KeyworkRecompute {
  * no header) when there is one.
  */
 export function auditKeywork(
-  _tables: ReadonlyMap<AnnexKind, Table>,
-  _reportText: Grid | null,
-  _sink: FindingSink,
-  _settings: Settings,
-  _year: number,
+  tables: ReadonlyMap<AnnexKind, Table>,
+  reportText: Grid | null,
+  sink: FindingSink,
+  settings: Settings,
+  year: number,
 ): { records: KeyworkRecords; recompute: KeyworkRecompute | null } {
-  return { records: {}, recompute: null };
+  const targetTable = tables.get('target-progress');
+  const livelihoodTable = tables.get('livelihood-projects');
+  const taskTable = tables.get('task-decomposition');
+
+  const targets = targetTable ? parseTargetProgress(targetTable, sink, settings, year) : undefined;
+  const livelihood = livelihoodTable ? parseLivelihoodProjects(livelihoodTable, sink, settings, year) : undefined;
+  const tasks = taskTable ? parseTaskDecomposition(taskTable, sink, settings) : undefined;
+  const report = reportText ? parseReportText(reportText, sink, year) : undefined;
+
+  if (report) {
+    crossReport(report, targets, livelihood, sink);
+    // The 通报 states figures whose annex is not in the workbook: say which checks were skipped.
+    const needs: [AnnexKind, boolean][] = [
+      ['target-progress', report.figures.some((f) => f.group === 'targets') && !targets],
+      ['livelihood-projects', report.figures.some((f) => f.group !== 'targets') && !livelihood],
+    ];
+    for (const [kind, missing] of needs) {
+      if (missing) sink.add('structure/annex-missing', { sheet: report.sheet, cell: report.headline?.cell ?? 'A1' }, { kind: KIND_LABEL[kind]['zh-CN'] });
+    }
+  }
+  checkUnitVariants(targets, livelihood, tasks, settings, sink);
+
+  const records: KeyworkRecords = {
+    ...(targets ? { targets } : {}),
+    ...(livelihood ? { livelihood } : {}),
+    ...(tasks ? { tasks } : {}),
+    ...(report ? { report } : {}),
+  };
+  if (!targets && !livelihood) return { records, recompute: null };
+  const targetsRecompute = targets ? recomputeTargets(targets) : null;
+  const livelihoodRecompute = livelihood ? recomputeLivelihood(livelihood) : null;
+  return {
+    records,
+    recompute: {
+      targets: targetsRecompute,
+      livelihood: livelihoodRecompute,
+      headline: draftHeadline(targetsRecompute, targets?.title ?? null, livelihoodRecompute),
+    },
+  };
 }

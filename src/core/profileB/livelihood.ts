@@ -1,0 +1,334 @@
+/**
+ * 附件2 民生实事 (`livelihood-projects`): 46 measurable sub-targets of 18 projects, in provincial and
+ * city blocks (类别). 项目名称 spans two columns (project, sub-project) and 目标任务 two more
+ * (indicator, target value); horizontal merges mean "no sub-project" or "no indicator".
+ */
+import type { FindingSink } from '../finding';
+import { a1, parseA1 } from '../grid';
+import { checkDates } from '../narrative';
+import type { Settings } from '../settings';
+import { type CellRead, columnLabel, type Table } from '../table';
+import { itemKey, labelKey, readNumber, toHalfWidth } from '../text';
+import { issuesToFindings } from '../schemas';
+import { achievedFrom, amount, formatPercent, type PercentReading, parseQuantity, type Quantity, readPercent } from './quantity';
+import { LivelihoodRowSchema, type ProgressClass } from './schemas';
+import { canonicalDistrictUnit } from './units';
+
+export type Category = 'provincial' | 'city';
+
+export interface LivelihoodRow {
+  readonly row: number;
+  readonly category: Category | null;
+  readonly categoryCell: string;
+  readonly seq: number | null;
+  readonly seqCell: string;
+  readonly project: string;
+  readonly subProject: string;
+  readonly indicator: string;
+  readonly projectCell: string;
+  /** The cell naming this row's own target: the indicator, else the sub-project. */
+  readonly labelCell: string;
+  /** Short text naming the row in messages. */
+  readonly label: string;
+  readonly targetText: string;
+  readonly target: Quantity | null;
+  readonly targetCell: string;
+  readonly unit: string;
+  readonly unitKey: string;
+  readonly unitCell: string;
+  readonly progress: string;
+  readonly progressCell: string;
+  readonly pct: PercentReading;
+  readonly pctCell: string;
+  readonly status: string;
+  readonly cls: ProgressClass | null;
+  readonly statusCell: string;
+  /** The achieved figure the progress text states in the target's unit, when unambiguous. */
+  readonly achieved: Quantity | null;
+  /** achieved ÷ target in percent; null when not both are stated in the same unit. */
+  readonly recomputedPercent: number | null;
+  /** The row says there is nothing to do (`无集中养育孤儿`). */
+  readonly nothingToDo: boolean;
+}
+
+export interface CategoryRange {
+  readonly from: number;
+  readonly to: number;
+  readonly category: Category;
+}
+
+export interface LivelihoodProjects {
+  readonly sheet: string;
+  readonly rows: readonly LivelihoodRow[];
+  /** Distinct projects (序号 + name; a project continued over a page break counts once). */
+  readonly projects: number;
+  /** The note's `1-10项为省级…，11-18项为市级…`. */
+  readonly categoryRanges: readonly CategoryRange[];
+}
+
+const CATEGORY_WORD: Readonly<Record<Category, string>> = { provincial: '省级重点民生实事', city: '市级重点民生实事' };
+
+export function categoryOf(text: string): Category | null {
+  const k = labelKey(text);
+  if (/省级|省重点|省定/.test(k)) return 'provincial';
+  if (/市级|市重点|市定/.test(k)) return 'city';
+  return null;
+}
+
+export function statusClass(text: string): ProgressClass | null {
+  const k = labelKey(text);
+  if (/^(已完成|完成|已提前完成|提前完成|基本完成)$/.test(k)) return 'done';
+  if (/^(正常推进|按时序推进|按序时推进|序时推进|常态化推进|按计划推进)$/.test(k)) return 'onSchedule';
+  if (/^(滞后|相对滞后|进度滞后|推进滞后|推进缓慢)$/.test(k)) return 'lagging';
+  return null;
+}
+
+/** `注：1-10项为省级重点民生实事，11-18项为市级重点民生实事。` */
+export function categoryRangesFromNote(text: string): CategoryRange[] {
+  const out: CategoryRange[] = [];
+  const re = /(?:第)?(?<!\d)(\d{1,6})(?!\d)\s*(?:[-—–~至到]\s*(\d{1,6}))?\s*项\s*(?:为|是|属于)?\s*(省级|市级)/g;
+  let m: RegExpExecArray | null;
+  const s = toHalfWidth(text);
+  while ((m = re.exec(s)) !== null) {
+    const from = Number(m[1]);
+    const to = m[2] !== undefined ? Number(m[2]) : from;
+    const category = m[3] === '省级' ? 'provincial' : 'city';
+    if (to >= from) out.push({ from, to, category });
+  }
+  return out;
+}
+
+/** The row says there is nothing to do: `无集中养育孤儿。`, `不涉及`. */
+export function saysNothingToDo(progress: string): boolean {
+  const t = labelKey(progress);
+  return /^(无|没有|不涉及|无需|暂无)/.test(t) && !/^无法/.test(t);
+}
+
+function shorten(s: string, n = 30): string {
+  const one = s.replace(/\s+/g, '');
+  return one.length > n ? `${one.slice(0, n)}…` : one;
+}
+
+export function parseLivelihoodProjects(table: Table, sink: FindingSink, settings: Settings, year: number): LivelihoodProjects {
+  const sheet = table.sheet;
+  const colIndex = (k: string) => table.header.columns.get(k)?.[0];
+  const categoryRanges = table.notesBelow.flatMap((n) => categoryRangesFromNote(n.text));
+  const noteCategory = (seq: number | null): Category | null =>
+    seq === null ? null : (categoryRanges.find((r) => seq >= r.from && seq <= r.to)?.category ?? null);
+
+  const rows: LivelihoodRow[] = [];
+  const reportedCategory = new Set<string>();
+  let prevSeq: { seq: number; cell: string; project: string } | null = null;
+
+  for (const r of table.dataRows) {
+    const get = (k: string) => r.cells.get(k);
+    const cellOf = (k: string): string => get(k)?.addr ?? a1(r.row, colIndex(k) ?? 0);
+
+    // 项目名称: project (and sub-project); 目标任务: indicator (and value). A read whose address is
+    // an earlier column's is a horizontal merge: that level is absent on this row.
+    const projectReads = r.multi.get('project') ?? [];
+    const targetReads = r.multi.get('target') ?? [];
+    const taken = new Set<string>();
+    const levels = (reads: readonly CellRead[]): CellRead[] =>
+      reads.filter((x) => {
+        if (taken.has(x.addr)) return false;
+        taken.add(x.addr);
+        return true;
+      });
+    const projectLevels = levels(projectReads);
+    const valueRead = targetReads[targetReads.length - 1];
+    const indicatorLevels = levels(targetReads.slice(0, -1));
+    const valueOwn = valueRead && !taken.has(valueRead.addr) ? valueRead : undefined;
+    const project = projectLevels[0]?.text ?? '';
+    const subProject = projectLevels.slice(1).map((x) => x.text).join('');
+    const indicator = indicatorLevels.map((x) => x.text).join('');
+    const labelRead = indicatorLevels.find((x) => x.text !== '') ?? projectLevels.slice(1).find((x) => x.text !== '') ?? projectLevels[0];
+    const label = shorten(indicator || subProject || project);
+
+    const targetText = valueOwn?.text ?? '';
+    const target = valueOwn ? parseQuantity(valueOwn.value) : null;
+    const unitRead = get('unit');
+    const unit = unitRead?.text ?? '';
+    const progress = get('progress')?.text ?? '';
+    const status = get('status')?.text ?? '';
+
+    const seqRead = readNumber(get('seq')?.value ?? null);
+    const seq = seqRead.kind === 'number' || seqRead.kind === 'text-number' ? seqRead.value : null;
+    const seqCell = cellOf('seq');
+
+    // Category: the cell, else the note; a cell that contradicts the note is reported once per block.
+    const categoryText = get('category')?.text ?? '';
+    const cellCategory = categoryOf(categoryText);
+    const fromNote = noteCategory(seq);
+    const category = cellCategory ?? fromNote;
+    if (cellCategory && fromNote && cellCategory !== fromNote && seq !== null) {
+      const key = `${cellOf('category')}|${seq}`;
+      if (!reportedCategory.has(key)) {
+        reportedCategory.add(key);
+        sink.add('livelihood/category-mismatch', { sheet, cell: cellOf('category') }, { seq }, { expected: CATEGORY_WORD[fromNote], actual: labelKey(categoryText) });
+      }
+    }
+
+    // Numbering: a new 序号 follows the previous one; a repeated one continues the same project.
+    if (seq !== null && Number.isInteger(seq)) {
+      const pkey = itemKey(project);
+      if (prevSeq === null) {
+        if (seq !== 1) sink.add('livelihood/numbering', { sheet, cell: seqCell }, { project: shorten(project, 20) }, { expected: 1, actual: seq });
+      } else if (seqCell !== prevSeq.cell) {
+        const continued = seq === prevSeq.seq && pkey === prevSeq.project;
+        if (!continued && seq !== prevSeq.seq + 1) {
+          sink.add('livelihood/numbering', { sheet, cell: seqCell }, { project: shorten(project, 20) }, { expected: prevSeq.seq + 1, actual: seq });
+        }
+      }
+      prevSeq = { seq, cell: seqCell, project: pkey };
+    }
+
+    const where = `“${label}”`;
+    issuesToFindings(
+      LivelihoodRowSchema,
+      { project, target: targetText, unit, progress, status },
+      sheet,
+      {
+        project: { cell: projectLevels[0]?.addr ?? cellOf('project'), label: columnLabel(table, 'project') },
+        target: { cell: valueRead?.own ?? cellOf('target'), label: columnLabel(table, 'target') },
+        unit: { cell: unitRead?.own ?? cellOf('unit'), label: columnLabel(table, 'unit') },
+        progress: { cell: cellOf('progress'), label: columnLabel(table, 'progress') },
+        status: { cell: cellOf('status'), label: columnLabel(table, 'status') },
+      },
+      where,
+      sink,
+    );
+
+    // A blank, unmerged lead unit at the start of a new project is read as the unit above: say so.
+    const prevRow = rows[rows.length - 1];
+    const newProject = prevRow !== undefined && (prevRow.seq !== seq || itemKey(prevRow.project) !== itemKey(project));
+    if (unitRead?.filledDown && newProject) {
+      sink.add('livelihood/unit-continued', { sheet, cell: unitRead.own }, { project: shorten(project, 20), unit }, { related: [{ sheet, cell: unitRead.addr }] });
+    }
+
+    const pctRead = get('pct');
+    const pctCell = cellOf('pct');
+    const pctPos = parseA1(pctCell);
+    const pct = pctRead ? readPercent(pctRead.value, pctPos ? table.view.numberFormat(pctPos.row, pctPos.col) : null) : ({ kind: 'blank' } as const);
+
+    const nothingToDo = saysNothingToDo(progress);
+    const achieved = target ? achievedFrom(progress, target) : null;
+    const recomputedPercent = achieved && target && amount(target) > 0 ? (amount(achieved) / amount(target)) * 100 : null;
+    const cls = statusClass(status);
+    const statusCell = cellOf('status');
+    const progressRead = get('progress');
+    if (progressRead && progress !== '' && !progressRead.filledDown) checkDates(progress, year, sheet, progressRead.addr, sink);
+
+    checkRow({ sheet, sink, label, pct, pctCell, status, cls, statusCell, achieved, target, recomputedPercent, nothingToDo });
+
+    rows.push({
+      row: r.row,
+      category,
+      categoryCell: cellOf('category'),
+      seq,
+      seqCell,
+      project,
+      subProject,
+      indicator,
+      projectCell: projectLevels[0]?.addr ?? cellOf('project'),
+      labelCell: labelRead?.addr ?? cellOf('project'),
+      label,
+      targetText,
+      target,
+      targetCell: valueRead?.addr ?? cellOf('target'),
+      unit,
+      unitKey: canonicalDistrictUnit(unit, settings.unitAliases),
+      unitCell: unitRead?.own ?? cellOf('unit'),
+      progress,
+      progressCell: cellOf('progress'),
+      pct,
+      pctCell,
+      status,
+      cls,
+      statusCell,
+      achieved,
+      recomputedPercent,
+      nothingToDo,
+    });
+  }
+
+  // A percentage typed as text among numbers is the odd one out (SUM and AVERAGE skip it).
+  const numeric = rows.filter((x) => x.pct.kind === 'percent' && !x.pct.asText).length;
+  if (numeric > 0) {
+    for (const x of rows) {
+      if (x.pct.kind === 'percent' && x.pct.asText) {
+        sink.add('cell/number-as-text', { sheet, cell: x.pctCell }, { column: columnLabel(table, 'pct') }, { actual: x.pct.text });
+      }
+    }
+  }
+
+  // The same indicator twice.
+  const seen = new Map<string, LivelihoodRow>();
+  for (const x of rows) {
+    const key = [x.seq ?? '', itemKey(x.project), itemKey(x.subProject), itemKey(x.indicator), itemKey(x.targetText)].join('|');
+    const prev = seen.get(key);
+    if (prev) sink.add('dup/livelihood', { sheet, cell: x.labelCell }, { item: x.label, otherCell: prev.labelCell }, { related: [{ sheet, cell: prev.labelCell }] });
+    else seen.set(key, x);
+  }
+
+  const projects = new Set(rows.map((x) => `${x.category ?? ''}|${x.seq ?? ''}|${itemKey(x.project)}`)).size;
+  return { sheet, rows, projects, categoryRanges };
+}
+
+interface RowCheck {
+  readonly sheet: string;
+  readonly sink: FindingSink;
+  readonly label: string;
+  readonly pct: PercentReading;
+  readonly pctCell: string;
+  readonly status: string;
+  readonly cls: ProgressClass | null;
+  readonly statusCell: string;
+  readonly achieved: Quantity | null;
+  readonly target: Quantity | null;
+  readonly recomputedPercent: number | null;
+  readonly nothingToDo: boolean;
+}
+
+const EPS = 1e-9;
+
+/** 量化数据 vs achieved ÷ target, 进度评价 vs the percentage, blank 量化数据. */
+function checkRow(c: RowCheck): void {
+  const { sheet, sink, pct } = c;
+  const at = (cell: string) => ({ sheet, cell });
+  const pctKnown = pct.kind === 'percent';
+
+  if (pct.kind === 'error') sink.add('cell/excel-error', at(c.pctCell), { column: '量化数据' }, { actual: pct.text });
+  if (pct.kind === 'text' && !/\d/.test(toHalfWidth(pct.text))) {
+    sink.add('cell/not-a-number', at(c.pctCell), { column: '量化数据' }, { actual: pct.text.slice(0, 40) });
+  }
+
+  if (pct.kind === 'percent' && c.recomputedPercent !== null && c.achieved && c.target) {
+    const tolerance = 0.5 * 10 ** -pct.decimals + EPS;
+    if (Math.abs(c.recomputedPercent - pct.shown) > tolerance) {
+      sink.add(
+        'livelihood/pct-mismatch',
+        at(c.pctCell),
+        { indicator: c.label, achieved: c.achieved.text, target: c.target.text },
+        { expected: formatPercent(c.recomputedPercent, pct.decimals), actual: formatPercent(pct.shown, pct.decimals) },
+      );
+    }
+  }
+
+  if (pct.kind === 'blank' && !c.nothingToDo) sink.add('livelihood/not-quantifiable', at(c.pctCell), { indicator: c.label });
+
+  if (c.cls === null) {
+    if (c.status !== '') sink.add('livelihood/status-vocabulary', at(c.statusCell), {}, { actual: c.status });
+    return;
+  }
+  if (c.nothingToDo) return;
+  // The recomputed figure, when there is one, is the reference; otherwise the stated percentage.
+  const basisPercent = c.recomputedPercent ?? (pctKnown ? pct.percent : null);
+  if (basisPercent === null) return;
+  const basisText = c.recomputedPercent !== null ? formatPercent(c.recomputedPercent, pctKnown ? pct.decimals : 0) : pctKnown ? formatPercent(pct.shown, pct.decimals) : '';
+  if (c.cls === 'done' && basisPercent < 100 - EPS) {
+    sink.add('livelihood/status-not-met', at(c.statusCell), { indicator: c.label }, { actual: basisText, expected: '100%', related: [{ sheet, cell: c.pctCell }] });
+  } else if (c.cls !== 'done' && basisPercent >= 100 - EPS) {
+    sink.add('livelihood/status-met', at(c.statusCell), { indicator: c.label, status: c.status }, { actual: basisText, related: [{ sheet, cell: c.pctCell }] });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * zod schemas of profile B's records. The parsers build records from the tables; a schema states
+ * what a complete record is, and its issues on required text become `cell/required` findings in one
+ * place (`issuesToFindings`, shared with profile A).
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+
+export const PROGRESS_CLASSES = ['done', 'onSchedule', 'lagging'] as const;
+export const ProgressClassSchema = z.enum(PROGRESS_CLASSES);
+export type ProgressClass = z.infer<typeof ProgressClassSchema>;
+
+export const TargetRowSchema = z.object({
+  seq: z.number().int().positive().nullable(),
+  target: text,
+  units: z.array(text).min(1),
+  progress: text,
+});
+
+export const LivelihoodRowSchema = z.object({
+  project: text,
+  target: text,
+  unit: text,
+  progress: text,
+  status: text,
+});
+
+export const TaskRowSchema = z.object({
+  measure: text,
+  lead: z.array(text).min(1),
+  related: z.array(text).min(1),
+});
+
+export const ReportGroupSchema = z.enum(['targets', 'livelihood', 'provincial', 'city']);
+export type ReportGroup = z.infer<typeof ReportGroupSchema>;
+
+/** One figure the 通报 states: a group's total, or one class's count (and share). */
+export const ReportFigureSchema = z.object({
+  group: ReportGroupSchema,
+  cls: ProgressClassSchema.nullable(),
+  count: z.number().int().nonnegative(),
+  share: z.number().min(0).nullable(),
+  shareDecimals: z.number().int().nonnegative(),
+  phrase: text,
+  source: z.enum(['headline', 'enumeration']),
+  row: z.number().int().nonnegative(),
+  cell: text,
+});
+export type ReportFigure = z.infer<typeof ReportFigureSchema>;

@@ -1,0 +1,200 @@
+/**
+ * 附件1 目标任务进展 (`target-progress`): one row per target, its lead unit(s), progress, and one
+ * mark among 基本完成 / 常态化或按时序推进 / 相对滞后; a note row below names the district-level
+ * livelihood items.
+ */
+import type { FindingSink } from '../finding';
+import { a1 } from '../grid';
+import { checkDates } from '../narrative';
+import type { Settings } from '../settings';
+import { columnLabel, type Table } from '../table';
+import { itemKey, labelKey, readNumber, toHalfWidth } from '../text';
+import { issuesToFindings } from '../schemas';
+import { type ProgressClass, PROGRESS_CLASSES, TargetRowSchema } from './schemas';
+import { canonicalDistrictUnit, splitUnits } from './units';
+
+export interface TargetRow {
+  readonly row: number;
+  readonly seq: number | null;
+  readonly seqCell: string;
+  readonly target: string;
+  readonly targetCell: string;
+  /** Lead units as written (a cell may name two, one per line). */
+  readonly units: readonly string[];
+  /** Canonical unit names, for per-unit counts. */
+  readonly unitKeys: readonly string[];
+  readonly unitCell: string;
+  readonly progress: string;
+  readonly progressCell: string;
+  /** The marked class; null when the row has no mark or more than one. */
+  readonly cls: ProgressClass | null;
+  readonly markCells: readonly string[];
+  /** Named by the note below the table as a district-level livelihood item. */
+  readonly livelihood: boolean;
+}
+
+export interface TargetProgress {
+  readonly sheet: string;
+  /** The table's title (the line above the header that names the document). */
+  readonly title: string | null;
+  readonly rows: readonly TargetRow[];
+  /** The numbers the note names as district-level livelihood items. */
+  readonly livelihoodSeqs: readonly number[];
+}
+
+/** The check marks staff use for a tick. */
+const MARK = /^[√✓✔☑✅]+$/;
+
+const CLASS_COLUMN: Readonly<Record<ProgressClass, string>> = { done: 'done', onSchedule: 'onSchedule', lagging: 'lagging' };
+
+/** `48、49、57-59` → [48, 49, 57, 58, 59]. */
+export function parseNumberList(s: string): number[] {
+  const out: number[] = [];
+  for (const part of toHalfWidth(s).split(/[、,，;；和及\s]+/)) {
+    const range = /^(\d+)[-—–~至到](\d+)$/.exec(part);
+    if (range) {
+      const from = Number(range[1]);
+      const to = Number(range[2]);
+      if (to >= from && to - from < 1000) for (let n = from; n <= to; n++) out.push(n);
+    } else if (/^\d+$/.test(part)) out.push(Number(part));
+  }
+  return out;
+}
+
+/** The numbers a note names as livelihood items: `注：第48、49、57项为区级民生实事。` */
+export function livelihoodSeqsFromNote(text: string): number[] {
+  const m = /(?<![\d０-９])第?\s*([\d０-９][\d０-９、,，\s\-—–~至到和及]{0,200})\s*项[^。；;]*民生实事/.exec(text);
+  return m ? parseNumberList(m[1] ?? '') : [];
+}
+
+export function parseTargetProgress(table: Table, sink: FindingSink, settings: Settings, year: number): TargetProgress {
+  const sheet = table.sheet;
+  const rows: TargetRow[] = [];
+  const colIndex = (k: string) => table.header.columns.get(k)?.[0];
+
+  // The note below the table names the district-level livelihood items.
+  const livelihoodSeqs: number[] = [];
+  let noteCell: string | null = null;
+  for (const n of table.notesBelow) {
+    const seqs = livelihoodSeqsFromNote(n.text);
+    if (seqs.length > 0) {
+      livelihoodSeqs.push(...seqs);
+      noteCell ??= a1(n.row, n.col);
+    }
+  }
+
+  let expectedSeq = 1;
+  for (const r of table.dataRows) {
+    const get = (k: string) => r.cells.get(k);
+    const cellOf = (k: string): string => get(k)?.addr ?? a1(r.row, colIndex(k) ?? 0);
+    const target = get('target')?.text ?? '';
+    const unitText = get('unit')?.text ?? '';
+    const progress = get('progress')?.text ?? '';
+
+    const seqRead = readNumber(get('seq')?.value ?? null);
+    const seq = seqRead.kind === 'number' || seqRead.kind === 'text-number' ? seqRead.value : null;
+    const seqCell = cellOf('seq');
+    if (seq !== null && Number.isInteger(seq)) {
+      if (seq !== expectedSeq) sink.add('target/numbering', { sheet, cell: seqCell }, {}, { expected: expectedSeq, actual: seq });
+      expectedSeq = seq + 1;
+    } else {
+      expectedSeq++;
+    }
+    const label = seq !== null ? String(seq) : target.slice(0, 12);
+    const where = `第${label}项`;
+
+    const units = splitUnits(unitText);
+    const hasProgress = colIndex('progress') !== undefined;
+    issuesToFindings(
+      TargetRowSchema,
+      { seq: seq !== null && Number.isInteger(seq) && seq > 0 ? seq : null, target, units, progress: hasProgress ? progress : '-' },
+      sheet,
+      {
+        target: { cell: cellOf('target'), label: columnLabel(table, 'target') },
+        units: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
+        progress: { cell: cellOf('progress'), label: columnLabel(table, 'progress') },
+      },
+      where,
+      sink,
+    );
+
+    // Exactly one mark among the three progress columns.
+    const marked: { cls: ProgressClass; cell: string }[] = [];
+    let unknown = false;
+    for (const cls of PROGRESS_CLASSES) {
+      const read = get(CLASS_COLUMN[cls]);
+      if (!read || read.text === '') continue;
+      const t = labelKey(read.text);
+      if (MARK.test(t)) marked.push({ cls, cell: read.addr });
+      else {
+        unknown = true;
+        sink.add('target/mark-unknown', { sheet, cell: read.addr }, { seq: label, column: columnLabel(table, CLASS_COLUMN[cls]) }, { actual: read.text });
+      }
+    }
+    const markColumns = PROGRESS_CLASSES.map((c) => colIndex(CLASS_COLUMN[c])).filter((c): c is number => c !== undefined);
+    if (marked.length === 0 && !unknown && markColumns.length > 0) {
+      sink.add('target/mark-missing', { sheet, cell: a1(r.row, Math.min(...markColumns)) }, { seq: label });
+    } else if (marked.length > 1) {
+      const first = marked[0];
+      sink.add(
+        'target/mark-multiple',
+        { sheet, cell: first?.cell ?? a1(r.row, 0) },
+        { seq: label },
+        {
+          actual: marked.map((m) => `“${columnLabel(table, CLASS_COLUMN[m.cls])}”`).join('、'),
+          related: marked.slice(1).map((m) => ({ sheet, cell: m.cell })),
+        },
+      );
+    }
+
+    const progressRead = get('progress');
+    if (progressRead && progress !== '' && !progressRead.filledDown) checkDates(progress, year, sheet, progressRead.addr, sink);
+
+    rows.push({
+      row: r.row,
+      seq,
+      seqCell,
+      target,
+      targetCell: cellOf('target'),
+      units,
+      unitKeys: units.map((u) => canonicalDistrictUnit(u, settings.unitAliases)),
+      unitCell: cellOf('unit'),
+      progress,
+      progressCell: cellOf('progress'),
+      cls: marked.length === 1 ? (marked[0]?.cls ?? null) : null,
+      markCells: marked.map((m) => m.cell),
+      livelihood: seq !== null && livelihoodSeqs.includes(seq),
+    });
+  }
+
+  // The note may only name items that exist.
+  const seqs = new Set(rows.map((x) => x.seq));
+  for (const n of new Set(livelihoodSeqs)) {
+    if (!seqs.has(n)) sink.add('target/note-item-unknown', { sheet, cell: noteCell ?? 'A1' }, {}, { actual: n });
+  }
+
+  // The same target twice.
+  const seen = new Map<string, TargetRow>();
+  for (const row of rows) {
+    const key = itemKey(row.target);
+    if (key === '') continue;
+    const prev = seen.get(key);
+    if (prev) {
+      sink.add(
+        'dup/target',
+        { sheet, cell: row.targetCell },
+        { seq: row.seq ?? '', item: row.target.length > 30 ? `${row.target.slice(0, 30)}…` : row.target, otherSeq: prev.seq ?? '', otherCell: prev.targetCell },
+        { related: [{ sheet, cell: prev.targetCell }] },
+      );
+    } else seen.set(key, row);
+  }
+
+  const title = tableTitle(table);
+  return { sheet, title, rows, livelihoodSeqs };
+}
+
+/** The document title above the header (`《2024年<政府工作报告>目标任务分解》目标任务进展情况`), not the `附件1` label. */
+export function tableTitle(table: Table): string | null {
+  const lines = table.preamble.map((p) => p.text).filter((t) => !/^附件\s*\d+$/.test(labelKey(t)));
+  return lines.sort((a, b) => b.length - a.length)[0] ?? null;
+}
