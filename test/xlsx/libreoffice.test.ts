@@ -12,8 +12,8 @@ import { recalcWithLibreOffice, sofficePath } from '../helpers/libreoffice';
 const available = sofficePath() !== null;
 const run = available || process.env['CI'] ? describe : describe.skip;
 
-async function summarizedBytes(edit?: (wb: ExcelJS.Workbook) => void): Promise<{ bytes: Uint8Array; audit: ReturnType<typeof auditWorkbook> }> {
-  const wb = await loadWorkbook(sampleBytes('incentive-2022.xlsx'));
+async function summarizedBytes(edit?: (wb: ExcelJS.Workbook) => void, sample = 'incentive-2022.xlsx'): Promise<{ bytes: Uint8Array; audit: ReturnType<typeof auditWorkbook> }> {
+  const wb = await loadWorkbook(sampleBytes(sample));
   const audit = auditWorkbook(workbookToGrids(wb));
   applySheetPlans(wb, buildSummaryPlans(audit));
   edit?.(wb);
@@ -61,5 +61,21 @@ run('LibreOffice recalculation of the written summary', () => {
     const ws = recalculated.getWorksheet('汇总-研判统计');
     expect(['B5', 'C5', 'D5', 'E5', 'F5'].map((c) => resultOf(ws, c))).toEqual([7, 2, 2, 2, 1]);
     expect(['C4', 'E4'].map((c) => resultOf(ws, c))).toEqual([13, 20]);
+  });
+
+  it('profile B: recalculated shares and counts equal the core’s figures', async () => {
+    const { bytes, audit } = await summarizedBytes(undefined, 'keywork-2024.xlsx');
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.load(new Uint8Array(recalcWithLibreOffice(bytes)).buffer);
+    const ws = recalculated.getWorksheet('汇总-目标任务');
+    const t = audit.recomputed.keywork?.targets;
+    expect(['B4', 'B5', 'B6', 'B7'].map((c) => resultOf(ws, c))).toEqual([t?.counts.done, t?.counts.onSchedule, t?.counts.lagging, t?.counts.total]);
+    expect(resultOf(ws, 'C4')).toBeCloseTo(7 / 80, 9);
+    expect(resultOf(ws, 'C6')).toBeCloseTo(9 / 80, 9);
+    expect(resultOf(ws, 'C7')).toBeCloseTo(1, 9);
+    const lv = recalculated.getWorksheet('汇总-民生实事');
+    expect(resultOf(lv, 'E4')).toBeCloseTo(15 / 46, 9);
+    expect(resultOf(lv, 'F5')).toBeCloseTo(23 / 35, 9);
+    expect(resultOf(lv, 'E6')).toBeCloseTo(3 / 11, 9);
   });
 });

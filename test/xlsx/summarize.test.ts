@@ -118,4 +118,21 @@ describe('summary sheets written with exceljs', () => {
     );
     expect(found).toBe(true);
   });
+
+  it('profile B: adds 汇总-目标任务, 汇总-民生实事, 通报草稿 and 校验结果 with the recomputed figures', async () => {
+    const wb = await loadWorkbook(sampleBytes('keywork-2024.xlsx'));
+    const names = wb.worksheets.map((w) => w.name);
+    const audit = auditWorkbook(workbookToGrids(wb));
+    applySheetPlans(wb, buildSummaryPlans(audit));
+    const out = await roundTrip(wb);
+    expect(out.worksheets.map((w) => w.name)).toEqual([...names, '汇总-目标任务', '汇总-民生实事', '通报草稿', '校验结果']);
+    const t = out.getWorksheet('汇总-目标任务');
+    expect([t?.getCell('B4').value, t?.getCell('B5').value, t?.getCell('B6').value]).toEqual([7, 64, 9]);
+    expect([t?.getCell('D4').value, t?.getCell('D6').value]).toEqual([0.088, 0.112]);
+    const draft = String(out.getWorksheet('通报草稿')?.getCell('A4').value ?? '');
+    expect(draft).toContain('80项目标任务中，已完成年度目标任务的7项，占8.8%');
+    expect(draft).toContain('进展相对滞后的9项，占11.2%');
+    const source = await loadWorkbook(sampleBytes('keywork-2024.xlsx'));
+    expect(cellSignature(out, names)).toEqual(cellSignature(source, names));
+  });
 });

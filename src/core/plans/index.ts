@@ -3,6 +3,7 @@ import type { Audit } from '../audit';
 import type { Lang } from '../i18n/spec';
 import { findingsPlan } from './findings';
 import { completionPlan, countiesPlan, tallyPlan } from './incentive';
+import { draftPlan, livelihoodPlan, targetsPlan } from './keywork';
 import type { SheetPlan } from './types';
 
 export * from './types';
@@ -12,6 +13,8 @@ export function buildSummaryPlans(audit: Audit, lang: Lang = 'zh-CN'): SheetPlan
   const plans: (SheetPlan | null)[] = [];
   if (audit.profile === 'incentive') {
     plans.push(tallyPlan(audit, lang), countiesPlan(audit, lang), completionPlan(audit, lang));
+  } else if (audit.profile === 'keywork') {
+    plans.push(targetsPlan(audit, lang), livelihoodPlan(audit, lang), draftPlan(audit, lang));
   }
   plans.push(findingsPlan(audit, lang));
   return plans.filter((p): p is SheetPlan => p !== null);
