@@ -39,7 +39,8 @@ export function makeFinding(code: FindingCode, at: CellLocation, params: Params 
     code,
     severity: FINDINGS[code].severity,
     sheet: at.sheet,
-    cell: at.cell,
+    // Every finding points at a real cell; a rule that has none falls back to the sheet's A1.
+    cell: parseA1(at.cell) ? at.cell : 'A1',
     message: renderFinding(code, merged),
     ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
     ...(extras.actual !== undefined ? { actual: extras.actual } : {}),

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { parseA1 } from '../core/grid';
 import { WorkbookReadError } from './errors';
+import { inspectZip } from './zipGuard';
 
 // Plain byte arrays (no Node Buffer), so the same reader runs in the task pane's file mode.
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -136,6 +137,8 @@ export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promis
     throw new WorkbookReadError(oleIsEncrypted(bytes) ? 'encrypted' : 'legacy-xls', file);
   }
   if (kind === 'not-zip') throw new WorkbookReadError('not-a-workbook', file);
+  const verdict = inspectZip(bytes);
+  if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
   const wb = new ExcelJS.Workbook();
   try {
     const copy = bytes.slice().buffer;

@@ -54,6 +54,8 @@ export function crossTally(tally: RatingTally, analysis: IncentiveAnalysis, sink
       continue;
     }
     const compare = (stated: number | null, blank: boolean, expected: number, cell: string, column: string, items: readonly AnalysisItem[]): void => {
+      // A column the header lacks (reported as structure/column-missing) is not compared.
+      if (cell === '') return;
       const actual = stated ?? (blank ? 0 : null);
       if (actual === null || actual === expected) return;
       sink.add('cross/tally-mismatch', { sheet, cell }, { unit: row.unit, column, source }, {
