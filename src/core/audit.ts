@@ -53,6 +53,10 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
 
   for (const grid of grids) {
     let info: SheetInfo = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null };
+    if (grid.generated) {
+      sheets.push(info);
+      continue;
+    }
     try {
       const view = new GridView(grid);
       const det = detectKind(grid, view);

@@ -29,6 +29,8 @@ export interface Grid {
   readonly numberFormats?: readonly (readonly (string | null)[])[];
   readonly merges: readonly MergeArea[];
   readonly hidden?: boolean;
+  /** A summary sheet we wrote earlier (tagged by the adapter): never audited as a source annex. */
+  readonly generated?: boolean;
 }
 
 export function isErrorValue(v: unknown): v is ErrorValue {

@@ -8,7 +8,11 @@ const FULLWIDTH_START = 0xff01;
 const FULLWIDTH_END = 0xff5e;
 
 /** Full-width ASCII (`１３`, `（`, `：`) → half-width; ideographic space → space. Nothing else changes. */
+const HAS_FULLWIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  // Most text has nothing to convert: skip the per-character copy.
+  if (!HAS_FULLWIDTH.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const code = ch.codePointAt(0) ?? 0;

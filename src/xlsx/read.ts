@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { parseA1 } from '../core/grid';
+import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import { WorkbookReadError } from './errors';
 import { inspectZip } from './zipGuard';
 
@@ -153,8 +154,24 @@ export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promis
   return wb;
 }
 
+/** Names of the sheets our earlier runs wrote (workbook-level names `AnnexAudit_<id>` → `'sheet'!$A$1`). */
+export function generatedSheetNames(wb: ExcelJS.Workbook): Set<string> {
+  const model = (wb as unknown as { definedNames?: { model?: { name: string; ranges: string[] }[] } }).definedNames?.model ?? [];
+  const out = new Set<string>();
+  for (const n of model) {
+    if (!n.name.startsWith(SHEET_TAG_PREFIX)) continue;
+    const m = /^'?(.*?)'?!/.exec(n.ranges[0] ?? '');
+    if (m?.[1] !== undefined) out.add(m[1].replace(/''/g, "'"));
+  }
+  return out;
+}
+
 export function workbookToGrids(wb: ExcelJS.Workbook): Grid[] {
-  return wb.worksheets.map(worksheetToGrid);
+  const generated = generatedSheetNames(wb);
+  return wb.worksheets.map((ws) => {
+    const g = worksheetToGrid(ws);
+    return generated.has(g.name) ? { ...g, generated: true } : g;
+  });
 }
 
 export async function readGrids(bytes: Uint8Array, file = 'workbook'): Promise<Grid[]> {

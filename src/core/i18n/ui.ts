@@ -1,7 +1,9 @@
 /** User-facing text outside findings (CLI, pane): zh-CN first, en-US second. */
 import { fillTemplate, type Lang, type Params } from './findings';
+import { UI_EXCEL } from './uiExcel';
 
 export const UI = {
+  ...UI_EXCEL,
   'severity.error': { 'zh-CN': '错误', 'en-US': 'error' },
   'severity.warning': { 'zh-CN': '警告', 'en-US': 'warning' },
   'severity.info': { 'zh-CN': '提示', 'en-US': 'info' },

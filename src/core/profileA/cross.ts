@@ -181,8 +181,16 @@ export function crossKeyItems(keyItems: UnitKeyItems, analysis: IncentiveAnalysi
 
 export function crossProgress(progress: ProgressReport, analysis: IncentiveAnalysis, sink: FindingSink): void {
   const matched = new Set<ProgressItem>();
+  // Exact names through an index (linear in rows); the containment fallback only scans what is left.
+  const byKey = new Map<string, ProgressItem[]>();
+  for (const p of progress.items) {
+    const list = byKey.get(p.itemKey);
+    if (list) list.push(p);
+    else byKey.set(p.itemKey, [p]);
+  }
   for (const it of analysis.items) {
-    const candidates = progress.items.filter((p) => !matched.has(p) && sameItem(p.itemKey, it.itemKey));
+    const exact = (byKey.get(it.itemKey) ?? []).filter((p) => !matched.has(p));
+    const candidates = exact.length > 0 ? exact : progress.items.filter((p) => !matched.has(p) && sameItem(p.itemKey, it.itemKey));
     const p = candidates.find((c) => c.unitKey === it.unitKey) ?? candidates.find((c) => c.itemKey === it.itemKey) ?? candidates[0];
     if (!p) {
       sink.add('cross/progress-item-missing', { sheet: analysis.sheet, cell: it.itemCell }, { unit: it.unit, item: it.item, target: progress.sheet });

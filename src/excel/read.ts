@@ -1,0 +1,214 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js adapter's reader: the open workbook → the core's Grid[], exactly as the xlsx adapter reads
+ * a file (values, formulas without `=`, number formats, merged areas; dates stay serial numbers; errors
+ * become `{ error }`; merged continuation cells and empty cells are null; rows end at their last cell).
+ *
+ * Syncs: 1 (the sheets) + 1 (each sheet's used range — `getUsedRangeOrNullObject(true)` — and a sample of
+ * rows 9–40 for the payload estimate) + 1 (values, formulas, number formats and merged areas of every
+ * sheet, queued together), plus one per chunk forced by Excel's limits (5 MB payload, 5 million cells) —
+ * never one per sheet or per row. A batch Excel still rejects as too large is split and sent again.
+ */
+import { SHEET_TAG_PREFIX } from '../core/plans/types';
+import type { CellValue, Grid, MergeArea } from '../core/grid';
+import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
+import { supports } from './requirements';
+
+/** getMergedAreasOrNullObject fails past 512 areas in one range: query blocks of at most 512 cells. */
+const MERGE_QUERY_CELLS = 512;
+/** Rows sampled near the top of each sheet (below the usual title and header rows) to estimate the payload per row. */
+const SAMPLE_ROWS = '9:40';
+const ERROR_TEXT = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/;
+
+export interface ReadOptions {
+  /** Read merged areas (ExcelApi 1.13); by default when the host supports it. */
+  readonly mergedAreas?: boolean;
+  readonly limits?: BatchLimits;
+}
+
+interface Cell {
+  readonly value: CellValue;
+  readonly formula: string | null;
+  readonly numberFormat: string | null;
+}
+
+/** One cell as Excel reports it → the grid's cell. */
+export function toGridCell(value: unknown, formula: unknown, numberFormat: unknown): Cell {
+  const isFormula = typeof formula === 'string' && formula.length > 1 && formula.startsWith('=') && !(typeof value === 'string' && value === formula);
+  let v: CellValue = null;
+  if (typeof value === 'number' || typeof value === 'boolean') v = value;
+  else if (typeof value === 'string') {
+    if (value === '') v = isFormula ? '' : null;
+    else v = ERROR_TEXT.test(value) ? { error: value } : value;
+  }
+  const empty = v === null && !isFormula;
+  const nf = !empty && typeof numberFormat === 'string' && numberFormat !== '' && numberFormat !== 'General' ? numberFormat : null;
+  return { value: v, formula: isFormula ? (formula as string).slice(1) : null, numberFormat: nf };
+}
+
+interface UsedArea {
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+class SheetReader {
+  private readonly values: unknown[][] = [];
+  private readonly formulas: unknown[][] = [];
+  private readonly formats: unknown[][] = [];
+  private readonly merges = new Map<string, MergeArea>();
+  readonly work: Work | null;
+
+  constructor(
+    private readonly ws: Excel.Worksheet,
+    private readonly name: string,
+    private readonly hidden: boolean,
+    private readonly used: UsedArea | null,
+    bytesPerRow: number,
+    private readonly withMerges: boolean,
+  ) {
+    if (!used) {
+      this.work = null;
+      return;
+    }
+    const bottom = used.top + used.rows - 1;
+    // Merged areas are queried from row 1 and column A, so an area that starts above or left of the used
+    // range but covers it is still found; values only within the used range.
+    const base = withMerges ? 0 : used.top;
+    const width = used.left + used.cols;
+    const colBlock = Math.min(width, MERGE_QUERY_CELLS);
+    const rowBlock = Math.max(1, Math.floor(MERGE_QUERY_CELLS / colBlock));
+    const mergeBytesPerRow = withMerges ? Math.ceil(160 / rowBlock) * Math.ceil(width / colBlock) : 0;
+    this.work = {
+      rows: bottom + 1 - base,
+      fixedBytes: 64,
+      cellsPerRow: used.cols,
+      idempotent: true,
+      rowBytes: (_start, count) => count * (bytesPerRow + mergeBytesPerRow),
+      queue: (start, count) => {
+        const from = base + start;
+        const to = from + count;
+        const callbacks: (() => void)[] = [];
+        const vs = Math.max(from, used.top);
+        const ve = Math.min(to, bottom + 1);
+        if (ve > vs) {
+          const range = this.ws.getRangeByIndexes(vs, used.left, ve - vs, used.cols);
+          range.load('values,formulas,numberFormat');
+          callbacks.push(() => {
+            range.values.forEach((row, i) => (this.values[vs - used.top + i] = row));
+            range.formulas.forEach((row, i) => (this.formulas[vs - used.top + i] = row));
+            range.numberFormat.forEach((row, i) => (this.formats[vs - used.top + i] = row));
+          });
+        }
+        if (this.withMerges) {
+          for (let r = from; r < to; r += rowBlock) {
+            for (let c = 0; c < width; c += colBlock) {
+              const areas = this.ws.getRangeByIndexes(r, c, Math.min(rowBlock, to - r), Math.min(colBlock, width - c)).getMergedAreasOrNullObject();
+              areas.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount');
+              callbacks.push(() => {
+                if (areas.isNullObject) return;
+                for (const a of areas.areas.items) {
+                  const m: MergeArea = { top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 };
+                  this.merges.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+                }
+              });
+            }
+          }
+        }
+        return () => callbacks.forEach((f) => f());
+      },
+    };
+  }
+
+  grid(): Grid {
+    const values: CellValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    const numberFormats: (string | null)[][] = [];
+    const used = this.used;
+    if (used) {
+      for (let r = 0; r < used.top; r++) {
+        values.push([]);
+        formulas.push([]);
+        numberFormats.push([]);
+      }
+      for (let i = 0; i < used.rows; i++) {
+        const vs: CellValue[] = [];
+        const fs: (string | null)[] = [];
+        const nf: (string | null)[] = [];
+        for (let c = 0; c < used.left; c++) {
+          vs.push(null);
+          fs.push(null);
+          nf.push(null);
+        }
+        const rv = this.values[i] ?? [];
+        const rf = this.formulas[i] ?? [];
+        const rn = this.formats[i] ?? [];
+        for (let c = 0; c < used.cols; c++) {
+          const cell = toGridCell(rv[c], rf[c], rn[c]);
+          vs.push(cell.value);
+          fs.push(cell.formula);
+          nf.push(cell.numberFormat);
+        }
+        // A row ends at its last cell with a value or a formula, as the xlsx reader's rows do.
+        let end = vs.length;
+        while (end > 0 && vs[end - 1] === null && fs[end - 1] === null) end--;
+        values.push(vs.slice(0, end));
+        formulas.push(fs.slice(0, end));
+        numberFormats.push(nf.slice(0, end));
+      }
+    }
+    const merges = [...this.merges.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+    return { name: this.name, values, formulas, numberFormats, merges, hidden: this.hidden };
+  }
+}
+
+/** Payload per row of values + formulas + number formats, estimated from sampled rows' values. */
+function estimateBytesPerRow(sample: unknown[][] | null, cols: number): number {
+  const floor = cols * 24 + 16;
+  if (!sample || sample.length === 0) return floor;
+  const perRow = jsonBytes(sample) / sample.length;
+  // values + formulas (constants repeat their value) + number formats ("General"), with 25% headroom.
+  return Math.max(floor, Math.ceil((2 * perRow + cols * 11 + 16) * 1.25));
+}
+
+/** Every worksheet (visible, hidden and very hidden) as a grid, in workbook order. */
+export async function readWorkbookGrids(context: Excel.RequestContext, options: ReadOptions = {}): Promise<Grid[]> {
+  const withMerges = options.mergedAreas ?? supports('mergedAreas');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  const names = context.workbook.names;
+  names.load('items/name,items/value');
+  await context.sync();
+  // Our earlier summary sheets (tagged `AnnexAudit_<id>` → `='sheet'!$A$1`) are never audited as annexes.
+  const generated = new Set<string>();
+  for (const n of names.items) {
+    if (!n.name.startsWith(SHEET_TAG_PREFIX)) continue;
+    const m = /^=?'?(.*?)'?!/.exec(String(n.value ?? ''));
+    if (m?.[1] !== undefined) generated.add(m[1].replace(/''/g, "'"));
+  }
+
+  const probes = sheets.items.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    const sample = ws.getRange(SAMPLE_ROWS).getUsedRangeOrNullObject(true);
+    sample.load('values');
+    return { ws, name: ws.name, hidden: ws.visibility !== 'Visible', used, sample };
+  });
+  await context.sync();
+
+  const readers = probes.map((p) => {
+    const used: UsedArea | null = p.used.isNullObject ? null : { top: p.used.rowIndex, left: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount };
+    const sample = p.sample.isNullObject ? null : (p.sample.values as unknown[][]);
+    return new SheetReader(p.ws, p.name, p.hidden, used, estimateBytesPerRow(sample, used?.cols ?? 1), withMerges);
+  });
+  await runWorks(
+    context,
+    readers.map((r) => r.work).filter((w): w is Work => w !== null),
+    options.limits,
+  );
+  return readers.map((r) => {
+    const g = r.grid();
+    return generated.has(g.name) ? { ...g, generated: true } : g;
+  });
+}

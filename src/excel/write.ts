@@ -1,0 +1,491 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js adapter's writer: applies the core's plans to the open workbook, with the xlsx adapter's
+ * semantics. Summary sheets are tagged by a workbook-level defined name `AnnexAudit_<id>` pointing at
+ * their A1; a re-run replaces our own tagged sheet; a user sheet that carries one of our names is never
+ * touched (we write to `name (2)` and say so). Highlights are custom conditional formats whose formula is
+ * `markFormula(severity)`, so clearing removes exactly ours.
+ *
+ * Syncs: summaries 1 (sheets, tags, tables) + 1 (everything else, all sheets); marks and clear 1 (sheets)
+ * + 1 (their conditional formats) + 1 (delete ours / add new). More only for chunks Excel's limits force.
+ */
+import {
+  type CellStyle,
+  type HighlightPlan,
+  isOurMarkFormula,
+  MARK_FILL,
+  markFormula,
+  type PlanCell,
+  SHEET_TAG_PREFIX,
+  type SheetPlan,
+} from '../core';
+import { a1 } from '../core/grid';
+import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetReference } from './address';
+import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
+import { ExcelAdapterError } from './errors';
+import type { ExcelNote } from './messages';
+import { checkRequirements, type ExcelFeature, requirementOf } from './requirements';
+
+export interface AppliedSheet {
+  readonly id: string;
+  readonly wanted: string;
+  readonly name: string;
+  /** True when a user sheet already had the wanted name and we chose another. */
+  readonly renamed: boolean;
+  readonly replaced: boolean;
+}
+
+export interface WriteOptions {
+  /** Features of the host; by default detected with `isSetSupported`. */
+  readonly features?: ReadonlySet<ExcelFeature>;
+  readonly limits?: BatchLimits;
+}
+
+export interface SheetPlansResult {
+  readonly sheets: readonly AppliedSheet[];
+  /** What was degraded or renamed, for the user. */
+  readonly notes: readonly ExcelNote[];
+}
+
+export interface HighlightResult {
+  /** Cells marked (as the xlsx adapter counts them). */
+  readonly marked: number;
+  /** Our earlier conditional formats removed first. */
+  readonly removed: number;
+}
+
+const FONT_NAME = '宋体';
+const BORDER_COLOR = '#808080';
+/** Longest multi-area address given to one conditional format; longer lists get several formats. */
+const MARK_ADDRESS_LIMIT = 2000;
+
+type Input = string | number | boolean;
+
+/**
+ * Text Excel could turn into something else when written: a formula (`= + - @`), an error literal (`#`), a
+ * number, percentage, fraction, time or date (these start with a digit, a sign, a currency sign, `.` or `(`,
+ * or are ASCII with a digit, such as `Mar 5`), or a boolean. Other text (`附件3`, `第1项`) is sent as it is.
+ */
+export function needsTextGuard(s: string): boolean {
+  return (
+    /^\s*[=+\-@'#]/.test(s) ||
+    /^\s*[\d.(¥$€£]/.test(s) ||
+    /^\s*(true|false)\s*$/i.test(s) ||
+    // eslint-disable-next-line no-control-regex
+    (/\d/.test(s) && /^[\x00-\x7f]*$/.test(s))
+  );
+}
+
+/**
+ * The value to send for one plan cell. Only our own formula becomes a formula; text that Excel would parse
+ * (`=…`, `+…`, `-…`, `@…`, numbers, dates, booleans, error literals) is sent with a leading `'`, which Excel
+ * stores as a text prefix, not as part of the value.
+ */
+export function cellInput(pc: PlanCell | undefined): Input {
+  if (!pc) return '';
+  if (pc.formula !== undefined) return `=${pc.formula}`;
+  const v = pc.value;
+  if (v === null) return '';
+  if (typeof v === 'string') return needsTextGuard(v) ? `'${v}` : v;
+  return v;
+}
+
+/** Column width in characters (as in the plan and exceljs) → points, as Office.js sets it. */
+export function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function uniqueName(taken: ReadonlyMap<string, string>, wanted: string): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const candidate = `${wanted} (${i})`.slice(0, 31);
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+interface StyledRect extends Rect {
+  readonly key: string;
+}
+
+/** Rectangles of equal style over rows [start, start + count): runs per row, joined downwards. */
+export function styleRects(rows: readonly (readonly PlanCell[])[], start: number, count: number): StyledRect[] {
+  type Open = { top: number; bottom: number; left: number; right: number; key: string };
+  let open = new Map<string, Open>();
+  const out: StyledRect[] = [];
+  for (let r = start; r < start + count; r++) {
+    const row = rows[r] ?? [];
+    const next = new Map<string, Open>();
+    for (let c = 0; c < row.length; ) {
+      const key = row[c]?.style;
+      if (!key) {
+        c++;
+        continue;
+      }
+      let e = c;
+      while (row[e + 1]?.style === key) e++;
+      const k = `${c}:${e}:${key}`;
+      const cur = open.get(k);
+      if (cur && cur.bottom === r - 1) {
+        cur.bottom = r;
+        next.set(k, cur);
+      } else next.set(k, { top: r, bottom: r, left: c, right: e, key });
+      c = e + 1;
+    }
+    for (const [k, rect] of open) if (next.get(k) !== rect) out.push(rect);
+    open = next;
+  }
+  out.push(...open.values());
+  return out;
+}
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center' } as const;
+/** Request estimate of one styled rectangle (font, fill, borders, alignment). */
+const STYLE_RECT_BYTES = 1200;
+const LINK_BYTES = 240;
+
+function applyStyle(format: Excel.RangeFormat, s: CellStyle, rect: Rect): void {
+  const font = format.font;
+  font.name = FONT_NAME;
+  font.size = s.fontSize ?? 11;
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.fontColor) font.color = `#${s.fontColor}`;
+  if (s.fill) format.fill.color = `#${s.fill}`;
+  if (s.border) {
+    const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    if (rect.bottom > rect.top) edges.push('InsideHorizontal');
+    if (rect.right > rect.left) edges.push('InsideVertical');
+    for (const edge of edges) {
+      const b = format.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = BORDER_COLOR;
+    }
+  }
+  if (s.wrap) format.wrapText = true;
+  if (s.hAlign) format.horizontalAlignment = H_ALIGN[s.hAlign];
+  if (s.vAlign) format.verticalAlignment = V_ALIGN[s.vAlign];
+}
+
+interface SheetStep {
+  readonly plan: SheetPlan;
+  readonly name: string;
+  readonly previous: string | null;
+  readonly tag: Excel.NamedItem | null;
+  readonly table: string | null;
+}
+
+/** Summary sheets: add (or replace our earlier ones), fill, format, tag. */
+export async function applySheetPlans(context: Excel.RequestContext, plans: readonly SheetPlan[], options: WriteOptions = {}): Promise<SheetPlansResult> {
+  const features = options.features ?? checkRequirements().supported;
+  const notes: ExcelNote[] = [];
+  if (plans.length === 0) return { sheets: [], notes };
+  if (!features.has('freezeLinks')) notes.push({ key: 'excel.req.freezeLinks' });
+  if (!features.has('pageLayout')) notes.push({ key: 'excel.req.pageLayout' });
+  const wb = context.workbook;
+
+  // Phase 1: the sheets, our tags, the tables (one sync).
+  const sheets = wb.worksheets;
+  sheets.load('items/name');
+  const tags = plans.map((p) => wb.names.getItemOrNullObject(SHEET_TAG_PREFIX + p.id).load('name,type,value'));
+  const tables = plans.some((p) => p.table) ? wb.tables.load('items/name,items/worksheet/name') : null;
+  await context.sync();
+
+  // Decide names exactly as the xlsx adapter does, plan by plan.
+  const taken = new Map<string, string>(sheets.items.map((w) => [w.name.toLowerCase(), w.name]));
+  const deleted = new Set<string>();
+  const tableOwner = new Map<string, string>((tables?.items ?? []).map((t) => [t.name.toLowerCase(), t.worksheet.name.toLowerCase()]));
+  const tablesTaken = new Set<string>();
+  const steps: SheetStep[] = [];
+  const applied: AppliedSheet[] = [];
+  plans.forEach((plan, i) => {
+    const tag = tags[i] as Excel.NamedItem;
+    const exists = !tag.isNullObject;
+    const target = exists && tag.type === 'Range' ? sheetOfReference(String(tag.value)) : null;
+    const previous = target !== null && taken.has(target.toLowerCase()) ? (taken.get(target.toLowerCase()) ?? null) : null;
+    if (previous !== null) {
+      taken.delete(previous.toLowerCase());
+      deleted.add(previous.toLowerCase());
+    }
+    const name = uniqueName(taken, plan.name);
+    taken.set(name.toLowerCase(), name);
+    let table: string | null = null;
+    if (plan.table) {
+      const isTaken = (t: string): boolean => {
+        const owner = tableOwner.get(t.toLowerCase());
+        return tablesTaken.has(t.toLowerCase()) || (owner !== undefined && !deleted.has(owner));
+      };
+      table = plan.table.name;
+      for (let n = 2; isTaken(table); n++) table = `${plan.table.name}${n}`;
+      tablesTaken.add(table.toLowerCase());
+      if (table !== plan.table.name) notes.push({ key: 'excel.note.tableRenamed', params: { wanted: plan.table.name, name: table } });
+    }
+    steps.push({ plan, name, previous, tag: exists ? tag : null, table });
+    applied.push({ id: plan.id, wanted: plan.name, name, renamed: name !== plan.name, replaced: previous !== null });
+    if (name !== plan.name) notes.push({ key: 'excel.note.renamed', params: { wanted: plan.name, name } });
+  });
+
+  // Phase 2: one batch with everything, split only where Excel's limits force it.
+  const works: Work[] = [structureWork(context, steps, features)];
+  for (const step of steps) {
+    const content = contentWork(context, step, features);
+    if (content) works.push(content);
+    const finish = finishWork(context, step);
+    if (finish) works.push(finish);
+  }
+  await runWorks(context, works, options.limits);
+  return { sheets: applied, notes };
+}
+
+/** Delete our earlier sheets and tags, add the sheets, their widths, frozen rows, page layout and tag. */
+function structureWork(context: Excel.RequestContext, steps: readonly SheetStep[], features: ReadonlySet<ExcelFeature>): Work {
+  return {
+    rows: 0,
+    fixedBytes: steps.reduce((n, s) => n + 600 + s.plan.columnWidths.length * 120, 0),
+    cellsPerRow: 0,
+    idempotent: false,
+    rowBytes: () => 0,
+    queue: () => {
+      const wb = context.workbook;
+      for (const { plan, name, previous, tag } of steps) {
+        if (previous !== null) wb.worksheets.getItem(previous).delete();
+        if (tag) tag.delete();
+        const ws = wb.worksheets.add(name);
+        plan.columnWidths.forEach((w, c) => {
+          ws.getRange(columnA1(c)).format.columnWidth = widthPoints(w);
+        });
+        if (features.has('freezeLinks') && plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
+        if (features.has('pageLayout')) {
+          const pl = ws.pageLayout;
+          pl.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+          pl.paperSize = 'A4';
+          if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          const [first, last] = plan.printTitleRows;
+          if (first > 0 && last >= first) pl.setPrintTitleRows(`$${first}:$${last}`);
+        }
+        wb.names.add(SHEET_TAG_PREFIX + plan.id, ws.getRange('A1'));
+      }
+    },
+  };
+}
+
+/** Values (one 2-D array: our formulas as formulas, everything else as values or guarded text), number formats, styles, links. */
+function contentWork(context: Excel.RequestContext, step: SheetStep, features: ReadonlySet<ExcelFeature>): Work | null {
+  const { plan, name } = step;
+  if (plan.rows.length === 0) return null;
+  const width = Math.max(1, ...plan.rows.map((r) => r.length));
+  const inputs: Input[][] = plan.rows.map((row) => Array.from({ length: width }, (_, c) => cellInput(row[c])));
+  const anyFormat = plan.rows.some((row) => row.some((pc) => pc.numberFormat !== undefined));
+  const formats: string[][] | null = anyFormat ? plan.rows.map((row) => Array.from({ length: width }, (_, c) => row[c]?.numberFormat ?? 'General')) : null;
+  const links = features.has('freezeLinks');
+  // Prefix sums of the request estimate per row.
+  const prefix: number[] = [0];
+  // A style run costs where its rectangle starts: where the same run does not continue the row above.
+  const runsOf = (row: readonly PlanCell[] | undefined): Set<string> => {
+    const runs = new Set<string>();
+    if (!row) return runs;
+    for (let c = 0; c < row.length; c++) {
+      const key = row[c]?.style;
+      if (!key || row[c - 1]?.style === key) continue;
+      let e = c;
+      while (row[e + 1]?.style === key) e++;
+      runs.add(`${c}:${e}:${key}`);
+    }
+    return runs;
+  };
+  let above = new Set<string>();
+  let widestRuns = 0;
+  plan.rows.forEach((row, r) => {
+    const runs = runsOf(row);
+    widestRuns = Math.max(widestRuns, runs.size);
+    const starting = [...runs].filter((k) => !above.has(k)).length;
+    above = runs;
+    const linkCount = links ? row.filter((pc) => pc.link).length : 0;
+    const bytes = jsonBytes(inputs[r]) + (formats ? jsonBytes(formats[r]) : 0) + starting * STYLE_RECT_BYTES + linkCount * LINK_BYTES;
+    prefix.push((prefix[r] ?? 0) + bytes);
+  });
+  return {
+    rows: plan.rows.length,
+    // A piece restarts the style rectangles that run through its first row.
+    fixedBytes: 200 + widestRuns * STYLE_RECT_BYTES,
+    cellsPerRow: 0,
+    idempotent: true,
+    rowBytes: (start, count) => (prefix[start + count] ?? 0) - (prefix[start] ?? 0),
+    queue: (start, count) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      const range = ws.getRangeByIndexes(start, 0, count, width);
+      range.formulas = inputs.slice(start, start + count);
+      if (formats) range.numberFormat = formats.slice(start, start + count);
+      for (const rect of styleRects(plan.rows, start, count)) {
+        const style = plan.styles[rect.key];
+        if (style) applyStyle(ws.getRange(rectA1(rect)).format, style, rect);
+      }
+      if (!links) return;
+      for (let r = start; r < start + count; r++) {
+        (plan.rows[r] ?? []).forEach((pc, c) => {
+          if (!pc.link) return;
+          ws.getRange(a1(r, c)).hyperlink = { documentReference: sheetReference(pc.link.sheet, pc.link.cell), textToDisplay: String(pc.value ?? '') };
+        });
+      }
+    },
+  };
+}
+
+/** Merges and the table (with its filters), once the values are in. */
+function finishWork(context: Excel.RequestContext, step: SheetStep): Work | null {
+  const { plan, name, table } = step;
+  if (plan.merges.length === 0 && !(plan.table && table)) return null;
+  return {
+    rows: 0,
+    fixedBytes: 200 + plan.merges.length * 160 + (plan.table ? 400 : 0),
+    cellsPerRow: 0,
+    idempotent: false,
+    rowBytes: () => 0,
+    queue: () => {
+      const ws = context.workbook.worksheets.getItem(name);
+      for (const m of plan.merges) ws.getRange(m).merge(false);
+      if (plan.table && table) {
+        const t = ws.tables.add(ws.getRange(plan.table.range), true);
+        t.name = table;
+        t.showBandedRows = false;
+      }
+    },
+  };
+}
+
+interface OurMark {
+  readonly sheet: string;
+  readonly cf: Excel.ConditionalFormat;
+}
+
+interface MarkSurvey {
+  readonly sheetNames: readonly string[];
+  readonly protectedSheets: ReadonlySet<string>;
+  readonly ours: readonly OurMark[];
+}
+
+/** Our conditional formats in the whole workbook, and which sheets are protected: 2 syncs (the sheets, then their conditional formats). */
+async function surveyMarks(context: Excel.RequestContext): Promise<MarkSurvey> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const perSheet = sheets.items.map((ws) => ({
+    sheet: ws.name,
+    cfs: ws.getRange().conditionalFormats.load('items/customOrNullObject/rule/formula'),
+    protection: ws.protection.load('protected'),
+  }));
+  await context.sync();
+  const ours = perSheet.flatMap(({ sheet, cfs }) =>
+    cfs.items
+      .filter((cf) => {
+        const custom = cf.customOrNullObject;
+        return !custom.isNullObject && isOurMarkFormula(custom.rule.formula);
+      })
+      .map((cf) => ({ sheet, cf })),
+  );
+  return {
+    sheetNames: perSheet.map((p) => p.sheet),
+    protectedSheets: new Set(perSheet.filter((p) => p.protection.protected).map((p) => p.sheet)),
+    ours,
+  };
+}
+
+/** Refuse before changing anything when a sheet we would write to is protected (Excel applies a batch up to its first failure). */
+function refuseProtected(survey: MarkSurvey, sheets: Iterable<string>): void {
+  for (const sheet of sheets) if (survey.protectedSheets.has(sheet)) throw new ExcelAdapterError('protected-sheet', { sheet });
+}
+
+function deleteWork(ours: readonly OurMark[]): Work {
+  return {
+    rows: ours.length,
+    fixedBytes: 0,
+    cellsPerRow: 0,
+    idempotent: false,
+    rowBytes: (_s, count) => count * 120,
+    queue: (start, count) => {
+      for (const { cf } of ours.slice(start, start + count)) cf.delete();
+    },
+  };
+}
+
+/** Remove every conditional format we added (recognised by its formula); the user's own stay. */
+export async function clearMarks(context: Excel.RequestContext, options: WriteOptions = {}): Promise<number> {
+  const features = options.features ?? checkRequirements().supported;
+  if (!features.has('conditionalFormats')) throw new ExcelAdapterError('unsupported', { feature: requirementOf('conditionalFormats') });
+  const survey = await surveyMarks(context);
+  const { ours } = survey;
+  refuseProtected(
+    survey,
+    ours.map((m) => m.sheet),
+  );
+  if (ours.length > 0) await runWorks(context, [deleteWork(ours)], options.limits);
+  return ours.length;
+}
+
+interface MarkGroup {
+  readonly sheet: string;
+  readonly severity: keyof typeof MARK_FILL;
+  readonly address: string;
+}
+
+/** Mark the findings' cells: one conditional format per sheet and severity. Re-marking replaces our earlier marks. */
+export async function applyHighlights(context: Excel.RequestContext, plan: HighlightPlan, options: WriteOptions = {}): Promise<HighlightResult> {
+  const features = options.features ?? checkRequirements().supported;
+  if (!features.has('conditionalFormats')) throw new ExcelAdapterError('unsupported', { feature: requirementOf('conditionalFormats') });
+  const multiArea = features.has('multiArea');
+  const survey = await surveyMarks(context);
+  const { ours } = survey;
+  const present = new Set(survey.sheetNames);
+  refuseProtected(survey, [...ours.map((m) => m.sheet), ...plan.marks.map((m) => m.sheet).filter((s) => present.has(s))]);
+  const groups: MarkGroup[] = [];
+  let marked = 0;
+  for (const mark of plan.marks) {
+    if (!present.has(mark.sheet)) continue;
+    marked += mark.cells.length;
+    const addresses = cellsToRects(mark.cells).map(rectA1);
+    if (!multiArea) {
+      for (const address of addresses) groups.push({ sheet: mark.sheet, severity: mark.severity, address });
+      continue;
+    }
+    let cur: string[] = [];
+    let len = 0;
+    for (const address of addresses) {
+      if (cur.length > 0 && len + address.length + 1 > MARK_ADDRESS_LIMIT) {
+        groups.push({ sheet: mark.sheet, severity: mark.severity, address: cur.join(',') });
+        cur = [];
+        len = 0;
+      }
+      cur.push(address);
+      len += address.length + 1;
+    }
+    if (cur.length > 0) groups.push({ sheet: mark.sheet, severity: mark.severity, address: cur.join(',') });
+  }
+  const add: Work = {
+    rows: groups.length,
+    fixedBytes: 0,
+    cellsPerRow: 0,
+    idempotent: false,
+    rowBytes: (start, count) => groups.slice(start, start + count).reduce((n, g) => n + 400 + g.address.length, 0),
+    queue: (start, count) => {
+      for (const g of groups.slice(start, start + count)) {
+        const ws = context.workbook.worksheets.getItem(g.sheet);
+        const target = multiArea ? ws.getRanges(g.address) : ws.getRange(g.address);
+        const cf = target.conditionalFormats.add('Custom');
+        cf.custom.rule.formula = `=${markFormula(g.severity)}`;
+        cf.custom.format.fill.color = `#${MARK_FILL[g.severity]}`;
+      }
+    },
+  };
+  const works = [ours.length > 0 ? deleteWork(ours) : null, groups.length > 0 ? add : null].filter((w): w is Work => w !== null);
+  if (works.length > 0) await runWorks(context, works, options.limits);
+  return { marked, removed: ours.length };
+}
+
+/** Go to a cell: activate its sheet and select it (1 sync). */
+export async function selectRange(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(cell).select();
+  await context.sync();
+}

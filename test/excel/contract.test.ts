@@ -1,0 +1,92 @@
+/**
+ * Contract: the Office.js reader gives the xlsx reader's grids, and the audit of both is the same.
+ * The fake workbook is seeded from the xlsx adapter's reading of each sample; the Office.js adapter then
+ * reads it back through used ranges, values/formulas/numberFormat and merged areas in row blocks.
+ */
+import { auditWorkbook } from '../../src/core';
+import type { Grid } from '../../src/core/grid';
+import { readWorkbookGrids, runExcel } from '../../src/excel';
+import { FakeWorkbook, installFakeExcel } from '../fakes/excel';
+import { sampleGrids } from '../helpers/grids';
+import { SAMPLES } from './support';
+
+/** Merged areas are a set: Excel reports them by position, the xlsx file in its own order. */
+function normalized(g: Grid): Grid {
+  return { ...g, merges: [...g.merges].sort((a, b) => a.top - b.top || a.left - b.left) };
+}
+
+async function readThroughExcel(wb: FakeWorkbook): Promise<Grid[]> {
+  const host = installFakeExcel(wb);
+  try {
+    return await runExcel((context) => readWorkbookGrids(context));
+  } finally {
+    host.uninstall();
+  }
+}
+
+describe.each(SAMPLES)('Office.js reader on %s', (sample) => {
+  it('gives grids equal to the xlsx reader’s', async () => {
+    const expected = await sampleGrids(sample);
+    const got = await readThroughExcel(FakeWorkbook.fromGrids(expected));
+    expect(got.map((g) => g.name)).toEqual(expected.map((g) => g.name));
+    expect(got).toEqual(expected.map(normalized));
+  });
+
+  it('gives the same audit: profile, sheets, findings', async () => {
+    const expected = await sampleGrids(sample);
+    const got = await readThroughExcel(FakeWorkbook.fromGrids(expected));
+    const a = auditWorkbook(expected);
+    const b = auditWorkbook(got);
+    expect(b.profile).toBe(a.profile);
+    expect(b.sheets).toEqual(a.sheets);
+    expect(b.findings).toEqual(a.findings);
+    expect(b.counts).toEqual(a.counts);
+  });
+});
+
+describe('Office.js reader details', () => {
+  it('reads error values, formulas without =, dates as serials, booleans, number formats, hidden sheets, and offsets of the used range', async () => {
+    const wb = new FakeWorkbook();
+    const ws = wb.addSheet('数据');
+    // Content starts at C3: the used range does not start at A1.
+    ws.ensure(2, 2).value = '标题';
+    Object.assign(ws.ensure(3, 2), { value: 45292, numberFormat: 'yyyy-mm-dd' });
+    Object.assign(ws.ensure(3, 3), { value: { error: '#REF!' }, formula: '=#REF!+1' });
+    Object.assign(ws.ensure(3, 4), { value: 3, formula: '=SUM(C4:D4)' });
+    ws.ensure(4, 3).value = true;
+    // Text that looks like a formula, stored as text: not a formula.
+    Object.assign(ws.ensure(4, 4), { value: '=不是公式', textPrefix: true });
+    // A cell with only a format is not part of the grid.
+    ws.ensure(6, 6).numberFormat = '0.00';
+    const hidden = wb.addSheet('隐藏');
+    hidden.visibility = 'VeryHidden';
+    hidden.ensure(0, 0).value = 'x';
+    wb.addSheet('空表');
+
+    const [data, secret, empty] = await readThroughExcel(wb);
+    expect(data).toEqual({
+      name: '数据',
+      values: [[], [], [null, null, '标题'], [null, null, 45292, { error: '#REF!' }, 3], [null, null, null, true, '=不是公式']],
+      formulas: [[], [], [null, null, null], [null, null, null, '#REF!+1', 'SUM(C4:D4)'], [null, null, null, null, null]],
+      numberFormats: [[], [], [null, null, null], [null, null, 'yyyy-mm-dd', null, null], [null, null, null, null, null]],
+      merges: [],
+      hidden: false,
+    });
+    expect(secret).toMatchObject({ name: '隐藏', hidden: true, values: [['x']] });
+    expect(empty).toEqual({ name: '空表', values: [], formulas: [], numberFormats: [], merges: [], hidden: false });
+  });
+
+  it('finds more than 512 merged areas (queried in row blocks) and areas that start above a block', async () => {
+    const wb = new FakeWorkbook();
+    const ws = wb.addSheet('合并');
+    // 3,000 rows × 4 columns; a vertical 2-row merge in column A every 2 rows (1,500 areas) and one tall area.
+    for (let r = 0; r < 3000; r++) for (let c = 0; c < 4; c++) if (r % 2 === 0 || c > 0) ws.ensure(r, c).value = `${r}-${c}`;
+    for (let r = 0; r < 3000; r += 2) ws.merges.push({ top: r, left: 0, bottom: r + 1, right: 0 });
+    ws.merges.push({ top: 10, left: 3, bottom: 400, right: 3 });
+    for (let r = 11; r <= 400; r++) ws.ensure(r, 3).value = null;
+    const [grid] = await readThroughExcel(wb);
+    expect(grid?.merges).toHaveLength(1501);
+    expect(grid?.merges).toContainEqual({ top: 10, left: 3, bottom: 400, right: 3 });
+    expect(grid?.merges).toContainEqual({ top: 2998, left: 0, bottom: 2999, right: 0 });
+  });
+});
