@@ -41,7 +41,7 @@ class AddinFilesPlugin {
 
 module.exports = (_env, argv) => ({
   mode: argv.mode || 'production',
-  entry: { taskpane: './src/taskpane/index.tsx' },
+  entry: { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
   output: {
     path: path.resolve(__dirname, 'pane-dist'),
     filename: '[name].[contenthash:8].js',
@@ -74,6 +74,13 @@ module.exports = (_env, argv) => ({
       chunks: ['taskpane'],
       templateParameters: { officeJsUrl: OFFICE_JS_URL, addinBaseUrl: ADDIN_BASE_URL },
     }),
+    new HtmlWebpackPlugin({
+      filename: 'commands.html',
+      template: './src/commands/commands.html',
+      chunks: ['commands'],
+      templateParameters: { officeJsUrl: OFFICE_JS_URL },
+    }),
+    new HtmlWebpackPlugin({ filename: 'message.html', template: './src/commands/message.html', chunks: [], inject: false }),
     new AddinFilesPlugin(),
   ],
 });

@@ -89,7 +89,7 @@ function pane(): void {
     });
   }
   const html = readFileSync(join(dir, 'taskpane.html'), 'utf8');
-  const initial = [...html.matchAll(/src="([^"]+\.js)"/g)].map((m) => m[1] ?? '').filter((s) => !s.startsWith('/office-js') && !s.startsWith('http'));
+  const initial = [...html.matchAll(/src="?([^"\s>]+\.js)"?/g)].map((m) => m[1] ?? '').filter((s) => !s.startsWith('/office-js') && !s.startsWith('http'));
   const bytes = initial.reduce((a, f) => a + gzipSync(readFileSync(join(dir, f))).length, 0);
   emit('pane.kb.initial_gzip', bytes / 1024, 'KB');
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench', 'pane-render.js')], { cwd: ROOT, encoding: 'utf8' });
