@@ -36,7 +36,10 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   subtitle: { color: tokens.colorNeutralForeground3 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // A narrow pane: the main action spans the width, the others share a row.
+  actions: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  primary: { gridColumn: '1 / -1' },
+  hint: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
   counts: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   fileInput: { display: 'none' },
@@ -168,7 +171,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
       <div className={styles.actions} role="toolbar" aria-label={tr('pane.title')}>
         {services.mode === 'file' ? (
           <>
-            <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
+            <Button className={styles.primary} appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
               {tr('pane.open')}
             </Button>
             <input
@@ -193,7 +196,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
           </>
         ) : (
           <>
-            <Button appearance="primary" disabled={busy} onClick={check}>
+            <Button className={styles.primary} appearance="primary" disabled={busy} onClick={check}>
               {tr('pane.check')}
             </Button>
             <Button disabled={busy} onClick={summarize}>
@@ -233,7 +236,10 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
           <FindingsList findings={shown} sheetOrder={audit.sheets.map((s) => s.name)} lang={lang} {...(onSelect ? { onSelect } : {})} />
         </section>
       ) : (
-        <Body1 className={styles.empty}>{services.mode === 'file' && fileName === null ? tr('pane.noFile') : tr('pane.empty')}</Body1>
+        <div className={styles.hint}>
+          <Body1 className={styles.empty}>{services.mode === 'file' && fileName === null ? tr('pane.noFile') : tr('pane.empty')}</Body1>
+          <Caption1>{tr('pane.supported')}</Caption1>
+        </div>
       )}
 
       <SettingsPanel settings={settings} lang={lang} onChange={changeSettings} onLang={changeLang} />
