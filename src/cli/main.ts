@@ -1,38 +1,33 @@
 /**
- * `annex-audit`: the CLI. `check FILE… [--format json|table] [--lang zh-CN|en-US]`.
+ * `annex-audit`: the CLI. `check FILE_OR_DIR… [--format json|table] [--lang zh-CN|en-US]` (several files
+ * in parallel, see commands/batch.ts), `summarize`, `clear`, and `template`, `diff`, `merge` (commands/).
  * Exit 0: no error-level finding; 1: some; 2: a file could not be read or the arguments are wrong.
  * Never prints a stack trace: infrastructure failures become one sentence on stderr.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { auditWorkbook, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
-import {
-  applyHighlights,
-  applySheetPlans,
-  clearMarks,
-  isWorkbookReadError,
-  loadWorkbook,
-  readGrids,
-  WorkbookReadError,
-  workbookToGrids,
-} from '../xlsx';
-import { type CheckResult, type ReadFailure, renderTable, toCheckResult } from './report';
+import { applyHighlights, applySheetPlans, clearMarks, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx';
+import { runBatchCheck } from './commands/batch';
+import { type CliIO, defaultLang, readBytes, usage } from './commands/common';
+import { runDiff } from './commands/diff';
+import { runMerge } from './commands/merge';
+import { runTemplate } from './commands/template';
 
 interface CheckOptions {
   files: string[];
   format: 'json' | 'table';
   lang: Lang;
   guarantee: boolean;
+  /** Worker threads for several files (default: os.availableParallelism()). */
+  jobs?: number;
+  /** Table view of several files: each file's findings before the summary. */
+  details: boolean;
 }
 
 type Parsed = { ok: true; options: CheckOptions } | { ok: false; message: string };
 
-function defaultLang(): Lang {
-  const env = process.env['ANNEX_AUDIT_LANG'] ?? '';
-  return env.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
-}
-
 export function parseCheckArgs(args: readonly string[]): Parsed {
-  const options: CheckOptions = { files: [], format: process.stdout.isTTY ? 'table' : 'json', lang: defaultLang(), guarantee: true };
+  const options: CheckOptions = { files: [], format: process.stdout.isTTY ? 'table' : 'json', lang: defaultLang(), guarantee: true, details: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -47,6 +42,12 @@ export function parseCheckArgs(args: readonly string[]): Parsed {
       options.lang = v;
     } else if (flag === '--no-guarantee') {
       options.guarantee = false;
+    } else if (flag === '--jobs' || flag === '-j') {
+      const v = value();
+      if (!/^\d{1,3}$/.test(v) || Number(v) < 1) return { ok: false, message: t('cli.badOption', options.lang, { option: '--jobs', value: v }) };
+      options.jobs = Number(v);
+    } else if (flag === '--details') {
+      options.details = true;
     } else if (flag.startsWith('-') && flag !== '-') {
       return { ok: false, message: t('cli.unknownOption', options.lang, { option: flag }) };
     } else {
@@ -57,65 +58,38 @@ export function parseCheckArgs(args: readonly string[]): Parsed {
   return { ok: true, options };
 }
 
-async function readBytes(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new WorkbookReadError(code === 'ENOENT' || code === 'EISDIR' ? 'not-found' : 'unreadable', file);
-  }
-}
+/** Check one file (the JSON contract of DESIGN.md), never throwing; see commands/check.ts. */
+export { checkFile } from './commands/check';
 
-export async function checkFile(file: string, options: CheckOptions): Promise<CheckResult | ReadFailure> {
-  try {
-    const grids = await readGrids(await readBytes(file), file);
-    const audit = auditWorkbook(grids, { guaranteedQuotaIsVeryLikely: options.guarantee });
-    return toCheckResult(file, audit, options.lang);
-  } catch (e) {
-    if (isWorkbookReadError(e)) return { file, error: t(`read.${e.problem}`, options.lang, { file }) };
-    return { file, error: t('read.unexpected', options.lang, { file }) };
-  }
-}
+const defaultIO: CliIO = {
+  out: (s: string) => process.stdout.write(`${s}\n`),
+  err: (s: string) => process.stderr.write(`${s}\n`),
+  ...(process.stderr.isTTY ? { progress: (s: string) => void process.stderr.write(s) } : {}),
+};
 
-function isFailure(r: CheckResult | ReadFailure): r is ReadFailure {
-  return 'error' in r;
-}
-
-async function runCheck(options: CheckOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const results: (CheckResult | ReadFailure)[] = [];
-  for (const file of options.files) results.push(await checkFile(file, options));
-  for (const r of results) if (isFailure(r)) err(r.error);
-  const ok = results.filter((r): r is CheckResult => !isFailure(r));
-  if (options.format === 'json') {
-    const payload = options.files.length === 1 ? (ok[0] ?? null) : ok;
-    if (payload !== null) out(JSON.stringify(payload, null, 2));
-  } else {
-    out(ok.map((r) => renderTable(r, options.lang)).join('\n\n'));
-  }
-  if (results.some(isFailure)) return 2;
-  return ok.some((r) => r.counts.error > 0) ? 1 : 0;
-}
-
-export async function main(argv: readonly string[], io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) }): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   const lang = defaultLang();
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.out(t('cli.usage', lang));
+    io.out(usage(lang));
     return command === undefined ? 2 : 0;
   }
   if (command === 'summarize' || command === 'clear') {
     return runWrite(command, rest, lang, io);
   }
+  if (command === 'template') return runTemplate(rest, lang, io);
+  if (command === 'diff') return runDiff(rest, lang, io);
+  if (command === 'merge') return runMerge(rest, lang, io);
   if (command !== 'check') {
-    io.err(`${t('cli.unknownCommand', lang, { command })}\n${t('cli.usage', lang)}`);
+    io.err(`${t('cli.unknownCommand', lang, { command })}\n${usage(lang)}`);
     return 2;
   }
   const parsed = parseCheckArgs(rest);
   if (!parsed.ok) {
-    io.err(`${parsed.message}\n${t('cli.usage', lang)}`);
+    io.err(`${parsed.message}\n${usage(lang)}`);
     return 2;
   }
-  return runCheck(parsed.options, io.out, io.err);
+  return runBatchCheck(parsed.options, io);
 }
 
 interface WriteOptions {
@@ -152,11 +126,11 @@ async function runWrite(
   command: 'summarize' | 'clear',
   args: readonly string[],
   lang: Lang,
-  io: { out: (s: string) => void; err: (s: string) => void },
+  io: CliIO,
 ): Promise<number> {
   const parsed = parseWriteArgs(args, lang);
   if (!parsed.ok) {
-    io.err(`${parsed.message}\n${t('cli.usage', lang)}`);
+    io.err(`${parsed.message}\n${usage(lang)}`);
     return 2;
   }
   const o = parsed.options;

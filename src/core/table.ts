@@ -57,6 +57,9 @@ export interface HeaderMatch {
 }
 
 export interface CellRead {
+  /** Row and column (0-based) of the cell that holds the value (see `addr`). */
+  readonly sourceRow: number;
+  readonly sourceCol: number;
   readonly value: CellValue;
   readonly text: string;
   /** Where the value lives: the master of a merged area, or the row the value was filled down from. */
@@ -67,6 +70,28 @@ export interface CellRead {
   readonly col: number;
   readonly merged: boolean;
   readonly filledDown: boolean;
+}
+
+/** A cell read whose A1 addresses are computed only when a rule asks (most cells never need one). */
+class LazyCellRead implements CellRead {
+  constructor(
+    readonly value: CellValue,
+    readonly text: string,
+    readonly sourceRow: number,
+    readonly sourceCol: number,
+    readonly row: number,
+    readonly col: number,
+    readonly merged: boolean,
+    readonly filledDown: boolean,
+  ) {}
+
+  get addr(): string {
+    return a1(this.sourceRow, this.sourceCol);
+  }
+
+  get own(): string {
+    return a1(this.row, this.col);
+  }
 }
 
 export type RowRole = 'data' | 'total' | 'subtotal' | 'note';
@@ -260,21 +285,13 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
       for (const c of idxs) {
         const value = view.value(r, c);
         const area = view.merges.areaAt(r, c);
-        let read: CellRead = {
-          value,
-          text: cellText(value),
-          addr: view.address(r, c),
-          own: a1(r, c),
-          row: r,
-          col: c,
-          merged: area !== undefined && area.bottom > area.top,
-          filledDown: false,
-        };
+        const master = view.merges.masterOf(r, c);
+        let read: CellRead = new LazyCellRead(value, cellText(value), master.row, master.col, r, c, area !== undefined && area.bottom > area.top, false);
         if (col.group && role === 'data') {
           const parentText = col.groupParent !== undefined ? (cells.get(col.groupParent)?.text ?? '') : '';
           const prev = lastGroupValue.get(col.key);
           if (read.text === '' && !read.merged && prev && prev.read.text !== '' && prev.parentText === parentText) {
-            read = { ...read, value: prev.read.value, text: prev.read.text, addr: prev.read.addr, filledDown: true };
+            read = new LazyCellRead(prev.read.value, prev.read.text, prev.read.sourceRow, prev.read.sourceCol, r, c, false, true);
           }
           lastGroupValue.set(col.key, { read, parentText });
         }

@@ -1,9 +1,11 @@
 /** User-facing text outside findings (CLI, pane): zh-CN first, en-US second. */
 import { fillTemplate, type Lang, type Params } from './findings';
 import { UI_EXCEL } from './uiExcel';
+import { UI_SUBMISSIONS } from './uiSubmissions';
 
 export const UI = {
   ...UI_EXCEL,
+  ...UI_SUBMISSIONS,
   'severity.error': { 'zh-CN': '错误', 'en-US': 'error' },
   'severity.warning': { 'zh-CN': '警告', 'en-US': 'warning' },
   'severity.info': { 'zh-CN': '提示', 'en-US': 'info' },
@@ -23,15 +25,27 @@ export const UI = {
   'report.actual': { 'zh-CN': '实为', 'en-US': 'found' },
   'cli.usage': {
     'zh-CN':
-      '用法：\n  annex-audit check 文件.xlsx… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee]\n' +
+      '用法：\n' +
+      '  annex-audit check 文件或目录… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--jobs N] [--details]\n' +
       '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US]\n' +
-      '  annex-audit clear 文件.xlsx -o 输出.xlsx\n\n' +
-      '退出码：0 无错误；1 有错误级问题；2 文件无法读取或参数有误。',
+      '  annex-audit clear 文件.xlsx -o 输出.xlsx\n' +
+      '  annex-audit template 类型… -o 模板.xlsx [--year 年份] [--rows 行数] [--lang zh-CN|en-US]\n' +
+      '      类型：rating-tally unit-key-items incentive-analysis progress-report liaison-log\n' +
+      '            target-progress livelihood-projects task-decomposition all-incentive all-keywork\n' +
+      '  annex-audit diff 旧.xlsx 新.xlsx [--format json|table] [-o 输出.xlsx]\n' +
+      '  annex-audit merge 文件或目录… -o 输出.xlsx [--format json|table]\n\n' +
+      '退出码：0 无错误；1 有错误级问题（diff：有差别）；2 文件无法读取或参数有误。',
     'en-US':
-      'Usage:\n  annex-audit check FILE.xlsx… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee]\n' +
+      'Usage:\n' +
+      '  annex-audit check FILE_OR_DIR… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--jobs N] [--details]\n' +
       '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US]\n' +
-      '  annex-audit clear FILE.xlsx -o OUT.xlsx\n\n' +
-      'Exit status: 0 no errors; 1 error-level findings; 2 a file could not be read or bad arguments.',
+      '  annex-audit clear FILE.xlsx -o OUT.xlsx\n' +
+      '  annex-audit template KIND… -o TEMPLATE.xlsx [--year YYYY] [--rows N] [--lang zh-CN|en-US]\n' +
+      '      KIND: rating-tally unit-key-items incentive-analysis progress-report liaison-log\n' +
+      '            target-progress livelihood-projects task-decomposition all-incentive all-keywork\n' +
+      '  annex-audit diff OLD.xlsx NEW.xlsx [--format json|table] [-o OUT.xlsx]\n' +
+      '  annex-audit merge FILE_OR_DIR… -o OUT.xlsx [--format json|table]\n\n' +
+      'Exit status: 0 no errors; 1 error-level findings (diff: differences); 2 a file could not be read or bad arguments.',
   },
   'pane.title': { 'zh-CN': '附件审核助手', 'en-US': 'Annex Auditor' },
   'pane.subtitle.excel': { 'zh-CN': '校验当前工作簿的附件表', 'en-US': 'Check the annex sheets of this workbook' },

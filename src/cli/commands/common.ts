@@ -1,0 +1,126 @@
+/** Shared plumbing of the CLI commands: reading and writing files, expanding directories, simple flags. */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { type Lang, t } from '../../core';
+import { WorkbookReadError } from '../../xlsx';
+
+export interface CliIO {
+  out(s: string): unknown;
+  err(s: string): unknown;
+  /** Raw writes to stderr for a progress bar; present only when stderr is a terminal. */
+  progress?: (s: string) => void;
+}
+
+export function defaultLang(): Lang {
+  const env = process.env['ANNEX_AUDIT_LANG'] ?? '';
+  return env.toLowerCase().startsWith('en') ? 'en-US' : 'zh-CN';
+}
+
+export async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new WorkbookReadError(code === 'ENOENT' || code === 'EISDIR' ? 'not-found' : 'unreadable', file);
+  }
+}
+
+/** Write a workbook; Excel recalculates everything on open (our formulas carry results anyway). */
+export async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
+  (wb as unknown as { calcProperties: { fullCalcOnLoad?: boolean } }).calcProperties.fullCalcOnLoad = true;
+  const buf = await wb.xlsx.writeBuffer();
+  await writeFile(out, new Uint8Array(buf as ArrayBuffer));
+}
+
+function isWorkbookName(name: string): boolean {
+  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) await walk(path, out);
+    else if (e.isFile() && isWorkbookName(e.name)) out.push(path);
+  }
+}
+
+export interface Expanded {
+  /** Files to check, in argument order; directories expanded (sorted, recursively, hidden ones skipped). */
+  readonly files: string[];
+  /** Directories that held no .xlsx file. */
+  readonly emptyDirs: string[];
+  readonly anyDirectory: boolean;
+}
+
+/**
+ * Arguments → files. A directory becomes its .xlsx files (not `~$` lock files, not hidden files or
+ * directories); anything else is kept as given, so a missing file is reported by the reader as usual.
+ */
+export async function expandInputs(args: readonly string[]): Promise<Expanded> {
+  const files: string[] = [];
+  const emptyDirs: string[] = [];
+  let anyDirectory = false;
+  for (const a of args) {
+    let isDir = false;
+    try {
+      isDir = (await stat(a)).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) {
+      files.push(a);
+      continue;
+    }
+    anyDirectory = true;
+    const found: string[] = [];
+    try {
+      await walk(a, found);
+    } catch {
+      /* an unreadable directory holds nothing we can check */
+    }
+    if (found.length === 0) emptyDirs.push(a);
+    files.push(...found);
+  }
+  return { files: [...new Set(files)], emptyDirs, anyDirectory };
+}
+
+export function displayName(file: string): string {
+  return basename(file);
+}
+
+/** `--name value` / `--name=value` / `-o value` parsing, one flag at a time. */
+export class Args {
+  private i = 0;
+  constructor(private readonly list: readonly string[]) {}
+
+  next(): { flag: string; inline: string | undefined; raw: string } | null {
+    const raw = this.list[this.i++];
+    if (raw === undefined) return null;
+    if (raw.startsWith('--') && raw.includes('=')) return { flag: raw.slice(0, raw.indexOf('=')), inline: raw.slice(raw.indexOf('=') + 1), raw };
+    return { flag: raw, inline: undefined, raw };
+  }
+
+  value(inline: string | undefined): string {
+    return inline ?? this.list[this.i++] ?? '';
+  }
+}
+
+export function isOption(a: string): boolean {
+  return a.startsWith('-') && a !== '-';
+}
+
+export function usage(lang: Lang): string {
+  return t('cli.usage', lang);
+}
+
+export function parseFormat(v: string): 'json' | 'table' | null {
+  return v === 'json' || v === 'table' ? v : null;
+}
+
+export function parseLang(v: string): Lang | null {
+  return v === 'zh-CN' || v === 'en-US' ? v : null;
+}

@@ -1,0 +1,180 @@
+/**
+ * `annex-audit diff OLD.xlsx NEW.xlsx [--format json|table] [-o OUT.xlsx] [--lang zh-CN|en-US]`:
+ * what changed between two versions of a submission. With -o: a copy of NEW plus a `版本比较` sheet.
+ * Exit 0 when nothing changed, 1 when something did, 2 when a file cannot be read or the arguments are wrong.
+ */
+import { auditWorkbook, type Audit, KIND_LABEL, type Lang, localizeFinding, t } from '../../core';
+import {
+  changeSides,
+  DIFF_TEXT_COLUMNS,
+  type DiffChange,
+  diffAudits,
+  diffPlan,
+  type DiffReport,
+  markedExcerpt,
+  markedText,
+} from '../../core/submissions';
+import { applySheetPlans, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
+import { applyMarkedRichText } from '../../xlsx/merge';
+import { withoutMarkerSheet } from '../../xlsx/template';
+import { padEnd } from '../width';
+import { Args, type CliIO, displayName, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
+
+interface DiffOptions {
+  files: string[];
+  format: 'json' | 'table';
+  out?: string;
+  lang: Lang;
+  guarantee: boolean;
+}
+
+function changeJson(c: DiffChange, lang: Lang): Record<string, unknown> {
+  const sides = changeSides(c, lang);
+  return {
+    type: c.type,
+    scope: c.scope,
+    kind: c.kind,
+    sheet: c.sheet,
+    cell: c.cell,
+    side: c.side,
+    key: c.key,
+    ...(c.column !== undefined ? { column: c.column } : {}),
+    ...(c.before !== undefined ? { before: c.before } : {}),
+    ...(c.after !== undefined ? { after: c.after } : {}),
+    ...(c.segments ? { segments: c.segments, beforeMarked: markedText(c.segments, 'old'), afterMarked: markedText(c.segments, 'new') } : {}),
+    ...(c.type === 'figure' ? { beforeText: sides.before, afterText: sides.after } : {}),
+  };
+}
+
+export function diffJson(report: DiffReport, oldFile: string, newFile: string, audit: Audit, lang: Lang): Record<string, unknown> {
+  const strip = (f: Audit['findings'][number]) => {
+    const { params: _params, ...rest } = localizeFinding(f, lang);
+    return rest;
+  };
+  return {
+    old: oldFile,
+    new: newFile,
+    profile: audit.profile,
+    counts: report.counts,
+    changes: report.changes.map((c) => changeJson(c, lang)),
+    newFindings: report.newFindings.map(strip),
+    resolvedFindings: report.resolvedFindings.map(strip),
+  };
+}
+
+export function renderDiffTable(report: DiffReport, names: { old: string; new: string }, lang: Lang): string {
+  const out: string[] = [t('diff.title', lang, names), t('diff.summary', lang, report.counts)];
+  if (report.changes.length === 0) out.push('', t('diff.same', lang));
+  let kind: string | null = null;
+  for (const c of report.changes) {
+    if (c.kind !== kind) {
+      kind = c.kind;
+      out.push('', `── ${KIND_LABEL[c.kind][lang]}`);
+    }
+    const where = c.side === 'new' ? `${c.sheet}!${c.cell}` : t('diff.oldWhere', lang, { sheet: c.sheet, cell: c.cell });
+    const label = padEnd(`[${t(`diff.type.${c.type}`, lang)}]`, 14);
+    const subject = c.scope === 'annex' ? t('diff.annex', lang) : c.key;
+    const column = c.column ? `「${c.column}」` : '';
+    const { before, after } = changeSides(c, lang);
+    if (c.type === 'text' || c.type === 'rating') {
+      out.push(`  ${label} ${subject} ${column}  ${where}`);
+      if (c.type === 'rating') out.push(`      ${c.before || '—'} → ${c.after || '—'}`);
+      const segs = c.segments ?? [];
+      out.push(`      - ${markedExcerpt(segs, 'old')}`, `      + ${markedExcerpt(segs, 'new')}`);
+    } else if (c.type === 'figure' || c.type === 'mark') {
+      out.push(`  ${label} ${subject} ${column}  ${before || '—'} → ${after || '—'}  ${where}`);
+    } else {
+      out.push(`  ${label} ${subject}${column ? ` ${column}` : ''}  ${where}`);
+    }
+  }
+  out.push('', t('diff.newFindings', lang, { count: report.newFindings.length }));
+  for (const f0 of report.newFindings) {
+    const f = localizeFinding(f0, lang);
+    out.push(`  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(`${f.sheet}!${f.cell}`, 12)} ${f.message}  (${f.code})`);
+  }
+  if (report.resolvedFindings.length > 0) {
+    out.push('', t('diff.resolvedFindings', lang, { count: report.resolvedFindings.length }));
+    for (const f0 of report.resolvedFindings) {
+      const f = localizeFinding(f0, lang);
+      out.push(`  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(`${f.sheet}!${f.cell}`, 12)} ${f.message}  (${f.code})`);
+    }
+  }
+  return out.join('\n');
+}
+
+function parseDiffArgs(argv: readonly string[], lang: Lang): { ok: true; options: DiffOptions } | { ok: false; message: string } {
+  const o: DiffOptions = { files: [], format: process.stdout.isTTY ? 'table' : 'json', lang, guarantee: true };
+  const args = new Args(argv);
+  for (let a = args.next(); a !== null; a = args.next()) {
+    const { flag, inline, raw } = a;
+    if (flag === '-o' || flag === '--output') o.out = args.value(inline);
+    else if (flag === '--format' || flag === '-f') {
+      const v = args.value(inline);
+      const f = parseFormat(v);
+      if (!f) return { ok: false, message: t('cli.badOption', o.lang, { option: '--format', value: v }) };
+      o.format = f;
+    } else if (flag === '--lang') {
+      const v = args.value(inline);
+      const l = parseLang(v);
+      if (!l) return { ok: false, message: t('cli.badOption', o.lang, { option: '--lang', value: v }) };
+      o.lang = l;
+    } else if (flag === '--no-guarantee') o.guarantee = false;
+    else if (isOption(flag)) return { ok: false, message: t('cli.unknownOption', o.lang, { option: flag }) };
+    else o.files.push(raw);
+  }
+  if (o.files.length !== 2) return { ok: false, message: t('diff.needTwo', o.lang) };
+  if (o.out === '') return { ok: false, message: t('cli.noOutput', o.lang) };
+  return { ok: true, options: o };
+}
+
+export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): Promise<number> {
+  const parsed = parseDiffArgs(argv, lang);
+  if (!parsed.ok) {
+    io.err(`${parsed.message}\n${usage(lang)}`);
+    return 2;
+  }
+  const o = parsed.options;
+  const [oldFile, newFile] = o.files as [string, string];
+  const settings = { guaranteedQuotaIsVeryLikely: o.guarantee };
+  let current = oldFile;
+  try {
+    const oldWb = await loadWorkbook(await readBytes(oldFile), oldFile);
+    current = newFile;
+    const newWb = await loadWorkbook(await readBytes(newFile), newFile);
+    const oldAudit = auditWorkbook(withoutMarkerSheet(workbookToGrids(oldWb)), settings);
+    const newAudit = auditWorkbook(withoutMarkerSheet(workbookToGrids(newWb)), settings);
+    if (oldAudit.profile !== null && newAudit.profile !== null && oldAudit.profile !== newAudit.profile) {
+      io.err(
+        t('diff.profileMismatch', o.lang, {
+          old: oldFile,
+          new: newFile,
+          oldProfile: t(`profile.${oldAudit.profile}`, o.lang),
+          newProfile: t(`profile.${newAudit.profile}`, o.lang),
+        }),
+      );
+      return 2;
+    }
+    const report = diffAudits(oldAudit, newAudit);
+    const names = { old: displayName(oldFile), new: displayName(newFile) };
+    if (o.out) {
+      current = o.out;
+      const [applied] = applySheetPlans(newWb, [diffPlan(report, names, o.lang)]);
+      const ws = applied ? newWb.getWorksheet(applied.name) : undefined;
+      if (ws) applyMarkedRichText(ws, DIFF_TEXT_COLUMNS);
+      try {
+        await writeWorkbook(newWb, o.out);
+      } catch {
+        io.err(t('cli.writeFailed', o.lang, { out: o.out }));
+        return 2;
+      }
+      if (o.format === 'table') io.out(t('diff.written', o.lang, { out: o.out, sheet: applied?.name ?? '' }));
+    }
+    if (o.format === 'json') io.out(JSON.stringify(diffJson(report, oldFile, newFile, newAudit, o.lang), null, 2));
+    else io.out(renderDiffTable(report, names, o.lang));
+    return report.changes.length > 0 || report.newFindings.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (isWorkbookReadError(e)) io.err(t(`read.${e.problem}`, o.lang, { file: e.file }));
+    else io.err(t('read.unexpected', o.lang, { file: current }));
+    return 2;
+  }
+}

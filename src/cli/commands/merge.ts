@@ -1,0 +1,109 @@
+/**
+ * `annex-audit merge FILE_OR_DIR… -o OUT.xlsx [--format json|table] [--lang zh-CN|en-US]`: consolidate
+ * per-unit submissions into one workbook in the official layout (a `来源文件` column on every row), then
+ * run the normal check on the result and add the summary sheets. Conflicting duplicates are findings.
+ * Exit like `check` (0 / 1), or 2 when an input cannot be read (nothing is written then).
+ */
+import type ExcelJS from 'exceljs';
+import { auditWorkbook, buildSummaryPlans, countBySeverity, type Lang, resolveSettings, sortFindings, t } from '../../core';
+import { type MergeSource, mergeSubmissions } from '../../core/submissions';
+import { applySheetPlans, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
+import { writeMergedWorkbook } from '../../xlsx/merge';
+import { withoutMarkerSheet } from '../../xlsx/template';
+import { renderTable, toCheckResult } from '../report';
+import { Args, type CliIO, displayName, expandInputs, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
+
+/** Names for the provenance column: base names, or the path as given where two base names collide. */
+function provenanceNames(files: readonly string[]): string[] {
+  const base = files.map(displayName);
+  return files.map((f, i) => (base.filter((b) => b === base[i]).length > 1 ? f : (base[i] ?? f)));
+}
+
+export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO): Promise<number> {
+  let lang = lang0;
+  let format: 'json' | 'table' = process.stdout.isTTY ? 'table' : 'json';
+  let out: string | undefined;
+  let guarantee = true;
+  const inputs: string[] = [];
+  const fail = (message: string) => {
+    io.err(`${message}\n${usage(lang)}`);
+    return 2;
+  };
+  const args = new Args(argv);
+  for (let a = args.next(); a !== null; a = args.next()) {
+    const { flag, inline, raw } = a;
+    if (flag === '-o' || flag === '--output') out = args.value(inline);
+    else if (flag === '--format' || flag === '-f') {
+      const v = args.value(inline);
+      const f = parseFormat(v);
+      if (!f) return fail(t('cli.badOption', lang, { option: '--format', value: v }));
+      format = f;
+    } else if (flag === '--lang') {
+      const v = args.value(inline);
+      const l = parseLang(v);
+      if (!l) return fail(t('cli.badOption', lang, { option: '--lang', value: v }));
+      lang = l;
+    } else if (flag === '--no-guarantee') guarantee = false;
+    else if (isOption(flag)) return fail(t('cli.unknownOption', lang, { option: flag }));
+    else inputs.push(raw);
+  }
+  if (inputs.length === 0) return fail(t('merge.needFiles', lang));
+  if (!out) return fail(t('cli.noOutput', lang));
+
+  const expanded = await expandInputs(inputs);
+  for (const d of expanded.emptyDirs) io.err(t('sub.noXlsx', lang, { path: d }));
+  if (expanded.emptyDirs.length > 0 || expanded.files.length === 0) return 2;
+  const files = expanded.files;
+
+  // Every input must be readable: a merge that silently lacks one unit is worse than none.
+  const workbooks: ExcelJS.Workbook[] = [];
+  for (const file of files) {
+    try {
+      workbooks.push(await loadWorkbook(await readBytes(file), file));
+    } catch (e) {
+      io.err(isWorkbookReadError(e) ? t(`read.${e.problem}`, lang, { file }) : t('read.unexpected', lang, { file }));
+      return 2;
+    }
+  }
+  const names = provenanceNames(files);
+  const sources: MergeSource[] = workbooks.map((wb, i) => ({ file: names[i] ?? '', grids: withoutMarkerSheet(workbookToGrids(wb)) }));
+  const { settings } = resolveSettings({ guaranteedQuotaIsVeryLikely: guarantee });
+  try {
+    const merged = mergeSubmissions(sources, settings);
+    if (merged.sheets.length === 0) {
+      io.err(t('merge.nothing', lang));
+      return 2;
+    }
+    // Check what is really in the file: write the merged sheets, read them back, audit.
+    const draft = writeMergedWorkbook(merged.sheets, workbooks);
+    const wb = await loadWorkbook(new Uint8Array((await draft.xlsx.writeBuffer()) as ArrayBuffer), out);
+    const grids = workbookToGrids(wb);
+    const audit0 = auditWorkbook(grids, settings);
+    const findings = sortFindings([...audit0.findings, ...merged.findings], grids.map((g) => g.name));
+    const audit = { ...audit0, findings, counts: countBySeverity(findings) };
+    const applied = applySheetPlans(wb, buildSummaryPlans(audit, lang));
+    try {
+      await writeWorkbook(wb, out);
+    } catch {
+      io.err(t('cli.writeFailed', lang, { out }));
+      return 2;
+    }
+    const result = toCheckResult(out, audit, lang);
+    if (format === 'json') io.out(JSON.stringify(result, null, 2));
+    else {
+      io.out(
+        t('merge.written', lang, {
+          files: files.length,
+          out,
+          sheets: merged.sheets.map((s) => s.grid.name).join('、'),
+          summaries: applied.map((a) => a.name).join('、'),
+        }),
+      );
+      io.out(renderTable(result, lang));
+    }
+    return audit.counts.error > 0 ? 1 : 0;
+  } catch {
+    io.err(t('read.unexpected', lang, { file: out }));
+    return 2;
+  }
+}

@@ -1,0 +1,9 @@
+/** Colleagues' submissions: templates, the template marker, version comparison, consolidation. */
+export * from './templates';
+export { TEMPLATE_MARKER_NAME, TEMPLATE_VERSION, formatMarker, parseMarker, templateFindings, type ParsedMarker } from './marker';
+export { kindsOfTemplateId, templateLabel } from './templateKinds';
+export { diffAudits, CHANGE_TYPES, type ChangeType, type DiffChange, type DiffReport } from './diff';
+export { diffPlan, changeSides, formatFigure, DIFF_SHEET, DIFF_TEXT_COLUMNS } from './diffPlan';
+export { diffText, markedText, markedExcerpt, splitMarked, MARK_OPEN, MARK_CLOSE, type TextSegment } from './textDiff';
+export { mergeSubmissions, PROVENANCE_HEADER, type MergeSource, type MergeResult, type MergedSheet, type CellOrigin } from './merge';
+export { rowKey, keyedRows, type RowKey, type KeyedRow } from './keys';

@@ -1,0 +1,78 @@
+/**
+ * The template marker: every template workbook carries `id@version` (e.g. `rating-tally@1`,
+ * `all-incentive@1`) in a very hidden sheet named `AnnexAuditTemplate` (cell A1), pointed at by the
+ * workbook-level defined name `AnnexAuditTemplate`. The adapter reads the text; this module turns it
+ * into findings: an old, newer or unknown template, or a template whose annexes are not the ones found.
+ */
+import type { SheetInfo } from '../audit';
+import { type Finding, makeFinding } from '../finding';
+import { KIND_LABEL, KIND_PROFILE } from '../kinds';
+import type { AnnexKind } from '../table';
+import { kindsOfTemplateId, type TemplateKind, templateLabel } from './templateKinds';
+
+/** Name of the very hidden marker sheet and of the defined name pointing at its A1. */
+export const TEMPLATE_MARKER_NAME = 'AnnexAuditTemplate';
+
+/**
+ * The current template layout version. Raise it whenever a template's header, columns or rules change;
+ * the checker then reports submissions made on an earlier version.
+ */
+export const TEMPLATE_VERSION = 1;
+
+export function formatMarker(id: string, version: number): string {
+  return `${id}@${version}`;
+}
+
+export type ParsedMarker =
+  | { readonly ok: true; readonly id: string; readonly kinds: readonly TemplateKind[]; readonly version: number }
+  | { readonly ok: false };
+
+export function parseMarker(text: string): ParsedMarker {
+  const m = /^\s*([a-z-]+(?:\+[a-z-]+)*)@(\d{1,6})\s*$/.exec(text);
+  if (!m?.[1] || m[2] === undefined) return { ok: false };
+  const kinds = kindsOfTemplateId(m[1]);
+  if (!kinds) return { ok: false };
+  return { ok: true, id: m[1], kinds, version: Number(m[2]) };
+}
+
+function kindList(kinds: readonly AnnexKind[], lang: 'zh-CN' | 'en-US'): string {
+  return kinds.map((k) => KIND_LABEL[k][lang]).join(lang === 'zh-CN' ? '、' : ', ');
+}
+
+/**
+ * Findings about the template a submission was made on. `marker` is the text the adapter read (null:
+ * no marker, i.e. not made from a template: nothing to say). `sheets` are the audit's sheets.
+ */
+export function templateFindings(marker: string | null, sheets: readonly SheetInfo[], current: number = TEMPLATE_VERSION): Finding[] {
+  if (marker === null) return [];
+  const found = sheets.filter((s): s is SheetInfo & { kind: AnnexKind } => s.kind !== null);
+  const parsed = parseMarker(marker);
+  const anchorName = (kinds: readonly AnnexKind[]) => found.find((s) => kinds.includes(s.kind))?.name ?? found[0]?.name ?? sheets[0]?.name ?? '';
+  if (!parsed.ok) {
+    return [makeFinding('template/unknown', { sheet: anchorName([]), cell: 'A1' }, {}, { actual: marker.slice(0, 60) })];
+  }
+  const at = { sheet: anchorName(parsed.kinds), cell: 'A1' };
+  const names = { templateZh: templateLabel(parsed.id, 'zh-CN'), templateEn: templateLabel(parsed.id, 'en-US') };
+  const out: Finding[] = [];
+  // Foreign: none of the template's annexes is there, or an annex of the other profile is.
+  const profiles = new Set(parsed.kinds.map((k) => KIND_PROFILE[k]));
+  const foundKinds = [...new Set(found.map((s) => s.kind))];
+  const matches = foundKinds.some((k) => (parsed.kinds as readonly AnnexKind[]).includes(k));
+  const otherProfile = foundKinds.some((k) => !profiles.has(KIND_PROFILE[k]));
+  if (!matches || otherProfile) {
+    const none = { 'zh-CN': '（无）', 'en-US': '(none)' };
+    out.push(
+      makeFinding('template/foreign', at, {
+        ...names,
+        foundZh: foundKinds.length > 0 ? kindList(foundKinds, 'zh-CN') : none['zh-CN'],
+        foundEn: foundKinds.length > 0 ? kindList(foundKinds, 'en-US') : none['en-US'],
+      }, { expected: parsed.id, actual: foundKinds.join('+') || '-' }),
+    );
+  }
+  if (parsed.version < current) {
+    out.push(makeFinding('template/old-version', at, names, { expected: current, actual: parsed.version }));
+  } else if (parsed.version > current) {
+    out.push(makeFinding('template/newer-version', at, names, { expected: current, actual: parsed.version }));
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+/** Which annex kinds have a template, and the bundles `all-incentive` / `all-keywork`. */
+import { KIND_LABEL } from '../kinds';
+import type { AnnexKind } from '../table';
+
+export type TemplateKind = Exclude<AnnexKind, 'report-text'>;
+
+export const TEMPLATE_KINDS: readonly TemplateKind[] = [
+  'rating-tally',
+  'unit-key-items',
+  'incentive-analysis',
+  'progress-report',
+  'liaison-log',
+  'target-progress',
+  'livelihood-projects',
+  'task-decomposition',
+];
+
+export const TEMPLATE_BUNDLES = {
+  'all-incentive': ['rating-tally', 'unit-key-items', 'incentive-analysis', 'progress-report', 'liaison-log'],
+  'all-keywork': ['target-progress', 'livelihood-projects', 'task-decomposition'],
+} as const satisfies Record<string, readonly TemplateKind[]>;
+
+export type TemplateBundle = keyof typeof TEMPLATE_BUNDLES;
+
+const BUNDLE_LABEL: Readonly<Record<TemplateBundle, { 'zh-CN': string; 'en-US': string }>> = {
+  'all-incentive': { 'zh-CN': '激励事项研判全套附件', 'en-US': 'all incentive-appraisal annexes' },
+  'all-keywork': { 'zh-CN': '重点工作推进全套附件', 'en-US': 'all key-work annexes' },
+};
+
+export function isTemplateKind(s: string): s is TemplateKind {
+  return (TEMPLATE_KINDS as readonly string[]).includes(s);
+}
+
+export function isTemplateBundle(s: string): s is TemplateBundle {
+  return Object.prototype.hasOwnProperty.call(TEMPLATE_BUNDLES, s);
+}
+
+/** A template id (`rating-tally`, `all-incentive`, `rating-tally+liaison-log`) → its kinds; null when unknown. */
+export function kindsOfTemplateId(id: string): TemplateKind[] | null {
+  if (isTemplateBundle(id)) return [...TEMPLATE_BUNDLES[id]];
+  const parts = id.split('+');
+  if (parts.length === 0 || !parts.every(isTemplateKind)) return null;
+  return parts as TemplateKind[];
+}
+
+/** A template id in the user's words. */
+export function templateLabel(id: string, lang: 'zh-CN' | 'en-US'): string {
+  if (isTemplateBundle(id)) return BUNDLE_LABEL[id][lang];
+  const kinds = kindsOfTemplateId(id);
+  if (!kinds) return id;
+  return kinds.map((k) => KIND_LABEL[k][lang]).join(lang === 'zh-CN' ? '、' : ', ');
+}
