@@ -19,8 +19,9 @@ Promise.resolve()
     (code) => {
       process.exitCode = typeof code === 'number' ? code : 0;
     },
-    (err) => {
-      process.stderr.write(`${err && err.stack ? err.stack : String(err)}\n`);
-      process.exitCode = 1;
+    () => {
+      // main() turns every expected failure into one sentence; this is the last line of defence.
+      process.stderr.write('发生意外错误，检查未完成。/ An unexpected error stopped the check.\n');
+      process.exitCode = 2;
     },
   );

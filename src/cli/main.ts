@@ -9,9 +9,6 @@ import { auditWorkbook, buildSummaryPlans, highlightPlan, type Lang, t } from '.
 import { applyHighlights, applySheetPlans, clearMarks, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx';
 import { runBatchCheck } from './commands/batch';
 import { type CliIO, defaultLang, readBytes, usage } from './commands/common';
-import { runDiff } from './commands/diff';
-import { runMerge } from './commands/merge';
-import { runTemplate } from './commands/template';
 
 interface CheckOptions {
   files: string[];
@@ -77,9 +74,10 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   if (command === 'summarize' || command === 'clear') {
     return runWrite(command, rest, lang, io);
   }
-  if (command === 'template') return runTemplate(rest, lang, io);
-  if (command === 'diff') return runDiff(rest, lang, io);
-  if (command === 'merge') return runMerge(rest, lang, io);
+  // Loaded on demand: `check`, the common case, does not pay for the other commands' modules.
+  if (command === 'template') return (await import('./commands/template')).runTemplate(rest, lang, io);
+  if (command === 'diff') return (await import('./commands/diff')).runDiff(rest, lang, io);
+  if (command === 'merge') return (await import('./commands/merge')).runMerge(rest, lang, io);
   if (command !== 'check') {
     io.err(`${t('cli.unknownCommand', lang, { command })}\n${usage(lang)}`);
     return 2;

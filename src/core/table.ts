@@ -135,9 +135,20 @@ function matchesSpec(col: ColumnSpec, label: string): boolean {
   return col.pattern ? col.pattern.test(label) : false;
 }
 
-/** Header labels of each column for rows top..top+depth-1, merged cells resolved, repeats dropped. */
+const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
+
+/** Header labels of each column for rows top..top+depth-1, merged cells resolved, repeats dropped. Cached per view. */
 function headerLabels(view: GridView, top: number, depth: number): Map<number, string[]> {
+  let perView = labelCache.get(view);
+  if (!perView) {
+    perView = new Map();
+    labelCache.set(view, perView);
+  }
+  const key = `${top}:${depth}`;
+  const cached = perView.get(key);
+  if (cached) return cached;
   const out = new Map<number, string[]>();
+  perView.set(key, out);
   for (let c = 0; c < view.cols; c++) {
     const parts: string[] = [];
     for (let r = top; r < top + depth && r < view.rows; r++) {
