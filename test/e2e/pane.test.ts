@@ -52,17 +52,28 @@ run('task pane in headless Chromium (file mode)', () => {
     server?.kill();
   });
 
-  it('renders in zh-CN with the file-mode actions', async () => {
+  it('renders in zh-CN with the file-mode actions, without loading exceljs', async () => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(url);
     await page.getByRole('button', { name: '打开工作簿' }).waitFor();
+    const ours = scripts.filter((p) => !p.startsWith('/office-js/'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toMatch(/^\/taskpane\.[0-9a-f]+\.js$/);
     expect(await page.getByRole('heading', { name: '附件审核助手' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '校验' }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'pane-empty-320.png'), fullPage: true });
   });
 
   it('opens the sample through 打开工作簿, checks it and lists findings naming 附件4', async () => {
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
     await page.locator('input[type=file]').setInputFiles(join(ROOT, 'samples', 'incentive-2022.xlsx'));
     await page.getByText('已打开“incentive-2022.xlsx”').waitFor({ timeout: 60_000 });
+    // exceljs arrives only now, on demand.
+    const loaded = await page.evaluate((n) => performance.getEntriesByType('resource').slice(n).map((e) => e.name), before);
+    expect(loaded.some((u) => /\/xlsx\.[0-9a-f]+\.js$/.test(u))).toBe(true);
     const region = page.getByRole('region', { name: '附件4' });
     await region.waitFor();
     expect(await region.getByText('日期“28月16日”不存在（2022年）。').isVisible()).toBe(true);

@@ -342,6 +342,8 @@ export class FakeExcelHost {
   readonly runOptions: unknown[] = [];
   failures: FakeFailures = {};
   payloadLimit = PAYLOAD_LIMIT;
+  /** Milliseconds each sync takes before it settles (0: immediate). For the latency benchmark. */
+  latencyMs = 0;
   /** Highest ExcelApi requirement set this host supports. */
   excelApi = '1.17';
   private previous: { Excel: unknown; Office: unknown } | null = null;
@@ -447,6 +449,13 @@ export class FakeContext {
   }
 
   sync(): Promise<void> {
+    const result = this.syncNow();
+    const latency = this.host.latencyMs;
+    // A round trip to Excel (on the web: over the network) costs time whatever it carries.
+    return latency > 0 ? new Promise<void>((resolve) => setTimeout(resolve, latency)).then(() => result) : result;
+  }
+
+  private syncNow(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
     const host = this.host;
