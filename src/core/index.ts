@@ -8,4 +8,4 @@ export { type AnnexKind } from './table';
 export { KIND_LABEL, type Profile } from './kinds';
 export { SettingsSchema, resolveSettings, type Settings, type SettingsInput } from './settings';
 export { DEFAULT_COUNTY_ALIASES, DEFAULT_UNIT_ALIASES } from './units';
-export { buildSummaryPlans, highlightPlan, type SheetPlan, type HighlightPlan, type PlanCell, type CellStyle, MARK_TAG, MARK_FILL, markFormula, isOurMarkFormula, SHEET_TAG_PREFIX } from './plans';
+export { buildSummaryPlans, highlightPlan, type AppliedSheet, type SheetPlan, type HighlightPlan, type PlanCell, type CellStyle, MARK_TAG, MARK_FILL, markFormula, isOurMarkFormula, SHEET_TAG_PREFIX } from './plans';

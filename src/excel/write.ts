@@ -17,6 +17,7 @@ import {
   markFormula,
   type PlanCell,
   SHEET_TAG_PREFIX,
+  type AppliedSheet,
   type SheetPlan,
 } from '../core';
 import { a1 } from '../core/grid';
@@ -26,14 +27,7 @@ import { ExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { checkRequirements, type ExcelFeature, requirementOf } from './requirements';
 
-export interface AppliedSheet {
-  readonly id: string;
-  readonly wanted: string;
-  readonly name: string;
-  /** True when a user sheet already had the wanted name and we chose another. */
-  readonly renamed: boolean;
-  readonly replaced: boolean;
-}
+export type { AppliedSheet } from '../core';
 
 export interface WriteOptions {
   /** Features of the host; by default detected with `isSetSupported`. */

@@ -13,17 +13,11 @@ import {
   markFormula,
   type PlanCell,
   SHEET_TAG_PREFIX,
+  type AppliedSheet,
   type SheetPlan,
 } from '../core';
 
-export interface AppliedSheet {
-  readonly id: string;
-  readonly wanted: string;
-  readonly name: string;
-  /** True when a user sheet already had the wanted name and we chose another. */
-  readonly renamed: boolean;
-  readonly replaced: boolean;
-}
+export type { AppliedSheet } from '../core';
 
 type DefinedNames = {
   model: { name: string; ranges: string[] }[];

@@ -51,6 +51,16 @@ export interface SheetPlan {
   readonly table?: { readonly name: string; readonly range: string };
 }
 
+/** What an adapter did with one sheet plan (both adapters report the same). */
+export interface AppliedSheet {
+  readonly id: string;
+  readonly wanted: string;
+  readonly name: string;
+  /** True when a user sheet already had the wanted name and we chose another. */
+  readonly renamed: boolean;
+  readonly replaced: boolean;
+}
+
 /** Highlight of finding cells, by severity, as conditional formats that leave the cells' own values and formats alone. */
 export interface HighlightPlan {
   readonly marks: readonly { readonly sheet: string; readonly severity: Severity; readonly cells: readonly string[] }[];
