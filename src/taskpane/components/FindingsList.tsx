@@ -48,10 +48,12 @@ function makeColumns(lang: Lang, onSelect: FindingsListProps['onSelect'], styles
             </Badge>
             {onSelect ? (
               <Link as="button" onClick={() => onSelect(f.sheet, f.cell)} aria-label={t('pane.gotoCell', lang, { sheet: f.sheet, cell: f.cell })}>
-                {f.cell}
+                {f.sheet}!{f.cell}
               </Link>
             ) : (
-              <Caption1>{f.cell}</Caption1>
+              <Caption1>
+                {f.sheet}!{f.cell}
+              </Caption1>
             )}
           </div>
           <span className={styles.message}>{f.message}</span>
