@@ -4,8 +4,9 @@
  * workbook-level defined name `AnnexAuditTemplate`. The adapter reads the text; this module turns it
  * into findings: an old, newer or unknown template, or a template whose annexes are not the ones found.
  */
-import type { SheetInfo } from '../audit';
-import { type Finding, makeFinding } from '../finding';
+import type { Audit, SheetInfo } from '../audit';
+import { countBySeverity, type Finding, makeFinding, sortFindings } from '../finding';
+import type { Grid } from '../grid';
 import { KIND_LABEL, KIND_PROFILE } from '../kinds';
 import type { AnnexKind } from '../table';
 import { kindsOfTemplateId, type TemplateKind, templateLabel } from './templateKinds';
@@ -75,4 +76,23 @@ export function templateFindings(marker: string | null, sheets: readonly SheetIn
     out.push(makeFinding('template/newer-version', at, names, { expected: current, actual: parsed.version }));
   }
   return out;
+}
+
+/** The template marker as the grids carry it: A1 of the (very hidden) marker sheet; null without one. */
+export function markerFromGrids(grids: readonly Grid[]): string | null {
+  const sheet = grids.find((g) => g.name === TEMPLATE_MARKER_NAME);
+  const v = sheet?.values[0]?.[0];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+}
+
+/**
+ * An audit of a submission as every surface reports it: the marker sheet left out of the sheets, and the
+ * template findings (old or foreign template) added in the audit's order.
+ */
+export function withTemplateFindings(audit: Audit, grids: readonly Grid[]): Audit {
+  const sheets = audit.sheets.filter((s) => s.name !== TEMPLATE_MARKER_NAME);
+  const extra = templateFindings(markerFromGrids(grids), sheets);
+  if (extra.length === 0 && sheets.length === audit.sheets.length) return audit;
+  const findings = sortFindings([...audit.findings, ...extra], sheets.map((s) => s.name));
+  return { ...audit, sheets, findings, counts: countBySeverity(findings) };
 }

@@ -5,6 +5,7 @@
  * Settings are stored with the workbook (document settings), so a colleague's copy carries them.
  */
 import { type Lang, resolveSettings, type SettingsInput, t } from '../../core';
+import { withTemplateFindings } from '../../core/submissions';
 import { checkWorkbook, clearFindingMarks, excelText, isExcelAdapterError, markFindings, selectCell, writeSummaries } from '../../excel';
 import { type AuditView, PaneError, type PaneServices, type StepReporter, type SummaryOutcome } from './types';
 
@@ -28,7 +29,8 @@ export function createExcelServices(): PaneServices {
       lang = l;
       return guarded(l, async () => {
         step('reading');
-        const { audit } = await checkWorkbook({ settings });
+        const checked = await checkWorkbook({ settings });
+        const audit = withTemplateFindings(checked.audit, checked.grids);
         step('writing');
         await markFindings(audit);
         return { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts };

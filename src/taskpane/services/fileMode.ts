@@ -3,6 +3,7 @@
  * 打开工作簿, through the xlsx adapter. exceljs is loaded on demand, so the in-Excel bundle never carries it.
  */
 import { auditWorkbook, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
+import { withTemplateFindings } from '../../core/submissions';
 import { type AuditView, PaneError, type PaneServices, type StepReporter } from './types';
 
 const SETTINGS_KEY = 'annex-audit.settings';
@@ -36,7 +37,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
     async check(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<AuditView> {
       const { grids } = await read(lang, step);
       step('checking');
-      const audit = auditWorkbook(grids, settings);
+      const audit = withTemplateFindings(auditWorkbook(grids, settings), grids);
       return { fileName: file?.name ?? '', profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts };
     },
     async download(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string> {
