@@ -1,6 +1,6 @@
 /** Rendering check results: the JSON contract of DESIGN.md and the human table view. */
 import { type Audit, type Finding, KIND_LABEL, type Lang, localizeFinding, t } from '../core';
-import { padEnd } from './width';
+import { displayWidth, padEnd } from './width';
 
 export interface CheckResult {
   readonly file: string;
@@ -40,7 +40,7 @@ export function renderTable(result: CheckResult, lang: Lang): string {
     list.push(f);
     bySheet.set(f.sheet, list);
   }
-  const sevWidth = Math.max(...(['error', 'warning', 'info'] as const).map((s) => t(`severity.${s}`, lang).length * 2)) + 2;
+  const sevWidth = Math.max(...(['error', 'warning', 'info'] as const).map((s) => displayWidth(`${SEVERITY_MARK[s]} ${t(`severity.${s}`, lang)}`)));
   for (const sheet of result.sheets) {
     const list = bySheet.get(sheet.name);
     if (!list || list.length === 0) continue;
