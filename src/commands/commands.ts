@@ -5,17 +5,7 @@
  * shown in a small dialog with the catalogue message, never Office's own text.
  */
 import { t } from '../core';
-import { checkWorkbook, clearFindingMarks, isExcelAdapterError, markFindings, writeSummaries } from '../excel';
-
-const SETTINGS_KEY = 'annexAuditSettings';
-
-function settings(): unknown {
-  try {
-    return Office.context.document.settings.get(SETTINGS_KEY) ?? {};
-  } catch {
-    return {};
-  }
-}
+import { checkAndMark, clearFindingMarks, isExcelAdapterError, loadDocumentSettings } from '../excel';
 
 function tell(message: string): void {
   try {
@@ -29,10 +19,9 @@ function tell(message: string): void {
 
 export async function recomputeSummaries(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const { audit } = await checkWorkbook({ settings: settings() });
-    const written = await writeSummaries(audit);
-    await markFindings(audit);
-    tell(`${t('pane.done.summarize', 'zh-CN', { sheets: written.sheets.map((s) => s.name).join('、') })} ${t('pane.done.check', 'zh-CN', audit.counts)}`);
+    // One Excel.run: read, audit, write the summary sheets, mark.
+    const { audit, sheets } = await checkAndMark({ settings: loadDocumentSettings(), summaries: true });
+    tell(`${t('pane.done.summarize', 'zh-CN', { sheets: sheets.map((s) => s.name).join('、') })} ${t('pane.done.check', 'zh-CN', audit.counts)}`);
   } catch (e) {
     tell(isExcelAdapterError(e) ? e.userMessage('zh-CN') : t('pane.error.unexpected', 'zh-CN'));
   } finally {

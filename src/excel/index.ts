@@ -4,6 +4,7 @@
  * timeout, failures as ExcelAdapterError with catalogue messages.
  */
 import { type Audit, auditWorkbook, buildSummaryPlans, type Grid, highlightPlan, type Lang } from '../core';
+import { withTemplateFindings } from '../core/submissions';
 import { ExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { readWorkbookGrids } from './read';
@@ -16,6 +17,7 @@ export { EXCEL_MESSAGES, excelText, type ExcelMessageKey, type ExcelNote } from 
 export { checkRequirements, type ExcelFeature, type MissingFeature, type Requirements } from './requirements';
 export { runExcel, DEFAULT_TIMEOUT_MS, type RunOptions } from './run';
 export { readWorkbookGrids } from './read';
+export { loadDocumentSettings, saveDocumentSettings } from './settings';
 export { applySheetPlans, applyHighlights, clearMarks, type AppliedSheet, type HighlightResult, type SheetPlansResult } from './write';
 
 export interface CheckOptions extends RunOptions {
@@ -36,12 +38,45 @@ function requireCore(): ReturnType<typeof checkRequirements> {
   return req;
 }
 
-/** Read every sheet of the open workbook and audit it. */
+/** Read every sheet of the open workbook and audit it (template findings included, as the CLI reports them). */
 export async function checkWorkbook(options: CheckOptions = {}): Promise<CheckResult> {
   const req = requireCore();
   const notes: ExcelNote[] = req.supported.has('mergedAreas') ? [] : [{ key: 'excel.req.mergedAreas' }];
   const grids = await runExcel((context) => readWorkbookGrids(context, { mergedAreas: req.supported.has('mergedAreas') }), options);
-  return { audit: auditWorkbook(grids, options.settings), grids, notes };
+  return { audit: withTemplateFindings(auditWorkbook(grids, options.settings), grids), grids, notes };
+}
+
+export interface ActionOptions extends CheckOptions {
+  readonly lang?: Lang;
+  /** Called as the action moves from reading the workbook to writing into it (for progress in the pane). */
+  readonly onPhase?: (phase: 'reading' | 'writing') => void;
+}
+
+/**
+ * One user action, one Excel.run: read and audit the workbook, optionally write the summary sheets, then
+ * mark the findings (replacing our earlier marks). Used by 校验 / 重算汇总 in the pane and 一键重算 on the ribbon.
+ */
+export async function checkAndMark(
+  options: ActionOptions & { readonly summaries?: boolean } = {},
+): Promise<{ audit: Audit; sheets: readonly AppliedSheet[]; notes: readonly ExcelNote[] }> {
+  const req = requireCore();
+  const features = req.supported;
+  return runExcel(async (context) => {
+    options.onPhase?.('reading');
+    const grids = await readWorkbookGrids(context, { mergedAreas: features.has('mergedAreas') });
+    const audit = withTemplateFindings(auditWorkbook(grids, options.settings), grids);
+    options.onPhase?.('writing');
+    const notes: ExcelNote[] = [];
+    let sheets: readonly AppliedSheet[] = [];
+    if (options.summaries) {
+      const written = await applySheetPlans(context, buildSummaryPlans(audit, options.lang ?? 'zh-CN'), { features });
+      sheets = written.sheets;
+      notes.push(...written.notes);
+    }
+    await applyHighlights(context, highlightPlan(audit, audit.sheets.map((s) => s.name)), { features });
+    if (!features.has('multiArea')) notes.push({ key: 'excel.req.multiArea' });
+    return { audit, sheets, notes };
+  }, options);
 }
 
 export interface WriteSummariesOptions extends RunOptions {

@@ -44,12 +44,16 @@ describe('Excel mode services', () => {
     expect(view.counts).toEqual({ error: 2, warning: 12, info: 3 });
     expect(new Set(ourMarks())).toEqual(new Set(['附件2', '附件3', '附件4', '附件5']));
     expect(steps).toEqual(['reading', 'writing']);
+    // One user action, one Excel.run (read, audit and mark inside it), with delayForCellEdit.
+    expect(host.runOptions).toEqual([{ delayForCellEdit: true }]);
+    expect(host.syncs).toBe(6);
   });
 
   it('重算汇总 writes the summary sheets; 清除标记 removes exactly our marks', async () => {
     const services = createExcelServices();
     const out = await services.summarize?.({}, 'zh-CN', step);
     expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(host.runOptions).toHaveLength(1);
     expect(host.workbook.sheets.map((s) => s.name)).toContain('汇总-研判统计');
     expect(ourMarks().length).toBeGreaterThan(0);
     await services.clearMarks?.(step);

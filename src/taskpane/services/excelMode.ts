@@ -4,12 +4,9 @@
  * Excel.run under a timeout; adapter failures arrive as catalogue messages, never Office's own text.
  * Settings are stored with the workbook (document settings), so a colleague's copy carries them.
  */
-import { type Lang, resolveSettings, type SettingsInput, t } from '../../core';
-import { withTemplateFindings } from '../../core/submissions';
-import { checkWorkbook, clearFindingMarks, excelText, isExcelAdapterError, markFindings, selectCell, writeSummaries } from '../../excel';
+import { type Lang, type SettingsInput, t } from '../../core';
+import { checkAndMark, clearFindingMarks, isExcelAdapterError, loadDocumentSettings, saveDocumentSettings, selectCell } from '../../excel';
 import { type AuditView, PaneError, type PaneServices, type StepReporter, type SummaryOutcome } from './types';
-
-const SETTINGS_KEY = 'annexAuditSettings';
 
 async function guarded<T>(lang: Lang, action: () => Promise<T>): Promise<T> {
   try {
@@ -28,25 +25,18 @@ export function createExcelServices(): PaneServices {
     async check(settings: SettingsInput, l: Lang, step: StepReporter): Promise<AuditView> {
       lang = l;
       return guarded(l, async () => {
-        step('reading');
-        const checked = await checkWorkbook({ settings });
-        const audit = withTemplateFindings(checked.audit, checked.grids);
-        step('writing');
-        await markFindings(audit);
+        // One Excel.run: read, audit, mark.
+        const { audit } = await checkAndMark({ settings, lang: l, onPhase: step });
         return { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts };
       });
     },
     async summarize(settings: SettingsInput, l: Lang, step: StepReporter): Promise<SummaryOutcome> {
       lang = l;
       return guarded(l, async () => {
-        step('reading');
-        const { audit } = await checkWorkbook({ settings });
-        step('writing');
-        const written = await writeSummaries(audit, { lang: l });
-        await markFindings(audit);
+        const { sheets } = await checkAndMark({ settings, lang: l, onPhase: step, summaries: true });
         return {
-          sheets: written.sheets.map((s) => s.name),
-          renamed: written.sheets.filter((s) => s.renamed).map((s) => ({ wanted: s.wanted, name: s.name })),
+          sheets: sheets.map((s) => s.name),
+          renamed: sheets.filter((s) => s.renamed).map((s) => ({ wanted: s.wanted, name: s.name })),
         };
       });
     },
@@ -60,18 +50,10 @@ export function createExcelServices(): PaneServices {
       return guarded(lang, () => selectCell(sheet, cell));
     },
     async loadSettings(): Promise<SettingsInput> {
-      try {
-        const raw: unknown = Office.context.document.settings.get(SETTINGS_KEY);
-        return raw ? resolveSettings(raw).settings : {};
-      } catch {
-        return {};
-      }
+      return loadDocumentSettings();
     },
     async saveSettings(settings: SettingsInput): Promise<'workbook'> {
-      Office.context.document.settings.set(SETTINGS_KEY, settings);
-      await new Promise<void>((resolve, reject) => {
-        Office.context.document.settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new PaneError(excelText('excel.unexpected', lang)))));
-      });
+      await guarded(lang, () => saveDocumentSettings(settings));
       return 'workbook';
     },
   };
