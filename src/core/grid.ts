@@ -62,6 +62,15 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** The sheet of a reference such as `'汇总-研判统计'!$A$1` or `=Sheet1!$A$1`; null when there is none (`#REF!`). */
+export function sheetOfReference(ref: string): string | null {
+  const s = ref.trim().replace(/^=/, '');
+  const quoted = /^'((?:[^']|'')+)'!/.exec(s);
+  if (quoted?.[1] !== undefined) return quoted[1].replace(/''/g, "'");
+  const plain = /^([^!'#][^!]*)!/.exec(s);
+  return plain?.[1] ?? null;
+}
+
 export function rangeA1(m: MergeArea): string {
   return `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
 }

@@ -32,14 +32,7 @@ export function sheetReference(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-/** The sheet of a reference such as `'汇总-研判统计'!$A$1` or `=Sheet1!$A$1`; null when there is none (`#REF!`). */
-export function sheetOfReference(ref: string): string | null {
-  const s = ref.trim().replace(/^=/, '');
-  const quoted = /^'((?:[^']|'')+)'!/.exec(s);
-  if (quoted?.[1] !== undefined) return quoted[1].replace(/''/g, "'");
-  const plain = /^([^!'#][^!]*)!/.exec(s);
-  return plain?.[1] ?? null;
-}
+export { sheetOfReference } from '../core/grid';
 
 /**
  * Cells (A1) → rectangles covering exactly them: vertical runs per column, then runs with equal rows in

@@ -9,6 +9,7 @@
  * sheet, queued together), plus one per chunk forced by Excel's limits (5 MB payload, 5 million cells) —
  * never one per sheet or per row. A batch Excel still rejects as too large is split and sent again.
  */
+import { sheetOfReference } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
@@ -184,8 +185,8 @@ export async function readWorkbookGrids(context: Excel.RequestContext, options: 
   const generated = new Set<string>();
   for (const n of names.items) {
     if (!n.name.startsWith(SHEET_TAG_PREFIX)) continue;
-    const m = /^=?'?(.*?)'?!/.exec(String(n.value ?? ''));
-    if (m?.[1] !== undefined) generated.add(m[1].replace(/''/g, "'"));
+    const sheet = sheetOfReference(String(n.value ?? ''));
+    if (sheet !== null) generated.add(sheet);
   }
 
   const probes = sheets.items.map((ws) => {

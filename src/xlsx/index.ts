@@ -1,3 +1,3 @@
-export { readGrids, loadWorkbook, workbookToGrids, worksheetToGrid } from './read';
-export { applySheetPlan, applySheetPlans, applyHighlights, clearMarks, taggedSheets, type AppliedSheet } from './write';
+export { readGrids, loadWorkbook, taggedSheets, workbookToGrids, worksheetToGrid } from './read';
+export { applySheetPlan, applySheetPlans, applyHighlights, clearMarks, type AppliedSheet } from './write';
 export { WorkbookReadError, isWorkbookReadError, type WorkbookReadProblem } from './errors';

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, MergeArea } from '../core/grid';
-import { parseA1 } from '../core/grid';
+import { parseA1, sheetOfReference } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import { WorkbookReadError } from './errors';
 import { inspectZip } from './zipGuard';
@@ -154,20 +154,22 @@ export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promis
   return wb;
 }
 
-/** Names of the sheets our earlier runs wrote (workbook-level names `AnnexAudit_<id>` → `'sheet'!$A$1`). */
-export function generatedSheetNames(wb: ExcelJS.Workbook): Set<string> {
-  const model = (wb as unknown as { definedNames?: { model?: { name: string; ranges: string[] }[] } }).definedNames?.model ?? [];
-  const out = new Set<string>();
+type DefinedNameModel = { name: string; ranges: string[] }[];
+
+/** Sheets we wrote earlier, by plan id, from their workbook-level tags `AnnexAudit_<id>` → `'sheet'!$A$1`. */
+export function taggedSheets(wb: ExcelJS.Workbook): Map<string, string> {
+  const model = (wb as unknown as { definedNames?: { model?: DefinedNameModel } }).definedNames?.model ?? [];
+  const out = new Map<string, string>();
   for (const n of model) {
     if (!n.name.startsWith(SHEET_TAG_PREFIX)) continue;
-    const m = /^'?(.*?)'?!/.exec(n.ranges[0] ?? '');
-    if (m?.[1] !== undefined) out.add(m[1].replace(/''/g, "'"));
+    const sheet = sheetOfReference(n.ranges[0] ?? '');
+    if (sheet !== null) out.set(n.name.slice(SHEET_TAG_PREFIX.length), sheet);
   }
   return out;
 }
 
 export function workbookToGrids(wb: ExcelJS.Workbook): Grid[] {
-  const generated = generatedSheetNames(wb);
+  const generated = new Set(taggedSheets(wb).values());
   return wb.worksheets.map((ws) => {
     const g = worksheetToGrid(ws);
     return generated.has(g.name) ? { ...g, generated: true } : g;

@@ -5,6 +5,7 @@
  * recognisable by their formula, so `clear` removes exactly what we added.
  */
 import type ExcelJS from 'exceljs';
+import { taggedSheets } from './read';
 import {
   type CellStyle,
   type HighlightPlan,
@@ -32,18 +33,6 @@ function definedNames(wb: ExcelJS.Workbook): DefinedNames {
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** Sheets we wrote earlier, by plan id, from their defined-name tags. */
-export function taggedSheets(wb: ExcelJS.Workbook): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const n of definedNames(wb).model) {
-    if (!n.name.startsWith(SHEET_TAG_PREFIX)) continue;
-    const range = n.ranges[0] ?? '';
-    const m = /^'?(.*?)'?!/.exec(range);
-    if (m?.[1] !== undefined) out.set(n.name.slice(SHEET_TAG_PREFIX.length), m[1].replace(/''/g, "'"));
-  }
-  return out;
 }
 
 function untag(wb: ExcelJS.Workbook, id: string): void {
