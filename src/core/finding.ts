@@ -39,8 +39,7 @@ export function makeFinding(code: FindingCode, at: CellLocation, params: Params 
     code,
     severity: FINDINGS[code].severity,
     sheet: at.sheet,
-    // Every finding points at a real cell; a rule that has none falls back to the sheet's A1.
-    cell: parseA1(at.cell) ? at.cell : 'A1',
+    cell: at.cell,
     message: renderFinding(code, merged),
     ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
     ...(extras.actual !== undefined ? { actual: extras.actual } : {}),
