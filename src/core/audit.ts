@@ -6,7 +6,8 @@ import { yearFromTitle } from './dates';
 import { detectKind, type Detection } from './detect';
 import { countBySeverity, type Finding, FindingSink, sortFindings } from './finding';
 import { a1, type Grid, GridView } from './grid';
-import { KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
+import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
+import { checkDates } from './narrative';
 import { auditIncentive, type IncentiveRecompute, type IncentiveRecords } from './profileA';
 import { auditKeywork, type KeyworkRecompute, type KeyworkRecords } from './profileB';
 import { resolveSettings, type Settings } from './settings';
@@ -39,17 +40,50 @@ function sheetHasContent(grid: Grid): boolean {
   return grid.values.some((row) => row.some((v) => cellText(v) !== ''));
 }
 
-function errorDetail(e: unknown): string {
-  return e instanceof Error ? e.name : 'error';
+/** Runs one check; a throw becomes one `engine/rule-failed` finding on the check's own sheet. */
+export type Guard = <T>(sheet: string, rule: string, run: () => T) => T | undefined;
+
+export function makeGuard(sink: FindingSink): Guard {
+  return <T>(sheet: string, rule: string, run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch {
+      sink.add('engine/rule-failed', { sheet, cell: 'A1' }, { rule });
+      return undefined;
+    }
+  };
+}
+
+/** Dates are checked in every text cell of a table that holds one, whatever its column (备注, 存在问题 …). */
+function checkTableDates(table: Table, year: number, sink: FindingSink): void {
+  const { view } = table;
+  const first = table.header.bottom + 1;
+  const numericKeys = new Set(['total', 'veryLikely', 'likely', 'hard', 'unlikely', 'count', 'pct', 'seq', 'done', 'onSchedule', 'lagging']);
+  const skip = new Set<number>();
+  for (const [key, cols] of table.header.columns) if (numericKeys.has(key)) for (const c of cols) skip.add(c);
+  for (const row of table.dataRows) {
+    if (row.row < first) continue;
+    const values = view.grid.values[row.row] ?? [];
+    for (let c = 0; c < values.length; c++) {
+      if (skip.has(c)) continue;
+      const v = values[c];
+      // Only a cell's own text (the master of a merged area), never a value filled down.
+      if (typeof v !== 'string' || !v.includes('月')) continue;
+      checkDates(v, year, table.sheet, a1(row.row, c), sink);
+    }
+  }
 }
 
 export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): Audit {
-  const { settings } = resolveSettings(settingsInput);
+  const { settings, problems } = resolveSettings(settingsInput);
   const sink = new FindingSink();
+  const guard = makeGuard(sink);
   const sheets: SheetInfo[] = [];
   const tables = new Map<AnnexKind, Table>();
   const detections = new Map<string, Detection>();
   const firstOfKind = new Map<AnnexKind, string>();
+  const firstSheet = grids.find((g) => !g.generated)?.name ?? grids[0]?.name ?? '';
+  for (const p of problems) sink.add('settings/invalid', { sheet: firstSheet, cell: 'A1' }, { field: p.field });
 
   for (const grid of grids) {
     let info: SheetInfo = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null };
@@ -57,43 +91,50 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
       sheets.push(info);
       continue;
     }
-    try {
+    guard(grid.name, 'detect', () => {
       const view = new GridView(grid);
-      const det = detectKind(grid, view);
+      const forcedKind = settings.sheetKinds[grid.name];
+      const det = detectKind(grid, view, { columnMap: settings.columnMap, ...(forcedKind ? { forcedKind } : {}) });
       if (!det) {
         if (sheetHasContent(grid) && !grid.hidden) sink.add('structure/sheet-unrecognised', { sheet: grid.name, cell: 'A1' });
-      } else {
-        detections.set(grid.name, det);
-        info = { ...info, kind: det.kind };
-        const other = firstOfKind.get(det.kind);
-        if (other !== undefined) {
-          sink.add('structure/kind-duplicate', { sheet: grid.name, cell: 'A1' }, { other, kind: KIND_LABEL[det.kind]['zh-CN'] });
-        } else {
-          firstOfKind.set(det.kind, grid.name);
-          if (det.spec && det.header) {
-            const table = readTable(grid, det.spec, det.header, view);
-            tables.set(det.kind, table);
-            info = {
-              ...info,
-              headerRow: det.header.top + 1,
-              firstDataRow: table.firstDataRow >= 0 ? table.firstDataRow + 1 : null,
-              lastDataRow: table.lastDataRow >= 0 ? table.lastDataRow + 1 : null,
-            };
-            for (const col of det.missingColumns) {
-              sink.add('structure/column-missing', { sheet: grid.name, cell: a1(det.header.top, 0) }, { column: col });
-            }
-          } else {
-            info = { ...info, firstDataRow: 1, lastDataRow: grid.values.length };
-          }
-        }
+        return;
       }
-    } catch (e) {
-      sink.add('structure/parse-failed', { sheet: grid.name, cell: 'A1' }, { detail: errorDetail(e) });
-    }
+      detections.set(grid.name, det);
+      info = { ...info, kind: det.kind };
+      const other = firstOfKind.get(det.kind);
+      if (other !== undefined) {
+        sink.add('structure/kind-duplicate', { sheet: grid.name, cell: 'A1' }, { other, kind: KIND_LABEL[det.kind] });
+        return;
+      }
+      firstOfKind.set(det.kind, grid.name);
+      if (det.spec && det.header) {
+        const table = readTable(grid, det.spec, det.header, view);
+        tables.set(det.kind, table);
+        info = {
+          ...info,
+          headerRow: det.header.top + 1,
+          firstDataRow: table.firstDataRow >= 0 ? table.firstDataRow + 1 : null,
+          lastDataRow: table.lastDataRow >= 0 ? table.lastDataRow + 1 : null,
+        };
+        // Said once per sheet: which columns, which checks were skipped, how to map them.
+        const missing = det.header.missingRequired;
+        if (missing.length > 0) {
+          const skipped = checksSkipped(det.kind, missing);
+          const join = (lang: 'zh-CN' | 'en-US') =>
+            [...skipped.map((c) => c.label[lang]), lang === 'zh-CN' ? '该列的必填检查' : 'the blank-cell check of that column'].join(lang === 'zh-CN' ? '；' : '; ');
+          sink.add('structure/column-missing', { sheet: grid.name, cell: a1(det.header.top, 0) }, {
+            column: det.missingColumns.join('、'),
+            checks: { 'zh-CN': join('zh-CN'), 'en-US': join('en-US') },
+          });
+        }
+      } else {
+        info = { ...info, firstDataRow: 1, lastDataRow: grid.values.length };
+      }
+    });
     sheets.push(info);
   }
 
-  const kinds = [...tables.keys(), ...[...detections.values()].map((d) => d.kind)];
+  const kinds = [...detections.values()].map((d) => d.kind);
   const votes = { incentive: 0, keywork: 0 };
   for (const k of kinds) votes[KIND_PROFILE[k]]++;
   const profile: Profile | null = votes.incentive === 0 && votes.keywork === 0 ? null : votes.incentive >= votes.keywork ? 'incentive' : 'keywork';
@@ -103,32 +144,26 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   // Without a stated year, validate dates against a leap year so 2月29日 is never a false alarm.
   const dateYear = year ?? 2024;
 
+  for (const table of tables.values()) guard(table.sheet, 'dates', () => checkTableDates(table, dateYear, sink));
+
+  // Every profile whose annexes are present is audited (a workbook may hold both).
   const records: { incentive?: IncentiveRecords; keywork?: KeyworkRecords } = {};
   const recomputed: { incentive?: IncentiveRecompute; keywork?: KeyworkRecompute } = {};
-  if (profile === 'incentive') {
-    try {
-      const a = auditIncentive(tables, sink, settings, dateYear);
-      records.incentive = a.records;
-      if (a.recompute) recomputed.incentive = a.recompute;
-      for (const kind of a.missing) {
-        const anchor = grids.find((g) => detections.get(g.name))?.name ?? grids[0]?.name ?? '';
-        sink.add('structure/annex-missing', { sheet: anchor, cell: 'A1' }, { kind: KIND_LABEL[kind]['zh-CN'] });
-      }
-    } catch (e) {
-      sink.add('structure/parse-failed', { sheet: grids[0]?.name ?? '', cell: 'A1' }, { detail: errorDetail(e) });
+  if (votes.incentive > 0) {
+    const a = auditIncentive(tables, sink, settings, guard);
+    records.incentive = a.records;
+    if (a.recompute) recomputed.incentive = a.recompute;
+    for (const kind of a.missing) {
+      const anchor = grids.find((g) => { const d = detections.get(g.name); return d !== undefined && KIND_PROFILE[d.kind] === 'incentive'; })?.name ?? firstSheet;
+      sink.add('structure/annex-missing', { sheet: anchor, cell: 'A1' }, { kind: KIND_LABEL[kind] });
     }
   }
-
-  if (profile === 'keywork') {
-    try {
-      const reportSheet = [...detections.entries()].find(([, d]) => d.kind === 'report-text')?.[0];
-      const reportGrid = grids.find((g) => g.name === reportSheet) ?? null;
-      const b = auditKeywork(tables, reportGrid, sink, settings, dateYear);
-      records.keywork = b.records;
-      if (b.recompute) recomputed.keywork = b.recompute;
-    } catch (e) {
-      sink.add('structure/parse-failed', { sheet: grids[0]?.name ?? '', cell: 'A1' }, { detail: errorDetail(e) });
-    }
+  if (votes.keywork > 0) {
+    const reportSheet = [...detections.entries()].find(([, d]) => d.kind === 'report-text')?.[0];
+    const reportGrid = grids.find((g) => g.name === reportSheet) ?? null;
+    const b = auditKeywork(tables, reportGrid, sink, settings, dateYear, guard);
+    records.keywork = b.records;
+    if (b.recompute) recomputed.keywork = b.recompute;
   }
 
   const findings = sortFindings(sink.list(), grids.map((g) => g.name));

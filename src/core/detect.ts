@@ -1,7 +1,7 @@
 /** Detecting a sheet's annex kind from its content: title and header text, whatever the sheet is called. */
 import { type Grid, GridView } from './grid';
-import { TABLE_SPECS } from './kinds';
-import { type AnnexKind, findHeader, type HeaderMatch, type TableSpec } from './table';
+import { TABLE_SPECS, tableSpecOf } from './kinds';
+import { type AnnexKind, type ColumnMapping, findHeader, type HeaderMatch, matchHeader, type TableSpec } from './table';
 import { cellText, labelKey } from './text';
 
 export interface Detection {
@@ -50,10 +50,32 @@ function looksLikeReportText(view: GridView): number {
   return named * 10 + Math.min(longRows, 10);
 }
 
-export function detectKind(grid: Grid, view = new GridView(grid)): Detection | null {
+export interface DetectOptions {
+  /** The user's header names per kind (settings `columnMap`). */
+  readonly columnMap?: Readonly<Partial<Record<AnnexKind, ColumnMapping>>>;
+  /** The user says what this sheet is (settings `sheetKinds`). */
+  readonly forcedKind?: AnnexKind;
+}
+
+function detectionOf(spec: TableSpec, header: HeaderMatch, score: number): Detection {
+  const missingColumns = header.missingRequired.map((k) => spec.columns.find((c) => c.key === k)?.label ?? k);
+  return { kind: spec.kind, spec, header, missingColumns, score };
+}
+
+export function detectKind(grid: Grid, view = new GridView(grid), options: DetectOptions = {}): Detection | null {
+  const forced = options.forcedKind;
+  if (forced !== undefined) {
+    const spec = tableSpecOf(forced);
+    if (!spec) return { kind: forced, missingColumns: [], score: 0 };
+    const header = findHeader(view, spec, options.columnMap?.[forced]);
+    if (header) return detectionOf(spec, header, 0);
+    // Nothing of the header was found: every required column is missing.
+    const none = matchHeader(view, spec, 0, 1, options.columnMap?.[forced]);
+    return detectionOf(spec, none, 0);
+  }
   let best: Detection | null = null;
   for (const spec of TABLE_SPECS) {
-    const header = findHeader(view, spec);
+    const header = findHeader(view, spec, options.columnMap?.[spec.kind]);
     if (!header) continue;
     const title = titleText(view, Math.max(header.top, 1) + 1);
     const titled = spec.titles.some((t) => t.test(title));
@@ -62,10 +84,7 @@ export function detectKind(grid: Grid, view = new GridView(grid)): Detection | n
     const recognised = complete || (titled && header.matchedRequired >= Math.ceil(header.requiredCount / 2) && header.matchedRequired >= 2);
     if (!recognised) continue;
     const score = header.matched * 10 + header.matchedRequired * 5 + (titled ? 8 : 0) + (complete ? 20 : 0);
-    if (!best || score > best.score) {
-      const missingColumns = spec.columns.filter((c) => c.required && !header.columns.has(c.key)).map((c) => c.label);
-      best = { kind: spec.kind, spec, header, missingColumns, score };
-    }
+    if (!best || score > best.score) best = detectionOf(spec, header, score);
   }
   if (best) return best;
   const report = looksLikeReportText(view);

@@ -1,20 +1,33 @@
 /** Converting zod issues on a record into findings: the one place where schema issues become findings. */
 import type { z } from 'zod';
 import type { FindingSink } from './finding';
+import { hasColumn } from './gate';
+import type { Table } from './table';
 
 /** Where each field of a record sits, for locating findings. */
 export type FieldCells = Readonly<Record<string, { readonly cell: string; readonly label: string }>>;
 
+/** Only the fields whose column was placed: a column the header lacks is reported once, not per row. */
+export function placedFields(table: Table, cells: FieldCells, columnOf: Readonly<Record<string, string>> = {}): FieldCells {
+  return Object.fromEntries(Object.entries(cells).filter(([field]) => hasColumn(table, columnOf[field] ?? field)));
+}
+
+/** A row named by its number, as data (rendered per language). */
+export function rowWhere(row: number): { 'zh-CN': string; 'en-US': string } {
+  return { 'zh-CN': `第${row + 1}行`, 'en-US': `row ${row + 1}` };
+}
+
 /**
- * Convert a schema's issues on one record into findings. Blank or missing text → `cell/required`.
- * Numeric issues are reported by the cell readers (with the text that was found), not here.
+ * Convert a schema's issues on one record into findings, every issue to a code: blank or missing
+ * text → `cell/required`; a count out of its range (negative, fractional) → `cell/count-range`.
+ * Words where numbers belong are reported by the cell readers (with the text that was found).
  */
 export function issuesToFindings(
   schema: z.ZodType,
   record: unknown,
   sheet: string,
   cells: FieldCells,
-  where: string,
+  where: string | { readonly 'zh-CN': string; readonly 'en-US': string },
   sink: FindingSink,
 ): boolean {
   const r = schema.safeParse(record);
@@ -24,8 +37,12 @@ export function issuesToFindings(
     const field = String(issue.path[0] ?? '');
     const loc = cells[field];
     if (!loc || seen.has(field)) continue;
-    // Numbers are reported by the cell readers, with the text that was found.
-    if (typeof (record as Record<string, unknown>)[field] === 'number') continue;
+    const value = (record as Record<string, unknown>)[field];
+    if (typeof value === 'number') {
+      seen.add(field);
+      if (loc.cell !== '') sink.add('cell/count-range', { sheet, cell: loc.cell }, { column: loc.label }, { actual: value });
+      continue;
+    }
     seen.add(field);
     if (issue.code === 'too_small' || issue.code === 'invalid_type') {
       sink.add('cell/required', { sheet, cell: loc.cell }, { column: loc.label, where });

@@ -4,7 +4,7 @@
  * multi-line cells, a 合计 row, trailing blank rows. Columns are found by header text.
  */
 import { a1, type CellValue, GridView, type Grid } from './grid';
-import { cellText, isBlank, labelKey } from './text';
+import { cellText, isBlank, labelKey, parseChineseNumeral } from './text';
 
 export type AnnexKind =
   | 'rating-tally'
@@ -25,6 +25,13 @@ export interface ColumnSpec {
   readonly names: readonly string[];
   /** Alternative: a pattern on the label key. */
   readonly pattern?: RegExp;
+  /**
+   * Key terms: a header that contains one, with qualifiers around it (`重点事项（州直单位研判情况）`,
+   * `向上对接情况`), names this column unless a better-fitting column claims it.
+   */
+  readonly terms?: readonly string[];
+  /** Header text that never names this column even though it contains a term. */
+  readonly notTerms?: RegExp;
   readonly required?: boolean;
   /** A grouping column: merged down over its rows, or filled down (blank = same as above). */
   readonly group?: boolean;
@@ -41,7 +48,16 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   /** The column whose text marks a 合计 row. */
   readonly labelColumn: string;
+  /**
+   * Another layout of a required column: the required column counts as present when at least
+   * `min` of these columns are (the analysis table with one column per rating instead of one
+   * assessment column).
+   */
+  readonly alternatives?: Readonly<Record<string, { readonly columns: readonly string[]; readonly min: number }>>;
 }
+
+/** The user's own header names: header text (as written) → column key, for one kind. */
+export type ColumnMapping = Readonly<Record<string, string>>;
 
 export interface HeaderMatch {
   /** 0-based first and last header row. */
@@ -54,6 +70,10 @@ export interface HeaderMatch {
   readonly matchedRequired: number;
   readonly requiredCount: number;
   readonly matched: number;
+  /** Keys of required columns not placed (an alternative layout counts as placed). */
+  readonly missingRequired: readonly string[];
+  /** Column keys placed through the user's column mapping. */
+  readonly mapped: readonly string[];
 }
 
 export interface CellRead {
@@ -129,10 +149,39 @@ export interface Table {
 const MAX_HEADER_SCAN = 25;
 const MAX_HEADER_DEPTH = 3;
 
-function matchesSpec(col: ColumnSpec, label: string): boolean {
+/** How well a header names a column: exact synonym on the leaf header, on a group header, key term with qualifiers. */
+const SCORE_MAPPED = 200;
+const SCORE_EXACT = 100;
+const SCORE_PATTERN = 95;
+const SCORE_GROUP_EXACT = 80;
+const SCORE_TERM = 60;
+/** Below this a header does not name the column: the column is not placed. */
+export const MIN_HEADER_SCORE = SCORE_TERM;
+
+function exactName(col: ColumnSpec, label: string): boolean {
   if (label === '') return false;
   if (col.names.includes(label)) return true;
   return col.pattern ? col.pattern.test(label) : false;
+}
+
+/** A header label without a trailing unit or mark in brackets: `完成进度（%）` keeps its `%`, `项数（项）` → `项数`. */
+function stripUnitSuffix(label: string): string {
+  return label.replace(/\((项|个|条|家|人|次|万元|元|单位|√|✓)\)$/, '');
+}
+
+/** The score of one column spec for the header parts (top to bottom) of one grid column. */
+export function headerScore(col: ColumnSpec, parts: readonly string[]): number {
+  const leaf = parts[parts.length - 1];
+  if (leaf === undefined) return 0;
+  const bare = stripUnitSuffix(leaf);
+  if (exactName(col, leaf) || exactName(col, bare)) return col.names.includes(leaf) || col.names.includes(bare) ? SCORE_EXACT : SCORE_PATTERN;
+  for (const p of parts.slice(0, -1)) if (exactName(col, p)) return SCORE_GROUP_EXACT;
+  let best = 0;
+  if (col.notTerms?.test(leaf)) return 0;
+  for (const term of col.terms ?? []) {
+    if (term !== '' && leaf.includes(term)) best = Math.max(best, SCORE_TERM + Math.round((20 * term.length) / leaf.length));
+  }
+  return best;
 }
 
 const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
@@ -160,48 +209,104 @@ function headerLabels(view: GridView, top: number, depth: number): Map<number, s
   return out;
 }
 
-export function matchHeader(view: GridView, spec: TableSpec, top: number, depth: number): HeaderMatch {
+/** Which required columns are still missing once alternative layouts are counted. */
+function missingRequiredKeys(spec: TableSpec, columns: ReadonlyMap<string, readonly number[]>): string[] {
+  return spec.columns
+    .filter((c) => c.required && !columns.has(c.key))
+    .filter((c) => {
+      const alt = spec.alternatives?.[c.key];
+      return !alt || alt.columns.filter((k) => columns.has(k)).length < alt.min;
+    })
+    .map((c) => c.key);
+}
+
+/**
+ * Place the spec's columns on the grid's columns: every (column spec, grid column) pair is scored,
+ * and the best-scoring pairs are taken first, so a header is given to the column it names best
+ * (`重点事项（州直单位研判情况）` goes to the assessment, not to the item). The user's mapping wins.
+ */
+export function matchHeader(view: GridView, spec: TableSpec, top: number, depth: number, mapping?: ColumnMapping): HeaderMatch {
   const labels = headerLabels(view, top, depth);
+  const mapped = new Map<string, string>();
+  for (const [text, key] of Object.entries(mapping ?? {})) {
+    if (spec.columns.some((c) => c.key === key)) mapped.set(labelKey(text), key);
+  }
+  const candidates: { key: string; idx: number; col: number; score: number; multi: boolean }[] = [];
+  spec.columns.forEach((cs, idx) => {
+    for (let c = 0; c < view.cols; c++) {
+      const parts = labels.get(c) ?? [];
+      if (parts.length === 0) continue;
+      const userKey = parts.map((p) => mapped.get(p)).find((k) => k !== undefined);
+      const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : headerScore(cs, parts);
+      if (score >= MIN_HEADER_SCORE) candidates.push({ key: cs.key, idx, col: c, score, multi: cs.multi === true });
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.idx - b.idx || a.col - b.col);
   const columns = new Map<string, number[]>();
   const taken = new Set<number>();
-  // Leaf labels first (the most specific header text), then any part.
-  for (const pass of ['leaf', 'any'] as const) {
-    for (const spec_ of spec.columns) {
-      if (columns.has(spec_.key) && !spec_.multi) continue;
-      for (let c = 0; c < view.cols; c++) {
-        if (taken.has(c)) continue;
-        const parts = labels.get(c) ?? [];
-        const candidates = pass === 'leaf' ? parts.slice(-1) : parts;
-        if (candidates.some((p) => matchesSpec(spec_, p))) {
-          const list = columns.get(spec_.key) ?? [];
-          list.push(c);
-          columns.set(spec_.key, list);
-          taken.add(c);
-          if (!spec_.multi) break;
-        }
-      }
-    }
+  const userPlaced = new Set<string>();
+  for (const cand of candidates) {
+    if (taken.has(cand.col)) continue;
+    const list = columns.get(cand.key);
+    if (list && !cand.multi) continue;
+    // A multi column takes further columns only at its best score (every year's column names it alike).
+    if (list && cand.multi && cand.score < SCORE_GROUP_EXACT) continue;
+    columns.set(cand.key, [...(list ?? []), cand.col].sort((x, y) => x - y));
+    taken.add(cand.col);
+    if (cand.score === SCORE_MAPPED) userPlaced.add(cand.key);
   }
-  const required = spec.columns.filter((c) => c.required);
+  const missingRequired = missingRequiredKeys(spec, columns);
+  const requiredCount = spec.columns.filter((c) => c.required).length;
   return {
     top,
     bottom: top + depth - 1,
     columns,
     labels,
-    matchedRequired: required.filter((c) => columns.has(c.key)).length,
-    requiredCount: required.length,
+    matchedRequired: requiredCount - missingRequired.length,
+    requiredCount,
     matched: spec.columns.filter((c) => columns.has(c.key)).length,
+    missingRequired,
+    mapped: [...userPlaced],
   };
 }
 
+/** A row of column numbers under the header (`1 2 3 4 …`, `一 二 三`, `（1）（2）`): part of the header, never data. */
+function isColumnNumberRow(view: GridView, row: number): boolean {
+  const nums: number[] = [];
+  for (let c = 0; c < view.cols; c++) {
+    const t = labelKey(cellText(view.grid.values[row]?.[c] ?? null));
+    if (t === '') continue;
+    const m = /^[(]?(\d{1,2})[)]?$/.exec(t) ?? /^栏?(\d{1,2})栏?$/.exec(t);
+    const n = m ? Number(m[1]) : parseChineseNumeral(t.replace(/^栏/, ''));
+    if (n === null) return false;
+    nums.push(n);
+  }
+  if (nums.length < 3 || nums[0] !== 1) return false;
+  return nums.every((n, i) => i === 0 || n === (nums[i - 1] ?? 0) + 1);
+}
+
+/** The row below a header row holds sub-headers: text under a header cell merged across several columns. */
+function isSubHeaderRow(view: GridView, row: number, bottom: number): boolean {
+  let under = 0;
+  for (let c = 0; c < view.cols; c++) {
+    const v = view.grid.values[row]?.[c] ?? null;
+    const t = cellText(v);
+    if (t === '') continue;
+    if (typeof v === 'number') return false;
+    const area = view.merges.areaAt(bottom, c);
+    if (area && area.right > area.left && area.bottom === bottom) under++;
+  }
+  return under >= 2;
+}
+
 /** The best header for this spec within the first rows, or null when not even one column matches. */
-export function findHeader(view: GridView, spec: TableSpec): HeaderMatch | null {
+export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapping): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   const limit = Math.min(view.rows, MAX_HEADER_SCAN);
   for (let top = 0; top < limit; top++) {
     for (let depth = 1; depth <= MAX_HEADER_DEPTH; depth++) {
       if (top + depth > view.rows) break;
-      const m = matchHeader(view, spec, top, depth);
+      const m = matchHeader(view, spec, top, depth, mapping);
       if (m.matched === 0) continue;
       // More required columns, then more columns, then the shallowest header (a title row above
       // the header must not be swallowed into it).
@@ -230,7 +335,18 @@ export function findHeader(view: GridView, spec: TableSpec): HeaderMatch | null 
       if (!spans) break;
       top = above;
     }
-    if (top !== best.top) best = matchHeader(view, spec, top, best.bottom - top + 1);
+    if (top !== best.top) best = matchHeader(view, spec, top, best.bottom - top + 1, mapping);
+    // Sub-headers under a merged group header, and a row of column numbers, are header rows too.
+    for (let guard = 0; guard < 2 && best.bottom + 1 < view.rows; guard++) {
+      const next: number = best.bottom + 1;
+      if (isColumnNumberRow(view, next)) {
+        best = { ...best, bottom: next };
+      } else if (next - best.top < MAX_HEADER_DEPTH + 1 && isSubHeaderRow(view, next, best.bottom)) {
+        const deeper = matchHeader(view, spec, best.top, next - best.top + 1, mapping);
+        if (deeper.matchedRequired < best.matchedRequired || deeper.matched < best.matched) break;
+        best = deeper;
+      } else break;
+    }
   }
   return best;
 }

@@ -109,7 +109,7 @@ describe('notes and vocabularies', () => {
     ]);
   });
   it('progress words and nothing-to-do rows', () => {
-    expect(['已完成', '正常推进', '相对滞后', '进行中'].map(statusClass)).toEqual(['done', 'onSchedule', 'lagging', null]);
+    expect(['已完成', '正常推进', '相对滞后', '进行中'].map((w) => statusClass(w))).toEqual(['done', 'onSchedule', 'lagging', null]);
     expect(saysNothingToDo('无集中养育孤儿。')).toBe(true);
     expect(saysNothingToDo('无法量化，正在推进。')).toBe(false);
     expect(saysNothingToDo('已完成。')).toBe(false);

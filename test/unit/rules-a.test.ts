@@ -4,7 +4,7 @@
  * change that must not.
  */
 import { FINDINGS_SUBMISSIONS } from '../../src/core/i18n/findingsSubmissions';
-import { auditWorkbook, type Audit, type Finding, FINDINGS, type FindingCode } from '../../src/core';
+import { auditWorkbook, type Audit, type Finding, FINDINGS, type FindingCode, localizeFinding } from '../../src/core';
 import { type CellValue, type Grid, parseA1 } from '../../src/core/grid';
 import { FINDINGS_KEYWORK } from '../../src/core/i18n/findingsKeywork';
 import { cloneGrid, findGrid, makeGrid, sampleGrids, setCell } from '../helpers/grids';
@@ -951,8 +951,30 @@ describe('structure/annex-missing', () => {
 describe('structure/column-missing', () => {
   it('fires when a required column is renamed (the sheet is still recognised by its title)', () => {
     const a = audit(edited([['附件1', 'F4', '其他']]));
-    expect(expectAt(a, 'structure/column-missing', '附件1', 'A4', 'error').message).toContain('不太可能');
+    const f = expectAt(a, 'structure/column-missing', '附件1', 'A4', 'warning');
+    expect(f.message).toContain('不太可能');
+    // It says what was skipped and how to map it …
+    expect(f.message).toContain('总项数与各等级之和');
+    expect(f.message).toContain('列映射');
     expect(a.sheets[0]?.kind).toBe('rating-tally');
+    // … and nothing is computed from the blank column: no row sums, no "0 expected" per unit.
+    expect(codes(a)).toEqual(['structure/column-missing']);
+  });
+
+  it('a column mapping in the settings places the renamed column, and the sheet is fully checked again', () => {
+    const grids = edited([['附件1', 'F4', '其他'], ['附件1', 'B6', 3]]);
+    expectAt(audit(grids), 'structure/column-missing', '附件1', 'A4', 'warning');
+    expectNone(audit(grids), 'tally/row-sum');
+    const mapped = audit(grids, { columnMap: { 'rating-tally': { 其他: 'unlikely' } } });
+    expectNone(mapped, 'structure/column-missing');
+    expectAt(mapped, 'tally/row-sum', '附件1', 'B6', 'error');
+  });
+
+  it('renders the skipped checks in the reader\'s language', () => {
+    const f = ofCode(audit(edited([['附件1', 'F4', '其他']])), 'structure/column-missing')[0] as Finding;
+    const en = localizeFinding(f, 'en-US').message;
+    expect(en).toContain('总项数 vs the sum of the ratings');
+    expect(en).not.toMatch(/已跳过|列映射/);
   });
 
   it('does not fire when the header is complete', () => {
@@ -998,17 +1020,59 @@ describe('structure/unexpected-merge', () => {
   });
 });
 
-describe('structure/parse-failed', () => {
+describe('engine/rule-failed', () => {
   it('fires on a sheet whose content cannot be read, and the other sheets are still checked', () => {
     const broken = { name: '附件6', values: [['附件6'], undefined, [null]], merges: [] } as unknown as Grid;
     const a = audit([...edited([['附件1', 'B6', 3]]), broken]);
-    expectAt(a, 'structure/parse-failed', '附件6', 'A1', 'warning');
+    expectAt(a, 'engine/rule-failed', '附件6', 'A1', 'warning');
     expectAt(a, 'tally/row-sum', '附件1', 'B6', 'error');
     expect(a.sheets.map((s) => s.kind)).toEqual(['rating-tally', 'unit-key-items', 'incentive-analysis', 'progress-report', 'liaison-log', null]);
   });
 
+  it('a check that throws costs one finding on its own sheet; the other annexes, cross checks and the recompute survive', () => {
+    const grids = edited([['附件1', 'B6', 3]]);
+    // A getter that throws when the progress parser reads its first data row's cells.
+    const t4 = findGrid(grids, '附件4');
+    const row = t4.values[3] as CellValue[];
+    Object.defineProperty(row, 2, { get: () => { throw new Error('boom'); } });
+    const a = audit(grids);
+    expect(ofCode(a, 'engine/rule-failed').map((f) => f.sheet)).toEqual(['附件4']);
+    expectAt(a, 'tally/row-sum', '附件1', 'B6', 'error');
+    expect(a.recomputed.incentive?.tally.length).toBe(2);
+  });
+
   it('does not fire on well-formed grids', () => {
-    expectNone(audit(annexes()), 'structure/parse-failed');
+    expectNone(audit(annexes()), 'engine/rule-failed');
+  });
+});
+
+describe('cell/count-range', () => {
+  it('fires on a negative count (zod issues on numbers are findings too)', () => {
+    const a = audit(edited([['附件1', 'F7', -1], ['附件1', 'B7', 0], ['附件1', 'B5', 2], ['附件1', 'F5', -1]]));
+    expectAt(a, 'cell/count-range', '附件1', 'F7', 'error');
+  });
+
+  it('does not fire on whole counts', () => {
+    expectNone(audit(annexes()), 'cell/count-range');
+  });
+});
+
+describe('settings/invalid', () => {
+  it('one bad setting is reported and the others still apply', () => {
+    const a = audit(annexes(), { guaranteedQuotaIsVeryLikely: false, year: 1800 });
+    expectAt(a, 'settings/invalid', '附件1', 'A1', 'warning');
+    expect(a.settings.guaranteedQuotaIsVeryLikely).toBe(false);
+    expect(ofCode(a, 'settings/invalid')[0]?.message).toContain('year');
+  });
+
+  it('a mapping to a column the kind does not have is refused alone', () => {
+    const a = audit(annexes(), { columnMap: { 'rating-tally': { 其他: 'nonsense', 其它: 'unlikely' } } });
+    expect(ofCode(a, 'settings/invalid').map((f) => f.params['field'])).toEqual(['columnMap.rating-tally.其他']);
+    expect(a.settings.columnMap['rating-tally']).toEqual({ 其它: 'unlikely' });
+  });
+
+  it('does not fire on valid settings', () => {
+    expectNone(audit(annexes(), { guaranteedQuotaIsVeryLikely: false, year: 2022 }), 'settings/invalid');
   });
 });
 
@@ -1017,7 +1081,7 @@ describe('structure/parse-failed', () => {
 describe('catalogue', () => {
   const TESTED_HERE = [
     'structure/sheet-unrecognised', 'structure/kind-duplicate', 'structure/annex-missing', 'structure/column-missing',
-    'structure/total-row-missing', 'structure/unexpected-merge', 'structure/parse-failed',
+    'structure/total-row-missing', 'structure/unexpected-merge', 'engine/rule-failed', 'settings/invalid', 'cell/count-range',
     'cell/required', 'cell/number-as-text', 'cell/full-width-digits', 'cell/not-a-number', 'cell/excel-error',
     'cell/rating-vocabulary', 'cell/invalid-date', 'cell/malformed-date', 'cell/history-blank',
     'tally/row-sum', 'tally/column-total', 'tally/total-formula-range', 'tally/total-typed-over-formula',

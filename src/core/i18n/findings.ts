@@ -21,9 +21,16 @@ const FINDINGS_INCENTIVE = {
   'structure/annex-missing': spec('info',
     '跨表核对所需的附件不存在', 'An annex needed for a cross-sheet check is missing',
     '未找到“{kind}”，相关跨表核对已跳过。', 'No "{kind}" sheet was found; the cross-sheet checks that need it were skipped.'),
-  'structure/column-missing': spec('error',
-    '已识别的附件缺少必需列', 'A recognised annex lacks a required column',
-    '表头中缺少“{column}”列。', 'The header has no "{column}" column.'),
+  'structure/column-missing': spec('warning',
+    '已识别的附件中找不到必需列：依赖它的核对跳过，并说明如何对应列', 'A recognised annex lacks a required column: the checks that need it are skipped, and the user is told how to map it',
+    '表头中未找到“{column}”列，已跳过：{checks}。若该列的表头写法不同，请在设置的“列映射”中把它的表头文字对应到“{column}”。',
+    'No "{column}" column was found in the header; skipped: {checks}. If the column is headed differently, map its header text to "{column}" in the settings (column mapping).'),
+  'engine/rule-failed': spec('warning',
+    '某项核对在本表运行出错：只跳过这一项，其他核对照常进行', 'A check failed on this sheet: only that check is skipped, the others still run',
+    '核对“{rule}”在本表运行出错，已跳过；其他核对与重算不受影响。', 'The check "{rule}" failed on this sheet and was skipped; the other checks and the recompute are unaffected.'),
+  'settings/invalid': spec('warning',
+    '设置中有无法使用的项：该项按默认值处理，其余设置照常生效', 'A settings entry cannot be used: it falls back to its default, the other settings still apply',
+    '设置项“{field}”无效，已按默认值处理（其余设置照常生效）。', 'The setting "{field}" is invalid and was replaced by its default (the other settings still apply).'),
   'structure/total-row-missing': spec('info',
     '统计表没有合计行', 'A tally has no total (合计) row',
     '未找到“合计”行，合计核对已跳过。', 'No 合计 (total) row was found; the total check was skipped.'),
@@ -44,6 +51,9 @@ const FINDINGS_INCENTIVE = {
   'cell/not-a-number': spec('error',
     '应为数字的单元格是文字', 'Text where a number is expected',
     '“{column}”应为数字，实际为“{actual}”。', '"{column}" should be a number but holds "{actual}".'),
+  'cell/count-range': spec('error',
+    '个数应为不小于0的整数', 'A count is a whole number, not negative',
+    '“{column}”应为不小于0的整数，实际为{actual}。', '"{column}" should be a whole number of at least 0 but is {actual}.'),
   'cell/excel-error': spec('error',
     '单元格是 Excel 错误值', 'The cell holds an Excel error value',
     '“{column}”是错误值 {actual}。', '"{column}" holds the error value {actual}.'),
@@ -132,9 +142,6 @@ const FINDINGS_INCENTIVE = {
   'units/alias-applied': spec('info',
     '按单位别名表把园区等名称归入所属县市', 'A park or alias name was mapped to its county by the alias table',
     '“{alias}”按别名表计入“{unit}”。', '"{alias}" counted as "{unit}" per the alias table.'),
-  'structure/parse-failed': spec('warning',
-    '工作表内容异常，部分核对未能完成', 'The sheet\'s content could not be fully checked',
-    '工作表“{sheet}”的内容异常，部分核对未能完成（{detail}）。', 'Sheet "{sheet}" could not be fully checked ({detail}).'),
   'units/unknown-unit': spec('warning',
     '研判情况中点名的单位不在已知单位与别名表中', 'A unit named in an assessment is neither known nor in the alias table',
     '研判情况点名了“{unit}”，它不在附件2的单位中，也不在别名表中。', 'The assessment names "{unit}", which is neither a unit of 附件2 nor in the alias table.'),
@@ -156,16 +163,20 @@ export function findingSpec(code: FindingCode): FindingSpec {
   return FINDINGS[code];
 }
 
-export type Params = Readonly<Record<string, string | number>>;
+/** A parameter that reads differently per language (a column's or a check's name), rendered at the edge. */
+export type LocalizedParam = { readonly 'zh-CN': string; readonly 'en-US': string };
+export type ParamValue = string | number | LocalizedParam;
+export type Params = Readonly<Record<string, ParamValue>>;
 
 /** Fill `{name}` placeholders; a missing param renders as an empty string, never `undefined`. */
-export function fillTemplate(template: string, params: Params): string {
+export function fillTemplate(template: string, params: Params, lang: Lang = 'zh-CN'): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
-    return v === undefined ? '' : String(v);
+    if (v === undefined) return '';
+    return typeof v === 'object' ? v[lang] : String(v);
   });
 }
 
 export function renderFinding(code: FindingCode, params: Params, lang: Lang = 'zh-CN'): string {
-  return fillTemplate(FINDINGS[code].message[lang], params);
+  return fillTemplate(FINDINGS[code].message[lang], params, lang);
 }

@@ -108,5 +108,5 @@ export const UI = {
 export type UiKey = keyof typeof UI;
 
 export function t(key: UiKey, lang: Lang = 'zh-CN', params: Params = {}): string {
-  return fillTemplate(UI[key][lang], params);
+  return fillTemplate(UI[key][lang], params, lang);
 }

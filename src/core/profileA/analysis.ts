@@ -1,13 +1,17 @@
 /** 附件3 研判分析表 (`incentive-analysis`): one row per incentive item, with its assessment and award history. */
 import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
-import type { Table } from '../table';
+import type { Table, TableRow } from '../table';
+import { checkEnabled, hasColumn } from '../gate';
+import { RATING_VOCAB, type RatingId, vocabEntry } from '../vocab';
 import { columnLabel } from '../table';
 import { itemKey, labelKey, toHalfWidth } from '../text';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
 import { type Assessment, type DerivedRating, deriveItemRating, parseAssessment } from './ratings';
-import { AnalysisItemSchema, issuesToFindings } from './schemas';
+import { AnalysisItemSchema, issuesToFindings, placedFields } from './schemas';
+
+const RATING_KEYS: readonly RatingId[] = ['veryLikely', 'likely', 'hard', 'unlikely'];
 
 export interface HistoryCell {
   readonly year: number | null;
@@ -81,6 +85,22 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
     return m ? Number(m[1]) : null;
   });
 
+  const ratingOn = checkEnabled(table, 'analysis-rating');
+  // The wide layout: one column per rating, its cells naming the units so rated (or a mark for the item itself).
+  const wide = !table.header.columns.has('assessment') && hasColumn(table, 'assessment');
+  const wideAssessment = (r: TableRow): { text: string; cell: string } | undefined => {
+    const lines: string[] = [];
+    let cell = '';
+    for (const k of RATING_KEYS) {
+      const read = r.cells.get(k);
+      if (!read || read.text === '' || read.filledDown) continue;
+      if (cell === '') cell = read.addr;
+      const word = vocabEntry(RATING_VOCAB, k).zh;
+      if (/^[√✓✔☑✅●是]+$/.test(labelKey(read.text))) lines.push(word);
+      else for (const u of read.text.split(/[、，,;；\s]+/)) if (u.trim() !== '') lines.push(`${u.trim()}：${word}`);
+    }
+    return cell === '' ? undefined : { text: lines.join('\n'), cell };
+  };
   for (const r of table.dataRows) {
     const get = (k: string) => r.cells.get(k);
     const unitRead = get('unit');
@@ -88,18 +108,20 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
     const assessmentRead = get('assessment');
     const seqRead = get('seq');
     const rawItem = itemRead?.text ?? '';
-    if (rawItem === '' && (assessmentRead?.text ?? '') === '') continue;
+    const cellOf = (k: string, fallbackCol = 0): string => get(k)?.addr ?? a1(r.row, table.header.columns.get(k)?.[0] ?? fallbackCol);
+    const assessmentRead_ = wide ? wideAssessment(r) : assessmentRead ? { text: assessmentRead.text, cell: assessmentRead.addr } : undefined;
+    const assessmentText = assessmentRead_?.text ?? '';
+    if (rawItem === '' && assessmentText === '') continue;
     const markers = splitMarkers(rawItem);
     const unit = unitRead?.text ?? '';
-    const assessmentText = assessmentRead?.text ?? '';
     const assessment = parseAssessment(assessmentText);
     const where = `${unit}“${markers.name}”`;
-    const cellOf = (k: string, fallbackCol = 0): string => get(k)?.addr ?? a1(r.row, table.header.columns.get(k)?.[0] ?? fallbackCol);
-    const fields: Record<string, { cell: string; label: string }> = {
+    const assessmentCell = assessmentRead_?.cell ?? cellOf(wide ? (RATING_KEYS.find((k) => table.header.columns.has(k)) ?? 'assessment') : 'assessment');
+    const fields: Record<string, { cell: string; label: string }> = placedFields(table, {
       unit: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
       item: { cell: cellOf('item'), label: columnLabel(table, 'item') },
-      assessment: { cell: cellOf('assessment'), label: columnLabel(table, 'assessment') },
-    };
+      assessment: { cell: assessmentCell, label: columnLabel(table, 'assessment') },
+    });
     if (table.header.columns.has('seq')) fields['seq'] = { cell: seqRead?.own ?? cellOf('seq'), label: columnLabel(table, 'seq') };
     issuesToFindings(
       AnalysisItemSchema,
@@ -111,11 +133,13 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
     );
 
     const derived = deriveItemRating(assessment, settings);
-    if (assessmentText !== '' && derived.rating === null) {
-      sink.add('cell/rating-vocabulary', { sheet, cell: cellOf('assessment') }, {}, { actual: assessmentText.replace(/\s+/g, ' ').slice(0, 60) });
+    if (!ratingOn || wide) {
+      // No assessment column to check the words of (the wide layout's columns are the ratings).
+    } else if (assessmentText !== '' && derived.rating === null) {
+      sink.add('cell/rating-vocabulary', { sheet, cell: assessmentCell }, {}, { actual: assessmentText.replace(/\s+/g, ' ').slice(0, 60) });
     } else {
       for (const line of assessment.unrated) {
-        if (/[:：]/.test(line)) sink.add('cell/rating-vocabulary', { sheet, cell: cellOf('assessment') }, {}, { actual: line.slice(0, 60) });
+        if (/[:：]/.test(line)) sink.add('cell/rating-vocabulary', { sheet, cell: assessmentCell }, {}, { actual: line.slice(0, 60) });
       }
     }
 
@@ -145,7 +169,7 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
       regionClass: markers.region,
       quota: get('quota')?.text ?? '',
       assessmentText,
-      assessmentCell: cellOf('assessment'),
+      assessmentCell,
       assessment,
       derived,
       history,
@@ -155,6 +179,7 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
   // Duplicates: the same item twice under the same lead unit.
   const seen = new Map<string, AnalysisItem>();
   for (const it of items) {
+    if (it.itemKey === '') continue;
     const key = `${it.unitKey}|${it.itemKey}`;
     const prev = seen.get(key);
     if (prev) sink.add('dup/item', { sheet, cell: it.itemCell }, { unit: it.unit, item: it.item, otherCell: prev.itemCell }, { related: [{ sheet, cell: prev.itemCell }] });
@@ -163,7 +188,7 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
 
   // The note's marker counts vs the markers in the table.
   let note: IncentiveAnalysis['note'];
-  for (const line of [...table.preamble, ...table.notesBelow]) {
+  for (const line of hasColumn(table, 'item') ? [...table.preamble, ...table.notesBelow] : []) {
     if (!/^注|备注/.test(labelKey(line.text)) && !/[●ⅡⅢ]/.test(line.text)) continue;
     const counts = parseMarkerNote(line.text);
     if (counts.allWon === undefined && counts.regionClass === undefined) continue;

@@ -1,5 +1,7 @@
 /** Profile A (激励事项研判): parse the five annexes, run their rules and the cross-sheet rules, recompute. */
+import type { Guard } from '../audit';
 import type { FindingSink } from '../finding';
+import { checkEnabled } from '../gate';
 import type { Settings } from '../settings';
 import type { AnnexKind, Table } from '../table';
 import { type IncentiveAnalysis, parseIncentiveAnalysis } from './analysis';
@@ -78,7 +80,7 @@ export function auditIncentive(
   tables: ReadonlyMap<AnnexKind, Table>,
   sink: FindingSink,
   settings: Settings,
-  year: number,
+  guard: Guard,
 ): { records: IncentiveRecords; recompute: IncentiveRecompute | null; missing: AnnexKind[] } {
   const t = (k: AnnexKind) => tables.get(k);
   const tallyTable = t('rating-tally');
@@ -87,29 +89,38 @@ export function auditIncentive(
   const progressTable = t('progress-report');
   const liaisonTable = t('liaison-log');
 
-  const ratingTally = tallyTable ? parseRatingTally(tallyTable, sink, settings) : undefined;
-  const unitKeyItems = keyTable ? parseUnitKeyItems(keyTable, sink, settings) : undefined;
-  const analysis = analysisTable ? parseIncentiveAnalysis(analysisTable, sink, settings) : undefined;
-  const progress = progressTable ? parseProgressReport(progressTable, sink, settings, year) : undefined;
-  const liaison = liaisonTable ? parseLiaisonLog(liaisonTable, sink, settings, year) : undefined;
+  // Each annex is parsed on its own: a parser that fails costs its own sheet, not the others.
+  const ratingTally = tallyTable ? guard(tallyTable.sheet, 'rating-tally', () => parseRatingTally(tallyTable, sink, settings)) : undefined;
+  const unitKeyItems = keyTable ? guard(keyTable.sheet, 'unit-key-items', () => parseUnitKeyItems(keyTable, sink, settings)) : undefined;
+  const analysisParsed = analysisTable ? guard(analysisTable.sheet, 'incentive-analysis', () => parseIncentiveAnalysis(analysisTable, sink, settings)) : undefined;
+  const progress = progressTable ? guard(progressTable.sheet, 'progress-report', () => parseProgressReport(progressTable, sink, settings)) : undefined;
+  const liaison = liaisonTable ? guard(liaisonTable.sheet, 'liaison-log', () => parseLiaisonLog(liaisonTable, sink, settings)) : undefined;
 
+  // Cross-sheet rules and the recompute run only on what was read with confidence: an analysis whose
+  // ratings could not be read recomputes nothing (never "0" for every unit).
+  const analysis = analysisParsed && checkEnabled(analysisTable, 'analysis-cross') ? analysisParsed : undefined;
   const missing: AnnexKind[] = [];
-  if (!analysis) {
+  if (!analysisTable) {
     if (ratingTally || unitKeyItems || progress) missing.push('incentive-analysis');
-  } else {
-    if (ratingTally) crossTally(ratingTally, analysis, sink);
-    if (progress) crossProgress(progress, analysis, sink);
+  } else if (analysis) {
+    const a = analysis;
+    if (ratingTally && checkEnabled(tallyTable, 'tally-cross')) guard(ratingTally.sheet, 'cross-tally', () => crossTally(ratingTally, a, sink));
   }
-  const derivedCounties = analysis
-    ? unitKeyItems
-      ? crossKeyItems(unitKeyItems, analysis, settings, sink)
-      : deriveCountyItems(analysis, null, settings, null)
-    : [];
+  if (progress && analysisParsed && checkEnabled(progressTable, 'progress-cross') && checkEnabled(analysisTable, 'analysis-progress')) {
+    const a = analysisParsed;
+    guard(progress.sheet, 'cross-progress', () => crossProgress(progress, a, sink));
+  }
+  const derivedCounties =
+    (analysis
+      ? unitKeyItems && checkEnabled(keyTable, 'keyitems-cross')
+        ? guard(unitKeyItems.sheet, 'cross-key-items', () => crossKeyItems(unitKeyItems, analysis, settings, sink))
+        : guard(analysis.sheet, 'derive-counties', () => deriveCountyItems(analysis, null, settings, null))
+      : undefined) ?? [];
 
   const records: IncentiveRecords = {
     ...(ratingTally ? { ratingTally } : {}),
     ...(unitKeyItems ? { unitKeyItems } : {}),
-    ...(analysis ? { analysis } : {}),
+    ...(analysisParsed ? { analysis: analysisParsed } : {}),
     ...(progress ? { progress } : {}),
     ...(liaison ? { liaison } : {}),
   };

@@ -7,7 +7,8 @@ import { columnLabel } from '../table';
 import { itemKey, lines, toHalfWidth } from '../text';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
-import { issuesToFindings, UnitKeyItemsRowSchema } from './schemas';
+import { issuesToFindings, placedFields, rowWhere, UnitKeyItemsRowSchema } from './schemas';
+import { checkEnabled } from '../gate';
 
 export interface ListedItem {
   readonly number: number | null;
@@ -46,30 +47,53 @@ export function parseItemList(text: string): ListedItem[] {
   });
 }
 
-/** Describe numbering problems: gaps, repeats, not starting at 1. Empty when fine. */
-export function numberingProblems(items: readonly ListedItem[]): string[] {
+/** Numbering problems as data: repeated numbers, missing numbers, unnumbered lines. */
+export interface NumberingProblems {
+  readonly repeats: readonly number[];
+  readonly missing: readonly number[];
+  readonly unnumbered: number;
+}
+
+export function numberingProblemsOf(items: readonly ListedItem[]): NumberingProblems | null {
   const nums = items.map((i) => i.number).filter((n): n is number => n !== null);
-  if (nums.length === 0) return [];
-  const problems: string[] = [];
+  if (nums.length === 0) return null;
   const seen = new Set<number>();
   const repeats = new Set<number>();
   for (const n of nums) {
     if (seen.has(n)) repeats.add(n);
     seen.add(n);
   }
-  if (repeats.size > 0) problems.push(`重复：${[...repeats].join('、')}`);
-  const max = Math.max(...nums);
   const missing: number[] = [];
-  for (let n = 1; n <= max; n++) if (!seen.has(n)) missing.push(n);
-  if (missing.length > 0) problems.push(`缺少：${missing.join('、')}`);
+  for (let n = 1; n <= Math.max(...nums); n++) if (!seen.has(n)) missing.push(n);
   const unnumbered = items.length - nums.length;
-  if (unnumbered > 0) problems.push(`${unnumbered}条未编号`);
-  return problems;
+  if (repeats.size === 0 && missing.length === 0 && unnumbered === 0) return null;
+  return { repeats: [...repeats], missing, unnumbered };
+}
+
+/** The problems rendered per language, for the finding's message. */
+export function describeNumbering(p: NumberingProblems): { 'zh-CN': string; 'en-US': string } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (p.repeats.length > 0) {
+    zh.push(`重复：${p.repeats.join('、')}`);
+    en.push(`repeated: ${p.repeats.join(', ')}`);
+  }
+  if (p.missing.length > 0) {
+    zh.push(`缺少：${p.missing.join('、')}`);
+    en.push(`missing: ${p.missing.join(', ')}`);
+  }
+  if (p.unnumbered > 0) {
+    zh.push(`${p.unnumbered}条未编号`);
+    en.push(`${p.unnumbered} unnumbered`);
+  }
+  return { 'zh-CN': zh.join('，'), 'en-US': en.join('; ') };
 }
 
 export function parseUnitKeyItems(table: Table, sink: FindingSink, settings: Settings): UnitKeyItems {
   const sheet = table.sheet;
   const rows: KeyItemsRow[] = [];
+  const countOn = checkEnabled(table, 'keyitems-count');
+  const listOn = checkEnabled(table, 'keyitems-list');
   for (const r of table.dataRows) {
     const unitRead = r.cells.get('unit');
     const itemsRead = r.cells.get('items');
@@ -81,18 +105,22 @@ export function parseUnitKeyItems(table: Table, sink: FindingSink, settings: Set
       UnitKeyItemsRowSchema,
       { unit, count: count.value ?? 0, items: items.map((i) => ({ number: i.number, name: i.name })) },
       sheet,
-      { unit: { cell: unitRead?.addr ?? a1(r.row, 0), label: columnLabel(table, 'unit') } },
-      `第${r.row + 1}行`,
+      placedFields(table, {
+        unit: { cell: unitRead?.addr ?? a1(r.row, 0), label: columnLabel(table, 'unit') },
+        count: { cell: count.cell, label: columnLabel(table, 'count') },
+      }),
+      unit !== '' ? unit : rowWhere(r.row),
       sink,
     );
     if (unit === '' && items.length === 0) continue;
     rows.push({ unit, unitKey: canonicalUnit(unit, settings.unitAliases), row: r.row, unitCell: unitRead?.addr ?? a1(r.row, 0), count, itemsCell, items });
 
-    if (count.value !== null && count.value !== items.length) {
+    if (countOn && count.value !== null && count.value !== items.length) {
       sink.add('keyitems/count', { sheet, cell: count.cell }, { unit }, { expected: items.length, actual: count.value, related: [{ sheet, cell: itemsCell }] });
     }
-    const problems = numberingProblems(items);
-    if (problems.length > 0) sink.add('keyitems/numbering', { sheet, cell: itemsCell }, { unit, detail: problems.join('，') });
+    if (!listOn) continue;
+    const problems = numberingProblemsOf(items);
+    if (problems) sink.add('keyitems/numbering', { sheet, cell: itemsCell }, { unit, detail: describeNumbering(problems) });
     const seen = new Map<string, number>();
     for (const it of items) seen.set(it.key, (seen.get(it.key) ?? 0) + 1);
     for (const it of items) {

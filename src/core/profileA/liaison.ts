@@ -1,13 +1,13 @@
 /** 附件5 对接情况统计 (`liaison-log`): per county, liaison visits per key item. */
 import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
-import { checkDates } from '../narrative';
+import { checkEnabled } from '../gate';
 import type { Table } from '../table';
 import { columnLabel } from '../table';
 import { itemKey } from '../text';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
-import { issuesToFindings, LiaisonEntrySchema } from './schemas';
+import { issuesToFindings, LiaisonEntrySchema, placedFields } from './schemas';
 
 export interface LiaisonEntry {
   readonly row: number;
@@ -26,7 +26,7 @@ export interface LiaisonLog {
   readonly entries: readonly LiaisonEntry[];
 }
 
-export function parseLiaisonLog(table: Table, sink: FindingSink, settings: Settings, year: number): LiaisonLog {
+export function parseLiaisonLog(table: Table, sink: FindingSink, settings: Settings): LiaisonLog {
   const sheet = table.sheet;
   const entries: LiaisonEntry[] = [];
   for (const r of table.dataRows) {
@@ -40,15 +40,14 @@ export function parseLiaisonLog(table: Table, sink: FindingSink, settings: Setti
       LiaisonEntrySchema,
       { county, item, liaison },
       sheet,
-      {
+      placedFields(table, {
         county: { cell: cellOf('county'), label: columnLabel(table, 'county') },
         item: { cell: cellOf('item'), label: columnLabel(table, 'item') },
         liaison: { cell: cellOf('liaison'), label: columnLabel(table, 'liaison') },
-      },
+      }),
       `${county}“${item}”`,
       sink,
     );
-    if (liaison !== '') checkDates(liaison, year, sheet, cellOf('liaison'), sink);
     entries.push({
       row: r.row,
       county,
@@ -62,7 +61,7 @@ export function parseLiaisonLog(table: Table, sink: FindingSink, settings: Setti
     });
   }
   const seen = new Map<string, LiaisonEntry>();
-  for (const e of entries) {
+  for (const e of checkEnabled(table, 'liaison-dup') ? entries : []) {
     if (e.itemKey === '') continue;
     const key = `${e.countyKey}|${e.itemKey}`;
     const prev = seen.get(key);

@@ -1,14 +1,15 @@
 /** 附件4 进展情况 (`progress-report`): per item, the progress narrative, its stated counts and dates. */
 import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
-import { checkDates, checkRepeatedPassages } from '../narrative';
+import { checkRepeatedPassages } from '../narrative';
+import { checkEnabled } from '../gate';
 import type { Table } from '../table';
 import { columnLabel } from '../table';
 import { itemKey } from '../text';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
 import { checkStatement, type CountStatement, type Level, type LevelCounts, parseCountStatements, statedRates } from './counts';
-import { issuesToFindings, ProgressItemSchema } from './schemas';
+import { issuesToFindings, placedFields, ProgressItemSchema } from './schemas';
 
 export interface Completion {
   readonly total: number;
@@ -53,9 +54,10 @@ function roundTo(x: number, decimals: number): number {
   return Math.round(x * f) / f;
 }
 
-export function parseProgressReport(table: Table, sink: FindingSink, settings: Settings, year: number): ProgressReport {
+export function parseProgressReport(table: Table, sink: FindingSink, settings: Settings): ProgressReport {
   const sheet = table.sheet;
   const items: ProgressItem[] = [];
+  const countsOn = checkEnabled(table, 'progress-counts');
   for (const r of table.dataRows) {
     const get = (k: string) => r.cells.get(k);
     const unit = get('unit')?.text ?? '';
@@ -68,17 +70,17 @@ export function parseProgressReport(table: Table, sink: FindingSink, settings: S
       ProgressItemSchema,
       { unit, item, progress: progressText },
       sheet,
-      {
+      placedFields(table, {
         unit: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
         item: { cell: cellOf('item'), label: columnLabel(table, 'item') },
         progress: { cell: cellOf('progress'), label: columnLabel(table, 'progress') },
-      },
+      }),
       where,
       sink,
     );
 
     const progressCell = cellOf('progress');
-    const statements = parseCountStatements(progressText);
+    const statements = countsOn ? parseCountStatements(progressText) : [];
     const completions: Completion[] = [];
     for (const s of statements) {
       const check = checkStatement(s);
@@ -104,16 +106,12 @@ export function parseProgressReport(table: Table, sink: FindingSink, settings: S
         }
       }
     }
-    for (const rate of statedRates(progressText)) {
+    for (const rate of countsOn ? statedRates(progressText) : []) {
       if (rate.total <= 0) continue;
       const computed = roundTo((rate.done / rate.total) * 100, rate.decimals);
       if (Math.abs(computed - rate.percent) > 0.5 * 10 ** -rate.decimals + 1e-9) {
         sink.add('text/rate-mismatch', { sheet, cell: progressCell }, { head: rate.text, done: rate.done, total: rate.total }, { expected: `${computed}%`, actual: `${rate.percent}%` });
       }
-    }
-    for (const k of ['progress', 'problems', 'liaison']) {
-      const read = get(k);
-      if (read && read.text !== '' && !read.filledDown) checkDates(read.text, year, sheet, read.addr, sink);
     }
     items.push({
       row: r.row,
@@ -138,7 +136,7 @@ export function parseProgressReport(table: Table, sink: FindingSink, settings: S
     if (prev && it.itemKey !== '') sink.add('dup/item', { sheet, cell: it.itemCell }, { unit: it.unit, item: it.item, otherCell: prev.itemCell }, { related: [{ sheet, cell: prev.itemCell }] });
     else seen.set(key, it);
   }
-  checkRepeatedPassages(
+  if (countsOn) checkRepeatedPassages(
     items.map((i) => ({ label: i.item, cell: i.progressCell, text: i.progressText })),
     sheet,
     sink,

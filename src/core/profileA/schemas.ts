@@ -40,4 +40,4 @@ export const LiaisonEntrySchema = z.object({
   liaison: text,
 });
 
-export { issuesToFindings, type FieldCells } from '../schemas';
+export { issuesToFindings, placedFields, rowWhere, type FieldCells } from '../schemas';

@@ -6,7 +6,8 @@ import type { Table, TableRow } from '../table';
 import { columnLabel } from '../table';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
-import { issuesToFindings, RatingTallyRowSchema } from './schemas';
+import { issuesToFindings, placedFields, RatingTallyRowSchema, rowWhere } from './schemas';
+import { checkEnabled } from '../gate';
 import type { Rating } from './ratings';
 
 export const TALLY_COLUMNS = ['veryLikely', 'likely', 'hard', 'unlikely'] as const;
@@ -68,6 +69,7 @@ export function parseRatingTally(table: Table, sink: FindingSink, settings: Sett
     return readCountCell(cell, columnLabel(table, key), sheet, sink);
   };
   const rows: TallyRow[] = [];
+  const rowSumOn = checkEnabled(table, 'tally-row-sum');
   for (const r of table.dataRows) {
     const unitRead = r.cells.get('unit');
     const unit = unitRead?.text ?? '';
@@ -82,8 +84,12 @@ export function parseRatingTally(table: Table, sink: FindingSink, settings: Sett
       RatingTallyRowSchema,
       { unit, total: total.value ?? 0, veryLikely: counts.veryLikely.value ?? 0, likely: counts.likely.value ?? 0, hard: counts.hard.value ?? 0, unlikely: counts.unlikely.value ?? 0 },
       sheet,
-      { unit: { cell: unitRead?.addr ?? a1(r.row, 0), label: columnLabel(table, 'unit') } },
-      `第${r.row + 1}行`,
+      placedFields(table, {
+        unit: { cell: unitRead?.addr ?? a1(r.row, 0), label: columnLabel(table, 'unit') },
+        total: { cell: total.cell, label: columnLabel(table, 'total') },
+        ...Object.fromEntries(TALLY_COLUMNS.map((k) => [k, { cell: counts[k].cell, label: columnLabel(table, k) }])),
+      }),
+      unit !== '' ? unit : rowWhere(r.row),
       sink,
     );
     if (unit === '' && total.value === null) continue;
@@ -91,7 +97,7 @@ export function parseRatingTally(table: Table, sink: FindingSink, settings: Sett
 
     // 总项数 = 很有可能 + 有可能 + 难度较大 + 不太可能 (blank rating cells are 0).
     const parts = TALLY_COLUMNS.map((k) => counts[k].value);
-    if (total.value !== null && parts.every((v, i) => v !== null || counts[TALLY_COLUMNS[i] as TallyColumn].blank)) {
+    if (rowSumOn && total.value !== null && parts.every((v, i) => v !== null || counts[TALLY_COLUMNS[i] as TallyColumn].blank)) {
       const sum = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
       if (sum !== total.value) {
         sink.add('tally/row-sum', { sheet, cell: total.cell }, { unit }, {
@@ -104,7 +110,9 @@ export function parseRatingTally(table: Table, sink: FindingSink, settings: Sett
   }
 
   let totalRow: RatingTally['totalRow'];
-  if (!table.totalRow) {
+  if (!checkEnabled(table, 'tally-total')) {
+    // Without the unit column the 合计 row cannot be told from the others: nothing to compare.
+  } else if (!table.totalRow) {
     sink.add('structure/total-row-missing', { sheet, cell: a1(table.header.bottom, table.header.columns.get('unit')?.[0] ?? 0) });
   } else {
     const tr = table.totalRow;

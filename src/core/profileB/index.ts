@@ -1,6 +1,8 @@
 /** Profile B (重点工作推进): 通报, 附件1 target progress, 附件2 livelihood projects, 任务分解. */
 import type { Grid } from '../grid';
+import type { Guard } from '../audit';
 import type { FindingSink } from '../finding';
+import { checkEnabled } from '../gate';
 import { KIND_LABEL } from '../kinds';
 import type { Settings } from '../settings';
 import type { AnnexKind, Table } from '../table';
@@ -36,28 +38,33 @@ export function auditKeywork(
   sink: FindingSink,
   settings: Settings,
   year: number,
+  guard: Guard,
 ): { records: KeyworkRecords; recompute: KeyworkRecompute | null } {
   const targetTable = tables.get('target-progress');
   const livelihoodTable = tables.get('livelihood-projects');
   const taskTable = tables.get('task-decomposition');
 
-  const targets = targetTable ? parseTargetProgress(targetTable, sink, settings, year) : undefined;
-  const livelihood = livelihoodTable ? parseLivelihoodProjects(livelihoodTable, sink, settings, year) : undefined;
-  const tasks = taskTable ? parseTaskDecomposition(taskTable, sink, settings) : undefined;
-  const report = reportText ? parseReportText(reportText, sink, year) : undefined;
+  // Each annex is parsed on its own: a parser that fails costs its own sheet, not the others.
+  const targets = targetTable ? guard(targetTable.sheet, 'target-progress', () => parseTargetProgress(targetTable, sink, settings)) : undefined;
+  const livelihood = livelihoodTable ? guard(livelihoodTable.sheet, 'livelihood-projects', () => parseLivelihoodProjects(livelihoodTable, sink, settings)) : undefined;
+  const tasks = taskTable ? guard(taskTable.sheet, 'task-decomposition', () => parseTaskDecomposition(taskTable, sink, settings)) : undefined;
+  const report = reportText ? guard(reportText.name, 'report-text', () => parseReportText(reportText, sink, year)) : undefined;
 
   if (report) {
-    crossReport(report, targets, livelihood, sink);
+    // The 通报's figures are compared only with annexes whose marks / statuses were read with confidence.
+    const t = targets && checkEnabled(targetTable, 'target-marks') ? targets : undefined;
+    const l = livelihood && checkEnabled(livelihoodTable, 'livelihood-status') ? livelihood : undefined;
+    guard(report.sheet, 'cross-report', () => crossReport(report, t, l, sink));
     // The 通报 states figures whose annex is not in the workbook: say which checks were skipped.
     const needs: [AnnexKind, boolean][] = [
       ['target-progress', report.figures.some((f) => f.group === 'targets') && !targets],
       ['livelihood-projects', report.figures.some((f) => f.group !== 'targets') && !livelihood],
     ];
     for (const [kind, missing] of needs) {
-      if (missing) sink.add('structure/annex-missing', { sheet: report.sheet, cell: report.headline?.cell ?? 'A1' }, { kind: KIND_LABEL[kind]['zh-CN'] });
+      if (missing) sink.add('structure/annex-missing', { sheet: report.sheet, cell: report.headline?.cell ?? 'A1' }, { kind: KIND_LABEL[kind] });
     }
   }
-  checkUnitVariants(targets, livelihood, tasks, settings, sink);
+  guard(targets?.sheet ?? livelihood?.sheet ?? tasks?.sheet ?? '', 'unit-variants', () => checkUnitVariants(targets, livelihood, tasks, settings, sink));
 
   const records: KeyworkRecords = {
     ...(targets ? { targets } : {}),

@@ -5,11 +5,12 @@
  */
 import type { FindingSink } from '../finding';
 import { a1, parseA1 } from '../grid';
-import { checkDates } from '../narrative';
+import { checkEnabled } from '../gate';
+import { type ExtraWords, progressClassOf, type ProgressClassId } from '../vocab';
 import type { Settings } from '../settings';
 import { type CellRead, columnLabel, type Table } from '../table';
 import { itemKey, labelKey, readNumber, toHalfWidth } from '../text';
-import { issuesToFindings } from '../schemas';
+import { issuesToFindings, placedFields } from '../schemas';
 import { achievedFrom, amount, formatPercent, type PercentReading, parseQuantity, type Quantity, readPercent } from './quantity';
 import { LivelihoodRowSchema, type ProgressClass } from './schemas';
 import { canonicalDistrictUnit } from './units';
@@ -75,12 +76,9 @@ export function categoryOf(text: string): Category | null {
   return null;
 }
 
-export function statusClass(text: string): ProgressClass | null {
-  const k = labelKey(text);
-  if (/^(已完成|完成|已提前完成|提前完成|基本完成)$/.test(k)) return 'done';
-  if (/^(正常推进|按时序推进|按序时推进|序时推进|常态化推进|按计划推进)$/.test(k)) return 'onSchedule';
-  if (/^(滞后|相对滞后|进度滞后|推进滞后|推进缓慢)$/.test(k)) return 'lagging';
-  return null;
+/** A 进度评价 word → its class, from the one progress vocabulary (plus the settings' extra words). */
+export function statusClass(text: string, extra?: ExtraWords<ProgressClassId>): ProgressClass | null {
+  return progressClassOf(text, extra);
 }
 
 /** `注：1-10项为省级重点民生实事，11-18项为市级重点民生实事。` */
@@ -109,7 +107,7 @@ function shorten(s: string, n = 30): string {
   return one.length > n ? `${one.slice(0, n)}…` : one;
 }
 
-export function parseLivelihoodProjects(table: Table, sink: FindingSink, settings: Settings, year: number): LivelihoodProjects {
+export function parseLivelihoodProjects(table: Table, sink: FindingSink, settings: Settings): LivelihoodProjects {
   const sheet = table.sheet;
   const colIndex = (k: string) => table.header.columns.get(k)?.[0];
   const categoryRanges = table.notesBelow.flatMap((n) => categoryRangesFromNote(n.text));
@@ -117,6 +115,11 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
     seq === null ? null : (categoryRanges.find((r) => seq >= r.from && seq <= r.to)?.category ?? null);
 
   const rows: LivelihoodRow[] = [];
+  const gates: RowGates = {
+    pct: checkEnabled(table, 'livelihood-pct'),
+    status: checkEnabled(table, 'livelihood-status'),
+    quantified: checkEnabled(table, 'livelihood-quantified'),
+  };
   const reportedCategory = new Set<string>();
   let prevSeq: { seq: number; cell: string; project: string } | null = null;
 
@@ -188,13 +191,13 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
       LivelihoodRowSchema,
       { project, target: targetText, unit, progress, status },
       sheet,
-      {
+      placedFields(table, {
         project: { cell: projectLevels[0]?.addr ?? cellOf('project'), label: columnLabel(table, 'project') },
         target: { cell: valueRead?.own ?? cellOf('target'), label: columnLabel(table, 'target') },
         unit: { cell: unitRead?.own ?? cellOf('unit'), label: columnLabel(table, 'unit') },
         progress: { cell: cellOf('progress'), label: columnLabel(table, 'progress') },
         status: { cell: cellOf('status'), label: columnLabel(table, 'status') },
-      },
+      }),
       where,
       sink,
     );
@@ -214,12 +217,10 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
     const nothingToDo = saysNothingToDo(progress);
     const achieved = target ? achievedFrom(progress, target) : null;
     const recomputedPercent = achieved && target && amount(target) > 0 ? (amount(achieved) / amount(target)) * 100 : null;
-    const cls = statusClass(status);
+    const cls = statusClass(status, settings.progressWords);
     const statusCell = cellOf('status');
-    const progressRead = get('progress');
-    if (progressRead && progress !== '' && !progressRead.filledDown) checkDates(progress, year, sheet, progressRead.addr, sink);
 
-    checkRow({ sheet, sink, label, pct, pctCell, status, cls, statusCell, achieved, target, recomputedPercent, nothingToDo });
+    checkRow({ sheet, sink, label, pct, pctCell, pctColumn: columnLabel(table, 'pct'), status, cls, statusCell, achieved, target, recomputedPercent, nothingToDo, gates });
 
     rows.push({
       row: r.row,
@@ -275,12 +276,21 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
   return { sheet, rows, projects, categoryRanges };
 }
 
+/** Which row checks have every column they read. */
+interface RowGates {
+  readonly pct: boolean;
+  readonly status: boolean;
+  readonly quantified: boolean;
+}
+
 interface RowCheck {
   readonly sheet: string;
   readonly sink: FindingSink;
   readonly label: string;
   readonly pct: PercentReading;
   readonly pctCell: string;
+  readonly pctColumn: string;
+  readonly gates: RowGates;
   readonly status: string;
   readonly cls: ProgressClass | null;
   readonly statusCell: string;
@@ -298,12 +308,12 @@ function checkRow(c: RowCheck): void {
   const at = (cell: string) => ({ sheet, cell });
   const pctKnown = pct.kind === 'percent';
 
-  if (pct.kind === 'error') sink.add('cell/excel-error', at(c.pctCell), { column: '量化数据' }, { actual: pct.text });
+  if (pct.kind === 'error') sink.add('cell/excel-error', at(c.pctCell), { column: c.pctColumn }, { actual: pct.text });
   if (pct.kind === 'text' && !/\d/.test(toHalfWidth(pct.text))) {
-    sink.add('cell/not-a-number', at(c.pctCell), { column: '量化数据' }, { actual: pct.text.slice(0, 40) });
+    sink.add('cell/not-a-number', at(c.pctCell), { column: c.pctColumn }, { actual: pct.text.slice(0, 40) });
   }
 
-  if (pct.kind === 'percent' && c.recomputedPercent !== null && c.achieved && c.target) {
+  if (c.gates.pct && pct.kind === 'percent' && c.recomputedPercent !== null && c.achieved && c.target) {
     const tolerance = 0.5 * 10 ** -pct.decimals + EPS;
     if (Math.abs(c.recomputedPercent - pct.shown) > tolerance) {
       sink.add(
@@ -315,8 +325,9 @@ function checkRow(c: RowCheck): void {
     }
   }
 
-  if (pct.kind === 'blank' && !c.nothingToDo) sink.add('livelihood/not-quantifiable', at(c.pctCell), { indicator: c.label });
+  if (c.gates.quantified && pct.kind === 'blank' && !c.nothingToDo) sink.add('livelihood/not-quantifiable', at(c.pctCell), { indicator: c.label });
 
+  if (!c.gates.status) return;
   if (c.cls === null) {
     if (c.status !== '') sink.add('livelihood/status-vocabulary', at(c.statusCell), {}, { actual: c.status });
     return;

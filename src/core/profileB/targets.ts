@@ -5,11 +5,11 @@
  */
 import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
-import { checkDates } from '../narrative';
+import { checkEnabled } from '../gate';
 import type { Settings } from '../settings';
 import { columnLabel, type Table } from '../table';
 import { itemKey, labelKey, readNumber, toHalfWidth } from '../text';
-import { issuesToFindings } from '../schemas';
+import { issuesToFindings, placedFields } from '../schemas';
 import { type ProgressClass, PROGRESS_CLASSES, TargetRowSchema } from './schemas';
 import { canonicalDistrictUnit, splitUnits } from './units';
 
@@ -67,7 +67,7 @@ export function livelihoodSeqsFromNote(text: string): number[] {
   return m ? parseNumberList(m[1] ?? '') : [];
 }
 
-export function parseTargetProgress(table: Table, sink: FindingSink, settings: Settings, year: number): TargetProgress {
+export function parseTargetProgress(table: Table, sink: FindingSink, settings: Settings): TargetProgress {
   const sheet = table.sheet;
   const rows: TargetRow[] = [];
   const colIndex = (k: string) => table.header.columns.get(k)?.[0];
@@ -84,6 +84,7 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
   }
 
   let expectedSeq = 1;
+  const marksOn = checkEnabled(table, 'target-marks');
   for (const r of table.dataRows) {
     const get = (k: string) => r.cells.get(k);
     const cellOf = (k: string): string => get(k)?.addr ?? a1(r.row, colIndex(k) ?? 0);
@@ -101,7 +102,7 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
       expectedSeq++;
     }
     const label = seq !== null ? String(seq) : target.slice(0, 12);
-    const where = `第${label}项`;
+    const where = seq !== null ? { 'zh-CN': `第${label}项`, 'en-US': `target ${label}` } : `“${label}”`;
 
     const units = splitUnits(unitText);
     const hasProgress = colIndex('progress') !== undefined;
@@ -109,11 +110,15 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
       TargetRowSchema,
       { seq: seq !== null && Number.isInteger(seq) && seq > 0 ? seq : null, target, units, progress: hasProgress ? progress : '-' },
       sheet,
-      {
-        target: { cell: cellOf('target'), label: columnLabel(table, 'target') },
-        units: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
-        progress: { cell: cellOf('progress'), label: columnLabel(table, 'progress') },
-      },
+      placedFields(
+        table,
+        {
+          target: { cell: cellOf('target'), label: columnLabel(table, 'target') },
+          units: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
+          progress: { cell: cellOf('progress'), label: columnLabel(table, 'progress') },
+        },
+        { units: 'unit' },
+      ),
       where,
       sink,
     );
@@ -121,7 +126,7 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
     // Exactly one mark among the three progress columns.
     const marked: { cls: ProgressClass; cell: string }[] = [];
     let unknown = false;
-    for (const cls of PROGRESS_CLASSES) {
+    for (const cls of marksOn ? PROGRESS_CLASSES : []) {
       const read = get(CLASS_COLUMN[cls]);
       if (!read || read.text === '') continue;
       const t = labelKey(read.text);
@@ -132,7 +137,7 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
       }
     }
     const markColumns = PROGRESS_CLASSES.map((c) => colIndex(CLASS_COLUMN[c])).filter((c): c is number => c !== undefined);
-    if (marked.length === 0 && !unknown && markColumns.length > 0) {
+    if (marksOn && marked.length === 0 && !unknown && markColumns.length > 0) {
       sink.add('target/mark-missing', { sheet, cell: a1(r.row, Math.min(...markColumns)) }, { seq: label });
     } else if (marked.length > 1) {
       const first = marked[0];
@@ -147,8 +152,6 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
       );
     }
 
-    const progressRead = get('progress');
-    if (progressRead && progress !== '' && !progressRead.filledDown) checkDates(progress, year, sheet, progressRead.addr, sink);
 
     rows.push({
       row: r.row,

@@ -7,7 +7,8 @@ import { a1 } from '../grid';
 import type { Settings } from '../settings';
 import { columnLabel, type Table } from '../table';
 import { itemKey, labelKey, readNumber } from '../text';
-import { issuesToFindings } from '../schemas';
+import { issuesToFindings, placedFields } from '../schemas';
+import { checkEnabled } from '../gate';
 import { TaskRowSchema } from './schemas';
 import { canonicalDistrictUnit, isGroupUnit, splitUnits } from './units';
 
@@ -51,6 +52,7 @@ export function parseTaskDecomposition(table: Table, sink: FindingSink, settings
   const sheet = table.sheet;
   const colIndex = (k: string) => table.header.columns.get(k)?.[0];
   const rows: TaskRow[] = [];
+  const leadRelatedOn = checkEnabled(table, 'task-lead-related');
   for (const r of table.dataRows) {
     const get = (k: string) => r.cells.get(k);
     const cellOf = (k: string): string => get(k)?.addr ?? a1(r.row, colIndex(k) ?? 0);
@@ -59,22 +61,22 @@ export function parseTaskDecomposition(table: Table, sink: FindingSink, settings
     const related = splitUnits(get('related')?.text ?? '');
     const seqRead = readNumber(get('seq')?.value ?? null);
     const seq = seqRead.kind === 'number' || seqRead.kind === 'text-number' ? seqRead.value : null;
-    const where = seq !== null ? `第${seq}条` : `“${measure.slice(0, 12)}”`;
+    const where = seq !== null ? { 'zh-CN': `第${seq}条`, 'en-US': `no. ${seq}` } : `“${measure.slice(0, 12)}”`;
     issuesToFindings(
       TaskRowSchema,
       { measure, lead, related },
       sheet,
-      {
+      placedFields(table, {
         measure: { cell: cellOf('measure'), label: columnLabel(table, 'measure') },
         lead: { cell: cellOf('lead'), label: columnLabel(table, 'lead') },
         related: { cell: cellOf('related'), label: columnLabel(table, 'related') },
-      },
+      }),
       where,
       sink,
     );
-    checkRepeats(related, settings, sheet, cellOf('related'), columnLabel(table, 'related'), sink);
+    if (leadRelatedOn) checkRepeats(related, settings, sheet, cellOf('related'), columnLabel(table, 'related'), sink);
     const relatedKeys = new Set(related.filter((u) => !isGroupUnit(u)).map((u) => canonicalDistrictUnit(u, settings.unitAliases)));
-    for (const u of lead) {
+    for (const u of leadRelatedOn ? lead : []) {
       if (!isGroupUnit(u) && relatedKeys.has(canonicalDistrictUnit(u, settings.unitAliases))) {
         sink.add('task/lead-in-related', { sheet, cell: cellOf('related') }, { seq: seq ?? '', unit: u }, { related: [{ sheet, cell: cellOf('lead') }] });
       }

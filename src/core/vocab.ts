@@ -1,0 +1,76 @@
+/**
+ * Closed vocabularies, by id: the words offices use for the same meaning. Every place that reads,
+ * writes or displays one of these words derives it from here (header synonyms, status cells,
+ * template validation lists, summary labels).
+ */
+import { labelKey } from './text';
+
+export interface VocabEntry<Id extends string> {
+  readonly id: Id;
+  /** The canonical word, as the samples and the templates write it. */
+  readonly zh: string;
+  readonly en: string;
+  /** Other words with the same meaning (label keys: no spaces, half-width). */
+  readonly synonyms: readonly string[];
+}
+
+// ── likelihood ratings (激励事项研判), best first ───────────────────────────────
+export type RatingId = 'veryLikely' | 'likely' | 'hard' | 'unlikely';
+
+export const RATING_VOCAB: readonly VocabEntry<RatingId>[] = [
+  { id: 'veryLikely', zh: '很有可能', en: 'very likely', synonyms: [] },
+  { id: 'likely', zh: '有可能', en: 'likely', synonyms: [] },
+  { id: 'hard', zh: '难度较大', en: 'difficult', synonyms: [] },
+  { id: 'unlikely', zh: '不太可能', en: 'unlikely', synonyms: [] },
+];
+
+// ── progress classes: what a status word means ─────────────────────────────
+export type ProgressClassId = 'done' | 'onSchedule' | 'lagging';
+
+export const PROGRESS_VOCAB: readonly VocabEntry<ProgressClassId>[] = [
+  {
+    id: 'done',
+    zh: '基本完成',
+    en: 'done',
+    synonyms: ['已完成', '完成', '已基本完成', '已提前完成', '提前完成', '完成年度目标', '已完成年度目标'],
+  },
+  {
+    id: 'onSchedule',
+    zh: '常态化或按时序推进',
+    en: 'on schedule',
+    synonyms: ['按时序推进', '序时推进', '按序时推进', '正常推进', '常态化推进', '按计划推进', '有序推进', '常态化', '按进度推进', '进度正常', '持续推进'],
+  },
+  {
+    id: 'lagging',
+    zh: '相对滞后',
+    en: 'lagging',
+    synonyms: ['滞后', '进度滞后', '推进滞后', '推进缓慢', '进展缓慢', '滞后推进', '未按时序推进'],
+  },
+];
+
+/** Extra words per class from the settings (`vocabulary.progress`). */
+export type ExtraWords<Id extends string> = Readonly<Partial<Record<Id, readonly string[]>>>;
+
+/** Every word (label key) of one entry, canonical first. */
+export function wordsOf<Id extends string>(entry: VocabEntry<Id>, extra?: ExtraWords<Id>): string[] {
+  return [entry.zh, ...entry.synonyms, ...(extra?.[entry.id] ?? [])].map(labelKey);
+}
+
+/** The id whose word this text is exactly (after label normalisation); null when none. */
+export function vocabId<Id extends string>(vocab: readonly VocabEntry<Id>[], text: string, extra?: ExtraWords<Id>): Id | null {
+  const k = labelKey(text);
+  if (k === '') return null;
+  for (const e of vocab) if (wordsOf(e, extra).includes(k)) return e.id;
+  return null;
+}
+
+export function vocabEntry<Id extends string>(vocab: readonly VocabEntry<Id>[], id: Id): VocabEntry<Id> {
+  const e = vocab.find((x) => x.id === id);
+  if (!e) throw new Error(`unknown vocabulary id ${id}`);
+  return e;
+}
+
+/** A progress status cell (`已完成`, `序时推进`, `滞后` …) → its class. */
+export function progressClassOf(text: string, extra?: ExtraWords<ProgressClassId>): ProgressClassId | null {
+  return vocabId(PROGRESS_VOCAB, text, extra);
+}
