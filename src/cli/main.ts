@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { auditWorkbook, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
 import { applyHighlights, applySheetPlans, clearMarks, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx';
 import { runBatchCheck } from './commands/batch';
-import { type CliIO, defaultLang, readBytes, usage } from './commands/common';
+import { auditSettings, type CliIO, defaultLang, readBytes, readSettingsFile, usage } from './commands/common';
 
 interface CheckOptions {
   files: string[];
@@ -19,6 +19,9 @@ interface CheckOptions {
   jobs?: number;
   /** Table view of several files: each file's findings before the summary. */
   details: boolean;
+  /** `--settings FILE` (read in `main`). */
+  settingsFile?: string;
+  settings?: Record<string, unknown>;
 }
 
 type Parsed = { ok: true; options: CheckOptions } | { ok: false; message: string };
@@ -45,6 +48,8 @@ export function parseCheckArgs(args: readonly string[]): Parsed {
       options.jobs = Number(v);
     } else if (flag === '--details') {
       options.details = true;
+    } else if (flag === '--settings') {
+      options.settingsFile = value();
     } else if (flag.startsWith('-') && flag !== '-') {
       return { ok: false, message: t('cli.unknownOption', options.lang, { option: flag }) };
     } else {
@@ -87,6 +92,14 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     io.err(`${parsed.message}\n${usage(lang)}`);
     return 2;
   }
+  if (parsed.options.settingsFile !== undefined) {
+    const read = await readSettingsFile(parsed.options.settingsFile, parsed.options.lang);
+    if (!read.ok) {
+      io.err(read.message);
+      return 2;
+    }
+    parsed.options.settings = read.settings;
+  }
   return runBatchCheck(parsed.options, io);
 }
 
@@ -96,6 +109,7 @@ interface WriteOptions {
   mark: boolean;
   lang: Lang;
   guarantee: boolean;
+  settingsFile?: string;
 }
 
 function parseWriteArgs(args: readonly string[], lang: Lang): { ok: true; options: WriteOptions } | { ok: false; message: string } {
@@ -106,6 +120,8 @@ function parseWriteArgs(args: readonly string[], lang: Lang): { ok: true; option
     else if (a.startsWith('--output=')) o.out = a.slice('--output='.length);
     else if (a === '--mark') o.mark = true;
     else if (a === '--no-guarantee') o.guarantee = false;
+    else if (a === '--settings') o.settingsFile = args[++i] ?? '';
+    else if (a.startsWith('--settings=')) o.settingsFile = a.slice('--settings='.length);
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args[++i] ?? '');
       if (v !== 'zh-CN' && v !== 'en-US') return { ok: false, message: t('cli.badOption', o.lang, { option: '--lang', value: v }) };
@@ -116,7 +132,7 @@ function parseWriteArgs(args: readonly string[], lang: Lang): { ok: true; option
   }
   if (!o.file) return { ok: false, message: t('cli.noFiles', o.lang) };
   if (!o.out) return { ok: false, message: t('cli.noOutput', o.lang) };
-  return { ok: true, options: { file: o.file, out: o.out, mark: o.mark, lang: o.lang, guarantee: o.guarantee } };
+  return { ok: true, options: { file: o.file, out: o.out, mark: o.mark, lang: o.lang, guarantee: o.guarantee, ...(o.settingsFile !== undefined ? { settingsFile: o.settingsFile } : {}) } };
 }
 
 /** `summarize FILE -o OUT.xlsx [--mark]` and `clear FILE -o OUT.xlsx`: write a copy, never the input. */
@@ -132,6 +148,15 @@ async function runWrite(
     return 2;
   }
   const o = parsed.options;
+  let settings: Record<string, unknown> | undefined;
+  if (o.settingsFile !== undefined) {
+    const read = await readSettingsFile(o.settingsFile, o.lang);
+    if (!read.ok) {
+      io.err(read.message);
+      return 2;
+    }
+    settings = read.settings;
+  }
   try {
     const wb = await loadWorkbook(await readBytes(o.file), o.file);
     if (command === 'clear') {
@@ -141,7 +166,7 @@ async function runWrite(
       return 0;
     }
     const sourceNames = wb.worksheets.map((w) => w.name);
-    const audit = auditWorkbook(workbookToGrids(wb), { guaranteedQuotaIsVeryLikely: o.guarantee });
+    const audit = auditWorkbook(workbookToGrids(wb), auditSettings(settings, o.guarantee));
     const applied = applySheetPlans(wb, buildSummaryPlans(audit, o.lang));
     let marked = 0;
     if (o.mark) marked = applyHighlights(wb, highlightPlan(audit, sourceNames));

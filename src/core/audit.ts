@@ -12,7 +12,7 @@ import { auditIncentive, type IncentiveRecompute, type IncentiveRecords } from '
 import { auditKeywork, type KeyworkRecompute, type KeyworkRecords } from './profileB';
 import { resolveSettings, type Settings } from './settings';
 import { type AnnexKind, readTable, type Table } from './table';
-import { cellText } from './text';
+import { cellText, ownValue } from './text';
 
 export interface SheetInfo {
   readonly name: string;
@@ -93,7 +93,7 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
     }
     guard(grid.name, 'detect', () => {
       const view = new GridView(grid);
-      const forcedKind = settings.sheetKinds[grid.name];
+      const forcedKind = ownValue(settings.sheetKinds, grid.name);
       const det = detectKind(grid, view, { columnMap: settings.columnMap, ...(forcedKind ? { forcedKind } : {}) });
       if (!det) {
         if (sheetHasContent(grid) && !grid.hidden) sink.add('structure/sheet-unrecognised', { sheet: grid.name, cell: 'A1' });

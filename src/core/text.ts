@@ -27,6 +27,11 @@ export function hasFullWidthDigits(s: string): boolean {
   return /[０-９]/.test(s);
 }
 
+/** A record's own entry (user text such as a sheet named `__proto__` never reaches the prototype). */
+export function ownValue<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 /** Cell value → display text (trimmed); empty string for blank cells; `#REF!` for errors. */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';

@@ -3,6 +3,7 @@
  * are the same unit; a park named instead of its county (花垣产业开发区 → 花垣县) is mapped only through
  * the explicit `countyAliases` table, and every such mapping is reported (never silent).
  */
+import { ownValue } from './text';
 
 /** Long form → short form of prefecture offices. Both forms are accepted everywhere. */
 export const DEFAULT_UNIT_ALIASES: Readonly<Record<string, string>> = {
@@ -49,5 +50,5 @@ export function isGroupPhrase(name: string): boolean {
 
 export function canonicalUnit(name: string, aliases: Readonly<Record<string, string>>): string {
   const key = name.replace(/\s+/g, '');
-  return aliases[key] ?? key;
+  return ownValue(aliases, key) ?? key;
 }

@@ -235,6 +235,45 @@ describe('exit codes', () => {
     expect(on.findings.filter((f) => f.code === 'cross/tally-mismatch')).toEqual([]);
     expect(off.findings.filter((f) => f.code === 'cross/tally-mismatch').length).toBeGreaterThan(0);
   });
+
+  it('--settings FILE: the settings object the pane stores, applied to every file; bad entries become findings', async () => {
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({ guaranteedQuotaIsVeryLikely: false, year: 1800 }));
+    const r = (await json(SAMPLE, '--settings', file)).body as ResultJson;
+    expect(r.findings.filter((f) => f.code === 'cross/tally-mismatch').length).toBeGreaterThan(0);
+    expect(r.findings.filter((f) => f.code === 'settings/invalid').map((f) => f.message)).toEqual([expect.stringContaining('year')]);
+  });
+
+  it('--settings with a column mapping places a header worded differently', async () => {
+    const grids = [
+      makeGrid('附件1', [
+        ['2022年激励事项研判统计表'],
+        ['牵头单位', '总项数', '很有可能', '有可能', '难度较大', '第四档'],
+        ['州发改委', 3, 1, 1, 0, 0],
+      ]),
+    ];
+    const book = join(dir, 'mapped.xlsx');
+    await writeWorkbook(book, grids);
+    const plain = (await json(book)).body as ResultJson;
+    expect(plain.findings.map((f) => f.code)).toContain('structure/column-missing');
+    expect(plain.findings.map((f) => f.code)).not.toContain('tally/row-sum');
+    const file = join(dir, 'map.json');
+    writeFileSync(file, JSON.stringify({ columnMap: { 'rating-tally': { 第四档: 'unlikely' } } }));
+    const mapped = await json(book, '--settings', file);
+    const codes = (mapped.body as ResultJson).findings.map((f) => f.code);
+    expect(codes).not.toContain('structure/column-missing');
+    expect(codes).toContain('tally/row-sum');
+    expect(mapped.code).toBe(1);
+  });
+
+  it('--settings with a file that is not JSON: exit 2 and one sentence', async () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, '{ not json');
+    const r = await run('check', SAMPLE, '--settings', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('设置文件');
+    expect(r.err).not.toMatch(/at .*\.ts|SyntaxError/);
+  });
 });
 
 // ── languages ───────────────────────────────────────────────────────────────────────────────────────

@@ -1044,6 +1044,11 @@ describe('engine/rule-failed', () => {
   it('does not fire on well-formed grids', () => {
     expectNone(audit(annexes()), 'engine/rule-failed');
   });
+
+  it('does not fire for sheets or units named like object internals (found by the fuzz suite)', () => {
+    const grids = [...edited([['附件3', 'E7', '__proto__：很有可能\nconstructor：有可能']]), makeGrid('__proto__', []), makeGrid('constructor', [['x']])];
+    expectNone(audit(grids, { sheetKinds: {} }), 'engine/rule-failed');
+  });
 });
 
 describe('cell/count-range', () => {

@@ -107,7 +107,7 @@ function checkOn(w: Worker, id: number, file: string, options: CheckFileOptions)
 
 /** Check `files`, results in the same order. `onDone` is called as each file finishes. */
 export async function checkMany(files: readonly string[], options: BatchOptions, onDone: (done: number, file: string) => void = () => {}): Promise<Outcome[]> {
-  const fileOptions: CheckFileOptions = { lang: options.lang, guarantee: options.guarantee };
+  const fileOptions: CheckFileOptions = { lang: options.lang, guarantee: options.guarantee, ...(options.settings ? { settings: options.settings } : {}) };
   let done = 0;
   const tick = (i: number) => onDone(++done, files[i] ?? '');
   const size = Math.max(1, Math.min(files.length, options.jobs ?? availableParallelism()));

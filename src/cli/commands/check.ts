@@ -8,11 +8,13 @@ import { templateFindings } from '../../core/submissions';
 import { isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
 import { readTemplateMarker, withoutMarkerSheet } from '../../xlsx/template';
 import { type CheckResult, type ReadFailure, toCheckResult } from '../report';
-import { readBytes } from './common';
+import { auditSettings, readBytes } from './common';
 
 export interface CheckFileOptions {
   readonly lang: Lang;
   readonly guarantee: boolean;
+  /** From `--settings FILE`. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 export async function checkFile(file: string, options: CheckFileOptions): Promise<CheckResult | ReadFailure> {
@@ -20,7 +22,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
     const wb = await loadWorkbook(await readBytes(file), file);
     const grids = withoutMarkerSheet(workbookToGrids(wb));
     if (grids.length === 0) return { file, error: t('read.not-a-workbook', options.lang, { file }) };
-    const audit = auditWorkbook(grids, { guaranteedQuotaIsVeryLikely: options.guarantee });
+    const audit = auditWorkbook(grids, auditSettings(options.settings, options.guarantee));
     const extra = templateFindings(readTemplateMarker(wb), audit.sheets);
     const withTemplate =
       extra.length === 0

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { type Lang, t } from '../../core';
 import { WorkbookReadError } from '../../xlsx';
+import { TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core/submissions/templateKinds';
 
 export interface CliIO {
   out(s: string): unknown;
@@ -114,7 +115,23 @@ export function isOption(a: string): boolean {
 }
 
 export function usage(lang: Lang): string {
-  return t('cli.usage', lang);
+  return t('cli.usage', lang, { kinds: [...TEMPLATE_KINDS, ...Object.keys(TEMPLATE_BUNDLES)].join(' ') });
+}
+
+/** `--settings FILE`: the same settings object the pane stores with a workbook (validated by the core). */
+export async function readSettingsFile(file: string, lang: Lang): Promise<{ ok: true; settings: Record<string, unknown> } | { ok: false; message: string }> {
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(await readFile(file)).replace(/^\uFEFF/, ''));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    return { ok: true, settings: parsed as Record<string, unknown> };
+  } catch {
+    return { ok: false, message: t('cli.settingsUnreadable', lang, { file }) };
+  }
+}
+
+/** The settings for an audit: the file's, with `--no-guarantee` taking precedence. */
+export function auditSettings(settings: Readonly<Record<string, unknown>> | undefined, guarantee: boolean): Record<string, unknown> {
+  return { ...(settings ?? {}), ...(guarantee ? {} : { guaranteedQuotaIsVeryLikely: false }) };
 }
 
 export function parseFormat(v: string): 'json' | 'table' | null {

@@ -26,23 +26,21 @@ export const UI = {
   'cli.usage': {
     'zh-CN':
       '用法：\n' +
-      '  annex-audit check 文件或目录… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--jobs N] [--details]\n' +
-      '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US]\n' +
+      '  annex-audit check 文件或目录… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings 设置.json] [--jobs N] [--details]\n' +
+      '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US] [--settings 设置.json]\n' +
       '  annex-audit clear 文件.xlsx -o 输出.xlsx\n' +
       '  annex-audit template 类型… -o 模板.xlsx [--year 年份] [--rows 行数] [--lang zh-CN|en-US]\n' +
-      '      类型：rating-tally unit-key-items incentive-analysis progress-report liaison-log\n' +
-      '            target-progress livelihood-projects task-decomposition all-incentive all-keywork\n' +
+      '      类型：{kinds}\n' +
       '  annex-audit diff 旧.xlsx 新.xlsx [--format json|table] [-o 输出.xlsx]\n' +
       '  annex-audit merge 文件或目录… -o 输出.xlsx [--format json|table]\n\n' +
       '退出码：0 无错误；1 有错误级问题（diff：有差别）；2 文件无法读取或参数有误。',
     'en-US':
       'Usage:\n' +
-      '  annex-audit check FILE_OR_DIR… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--jobs N] [--details]\n' +
-      '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US]\n' +
+      '  annex-audit check FILE_OR_DIR… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings SETTINGS.json] [--jobs N] [--details]\n' +
+      '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US] [--settings SETTINGS.json]\n' +
       '  annex-audit clear FILE.xlsx -o OUT.xlsx\n' +
       '  annex-audit template KIND… -o TEMPLATE.xlsx [--year YYYY] [--rows N] [--lang zh-CN|en-US]\n' +
-      '      KIND: rating-tally unit-key-items incentive-analysis progress-report liaison-log\n' +
-      '            target-progress livelihood-projects task-decomposition all-incentive all-keywork\n' +
+      '      KIND: {kinds}\n' +
       '  annex-audit diff OLD.xlsx NEW.xlsx [--format json|table] [-o OUT.xlsx]\n' +
       '  annex-audit merge FILE_OR_DIR… -o OUT.xlsx [--format json|table]\n\n' +
       'Exit status: 0 no errors; 1 error-level findings (diff: differences); 2 a file could not be read or bad arguments.',
@@ -93,6 +91,10 @@ export const UI = {
   'cli.writeFailed': { 'zh-CN': '无法写入“{out}”，请检查路径和权限。', 'en-US': 'Could not write "{out}"; check the path and permissions.' },
   'cli.unknownCommand': { 'zh-CN': '未知命令“{command}”。', 'en-US': 'Unknown command "{command}".' },
   'cli.noFiles': { 'zh-CN': '请指定要检查的 .xlsx 文件。', 'en-US': 'Name at least one .xlsx file to check.' },
+  'cli.settingsUnreadable': {
+    'zh-CN': '设置文件“{file}”无法读取或不是 JSON 对象（例：{"columnMap": {"incentive-analysis": {"栏目三": "assessment"}}}）。',
+    'en-US': 'The settings file "{file}" cannot be read or is not a JSON object (e.g. {"columnMap": {"incentive-analysis": {"栏目三": "assessment"}}}).',
+  },
   'cli.badOption': { 'zh-CN': '选项“{option}”的值“{value}”无效。', 'en-US': 'Invalid value "{value}" for option "{option}".' },
   'cli.unknownOption': { 'zh-CN': '未知选项“{option}”。', 'en-US': 'Unknown option "{option}".' },
   'read.not-found': { 'zh-CN': '找不到文件“{file}”。', 'en-US': 'File "{file}" not found.' },

@@ -6,6 +6,7 @@ import type { ProgressReport, ProgressItem } from './progress';
 import { isAtLeastLikely, type Rating } from './ratings';
 import { TALLY_COLUMNS, TALLY_RATING, type RatingTally, type TallyColumn } from './tally';
 import { canonicalUnit } from '../units';
+import { ownValue } from '../text';
 import type { Settings } from '../settings';
 
 export interface DerivedUnitTally {
@@ -109,7 +110,7 @@ export function deriveCountyItems(
       const name = canonicalUnit(pair.unit, settings.unitAliases);
       let county = name;
       let via: string | undefined;
-      const alias = settings.countyAliases[name];
+      const alias = ownValue(settings.countyAliases, name);
       if (alias !== undefined && !(knownUnits?.has(name) ?? false)) {
         county = alias;
         via = pair.unit;

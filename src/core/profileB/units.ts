@@ -3,7 +3,7 @@
  * separated by 、), long and short forms name the same office, and phrases such as `各镇（街道）`
  * name a group, not one unit.
  */
-import { lines, toHalfWidth } from '../text';
+import { lines, ownValue, toHalfWidth } from '../text';
 
 /**
  * Long form → short form of district offices, as the annexes write them. The settings' own
@@ -58,5 +58,5 @@ export function splitUnits(text: string): string[] {
 /** The unit's canonical name: the alias table's short form (settings first), full-width folded. */
 export function canonicalDistrictUnit(name: string, aliases: Readonly<Record<string, string>>): string {
   const key = toHalfWidth(name).replace(/\s+/g, '');
-  return aliases[key] ?? DISTRICT_UNIT_ALIASES[key] ?? key;
+  return ownValue(aliases, key) ?? ownValue(DISTRICT_UNIT_ALIASES, key) ?? key;
 }
