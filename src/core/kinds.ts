@@ -61,7 +61,7 @@ const UNIT_KEY_ITEMS: TableSpec = {
   titles: [/重点事项汇总/, /重点事项/, /争取事项/],
   labelColumn: 'unit',
   columns: [
-    { key: 'unit', label: '单位', names: ['单位', '县市区', '县市', '县市区名称', '县(市、区)', '县市区(单位)', '地区'], terms: ['单位', '县市', '地区'], notTerms: /项数|事项/, required: true },
+    { key: 'unit', label: '单位', names: ['单位', '县市区', '县市', '县市区名称', '县(市、区)', '县市区(单位)', '地区'], terms: ['单位', '县市', '地区', '乡镇', '街道', '园区'], notTerms: /项数|事项/, required: true },
     { key: 'count', label: '项数', names: ['项数', '事项数', '重点事项数', '数量'], terms: ['项数', '数量'], required: true },
     { key: 'items', label: '具体事项', names: ['具体事项', '事项名称', '事项清单', '重点事项', '重点事项清单', '争取事项', '重点争取事项'], terms: ['事项', '清单'], notTerms: /项数|事项数/, required: true },
   ],
@@ -102,7 +102,7 @@ const LIAISON_LOG: TableSpec = {
   titles: [/对接情况统计/, /对接情况/],
   labelColumn: 'county',
   columns: [
-    { key: 'county', label: '县市区', names: ['县市区', '县市', '单位', '县市区名称', '县(市、区)', '地区'], terms: ['县市', '地区', '单位'], notTerms: /对接|事项/, required: true, group: true },
+    { key: 'county', label: '县市区', names: ['县市区', '县市', '单位', '县市区名称', '县(市、区)', '地区', '乡镇', '乡镇(街道)'], terms: ['县市', '地区', '单位', '乡镇', '街道', '园区'], notTerms: /对接|事项/, required: true, group: true },
     { key: 'item', label: '重点事项', names: ['重点事项', '事项', '对接事项', '激励事项'], terms: ['事项'], notTerms: /对接情况/, required: true },
     { key: 'liaison', label: '对接情况', names: ['对接情况', '对接情况说明', '向上对接情况'], terms: ['对接'], required: true },
   ],
