@@ -1,5 +1,5 @@
 import { parseA1 } from './grid';
-import { FINDINGS, type FindingCode, type Lang, type Params, type Severity, renderFinding } from './i18n/findings';
+import { FINDINGS, type FindingCode, type FindingParams, type Lang, type Params, type Severity, renderFinding } from './i18n/findings';
 
 export interface CellLocation {
   readonly sheet: string;
@@ -28,7 +28,12 @@ export interface FindingExtras {
   readonly related?: readonly CellLocation[];
 }
 
-export function makeFinding(code: FindingCode, at: CellLocation, params: Params = {}, extras: FindingExtras = {}): Finding {
+/** A finding of `code`, its parameters checked against the code's message templates. */
+export function makeFinding<C extends FindingCode>(code: C, at: CellLocation, ...[params, extras]: ParamsArg<C>): Finding {
+  return buildFinding(code, at, (params ?? {}) as Params, extras ?? {});
+}
+
+function buildFinding(code: FindingCode, at: CellLocation, params: Params, extras: FindingExtras): Finding {
   const merged: Params = {
     sheet: at.sheet,
     ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
@@ -53,12 +58,17 @@ export function localizeFinding(f: Finding, lang: Lang): Finding {
   return { ...f, message: renderFinding(f.code, f.params, lang) };
 }
 
+/** A code's parameter list: optional when its messages have no placeholder of their own. */
+export type ParamsArg<C extends FindingCode> = keyof FindingParams[C] extends never
+  ? [params?: FindingParams[C], extras?: FindingExtras]
+  : [params: FindingParams[C], extras?: FindingExtras];
+
 /** Collects findings for one audit; rules only ever add. */
 export class FindingSink {
   private readonly items: Finding[] = [];
 
-  add(code: FindingCode, at: CellLocation, params: Params = {}, extras: FindingExtras = {}): void {
-    this.items.push(makeFinding(code, at, params, extras));
+  add<C extends FindingCode>(code: C, at: CellLocation, ...[params, extras]: ParamsArg<C>): void {
+    this.items.push(buildFinding(code, at, (params ?? {}) as Params, extras ?? {}));
   }
 
   list(): readonly Finding[] {

@@ -6,7 +6,7 @@
  */
 import { FINDINGS_KEYWORK } from './findingsKeywork';
 import { FINDINGS_SUBMISSIONS } from './findingsSubmissions';
-import { type FindingSpec, type Lang, spec } from './spec';
+import { type FindingSpec, type Lang, type Placeholders, spec } from './spec';
 
 export type { FindingSpec, Lang, Severity } from './spec';
 
@@ -176,6 +176,20 @@ export function fillTemplate(template: string, params: Params, lang: Lang = 'zh-
     return typeof v === 'object' ? v[lang] : String(v);
   });
 }
+
+/** Filled from the finding's location and extras, never passed as parameters. */
+type ImplicitParam = 'sheet' | 'expected' | 'actual';
+type Catalogue = typeof FINDINGS;
+
+/**
+ * Each code's parameters, typed from its two message templates: a call that forgets one, or passes one
+ * the messages do not use, does not compile.
+ */
+export type FindingParams = {
+  readonly [C in FindingCode]: {
+    readonly [K in Exclude<Placeholders<Catalogue[C]['message']['zh-CN']> | Placeholders<Catalogue[C]['message']['en-US']>, ImplicitParam>]: ParamValue;
+  };
+};
 
 export function renderFinding(code: FindingCode, params: Params, lang: Lang = 'zh-CN'): string {
   return fillTemplate(FINDINGS[code].message[lang], params, lang);

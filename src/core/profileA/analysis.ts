@@ -149,7 +149,10 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
     const blanks = history.filter((h) => h.text === '').sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
     const firstBlank = blanks[0];
     if (firstBlank) {
-      const yearsText = blanks.map((h) => (h.year !== null ? `${h.year}年` : h.cell)).join('、');
+      const yearsText = {
+        'zh-CN': blanks.map((h) => (h.year !== null ? `${h.year}年` : h.cell)).join('、'),
+        'en-US': blanks.map((h) => (h.year !== null ? String(h.year) : h.cell)).join(', '),
+      };
       sink.add('cell/history-blank', { sheet, cell: firstBlank.cell }, { years: yearsText }, {
         related: blanks.slice(1).map((h) => ({ sheet, cell: h.cell })),
       });
@@ -200,7 +203,7 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
       sink.add('cross/marker-count', { sheet, cell }, { marker: '●' }, { expected: allWon.length, actual: counts.allWon, related: allWon.map((i) => ({ sheet, cell: i.itemCell })) });
     }
     if (counts.regionClass !== undefined && counts.regionClass !== region.length) {
-      sink.add('cross/marker-count', { sheet, cell }, { marker: 'Ⅱ或Ⅲ' }, { expected: region.length, actual: counts.regionClass, related: region.map((i) => ({ sheet, cell: i.itemCell })) });
+      sink.add('cross/marker-count', { sheet, cell }, { marker: { 'zh-CN': 'Ⅱ或Ⅲ', 'en-US': 'Ⅱ or Ⅲ' } }, { expected: region.length, actual: counts.regionClass, related: region.map((i) => ({ sheet, cell: i.itemCell })) });
     }
     break;
   }

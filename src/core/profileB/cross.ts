@@ -13,18 +13,25 @@ import type { TargetProgress } from './targets';
 import type { TaskDecomposition } from './tasks';
 import { canonicalDistrictUnit, isGroupUnit } from './units';
 
-export const GROUP_LABEL: Readonly<Record<ReportGroup, string>> = {
-  targets: '目标任务',
-  livelihood: '省市重点民生实事',
-  provincial: '省级重点民生实事',
-  city: '市级重点民生实事',
+type Localized = { readonly 'zh-CN': string; readonly 'en-US': string };
+
+/** The 通报's groups and classes in its own words (zh-CN) and in English, rendered per language. */
+export const GROUP_LABEL: Readonly<Record<ReportGroup, Localized>> = {
+  targets: { 'zh-CN': '目标任务', 'en-US': 'targets' },
+  livelihood: { 'zh-CN': '省市重点民生实事', 'en-US': 'provincial and city livelihood projects' },
+  provincial: { 'zh-CN': '省级重点民生实事', 'en-US': 'provincial livelihood projects' },
+  city: { 'zh-CN': '市级重点民生实事', 'en-US': 'city livelihood projects' },
 };
 
-export const CLASS_LABEL: Readonly<Record<ProgressClass, string>> = {
-  done: '已完成年度目标任务的',
-  onSchedule: '达到时间与进度同步的',
-  lagging: '进展相对滞后的',
+export const CLASS_LABEL: Readonly<Record<ProgressClass, Localized>> = {
+  done: { 'zh-CN': '已完成年度目标任务的', 'en-US': 'done for the year' },
+  onSchedule: { 'zh-CN': '达到时间与进度同步的', 'en-US': 'on schedule' },
+  lagging: { 'zh-CN': '进展相对滞后的', 'en-US': 'lagging' },
 };
+
+function classParam(cls: ProgressClass): Localized {
+  return { 'zh-CN': CLASS_LABEL[cls]['zh-CN'].replace(/的$/, ''), 'en-US': CLASS_LABEL[cls]['en-US'] };
+}
 
 const CLASS_ORDER: readonly ProgressClass[] = ['done', 'onSchedule', 'lagging'];
 
@@ -81,7 +88,7 @@ export function crossReport(
         }
         const cls = f.cls;
         const count = c[cls];
-        const classParams = { ...params, class: CLASS_LABEL[cls].replace(/的$/, '') };
+        const classParams = { ...params, class: classParam(cls) };
         // Rows without a clear mark (reported on their own) could belong to any class: a stated count
         // within their reach is not a second finding.
         if (f.count < count || f.count > count + c.unmarked) {
@@ -115,7 +122,7 @@ export function crossReport(
         sink.add(
           'report/share-mismatch',
           { sheet, cell: f.cell },
-          { phrase: f.phrase, source: sheet, group: GROUP_LABEL[group], class: CLASS_LABEL[f.cls].replace(/的$/, '') },
+          { phrase: f.phrase, source: sheet, class: classParam(f.cls) },
           { expected: `${formatShare(shares[i] ?? 0)}%`, actual: `${formatShare(f.share, f.shareDecimals)}%` },
         );
       }

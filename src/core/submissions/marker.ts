@@ -53,7 +53,7 @@ export function templateFindings(marker: string | null, sheets: readonly SheetIn
     return [makeFinding('template/unknown', { sheet: anchorName([]), cell: 'A1' }, {}, { actual: marker.slice(0, 60) })];
   }
   const at = { sheet: anchorName(parsed.kinds), cell: 'A1' };
-  const names = { templateZh: templateLabel(parsed.id, 'zh-CN'), templateEn: templateLabel(parsed.id, 'en-US') };
+  const names = { template: { 'zh-CN': templateLabel(parsed.id, 'zh-CN'), 'en-US': templateLabel(parsed.id, 'en-US') } };
   const out: Finding[] = [];
   // Foreign: none of the template's annexes is there, or an annex of the other profile is.
   const profiles = new Set(parsed.kinds.map((k) => KIND_PROFILE[k]));
@@ -65,8 +65,7 @@ export function templateFindings(marker: string | null, sheets: readonly SheetIn
     out.push(
       makeFinding('template/foreign', at, {
         ...names,
-        foundZh: foundKinds.length > 0 ? kindList(foundKinds, 'zh-CN') : none['zh-CN'],
-        foundEn: foundKinds.length > 0 ? kindList(foundKinds, 'en-US') : none['en-US'],
+        found: foundKinds.length > 0 ? { 'zh-CN': kindList(foundKinds, 'zh-CN'), 'en-US': kindList(foundKinds, 'en-US') } : none,
       }, { expected: parsed.id, actual: foundKinds.join('+') || '-' }),
     );
   }

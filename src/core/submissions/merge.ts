@@ -268,12 +268,12 @@ function mergeTableKind(ctx: MergeContext, kind: AnnexKind, entries: readonly En
       const i = mine.findIndex((line, k) => line !== theirs[k]);
       if (i >= 0 || mine.length !== theirs.length) {
         const k = i >= 0 ? i : Math.min(mine.length, theirs.length);
-        ctx.findings.push(makeFinding('merge/layout-differs', { sheet: name, cell: 'A1' }, { file, other: ctx.sources[first.source]?.file ?? '', partZh: '表头上方的标题或说明', partEn: 'title or cut-off line above the header' }, { expected: shorten(theirs[k] ?? ''), actual: shorten(mine[k] ?? '') }));
+        ctx.findings.push(makeFinding('merge/layout-differs', { sheet: name, cell: 'A1' }, { file, other: ctx.sources[first.source]?.file ?? '', part: { 'zh-CN': '表头上方的标题或说明', 'en-US': 'title or cut-off line above the header' } }, { expected: shorten(theirs[k] ?? ''), actual: shorten(mine[k] ?? '') }));
       }
       const notesMine = T.notesBelow.map((n) => n.text).join('\n');
       const notesTheirs = L.notesBelow.map((n) => n.text).join('\n');
       if (notesMine !== notesTheirs && notesMine !== '') {
-        ctx.findings.push(makeFinding('merge/layout-differs', { sheet: name, cell: 'A1' }, { file, other: ctx.sources[first.source]?.file ?? '', partZh: '表下注释', partEn: 'note below the table' }, { expected: shorten(notesTheirs), actual: shorten(notesMine) }));
+        ctx.findings.push(makeFinding('merge/layout-differs', { sheet: name, cell: 'A1' }, { file, other: ctx.sources[first.source]?.file ?? '', part: { 'zh-CN': '表下注释', 'en-US': 'note below the table' } }, { expected: shorten(notesTheirs), actual: shorten(notesMine) }));
       }
     }
 
@@ -455,7 +455,7 @@ export function mergeSubmissions(sources: readonly MergeSource[], settings: Sett
         const b = [...base];
         let p = 0;
         while (p < a.length && a[p] === b[p]) p++;
-        ctx.findings.push(makeFinding('merge/layout-differs', { sheet: name, cell: 'A1' }, { file: sources[e.source]?.file ?? '', other: sources[first.source]?.file ?? '', partZh: '通报', partEn: 'circular (通报)' }, { expected: shorten(b.slice(p).join('')), actual: shorten(a.slice(p).join('')) }));
+        ctx.findings.push(makeFinding('merge/layout-differs', { sheet: name, cell: 'A1' }, { file: sources[e.source]?.file ?? '', other: sources[first.source]?.file ?? '', part: { 'zh-CN': '通报', 'en-US': 'circular (通报)' } }, { expected: shorten(b.slice(p).join('')), actual: shorten(a.slice(p).join('')) }));
       }
     }
   }
