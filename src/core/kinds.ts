@@ -25,6 +25,12 @@ export interface AnnexSpec {
   /** The table; absent for prose (the 通报). */
   readonly table?: TableSpec;
   readonly checks: readonly CheckSpec[];
+  /** The columns whose values identify a row (diff and merge match rows by them, not by position). */
+  readonly key: readonly string[];
+  /** The column a duplicate or conflict finding points at. */
+  readonly keyCell: string;
+  /** Columns compared as numbers (diff). */
+  readonly numeric: readonly string[];
 }
 
 const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
@@ -156,6 +162,9 @@ const TASK_DECOMPOSITION: TableSpec = {
 export const ANNEXES = {
   'rating-tally': {
     kind: 'rating-tally',
+    key: ['unit'],
+    keyCell: 'unit',
+    numeric: ['total', 'veryLikely', 'likely', 'hard', 'unlikely'],
     profile: 'incentive',
     label: L('研判统计表（附件1）', 'rating tally (附件1)'),
     table: RATING_TALLY,
@@ -167,6 +176,9 @@ export const ANNEXES = {
   },
   'unit-key-items': {
     kind: 'unit-key-items',
+    key: ['unit'],
+    keyCell: 'unit',
+    numeric: ['count'],
     profile: 'incentive',
     label: L('重点事项汇总表（附件2）', 'key items per unit (附件2)'),
     table: UNIT_KEY_ITEMS,
@@ -178,6 +190,9 @@ export const ANNEXES = {
   },
   'incentive-analysis': {
     kind: 'incentive-analysis',
+    key: ['unit', 'item'],
+    keyCell: 'item',
+    numeric: [],
     profile: 'incentive',
     label: L('研判分析表（附件3）', 'incentive analysis (附件3)'),
     table: INCENTIVE_ANALYSIS,
@@ -189,6 +204,9 @@ export const ANNEXES = {
   },
   'progress-report': {
     kind: 'progress-report',
+    key: ['unit', 'item'],
+    keyCell: 'item',
+    numeric: [],
     profile: 'incentive',
     label: L('进展情况（附件4）', 'progress report (附件4)'),
     table: PROGRESS_REPORT,
@@ -199,6 +217,9 @@ export const ANNEXES = {
   },
   'liaison-log': {
     kind: 'liaison-log',
+    key: ['county', 'item'],
+    keyCell: 'item',
+    numeric: [],
     profile: 'incentive',
     label: L('对接情况统计（附件5）', 'liaison log (附件5)'),
     table: LIAISON_LOG,
@@ -206,12 +227,18 @@ export const ANNEXES = {
   },
   'report-text': {
     kind: 'report-text',
+    key: [],
+    keyCell: 'item',
+    numeric: [],
     profile: 'keywork',
     label: L('通报', 'circular (通报)'),
     checks: [],
   },
   'target-progress': {
     kind: 'target-progress',
+    key: ['seq'],
+    keyCell: 'seq',
+    numeric: [],
     profile: 'keywork',
     label: L('目标任务进展（附件1）', 'target progress (附件1)'),
     table: TARGET_PROGRESS,
@@ -222,6 +249,9 @@ export const ANNEXES = {
   },
   'livelihood-projects': {
     kind: 'livelihood-projects',
+    key: ['seq'],
+    keyCell: 'seq',
+    numeric: ['pct'],
     profile: 'keywork',
     label: L('民生实事（附件2）', 'livelihood projects (附件2)'),
     table: LIVELIHOOD_PROJECTS,
@@ -233,6 +263,9 @@ export const ANNEXES = {
   },
   'task-decomposition': {
     kind: 'task-decomposition',
+    key: ['seq'],
+    keyCell: 'seq',
+    numeric: [],
     profile: 'keywork',
     label: L('任务分解', 'task decomposition'),
     table: TASK_DECOMPOSITION,
@@ -253,6 +286,13 @@ export const TABLE_SPECS: readonly TableSpec[] = ANNEX_KINDS.flatMap((k) => {
 });
 
 export const PROFILES: readonly Profile[] = ['incentive', 'keywork'];
+
+/** The kinds that are tables (every kind but the 通报): those with a template, a diff by row and a merge. */
+export const TABLE_KINDS = ANNEX_KINDS.filter((k): k is Exclude<AnnexKind, 'report-text'> => tableSpecOf(k) !== undefined);
+
+export function annexSpec(kind: AnnexKind): AnnexSpec {
+  return ANNEXES[kind];
+}
 
 export function isAnnexKind(s: string): s is AnnexKind {
   return Object.prototype.hasOwnProperty.call(ANNEXES, s);

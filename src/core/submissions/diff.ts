@@ -7,7 +7,7 @@
 import type { Audit } from '../audit';
 import type { Finding } from '../finding';
 import { parseA1 } from '../grid';
-import { KIND_LABEL } from '../kinds';
+import { ANNEX_KINDS, annexSpec, KIND_LABEL } from '../kinds';
 import { parseItemList } from '../profileA/keyItems';
 import type { AnnexKind, CellRead, Table, TableRow } from '../table';
 import { itemKey, labelKey, normalizeNewlines, readNumber } from '../text';
@@ -47,25 +47,9 @@ export interface DiffReport {
   readonly counts: Readonly<Record<ChangeType, number>> & { readonly newFindings: number; readonly resolvedFindings: number };
 }
 
-/** Columns compared as numbers. */
-const NUMERIC: Readonly<Partial<Record<AnnexKind, readonly string[]>>> = {
-  'rating-tally': ['total', 'veryLikely', 'likely', 'hard', 'unlikely'],
-  'unit-key-items': ['count'],
-  'livelihood-projects': ['pct'],
-};
-
-/** Columns that make up the key (not compared as fields). */
-const KEY_COLUMNS: Readonly<Record<AnnexKind, readonly string[]>> = {
-  'rating-tally': ['unit'],
-  'unit-key-items': ['unit'],
-  'incentive-analysis': ['unit', 'item'],
-  'progress-report': ['unit', 'item'],
-  'liaison-log': ['county', 'item'],
-  'target-progress': ['seq'],
-  'livelihood-projects': ['seq'],
-  'task-decomposition': ['seq'],
-  'report-text': [],
-};
+/** Columns compared as numbers, and the columns that make up the key (not compared as fields): from the registry. */
+const NUMERIC = (kind: AnnexKind): readonly string[] => annexSpec(kind).numeric;
+const KEY_COLUMNS = (kind: AnnexKind): readonly string[] => annexSpec(kind).key;
 
 const MARK_COLUMNS = ['done', 'onSchedule', 'lagging'] as const;
 
@@ -85,7 +69,7 @@ function fieldsOf(table: Table, row: TableRow): Field[] {
   const kind = table.spec.kind;
   const out: Field[] = [];
   for (const spec of table.spec.columns) {
-    if (KEY_COLUMNS[kind].includes(spec.key)) continue;
+    if (KEY_COLUMNS(kind).includes(spec.key)) continue;
     if (kind === 'target-progress' && (MARK_COLUMNS as readonly string[]).includes(spec.key)) continue;
     const reads = spec.multi ? (row.multi.get(spec.key) ?? []) : [row.cells.get(spec.key)].filter((r): r is CellRead => r !== undefined);
     const seen = new Map<string, number>();
@@ -159,7 +143,7 @@ function compareRows(ctx: Ctx, kind: AnnexKind, oldT: Table, newT: Table, o: Key
     const g = oldFields.get(f.id);
     if (!g) continue;
     const spec = f.id.split('|')[0] ?? '';
-    if (NUMERIC[kind]?.includes(spec)) {
+    if (NUMERIC(kind).includes(spec)) {
       const a = numberOf(g.read);
       const b = numberOf(f.read);
       const same = a !== null && b !== null ? Math.abs(a - b) < 1e-9 : normText(g.read.text) === normText(f.read.text);
@@ -279,17 +263,7 @@ function findingDelta(oldA: Audit, newA: Audit): { added: Finding[]; resolved: F
 
 // ── the report ─────────────────────────────────────────────────────────────────────────────────────
 
-const KIND_ORDER: readonly AnnexKind[] = [
-  'rating-tally',
-  'unit-key-items',
-  'incentive-analysis',
-  'progress-report',
-  'liaison-log',
-  'report-text',
-  'target-progress',
-  'livelihood-projects',
-  'task-decomposition',
-];
+const KIND_ORDER: readonly AnnexKind[] = ANNEX_KINDS;
 
 export function diffAudits(oldA: Audit, newA: Audit): DiffReport {
   const ctx: Ctx = { oldA, newA, out: [], reported: new Set() };

@@ -13,24 +13,15 @@ import { type Finding, makeFinding } from '../finding';
 import { a1, type CellValue, type Grid, GridView, type MergeArea } from '../grid';
 import { type Settings } from '../settings';
 import { type AnnexKind, readTable, type Table, type TableRow } from '../table';
+import { annexSpec } from '../kinds';
 import { cellText, labelKey, readNumber } from '../text';
 import { rowKey } from './keys';
 import { TEMPLATE_MARKER_NAME } from './marker';
 
 export const PROVENANCE_HEADER = '来源文件';
 
-/** The column whose cell a duplicate or conflict finding points at. */
-const KEY_CELL_COLUMN: Readonly<Record<AnnexKind, string>> = {
-  'rating-tally': 'unit',
-  'unit-key-items': 'unit',
-  'incentive-analysis': 'item',
-  'progress-report': 'item',
-  'liaison-log': 'item',
-  'report-text': 'item',
-  'target-progress': 'seq',
-  'livelihood-projects': 'seq',
-  'task-decomposition': 'seq',
-};
+/** The column whose cell a duplicate or conflict finding points at (from the registry). */
+const keyCellColumn = (kind: AnnexKind): string => annexSpec(kind).keyCell;
 
 export interface MergeSource {
   /** How the file is named in the provenance column and in findings (usually its base name). */
@@ -284,7 +275,7 @@ function mergeTableKind(ctx: MergeContext, kind: AnnexKind, entries: readonly En
       const k = row.role === 'data' ? rowKey(kind, row, ctx.settings) : null;
       const signature = rowSignature(T, row);
       const prev = k ? seen.get(k.key) : undefined;
-      const col = keyCol(KEY_CELL_COLUMN[kind]) ?? 0;
+      const col = keyCol(keyCellColumn(kind)) ?? 0;
       if (k && prev && prev.source !== e.source) {
         const diff = differingColumns(prev.signature, signature);
         if (diff.length === 0) {

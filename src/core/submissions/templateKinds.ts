@@ -1,19 +1,11 @@
 /** Which annex kinds have a template, and the bundles `all-incentive` / `all-keywork`. */
-import { KIND_LABEL } from '../kinds';
+import { KIND_LABEL, TABLE_KINDS } from '../kinds';
 import type { AnnexKind } from '../table';
 
 export type TemplateKind = Exclude<AnnexKind, 'report-text'>;
 
-export const TEMPLATE_KINDS: readonly TemplateKind[] = [
-  'rating-tally',
-  'unit-key-items',
-  'incentive-analysis',
-  'progress-report',
-  'liaison-log',
-  'target-progress',
-  'livelihood-projects',
-  'task-decomposition',
-];
+/** Every table kind has a template (the registry's order). */
+export const TEMPLATE_KINDS: readonly TemplateKind[] = TABLE_KINDS;
 
 export const TEMPLATE_BUNDLES = {
   'all-incentive': ['rating-tally', 'unit-key-items', 'incentive-analysis', 'progress-report', 'liaison-log'],

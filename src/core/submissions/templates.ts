@@ -10,6 +10,7 @@
 import { a1, columnLetter } from '../grid';
 import type { Lang } from '../i18n/spec';
 import { KIND_PROFILE, type Profile } from '../kinds';
+import { RATING_VOCAB } from '../vocab';
 import { STYLES } from '../plans/common';
 import type { CellStyle, PlanCell, SheetPlan } from '../plans/types';
 import { formatMarker, TEMPLATE_VERSION } from './marker';
@@ -98,8 +99,10 @@ interface KindLayout {
   readonly defaultRows: number;
 }
 
-const RATING_WORDS = ['很有可能', '有可能', '难度较大', '不太可能'] as const;
+const RATING_WORDS = RATING_VOCAB.map((r) => r.zh);
 const MARK = '√';
+/** 进度评价 words offered in the template: the livelihood annex's words for done and on schedule (both in `PROGRESS_VOCAB`). */
+const STATUS_WORDS = ['已完成', '正常推进'];
 
 const l = (zh: string, en: string): L => ({ 'zh-CN': zh, 'en-US': en });
 
@@ -252,7 +255,7 @@ const LAYOUTS: Readonly<Record<TemplateKind, KindLayout>> = {
         promptTitle: l('进展情况', 'Progress'), prompt: l('写明已完成数，单位与目标值相同，如“已完成3096人。”', 'The achieved figure in the target\'s unit, e.g. 已完成3096人。') },
       { key: 'pct', header: '量化数据', width: 10, format: '0%', style: 'inputNumber', validation: { type: 'decimal', min: 0 },
         promptTitle: l('量化数据', 'Completion'), prompt: l('完成数÷目标数，按百分比填写（如 85%）；进展无法量化时留空。', 'Achieved ÷ target as a percentage (e.g. 85%); blank when progress cannot be quantified.') },
-      { key: 'status', header: '进度评价', width: 10, format: '@', style: 'inputCenter', validation: { type: 'list', values: ['已完成', '正常推进'] },
+      { key: 'status', header: '进度评价', width: 10, format: '@', style: 'inputCenter', validation: { type: 'list', values: STATUS_WORDS },
         promptTitle: l('进度评价', 'Status'), prompt: l('从下拉列表选择：达到目标（≥100%）选“已完成”，否则选“正常推进”。', 'Pick 已完成 when the target is met (≥ 100%), else 正常推进.') },
     ],
   },
