@@ -10,6 +10,7 @@ import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
 import { checkDates } from './narrative';
 import { auditIncentive, type IncentiveRecompute, type IncentiveRecords } from './profileA';
 import { auditKeywork, type KeyworkRecompute, type KeyworkRecords } from './profileB';
+import { runRules } from './rules';
 import { resolveSettings, type Settings } from './settings';
 import { type AnnexKind, readTable, type Table } from './table';
 import { cellText, ownValue } from './text';
@@ -165,6 +166,9 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
     records.keywork = b.records;
     if (b.recompute) recomputed.keywork = b.recompute;
   }
+
+  // The rules over the records (duplicates, cross-sheet checks …), each isolated.
+  runRules({ sink, settings, tables, incentive: records.incentive ?? {}, keywork: records.keywork ?? {} }, guard);
 
   const findings = sortFindings(sink.list(), grids.map((g) => g.name));
   return { profile, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, tables };

@@ -200,6 +200,8 @@ export const ANNEXES = {
       { id: 'analysis-rating', needs: ['assessment'], label: L('研判等级', 'the ratings') },
       { id: 'analysis-cross', needs: ['unit', 'item', 'assessment'], label: L('附件1、附件2的重算与核对', 'recomputing and checking 附件1 and 附件2') },
       { id: 'analysis-progress', needs: ['item'], label: L('与进展情况（附件4）的事项核对', 'comparison of items with 附件4') },
+      { id: 'analysis-dup', needs: ['unit', 'item'], label: L('重复的事项', 'duplicate items') },
+      { id: 'analysis-markers', needs: ['item'], label: L('注释所述●、Ⅱ/Ⅲ标记数', 'the marker counts stated in the note') },
     ],
   },
   'progress-report': {
@@ -213,6 +215,7 @@ export const ANNEXES = {
     checks: [
       { id: 'progress-counts', needs: ['progress'], label: L('进展文字中的数量与完成率', 'counts and rates stated in the progress text') },
       { id: 'progress-cross', needs: ['item'], label: L('与研判分析表（附件3）的事项核对', 'comparison of items with 附件3') },
+      { id: 'progress-dup', needs: ['unit', 'item'], label: L('重复的事项', 'duplicate items') },
     ],
   },
   'liaison-log': {
@@ -259,6 +262,7 @@ export const ANNEXES = {
       { id: 'livelihood-pct', needs: ['target', 'progress', 'pct'], label: L('量化数据与完成值÷目标值', '量化数据 vs achieved ÷ target') },
       { id: 'livelihood-status', needs: ['status'], label: L('进度评价及与通报的核对', '进度评价 and the 通报 figures') },
       { id: 'livelihood-quantified', needs: ['pct'], label: L('量化数据是否填写', 'whether 量化数据 is filled in') },
+      { id: 'livelihood-dup', needs: ['project', 'target'], label: L('重复的指标', 'duplicate indicators') },
     ],
   },
   'task-decomposition': {
@@ -269,7 +273,10 @@ export const ANNEXES = {
     profile: 'keywork',
     label: L('任务分解', 'task decomposition'),
     table: TASK_DECOMPOSITION,
-    checks: [{ id: 'task-lead-related', needs: ['lead', 'related'], label: L('牵头单位与相关单位', 'lead and related units') }],
+    checks: [
+      { id: 'task-lead-related', needs: ['lead', 'related'], label: L('牵头单位与相关单位', 'lead and related units') },
+      { id: 'task-dup', needs: ['measure'], label: L('重复的激励措施', 'duplicate measures') },
+    ],
   },
 } as const satisfies Record<AnnexKind, AnnexSpec>;
 

@@ -179,32 +179,13 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
     });
   }
 
-  // Duplicates: the same item twice under the same lead unit.
-  const seen = new Map<string, AnalysisItem>();
-  for (const it of items) {
-    if (it.itemKey === '') continue;
-    const key = `${it.unitKey}|${it.itemKey}`;
-    const prev = seen.get(key);
-    if (prev) sink.add('dup/item', { sheet, cell: it.itemCell }, { unit: it.unit, item: it.item, otherCell: prev.itemCell }, { related: [{ sheet, cell: prev.itemCell }] });
-    else seen.set(key, it);
-  }
-
-  // The note's marker counts vs the markers in the table.
+  // The note's marker counts (compared with the markers by the rule `markerCount`).
   let note: IncentiveAnalysis['note'];
   for (const line of hasColumn(table, 'item') ? [...table.preamble, ...table.notesBelow] : []) {
     if (!/^注|备注/.test(labelKey(line.text)) && !/[●ⅡⅢ]/.test(line.text)) continue;
     const counts = parseMarkerNote(line.text);
     if (counts.allWon === undefined && counts.regionClass === undefined) continue;
-    const cell = a1(line.row, line.col);
-    note = { cell, ...counts };
-    const allWon = items.filter((i) => i.allWonLastYear);
-    const region = items.filter((i) => i.regionClass !== null);
-    if (counts.allWon !== undefined && counts.allWon !== allWon.length) {
-      sink.add('cross/marker-count', { sheet, cell }, { marker: '●' }, { expected: allWon.length, actual: counts.allWon, related: allWon.map((i) => ({ sheet, cell: i.itemCell })) });
-    }
-    if (counts.regionClass !== undefined && counts.regionClass !== region.length) {
-      sink.add('cross/marker-count', { sheet, cell }, { marker: { 'zh-CN': 'Ⅱ或Ⅲ', 'en-US': 'Ⅱ or Ⅲ' } }, { expected: region.length, actual: counts.regionClass, related: region.map((i) => ({ sheet, cell: i.itemCell })) });
-    }
+    note = { cell: a1(line.row, line.col), ...counts };
     break;
   }
   return { sheet, items, ...(note ? { note } : {}) };

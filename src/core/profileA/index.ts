@@ -5,7 +5,7 @@ import { checkEnabled } from '../gate';
 import type { Settings } from '../settings';
 import type { AnnexKind, Table } from '../table';
 import { type IncentiveAnalysis, parseIncentiveAnalysis } from './analysis';
-import { crossKeyItems, crossProgress, crossTally, deriveCountyItems, deriveTally } from './cross';
+import { deriveCountyItems, deriveTally } from './cross';
 import { parseUnitKeyItems, type UnitKeyItems } from './keyItems';
 import { type LiaisonLog, parseLiaisonLog } from './liaison';
 import { parseProgressReport, type ProgressReport } from './progress';
@@ -98,24 +98,12 @@ export function auditIncentive(
 
   // Cross-sheet rules and the recompute run only on what was read with confidence: an analysis whose
   // ratings could not be read recomputes nothing (never "0" for every unit).
+  // The cross-sheet rules run afterwards, from the rule registry (src/core/rules).
   const analysis = analysisParsed && checkEnabled(analysisTable, 'analysis-cross') ? analysisParsed : undefined;
   const missing: AnnexKind[] = [];
-  if (!analysisTable) {
-    if (ratingTally || unitKeyItems || progress) missing.push('incentive-analysis');
-  } else if (analysis) {
-    const a = analysis;
-    if (ratingTally && checkEnabled(tallyTable, 'tally-cross')) guard(ratingTally.sheet, 'cross-tally', () => crossTally(ratingTally, a, sink));
-  }
-  if (progress && analysisParsed && checkEnabled(progressTable, 'progress-cross') && checkEnabled(analysisTable, 'analysis-progress')) {
-    const a = analysisParsed;
-    guard(progress.sheet, 'cross-progress', () => crossProgress(progress, a, sink));
-  }
-  const derivedCounties =
-    (analysis
-      ? unitKeyItems && checkEnabled(keyTable, 'keyitems-cross')
-        ? guard(unitKeyItems.sheet, 'cross-key-items', () => crossKeyItems(unitKeyItems, analysis, settings, sink))
-        : guard(analysis.sheet, 'derive-counties', () => deriveCountyItems(analysis, null, settings, null))
-      : undefined) ?? [];
+  if (!analysisTable && (ratingTally || unitKeyItems || progress)) missing.push('incentive-analysis');
+  const known = unitKeyItems && checkEnabled(keyTable, 'keyitems-cross') ? new Set(unitKeyItems.rows.map((r) => r.unitKey)) : null;
+  const derivedCounties = (analysis ? guard(analysis.sheet, 'derive-counties', () => deriveCountyItems(analysis, known, settings, null)) : undefined) ?? [];
 
   const records: IncentiveRecords = {
     ...(ratingTally ? { ratingTally } : {}),

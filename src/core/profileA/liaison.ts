@@ -1,7 +1,6 @@
 /** 附件5 对接情况统计 (`liaison-log`): per county, liaison visits per key item. */
 import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
-import { checkEnabled } from '../gate';
 import type { Table } from '../table';
 import { columnLabel } from '../table';
 import { itemKey } from '../text';
@@ -59,14 +58,6 @@ export function parseLiaisonLog(table: Table, sink: FindingSink, settings: Setti
       liaison,
       liaisonCell: cellOf('liaison'),
     });
-  }
-  const seen = new Map<string, LiaisonEntry>();
-  for (const e of checkEnabled(table, 'liaison-dup') ? entries : []) {
-    if (e.itemKey === '') continue;
-    const key = `${e.countyKey}|${e.itemKey}`;
-    const prev = seen.get(key);
-    if (prev) sink.add('dup/liaison', { sheet, cell: e.itemCell }, { unit: e.county, item: e.item, otherCell: prev.itemCell }, { related: [{ sheet, cell: prev.itemCell }] });
-    else seen.set(key, e);
   }
   return { sheet, entries };
 }

@@ -1,7 +1,6 @@
 /** 附件4 进展情况 (`progress-report`): per item, the progress narrative, its stated counts and dates. */
 import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
-import { checkRepeatedPassages } from '../narrative';
 import { checkEnabled } from '../gate';
 import type { Table } from '../table';
 import { columnLabel } from '../table';
@@ -129,17 +128,5 @@ export function parseProgressReport(table: Table, sink: FindingSink, settings: S
     });
   }
 
-  const seen = new Map<string, ProgressItem>();
-  for (const it of items) {
-    const key = `${it.unitKey}|${it.itemKey}`;
-    const prev = seen.get(key);
-    if (prev && it.itemKey !== '') sink.add('dup/item', { sheet, cell: it.itemCell }, { unit: it.unit, item: it.item, otherCell: prev.itemCell }, { related: [{ sheet, cell: prev.itemCell }] });
-    else seen.set(key, it);
-  }
-  if (countsOn) checkRepeatedPassages(
-    items.map((i) => ({ label: i.item, cell: i.progressCell, text: i.progressText })),
-    sheet,
-    sink,
-  );
   return { sheet, items };
 }

@@ -2,11 +2,9 @@
 import type { Grid } from '../grid';
 import type { Guard } from '../audit';
 import type { FindingSink } from '../finding';
-import { checkEnabled } from '../gate';
 import { KIND_LABEL } from '../kinds';
 import type { Settings } from '../settings';
 import type { AnnexKind, Table } from '../table';
-import { checkUnitVariants, crossReport } from './cross';
 import { type LivelihoodProjects, parseLivelihoodProjects } from './livelihood';
 import { draftHeadline, type KeyworkRecompute, recomputeLivelihood, recomputeTargets } from './recompute';
 import { parseReportText, type ReportText } from './report';
@@ -51,10 +49,6 @@ export function auditKeywork(
   const report = reportText ? guard(reportText.name, 'report-text', () => parseReportText(reportText, sink, year)) : undefined;
 
   if (report) {
-    // The 通报's figures are compared only with annexes whose marks / statuses were read with confidence.
-    const t = targets && checkEnabled(targetTable, 'target-marks') ? targets : undefined;
-    const l = livelihood && checkEnabled(livelihoodTable, 'livelihood-status') ? livelihood : undefined;
-    guard(report.sheet, 'cross-report', () => crossReport(report, t, l, sink));
     // The 通报 states figures whose annex is not in the workbook: say which checks were skipped.
     const needs: [AnnexKind, boolean][] = [
       ['target-progress', report.figures.some((f) => f.group === 'targets') && !targets],
@@ -64,7 +58,6 @@ export function auditKeywork(
       if (missing) sink.add('structure/annex-missing', { sheet: report.sheet, cell: report.headline?.cell ?? 'A1' }, { kind: KIND_LABEL[kind] });
     }
   }
-  guard(targets?.sheet ?? livelihood?.sheet ?? tasks?.sheet ?? '', 'unit-variants', () => checkUnitVariants(targets, livelihood, tasks, settings, sink));
 
   const records: KeyworkRecords = {
     ...(targets ? { targets } : {}),

@@ -263,15 +263,6 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
     }
   }
 
-  // The same indicator twice.
-  const seen = new Map<string, LivelihoodRow>();
-  for (const x of rows) {
-    const key = [x.seq ?? '', itemKey(x.project), itemKey(x.subProject), itemKey(x.indicator), itemKey(x.targetText)].join('|');
-    const prev = seen.get(key);
-    if (prev) sink.add('dup/livelihood', { sheet, cell: x.labelCell }, { item: x.label, otherCell: prev.labelCell }, { related: [{ sheet, cell: prev.labelCell }] });
-    else seen.set(key, x);
-  }
-
   const projects = new Set(rows.map((x) => `${x.category ?? ''}|${x.seq ?? ''}|${itemKey(x.project)}`)).size;
   return { sheet, rows, projects, categoryRanges };
 }

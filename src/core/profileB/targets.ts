@@ -8,7 +8,7 @@ import { a1 } from '../grid';
 import { checkEnabled } from '../gate';
 import type { Settings } from '../settings';
 import { columnLabel, type Table } from '../table';
-import { itemKey, labelKey, readNumber, toHalfWidth } from '../text';
+import { labelKey, readNumber, toHalfWidth } from '../text';
 import { issuesToFindings, placedFields } from '../schemas';
 import { type ProgressClass, PROGRESS_CLASSES, TargetRowSchema } from './schemas';
 import { canonicalDistrictUnit, splitUnits } from './units';
@@ -174,22 +174,6 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
   const seqs = new Set(rows.map((x) => x.seq));
   for (const n of new Set(livelihoodSeqs)) {
     if (!seqs.has(n)) sink.add('target/note-item-unknown', { sheet, cell: noteCell ?? 'A1' }, {}, { actual: n });
-  }
-
-  // The same target twice.
-  const seen = new Map<string, TargetRow>();
-  for (const row of rows) {
-    const key = itemKey(row.target);
-    if (key === '') continue;
-    const prev = seen.get(key);
-    if (prev) {
-      sink.add(
-        'dup/target',
-        { sheet, cell: row.targetCell },
-        { seq: row.seq ?? '', item: row.target.length > 30 ? `${row.target.slice(0, 30)}…` : row.target, otherSeq: prev.seq ?? '', otherCell: prev.targetCell },
-        { related: [{ sheet, cell: prev.targetCell }] },
-      );
-    } else seen.set(key, row);
   }
 
   const title = tableTitle(table);

@@ -6,7 +6,7 @@ import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
 import type { Settings } from '../settings';
 import { columnLabel, type Table } from '../table';
-import { itemKey, labelKey, readNumber } from '../text';
+import { readNumber } from '../text';
 import { issuesToFindings, placedFields } from '../schemas';
 import { checkEnabled } from '../gate';
 import { TaskRowSchema } from './schemas';
@@ -95,14 +95,5 @@ export function parseTaskDecomposition(table: Table, sink: FindingSink, settings
     });
   }
 
-  const seen = new Map<string, TaskRow>();
-  for (const x of rows) {
-    // The measure without its `（牵头单位：…）` note.
-    const key = itemKey(labelKey(x.measure).replace(/[（(]牵头单位[:：][^）)]*[）)]/g, ''));
-    if (key === '') continue;
-    const prev = seen.get(key);
-    if (prev) sink.add('dup/task', { sheet, cell: x.measureCell }, { seq: x.seq ?? '', otherSeq: prev.seq ?? '', otherCell: prev.measureCell }, { related: [{ sheet, cell: prev.measureCell }] });
-    else seen.set(key, x);
-  }
   return { sheet, rows };
 }

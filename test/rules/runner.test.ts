@@ -1,0 +1,52 @@
+/** The rule runner: every rule on its own; a throw costs one finding; a rule without its columns does not run. */
+import { auditWorkbook } from '../../src/core';
+import { makeGuard } from '../../src/core/audit';
+import { FindingSink } from '../../src/core/finding';
+import { RULES, runRules, type Rule } from '../../src/core/rules';
+import { sampleGrids } from '../helpers/grids';
+
+async function sampleContext(file: string, settings: unknown = {}) {
+  const a = auditWorkbook(await sampleGrids(file), settings);
+  const sink = new FindingSink();
+  return { a, sink, base: { sink, settings: a.settings, tables: a.tables, incentive: a.records.incentive ?? {}, keywork: a.records.keywork ?? {} } };
+}
+
+describe('runRules', () => {
+  it('the registry names each rule once', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('a rule that throws is one engine/rule-failed on its own sheet; the rules after it still run', async () => {
+    const { base, sink } = await sampleContext('incentive-2022.xlsx');
+    const boom: Rule = { id: 'boom', kind: 'liaison-log', needs: [], run: () => { throw new Error('boom'); } };
+    runRules(base, makeGuard(sink), [boom, ...RULES]);
+    const failed = sink.list().filter((f) => f.code === 'engine/rule-failed');
+    expect(failed.map((f) => [f.sheet, f.params['rule']])).toEqual([['附件5', 'boom']]);
+    // The sample's rule findings are all still there (dup/liaison on 附件5, the 附件2 cross findings …).
+    expect(sink.list().map((f) => f.code)).toEqual(expect.arrayContaining(['dup/liaison', 'cross/key-item-extra', 'cross/key-item-missing', 'cross/marker-count', 'text/repeated-passage']));
+  });
+
+  it('a rule whose columns were not placed does not run', async () => {
+    const { base, sink } = await sampleContext('incentive-2022.xlsx');
+    const ran: string[] = [];
+    const probe = (needs: Rule['needs']): Rule => ({ id: needs.join(','), kind: 'rating-tally', needs, run: () => void ran.push(needs.join(',')) });
+    runRules(base, makeGuard(sink), [probe(['rating-tally:tally-row-sum']), probe(['rating-tally:no-such-check'])]);
+    expect(ran).toEqual(['rating-tally:tally-row-sum']);
+  });
+
+  it('a rule whose annex is absent does not run', async () => {
+    const { base, sink } = await sampleContext('keywork-2024.xlsx');
+    const ran: string[] = [];
+    runRules(base, makeGuard(sink), [{ id: 'x', kind: 'liaison-log', needs: [], run: () => void ran.push('x') }]);
+    expect(ran).toEqual([]);
+  });
+
+  it('the runner gives the audit exactly the sample findings of the rule layer, deterministically', async () => {
+    const { a, base, sink } = await sampleContext('incentive-2022.xlsx');
+    runRules(base, makeGuard(sink), RULES);
+    const fromRules = new Set(sink.list().map((f) => `${f.code} ${f.sheet}!${f.cell}`));
+    const inAudit = new Set(a.findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`));
+    for (const k of fromRules) expect(inAudit.has(k)).toBe(true);
+  });
+});
