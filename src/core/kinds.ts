@@ -297,6 +297,12 @@ export const PROFILES: readonly Profile[] = ['incentive', 'keywork'];
 /** The kinds that are tables (every kind but the 通报): those with a template, a diff by row and a merge. */
 export const TABLE_KINDS = ANNEX_KINDS.filter((k): k is Exclude<AnnexKind, 'report-text'> => tableSpecOf(k) !== undefined);
 
+/** What the tool can check, per profile, in the reader's language (the pane's empty state). */
+export function supportedKinds(lang: 'zh-CN' | 'en-US'): Record<Profile, string> {
+  const list = (p: Profile) => ANNEX_KINDS.filter((k) => KIND_PROFILE[k] === p).map((k) => KIND_LABEL[k][lang]).join(lang === 'zh-CN' ? '、' : ', ');
+  return { incentive: list('incentive'), keywork: list('keywork') };
+}
+
 export function annexSpec(kind: AnnexKind): AnnexSpec {
   return ANNEXES[kind];
 }

@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Lang, SettingsInput, Severity, UiKey } from '../core';
-import { localizeFinding, t } from '../core';
+import { localizeFinding, supportedKinds, t } from '../core';
 import { FindingsList } from './components/FindingsList';
 import { SettingsPanel } from './components/SettingsPanel';
 import { type AuditView, isPaneError, type PaneServices } from './services/types';
@@ -238,7 +238,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
       ) : (
         <div className={styles.hint}>
           <Body1 className={styles.empty}>{services.mode === 'file' && fileName === null ? tr('pane.noFile') : tr('pane.empty')}</Body1>
-          <Caption1>{tr('pane.supported')}</Caption1>
+          <Caption1>{tr('pane.supported', supportedKinds(lang))}</Caption1>
         </div>
       )}
 

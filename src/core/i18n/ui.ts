@@ -71,8 +71,8 @@ export const UI = {
   'pane.gotoCell': { 'zh-CN': '转到 {sheet}!{cell}', 'en-US': 'Go to {sheet}!{cell}' },
   'pane.empty': { 'zh-CN': '点击“校验”开始。', 'en-US': 'Press "Check" to start.' },
   'pane.supported': {
-    'zh-CN': '可检查：激励事项研判（附件1 研判统计表至附件5 对接情况统计）与重点工作推进（通报、附件1 目标任务、附件2 民生实事、任务分解）。按标题和表头识别，不依赖工作表名称。',
-    'en-US': 'Checks incentive appraisals (附件1 tally to 附件5 liaison log) and key-work progress (通报, 附件1 targets, 附件2 livelihood projects, task decomposition), recognised by title and header, not by sheet name.',
+    'zh-CN': '可检查：激励事项研判（{incentive}）与重点工作推进（{keywork}）。按标题和表头的含义识别，不依赖工作表名称；表头写法不同时可在设置中对应列。',
+    'en-US': 'Checks incentive appraisals ({incentive}) and key-work progress ({keywork}), recognised by the meaning of titles and headers, not by sheet name; a header worded differently can be mapped in the settings.',
   },
   'pane.settings': { 'zh-CN': '设置', 'en-US': 'Settings' },
   'pane.setting.guarantee': { 'zh-CN': '注明“必有1个名额”的事项计为很有可能', 'en-US': 'Count items whose note says 必有1个名额 as 很有可能' },

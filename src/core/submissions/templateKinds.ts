@@ -1,5 +1,5 @@
 /** Which annex kinds have a template, and the bundles `all-incentive` / `all-keywork`. */
-import { KIND_LABEL, TABLE_KINDS } from '../kinds';
+import { KIND_LABEL, KIND_PROFILE, TABLE_KINDS } from '../kinds';
 import type { AnnexKind } from '../table';
 
 export type TemplateKind = Exclude<AnnexKind, 'report-text'>;
@@ -7,10 +7,11 @@ export type TemplateKind = Exclude<AnnexKind, 'report-text'>;
 /** Every table kind has a template (the registry's order). */
 export const TEMPLATE_KINDS: readonly TemplateKind[] = TABLE_KINDS;
 
-export const TEMPLATE_BUNDLES = {
-  'all-incentive': ['rating-tally', 'unit-key-items', 'incentive-analysis', 'progress-report', 'liaison-log'],
-  'all-keywork': ['target-progress', 'livelihood-projects', 'task-decomposition'],
-} as const satisfies Record<string, readonly TemplateKind[]>;
+/** One bundle per profile: all of its table kinds, in the registry's order. */
+export const TEMPLATE_BUNDLES: Readonly<Record<'all-incentive' | 'all-keywork', readonly TemplateKind[]>> = {
+  'all-incentive': TABLE_KINDS.filter((k) => KIND_PROFILE[k] === 'incentive'),
+  'all-keywork': TABLE_KINDS.filter((k) => KIND_PROFILE[k] === 'keywork'),
+};
 
 export type TemplateBundle = keyof typeof TEMPLATE_BUNDLES;
 
