@@ -7,6 +7,7 @@ import type { Settings } from '../settings';
 import type { AnnexKind, CellRead, Table, TableRow } from '../table';
 import { itemKey, labelKey, readNumber } from '../text';
 import { canonicalUnit } from '../units';
+import { annexSpec } from '../kinds';
 
 export interface RowKey {
   /** Comparison key (normalised). */
@@ -78,7 +79,22 @@ export function rowKey(kind: AnnexKind, row: TableRow, settings: Settings): RowK
     }
     case 'report-text':
       return null;
+    default:
+      return registryKey(kind, row);
   }
+}
+
+/** A kind without its own case: the registry's key columns, joined. */
+function registryKey(kind: AnnexKind, row: TableRow): RowKey | null {
+  const spec = annexSpec(kind);
+  const reads = spec.key.map((k) => text(row, k));
+  const keys = reads.map((r) => itemKey(r?.text ?? ''));
+  if (keys.every((k) => k === '')) return null;
+  return {
+    key: keys.join('|'),
+    display: reads.map((r) => (r?.text ?? '').replace(/\s*\n\s*/g, ' ')).join(' / '),
+    cell: text(row, spec.keyCell)?.own ?? reads.find((r) => r !== undefined)?.own ?? '',
+  };
 }
 
 export interface KeyedRow {

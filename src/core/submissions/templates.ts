@@ -9,7 +9,7 @@
  */
 import { a1, columnLetter } from '../grid';
 import type { Lang } from '../i18n/spec';
-import { KIND_PROFILE, type Profile } from '../kinds';
+import { KIND_LABEL, KIND_PROFILE, type Profile, tableSpecOf } from '../kinds';
 import { RATING_VOCAB } from '../vocab';
 import { STYLES } from '../plans/common';
 import type { CellStyle, PlanCell, SheetPlan } from '../plans/types';
@@ -113,7 +113,8 @@ const COUNT_PROMPT = (rating: string): L =>
 const UNIT_PROMPT = l('填写牵头单位简称，如“州发改委”。同一单位连续各行可只在第一行填写。',
   'The lead unit\'s short name, e.g. 州发改委. For consecutive rows of the same unit, the first row is enough.');
 
-const LAYOUTS: Readonly<Record<TemplateKind, KindLayout>> = {
+/** The layouts written by hand; a kind without one gets `registryLayout` (its registry columns). */
+const LAYOUTS: Readonly<Partial<Record<TemplateKind, KindLayout>>> = {
   'rating-tally': {
     sheetName: '附件1',
     label: '附件1',
@@ -278,8 +279,35 @@ const LAYOUTS: Readonly<Record<TemplateKind, KindLayout>> = {
   },
 };
 
+/** A plain layout from the registry: the kind's columns with their canonical headers, text cells. */
+function registryLayout(kind: TemplateKind): KindLayout {
+  const spec = tableSpecOf(kind);
+  const label = KIND_LABEL[kind]['zh-CN'];
+  return {
+    sheetName: label.replace(/[（(].*$/, '').slice(0, 31),
+    label: null,
+    title: (y) => `${y}年${label}`,
+    cutoff: true,
+    defaultRows: 30,
+    columns: () =>
+      (spec?.columns ?? []).map((c) => ({
+        key: c.key,
+        header: c.label,
+        width: 16,
+        format: '@',
+        style: 'input' as const,
+        promptTitle: l(c.label, c.label),
+        prompt: l(c.required ? `必填：${c.label}。` : `选填：${c.label}。`, c.required ? `Required: ${c.label}.` : `Optional: ${c.label}.`),
+      })),
+  };
+}
+
+function layoutOf(kind: TemplateKind): KindLayout {
+  return LAYOUTS[kind] ?? registryLayout(kind);
+}
+
 export function templateSheetName(kind: TemplateKind): string {
-  return LAYOUTS[kind].sheetName;
+  return layoutOf(kind).sheetName;
 }
 
 const TEMPLATE_STYLES: Readonly<Record<string, CellStyle>> = {
@@ -349,7 +377,7 @@ function cell(value: string | null, style: string, numberFormat?: string, formul
 
 /** One annex template sheet. */
 export function templatePlan(kind: TemplateKind, options: TemplateOptions): TemplatePlan {
-  const layout = LAYOUTS[kind];
+  const layout = layoutOf(kind);
   const lang = options.lang ?? 'zh-CN';
   const year = options.year;
   const columns = layout.columns(year);
