@@ -8,8 +8,9 @@ import { countBySeverity, type Finding, FindingSink, sortFindings } from './find
 import { a1, type Grid, GridView } from './grid';
 import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
 import { checkDates } from './narrative';
-import { auditIncentive, type IncentiveRecompute, type IncentiveRecords } from './profileA';
-import { auditKeywork, type KeyworkRecompute, type KeyworkRecords } from './profileB';
+import { auditIncentive, INCENTIVE_KINDS, type IncentiveRecompute, type IncentiveRecords } from './profileA';
+import { auditKeywork, KEYWORK_KINDS, type KeyworkRecompute, type KeyworkRecords } from './profileB';
+import { checkGenericTable } from './genericTable';
 import { runRules } from './rules';
 import { resolveSettings, type Settings } from './settings';
 import { type AnnexKind, readTable, type Table } from './table';
@@ -74,6 +75,9 @@ function checkTableDates(table: Table, year: number, sink: FindingSink): void {
     }
   }
 }
+
+/** The kinds the profile parsers read into records (every other kind gets the registry's checks). */
+const PARSED_KINDS: ReadonlySet<AnnexKind> = new Set([...INCENTIVE_KINDS, ...KEYWORK_KINDS]);
 
 export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): Audit {
   const { settings, problems } = resolveSettings(settingsInput);
@@ -165,6 +169,11 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
     const b = auditKeywork(tables, reportGrid, sink, settings, dateYear, guard);
     records.keywork = b.records;
     if (b.recompute) recomputed.keywork = b.recompute;
+  }
+
+  // A kind with no parser of its own is checked from its registry entry (required cells, rows by key).
+  for (const [kind, table] of tables) {
+    if (!PARSED_KINDS.has(kind)) guard(table.sheet, 'registry-checks', () => checkGenericTable(table, sink));
   }
 
   // The rules over the records (duplicates, cross-sheet checks …), each isolated.
