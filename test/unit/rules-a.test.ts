@@ -8,6 +8,10 @@ import { auditWorkbook, type Audit, type Finding, FINDINGS, type FindingCode, lo
 import { type CellValue, type Grid, parseA1 } from '../../src/core/grid';
 import { FINDINGS_KEYWORK } from '../../src/core/i18n/findingsKeywork';
 import { cloneGrid, findGrid, makeGrid, sampleGrids, setCell } from '../helpers/grids';
+import { detectKind } from '../../src/core/detect';
+import { FindingSink } from '../../src/core/finding';
+import { checkGenericTable } from '../../src/core/genericTable';
+import { readTable } from '../../src/core/table';
 
 // ── the fixture ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -1051,6 +1055,27 @@ describe('engine/rule-failed', () => {
   });
 });
 
+describe('dup/row (the registry\'s checks for a kind without a parser)', () => {
+  const liaisonTable = (rows: CellValue[][]) => {
+    const g = makeGrid('对接', [['2022年县市区对接情况统计'], ['县市区', '重点事项', '对接情况'], ...rows]);
+    const det = detectKind(g);
+    if (!det?.spec || !det.header) throw new Error('not detected');
+    return readTable(g, det.spec, det.header);
+  };
+
+  it('fires on a row repeating an earlier row\'s key, and on a blank required cell', () => {
+    const sink = new FindingSink();
+    checkGenericTable(liaisonTable([['吉首市', '营商环境', '8月12日汇报'], ['吉首市', '营商环境', ''], ['龙山县', '营商环境', '9月2日汇报']]), sink);
+    expect(sink.list().map((f) => `${f.code} ${f.cell} ${f.severity}`)).toEqual(['cell/required C4 warning', 'dup/row B4 warning']);
+  });
+
+  it('does not fire on distinct, complete rows', () => {
+    const sink = new FindingSink();
+    checkGenericTable(liaisonTable([['吉首市', '营商环境', '8月12日汇报'], ['龙山县', '营商环境', '9月2日汇报']]), sink);
+    expect(sink.list()).toEqual([]);
+  });
+});
+
 describe('cell/count-range', () => {
   it('fires on a negative count (zod issues on numbers are findings too)', () => {
     const a = audit(edited([['附件1', 'F7', -1], ['附件1', 'B7', 0], ['附件1', 'B5', 2], ['附件1', 'F5', -1]]));
@@ -1086,7 +1111,7 @@ describe('settings/invalid', () => {
 describe('catalogue', () => {
   const TESTED_HERE = [
     'structure/sheet-unrecognised', 'structure/kind-duplicate', 'structure/annex-missing', 'structure/column-missing',
-    'structure/total-row-missing', 'structure/unexpected-merge', 'engine/rule-failed', 'settings/invalid', 'cell/count-range',
+    'structure/total-row-missing', 'structure/unexpected-merge', 'engine/rule-failed', 'settings/invalid', 'cell/count-range', 'dup/row',
     'cell/required', 'cell/number-as-text', 'cell/full-width-digits', 'cell/not-a-number', 'cell/excel-error',
     'cell/rating-vocabulary', 'cell/invalid-date', 'cell/malformed-date', 'cell/history-blank',
     'tally/row-sum', 'tally/column-total', 'tally/total-formula-range', 'tally/total-typed-over-formula',
