@@ -169,8 +169,23 @@ function stripUnitSuffix(label: string): string {
   return label.replace(/\((项|个|条|家|人|次|万元|元|单位|√|✓)\)$/, '');
 }
 
-/** The score of one column spec for the header parts (top to bottom) of one grid column. */
-export function headerScore(col: ColumnSpec, parts: readonly string[]): number {
+const scoreCache = new WeakMap<ColumnSpec, Map<string, number>>();
+
+/** The score of one column spec for the header parts (top to bottom) of one grid column (memoised: headers repeat across candidate header rows). */
+export function headerScore(col: ColumnSpec, parts: readonly string[], key = parts.join('\u0001')): number {
+  let perCol = scoreCache.get(col);
+  if (!perCol) {
+    perCol = new Map();
+    scoreCache.set(col, perCol);
+  }
+  const hit = perCol.get(key);
+  if (hit !== undefined) return hit;
+  const score = scoreOf(col, parts);
+  if (perCol.size < 10_000) perCol.set(key, score);
+  return score;
+}
+
+function scoreOf(col: ColumnSpec, parts: readonly string[]): number {
   const leaf = parts[parts.length - 1];
   if (leaf === undefined) return 0;
   const bare = stripUnitSuffix(leaf);
@@ -185,6 +200,8 @@ export function headerScore(col: ColumnSpec, parts: readonly string[]): number {
 }
 
 const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
+/** The columns with header text, with their parts' memo key, per labels map (computed once). */
+const labelledCache = new WeakMap<Map<number, string[]>, { col: number; parts: string[]; key: string }[]>();
 
 /** Header labels of each column for rows top..top+depth-1, merged cells resolved, repeats dropped. Cached per view. */
 function headerLabels(view: GridView, top: number, depth: number): Map<number, string[]> {
@@ -198,6 +215,7 @@ function headerLabels(view: GridView, top: number, depth: number): Map<number, s
   if (cached) return cached;
   const out = new Map<number, string[]>();
   perView.set(key, out);
+  const labelled: { col: number; parts: string[]; key: string }[] = [];
   for (let c = 0; c < view.cols; c++) {
     const parts: string[] = [];
     for (let r = top; r < top + depth && r < view.rows; r++) {
@@ -205,7 +223,9 @@ function headerLabels(view: GridView, top: number, depth: number): Map<number, s
       if (k !== '' && parts[parts.length - 1] !== k) parts.push(k);
     }
     out.set(c, parts);
+    if (parts.length > 0) labelled.push({ col: c, parts, key: parts.join('\u0001') });
   }
+  labelledCache.set(out, labelled);
   return out;
 }
 
@@ -232,12 +252,11 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
     if (spec.columns.some((c) => c.key === key)) mapped.set(labelKey(text), key);
   }
   const candidates: { key: string; idx: number; col: number; score: number; multi: boolean }[] = [];
+  const labelled = labelledCache.get(labels) ?? [];
   spec.columns.forEach((cs, idx) => {
-    for (let c = 0; c < view.cols; c++) {
-      const parts = labels.get(c) ?? [];
-      if (parts.length === 0) continue;
-      const userKey = parts.map((p) => mapped.get(p)).find((k) => k !== undefined);
-      const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : headerScore(cs, parts);
+    for (const { col: c, parts, key } of labelled) {
+      const userKey = mapped.size > 0 ? parts.map((p) => mapped.get(p)).find((k) => k !== undefined) : undefined;
+      const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : headerScore(cs, parts, key);
       if (score >= MIN_HEADER_SCORE) candidates.push({ key: cs.key, idx, col: c, score, multi: cs.multi === true });
     }
   });
