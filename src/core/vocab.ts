@@ -17,11 +17,14 @@ export interface VocabEntry<Id extends string> {
 // ── likelihood ratings (激励事项研判), best first ───────────────────────────────
 export type RatingId = 'veryLikely' | 'likely' | 'hard' | 'unlikely';
 
+/** The four rating words, best first (`有可能` is a substring of `很有可能`: match the longer first). */
+export const RATING_WORDS = ['很有可能', '有可能', '难度较大', '不太可能'] as const;
+
 export const RATING_VOCAB: readonly VocabEntry<RatingId>[] = [
-  { id: 'veryLikely', zh: '很有可能', en: 'very likely', synonyms: [] },
-  { id: 'likely', zh: '有可能', en: 'likely', synonyms: [] },
-  { id: 'hard', zh: '难度较大', en: 'difficult', synonyms: [] },
-  { id: 'unlikely', zh: '不太可能', en: 'unlikely', synonyms: [] },
+  { id: 'veryLikely', zh: RATING_WORDS[0], en: 'very likely', synonyms: [] },
+  { id: 'likely', zh: RATING_WORDS[1], en: 'likely', synonyms: [] },
+  { id: 'hard', zh: RATING_WORDS[2], en: 'difficult', synonyms: [] },
+  { id: 'unlikely', zh: RATING_WORDS[3], en: 'unlikely', synonyms: [] },
 ];
 
 // ── progress classes: what a status word means ─────────────────────────────

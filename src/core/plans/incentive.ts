@@ -1,11 +1,12 @@
 /** Summary sheets of profile A: 汇总-研判统计 (live COUNTIFS over a helper table), 汇总-县市区事项, 汇总-完成率. */
 import type { Audit } from '../audit';
+import { RATING_VOCAB } from '../vocab';
 import { columnLetter } from '../grid';
 import type { Lang } from '../i18n/spec';
 import { basePlan, blank, formula, link, num, PERCENT, text } from './common';
 import type { PlanCell, SheetPlan } from './types';
 
-const RATING_HEADERS = ['很有可能', '有可能', '难度较大', '不太可能'] as const;
+const RATING_HEADERS = RATING_VOCAB.map((r) => r.zh);
 
 export function tallyPlan(audit: Audit, _lang: Lang): SheetPlan | null {
   const r = audit.recomputed.incentive;

@@ -11,11 +11,9 @@ export { highlightPlan } from './highlight';
 
 export function buildSummaryPlans(audit: Audit, lang: Lang = 'zh-CN'): SheetPlan[] {
   const plans: (SheetPlan | null)[] = [];
-  if (audit.profile === 'incentive') {
-    plans.push(tallyPlan(audit, lang), countiesPlan(audit, lang), completionPlan(audit, lang));
-  } else if (audit.profile === 'keywork') {
-    plans.push(targetsPlan(audit, lang), livelihoodPlan(audit, lang), draftPlan(audit, lang));
-  }
+  // Every profile the workbook holds gets its summaries (a workbook may hold annexes of both).
+  if (audit.records.incentive) plans.push(tallyPlan(audit, lang), countiesPlan(audit, lang), completionPlan(audit, lang));
+  if (audit.records.keywork) plans.push(targetsPlan(audit, lang), livelihoodPlan(audit, lang), draftPlan(audit, lang));
   plans.push(findingsPlan(audit, lang));
   return plans.filter((p): p is SheetPlan => p !== null);
 }

@@ -1,11 +1,18 @@
 /** Summary sheets of profile B: 汇总-目标任务, 汇总-民生实事 and 通报草稿. */
 import type { Audit } from '../audit';
+import { PROGRESS_VOCAB, vocabEntry } from '../vocab';
 import type { Lang } from '../i18n/spec';
 import type { ClassTally } from '../profileB/recompute';
 import { basePlan, blank, formula, link, num, PERCENT, text } from './common';
 import type { PlanCell, SheetPlan } from './types';
 
-const CLASS_LABEL = { done: '基本完成', onSchedule: '常态化或按时序推进', lagging: '相对滞后', unmarked: '未标记' } as const;
+/** The target annex's column words for the classes (from the vocabulary), and the rows with no clear mark. */
+const CLASS_LABEL = {
+  done: vocabEntry(PROGRESS_VOCAB, 'done').zh,
+  onSchedule: vocabEntry(PROGRESS_VOCAB, 'onSchedule').zh,
+  lagging: vocabEntry(PROGRESS_VOCAB, 'lagging').zh,
+  unmarked: '未标记',
+} as const;
 
 function classRows(t: ClassTally, firstRow: number): PlanCell[][] {
   const keys = (['done', 'onSchedule', 'lagging', 'unmarked'] as const).filter((k) => k !== 'unmarked' || t.counts.unmarked > 0);

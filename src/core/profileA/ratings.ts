@@ -4,9 +4,10 @@
  * count, except the convention that `必有1个名额` (a quota guaranteed by the rules) counts as 很有可能.
  */
 import { isGroupPhrase } from '../units';
+import { RATING_WORDS } from '../vocab';
 import { lines, toHalfWidth } from '../text';
 
-export const RATINGS = ['很有可能', '有可能', '难度较大', '不太可能'] as const;
+export const RATINGS = RATING_WORDS;
 export type Rating = (typeof RATINGS)[number];
 
 export function ratingRank(r: Rating): number {
@@ -19,11 +20,7 @@ export function isAtLeastLikely(r: Rating): boolean {
 
 /** The rating a phrase states; `有可能` is a substring of `很有可能`, so the longer word wins. */
 export function ratingIn(text: string): Rating | null {
-  if (text.includes('很有可能')) return '很有可能';
-  if (text.includes('有可能')) return '有可能';
-  if (text.includes('难度较大')) return '难度较大';
-  if (text.includes('不太可能')) return '不太可能';
-  return null;
+  return RATINGS.find((r) => text.includes(r)) ?? null;
 }
 
 export interface RatedUnit {
