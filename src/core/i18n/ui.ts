@@ -1,10 +1,12 @@
 /** User-facing text outside findings (CLI, pane): zh-CN first, en-US second. */
 import { fillTemplate, type Lang, type Params } from './findings';
 import { UI_EXCEL } from './uiExcel';
+import { UI_PLANS } from './uiPlans';
 import { UI_SUBMISSIONS } from './uiSubmissions';
 
 export const UI = {
   ...UI_EXCEL,
+  ...UI_PLANS,
   ...UI_SUBMISSIONS,
   'severity.error': { 'zh-CN': '错误', 'en-US': 'error' },
   'severity.warning': { 'zh-CN': '警告', 'en-US': 'warning' },

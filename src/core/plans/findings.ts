@@ -12,8 +12,8 @@ export function findingsPlan(audit: Audit, lang: Lang): SheetPlan {
   const findings = [...audit.findings].map((f) => localizeFinding(f, lang)).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const c = audit.counts;
   const rows: PlanCell[][] = [
-    [text(`校验结果：${c.error} 个错误、${c.warning} 个警告、${c.info} 条提示`, 'title')],
-    [text('级别', 'header'), text('工作表', 'header'), text('单元格', 'header'), text('说明', 'header'), text('应为', 'header'), text('实为', 'header'), text('代码', 'header')],
+    [text(t('plan.findings.title', lang, c), 'title')],
+    (['col.severity', 'plan.col.sheet', 'plan.col.cell', 'plan.col.message', 'plan.col.expected', 'plan.col.actual', 'plan.col.code'] as const).map((k) => text(t(k, lang), 'header')),
   ];
   for (const f of findings) {
     rows.push([
@@ -28,7 +28,7 @@ export function findingsPlan(audit: Audit, lang: Lang): SheetPlan {
   }
   if (findings.length === 0) rows.push([text(''), text(''), text(''), text(t('report.clean', lang)), text(''), text(''), text('')]);
   const last = rows.length;
-  return basePlan('findings', '校验结果', rows, {
+  return basePlan('findings', t('plan.sheet.findings', lang), rows, {
     widths: [8, 12, 9, 70, 14, 14, 26],
     headerRow: 2,
     merges: ['A1:G1'],

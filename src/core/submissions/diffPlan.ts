@@ -108,7 +108,7 @@ export function diffPlan(report: DiffReport, names: { old: string; new: string }
     findingSection(t('diff.resolvedFindings', lang, { count: report.resolvedFindings.length }), report.resolvedFindings, false);
   }
 
-  return basePlan('diff', DIFF_SHEET, rows, {
+  return basePlan('diff', t('plan.sheet.diff', lang), rows, {
     widths: [11, 18, 30, 16, 50, 50, 14],
     headerRow: 3,
     merges: ['A1:G1', 'A2:G2'],
