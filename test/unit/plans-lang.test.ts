@@ -19,7 +19,7 @@ describe('summary sheets follow the language', () => {
     expect(en.map((p) => p.id)).toEqual(zh.map((p) => p.id));
     for (const p of en) {
       expect(p.name).not.toMatch(CJK);
-      const header = p.rows[(p.headerRow ?? 1) - 1] ?? [];
+      const header = p.rows[p.frozenRows - 1] ?? [];
       const fixed = [cellText(p.rows[0]?.[0]), ...header.map(cellText)];
       for (const text of fixed) expect(text.replace(DATA, '')).not.toMatch(CJK);
     }

@@ -218,7 +218,9 @@ export async function runBatchCheck(options: CheckCommandOptions, io: CliIO): Pr
   for (const r of results) if (isFailure(r)) io.err(r.error);
   const ok = results.filter((r): r is CheckResult => !isFailure(r));
   if (options.format === 'json') {
-    const payload = single ? (ok[0] ?? null) : ok;
+    // Several files: every file has its entry, in order — an unreadable one as `{ file, error }`, so a
+    // script learns which submissions could not be read.
+    const payload = single ? (ok[0] ?? null) : results;
     if (payload !== null) io.out(JSON.stringify(payload, null, 2));
   } else if (single) {
     io.out(ok.map((r) => renderTable(r, lang)).join('\n\n'));
