@@ -5,7 +5,7 @@
  * Never prints a stack trace: infrastructure failures become one sentence on stderr.
  */
 import { writeFile } from 'node:fs/promises';
-import { auditWorkbook, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
+import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
 import { applyHighlights, applySheetPlans, clearMarks, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx';
 import { runBatchCheck } from './commands/batch';
 import { auditSettings, type CliIO, defaultLang, readBytes, readSettingsFile, usage } from './commands/common';
@@ -166,7 +166,7 @@ async function runWrite(
       return 0;
     }
     const sourceNames = wb.worksheets.map((w) => w.name);
-    const audit = auditWorkbook(workbookToGrids(wb), auditSettings(settings, o.guarantee));
+    const audit = auditSubmission(workbookToGrids(wb), auditSettings(settings, o.guarantee));
     const applied = applySheetPlans(wb, buildSummaryPlans(audit, o.lang));
     let marked = 0;
     if (o.mark) marked = applyHighlights(wb, highlightPlan(audit, sourceNames));

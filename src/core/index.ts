@@ -1,5 +1,6 @@
 /** The pure core's public surface. */
 export { auditWorkbook, type Audit, type SheetInfo } from './audit';
+export { auditSubmission } from './submissions/marker';
 export { type Finding, type CellLocation, localizeFinding, countBySeverity, sortFindings } from './finding';
 export { FINDINGS, type FindingCode, type Severity, type Lang, renderFinding } from './i18n/findings';
 export { UI, t, type UiKey } from './i18n/ui';

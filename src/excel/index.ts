@@ -3,8 +3,7 @@
  * The Office.js adapter's public surface: one Excel.run per user action, feature-detected, under a
  * timeout, failures as ExcelAdapterError with catalogue messages.
  */
-import { type Audit, auditWorkbook, buildSummaryPlans, type Grid, highlightPlan, type Lang } from '../core';
-import { withTemplateFindings } from '../core/submissions';
+import { type Audit, auditSubmission, buildSummaryPlans, type Grid, highlightPlan, type Lang } from '../core';
 import { ExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { readWorkbookGrids } from './read';
@@ -43,7 +42,7 @@ export async function checkWorkbook(options: CheckOptions = {}): Promise<CheckRe
   const req = requireCore();
   const notes: ExcelNote[] = req.supported.has('mergedAreas') ? [] : [{ key: 'excel.req.mergedAreas' }];
   const grids = await runExcel((context) => readWorkbookGrids(context, { mergedAreas: req.supported.has('mergedAreas') }), options);
-  return { audit: withTemplateFindings(auditWorkbook(grids, options.settings), grids), grids, notes };
+  return { audit: auditSubmission(grids, options.settings), grids, notes };
 }
 
 export interface ActionOptions extends CheckOptions {
@@ -64,7 +63,7 @@ export async function checkAndMark(
   return runExcel(async (context) => {
     options.onPhase?.('reading');
     const grids = await readWorkbookGrids(context, { mergedAreas: features.has('mergedAreas') });
-    const audit = withTemplateFindings(auditWorkbook(grids, options.settings), grids);
+    const audit = auditSubmission(grids, options.settings);
     options.onPhase?.('writing');
     const notes: ExcelNote[] = [];
     let sheets: readonly AppliedSheet[] = [];

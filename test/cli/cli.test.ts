@@ -360,8 +360,9 @@ describe('several files', () => {
   it('reports an unreadable file on stderr, checks the others, and exits 2', async () => {
     const missing = join(dir, 'missing.xlsx');
     const r = await run('check', CLEAN, missing, '--format', 'json');
-    const rs = JSON.parse(r.out) as ResultJson[];
-    expect(rs.map((x) => x.file)).toEqual([CLEAN]);
+    const rs = JSON.parse(r.out) as (ResultJson | { file: string; error: string })[];
+    expect(rs.map((x) => x.file)).toEqual([CLEAN, missing]);
+    expect(rs[1]).toEqual({ file: missing, error: `找不到文件“${missing}”。` });
     expect(r.err).toBe(`找不到文件“${missing}”。`);
     expect(r.code).toBe(2);
   });

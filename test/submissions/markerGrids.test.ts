@@ -1,6 +1,6 @@
 /** The template marker read from grids (both pane modes): the marker sheet is left out, old templates reported. */
-import { auditWorkbook, type Grid } from '../../src/core';
-import { markerFromGrids, TEMPLATE_MARKER_NAME, withTemplateFindings } from '../../src/core/submissions';
+import { auditSubmission, auditWorkbook, type Grid } from '../../src/core';
+import { markerFromGrids, TEMPLATE_MARKER_NAME } from '../../src/core/submissions';
 import { sampleGrids } from '../helpers/grids';
 
 function marker(text: string): Grid {
@@ -16,7 +16,7 @@ describe('template marker in grids', () => {
 
   it('an old template version is reported and the marker sheet is not listed', async () => {
     const grids = [...(await sampleGrids('incentive-2022.xlsx')), marker('all-incentive@0')];
-    const audit = withTemplateFindings(auditWorkbook(grids), grids);
+    const audit = auditSubmission(grids);
     expect(audit.sheets.map((s) => s.name)).not.toContain(TEMPLATE_MARKER_NAME);
     const old = audit.findings.filter((f) => f.code === 'template/old-version');
     expect(old).toHaveLength(1);
@@ -27,6 +27,6 @@ describe('template marker in grids', () => {
   it('the current template adds nothing', async () => {
     const grids = [...(await sampleGrids('incentive-2022.xlsx')), marker('all-incentive@1')];
     const plain = auditWorkbook(await sampleGrids('incentive-2022.xlsx'));
-    expect(withTemplateFindings(auditWorkbook(grids), grids).findings).toEqual(plain.findings);
+    expect(auditSubmission(grids).findings).toEqual(plain.findings);
   });
 });

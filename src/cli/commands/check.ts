@@ -3,10 +3,9 @@
  * add the template-marker findings, render the JSON contract. Never throws: a file that cannot be read
  * becomes a ReadFailure with one sentence.
  */
-import { auditWorkbook, countBySeverity, type Lang, sortFindings, t } from '../../core';
-import { templateFindings } from '../../core/submissions';
+import { auditSubmission, type Lang, t } from '../../core';
 import { isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
-import { readTemplateMarker, withoutMarkerSheet } from '../../xlsx/template';
+import { withoutMarkerSheet } from '../../xlsx/template';
 import { type CheckResult, type ReadFailure, toCheckResult } from '../report';
 import { auditSettings, readBytes } from './common';
 
@@ -20,18 +19,9 @@ export interface CheckFileOptions {
 export async function checkFile(file: string, options: CheckFileOptions): Promise<CheckResult | ReadFailure> {
   try {
     const wb = await loadWorkbook(await readBytes(file), file);
-    const grids = withoutMarkerSheet(workbookToGrids(wb));
-    if (grids.length === 0) return { file, error: t('read.not-a-workbook', options.lang, { file }) };
-    const audit = auditWorkbook(grids, auditSettings(options.settings, options.guarantee));
-    const extra = templateFindings(readTemplateMarker(wb), audit.sheets);
-    const withTemplate =
-      extra.length === 0
-        ? audit
-        : (() => {
-            const findings = sortFindings([...audit.findings, ...extra], grids.map((g) => g.name));
-            return { ...audit, findings, counts: countBySeverity(findings) };
-          })();
-    return toCheckResult(file, withTemplate, options.lang);
+    const grids = workbookToGrids(wb);
+    if (withoutMarkerSheet(grids).length === 0) return { file, error: t('read.not-a-workbook', options.lang, { file }) };
+    return toCheckResult(file, auditSubmission(grids, auditSettings(options.settings, options.guarantee)), options.lang);
   } catch (e) {
     if (isWorkbookReadError(e)) return { file, error: t(`read.${e.problem}`, options.lang, { file }) };
     return { file, error: t('read.unexpected', options.lang, { file }) };

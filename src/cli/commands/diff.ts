@@ -3,7 +3,7 @@
  * what changed between two versions of a submission. With -o: a copy of NEW plus a `版本比较` sheet.
  * Exit 0 when nothing changed, 1 when something did, 2 when a file cannot be read or the arguments are wrong.
  */
-import { auditWorkbook, type Audit, KIND_LABEL, type Lang, localizeFinding, t } from '../../core';
+import { auditSubmission, type Audit, KIND_LABEL, type Lang, localizeFinding, t } from '../../core';
 import {
   changeSides,
   DIFF_TEXT_COLUMNS,
@@ -16,7 +16,6 @@ import {
 } from '../../core/submissions';
 import { applySheetPlans, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
 import { applyMarkedRichText } from '../../xlsx/merge';
-import { withoutMarkerSheet } from '../../xlsx/template';
 import { padEnd } from '../width';
 import { Args, type CliIO, displayName, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
 
@@ -141,8 +140,8 @@ export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): P
     const oldWb = await loadWorkbook(await readBytes(oldFile), oldFile);
     current = newFile;
     const newWb = await loadWorkbook(await readBytes(newFile), newFile);
-    const oldAudit = auditWorkbook(withoutMarkerSheet(workbookToGrids(oldWb)), settings);
-    const newAudit = auditWorkbook(withoutMarkerSheet(workbookToGrids(newWb)), settings);
+    const oldAudit = auditSubmission(workbookToGrids(oldWb), settings);
+    const newAudit = auditSubmission(workbookToGrids(newWb), settings);
     if (oldAudit.profile !== null && newAudit.profile !== null && oldAudit.profile !== newAudit.profile) {
       io.err(
         t('diff.profileMismatch', o.lang, {

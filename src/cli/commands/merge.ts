@@ -5,7 +5,7 @@
  * Exit like `check` (0 / 1), or 2 when an input cannot be read (nothing is written then).
  */
 import type ExcelJS from 'exceljs';
-import { auditWorkbook, buildSummaryPlans, countBySeverity, type Lang, resolveSettings, sortFindings, t } from '../../core';
+import { auditSubmission, buildSummaryPlans, countBySeverity, type Lang, resolveSettings, sortFindings, t } from '../../core';
 import { type MergeSource, mergeSubmissions } from '../../core/submissions';
 import { applySheetPlans, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
 import { writeMergedWorkbook } from '../../xlsx/merge';
@@ -78,7 +78,7 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
     const draft = writeMergedWorkbook(merged.sheets, workbooks);
     const wb = await loadWorkbook(new Uint8Array((await draft.xlsx.writeBuffer()) as ArrayBuffer), out);
     const grids = workbookToGrids(wb);
-    const audit0 = auditWorkbook(grids, settings);
+    const audit0 = auditSubmission(grids, settings);
     const findings = sortFindings([...audit0.findings, ...merged.findings], grids.map((g) => g.name));
     const audit = { ...audit0, findings, counts: countBySeverity(findings) };
     const applied = applySheetPlans(wb, buildSummaryPlans(audit, lang));

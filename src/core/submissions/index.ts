@@ -1,6 +1,6 @@
 /** Colleagues' submissions: templates, the template marker, version comparison, consolidation. */
 export * from './templates';
-export { TEMPLATE_MARKER_NAME, TEMPLATE_VERSION, formatMarker, markerFromGrids, parseMarker, templateFindings, withTemplateFindings, type ParsedMarker } from './marker';
+export { TEMPLATE_MARKER_NAME, TEMPLATE_VERSION, formatMarker, markerFromGrids, parseMarker, templateFindings, auditSubmission, type ParsedMarker } from './marker';
 export { kindsOfTemplateId, templateLabel } from './templateKinds';
 export { diffAudits, CHANGE_TYPES, type ChangeType, type DiffChange, type DiffReport } from './diff';
 export { diffPlan, changeSides, formatFigure, DIFF_SHEET, DIFF_TEXT_COLUMNS } from './diffPlan';

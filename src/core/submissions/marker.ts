@@ -4,7 +4,7 @@
  * workbook-level defined name `AnnexAuditTemplate`. The adapter reads the text; this module turns it
  * into findings: an old, newer or unknown template, or a template whose annexes are not the ones found.
  */
-import type { Audit, SheetInfo } from '../audit';
+import { type Audit, auditWorkbook, type SheetInfo } from '../audit';
 import { countBySeverity, type Finding, makeFinding, sortFindings } from '../finding';
 import type { Grid } from '../grid';
 import { KIND_LABEL, KIND_PROFILE } from '../kinds';
@@ -85,13 +85,16 @@ export function markerFromGrids(grids: readonly Grid[]): string | null {
 }
 
 /**
- * An audit of a submission as every surface reports it: the marker sheet left out of the sheets, and the
- * template findings (old or foreign template) added in the audit's order.
+ * THE audit of a workbook as every surface reports it (CLI check, summarize, diff, merge; the pane in
+ * both modes; the ribbon): the template's marker sheet is not audited, and the template findings (old
+ * or foreign template) join the others in the audit's order. The same file gives the same findings and
+ * counts whichever button or command produced them.
  */
-export function withTemplateFindings(audit: Audit, grids: readonly Grid[]): Audit {
-  const sheets = audit.sheets.filter((s) => s.name !== TEMPLATE_MARKER_NAME);
-  const extra = templateFindings(markerFromGrids(grids), sheets);
-  if (extra.length === 0 && sheets.length === audit.sheets.length) return audit;
-  const findings = sortFindings([...audit.findings, ...extra], sheets.map((s) => s.name));
-  return { ...audit, sheets, findings, counts: countBySeverity(findings) };
+export function auditSubmission(grids: readonly Grid[], settingsInput?: unknown): Audit {
+  const content = grids.filter((g) => g.name !== TEMPLATE_MARKER_NAME);
+  const audit = auditWorkbook(content, settingsInput);
+  const extra = templateFindings(markerFromGrids(grids), audit.sheets);
+  if (extra.length === 0) return audit;
+  const findings = sortFindings([...audit.findings, ...extra], content.map((g) => g.name));
+  return { ...audit, findings, counts: countBySeverity(findings) };
 }

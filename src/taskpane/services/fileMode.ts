@@ -2,8 +2,7 @@
  * File mode: outside Excel (Office.onReady gives host null), the pane checks a workbook chosen with
  * 打开工作簿, through the xlsx adapter. exceljs is loaded on demand, so the in-Excel bundle never carries it.
  */
-import { auditWorkbook, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
-import { withTemplateFindings } from '../../core/submissions';
+import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
 import { type AuditView, PaneError, type PaneServices, type StepReporter } from './types';
 
 const SETTINGS_KEY = 'annex-audit.settings';
@@ -37,13 +36,13 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
     async check(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<AuditView> {
       const { grids } = await read(lang, step);
       step('checking');
-      const audit = withTemplateFindings(auditWorkbook(grids, settings), grids);
+      const audit = auditSubmission(grids, settings);
       return { fileName: file?.name ?? '', profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts };
     },
     async download(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string> {
       const { mod, wb, grids } = await read(lang, step);
       step('checking');
-      const audit = auditWorkbook(grids, settings);
+      const audit = auditSubmission(grids, settings);
       step('writing');
       const sourceNames = grids.map((g) => g.name);
       mod.applySheetPlans(wb, buildSummaryPlans(audit, lang));
