@@ -25,6 +25,16 @@ export interface SheetInfo {
   readonly lastDataRow: number | null;
 }
 
+/** A recognised sheet whose required columns could not be placed: what the user can map, and to what. */
+export interface ColumnGap {
+  readonly sheet: string;
+  readonly kind: AnnexKind;
+  /** The columns not placed (keys of the kind, and their names). */
+  readonly missing: readonly { readonly key: string; readonly label: string }[];
+  /** The header texts of the sheet's columns that no column was placed on: the candidates to map. */
+  readonly headers: readonly { readonly col: number; readonly text: string }[];
+}
+
 export interface Audit {
   readonly profile: Profile | null;
   readonly sheets: readonly SheetInfo[];
@@ -34,6 +44,8 @@ export interface Audit {
   readonly settings: Settings;
   readonly records: { readonly incentive?: IncentiveRecords; readonly keywork?: KeyworkRecords };
   readonly recomputed: { readonly incentive?: IncentiveRecompute; readonly keywork?: KeyworkRecompute };
+  /** Sheets whose required columns could not be placed (the pane offers 指定列 for them). */
+  readonly columnGaps: readonly ColumnGap[];
   /** Internal: the tables read, for plans built on top of the audit. */
   readonly tables: ReadonlyMap<AnnexKind, Table>;
 }
@@ -87,6 +99,7 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   const tables = new Map<AnnexKind, Table>();
   const detections = new Map<string, Detection>();
   const firstOfKind = new Map<AnnexKind, string>();
+  const columnGaps: ColumnGap[] = [];
   const firstSheet = grids.find((g) => !g.generated)?.name ?? grids[0]?.name ?? '';
   for (const p of problems) sink.add('settings/invalid', { sheet: firstSheet, cell: 'A1' }, { field: p.field });
 
@@ -130,6 +143,15 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
           sink.add('structure/column-missing', { sheet: grid.name, cell: a1(det.header.top, 0) }, {
             column: det.missingColumns.join('、'),
             checks: { 'zh-CN': join('zh-CN'), 'en-US': join('en-US') },
+          });
+          const placed = new Set([...det.header.columns.values()].flat());
+          columnGaps.push({
+            sheet: grid.name,
+            kind: det.kind,
+            missing: missing.map((key) => ({ key, label: det.spec?.columns.find((c) => c.key === key)?.label ?? key })),
+            headers: [...det.header.labels.entries()]
+              .filter(([col, parts]) => !placed.has(col) && parts.length > 0)
+              .map(([col, parts]) => ({ col, text: parts[parts.length - 1] ?? '' })),
           });
         }
       } else {
@@ -180,5 +202,5 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   runRules({ sink, settings, tables, incentive: records.incentive ?? {}, keywork: records.keywork ?? {} }, guard);
 
   const findings = sortFindings(sink.list(), grids.map((g) => g.name));
-  return { profile, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, tables };
+  return { profile, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, columnGaps, tables };
 }

@@ -1,5 +1,5 @@
 /** The pure core's public surface. */
-export { auditWorkbook, type Audit, type SheetInfo } from './audit';
+export { auditWorkbook, type Audit, type ColumnGap, type SheetInfo } from './audit';
 export { auditSubmission } from './submissions/marker';
 export { type Finding, type CellLocation, localizeFinding, countBySeverity, sortFindings } from './finding';
 export { FINDINGS, type FindingCode, type Severity, type Lang, renderFinding } from './i18n/findings';
@@ -7,6 +7,6 @@ export { UI, t, type UiKey } from './i18n/ui';
 export { type Grid, type CellValue, type MergeArea, a1, parseA1, columnLetter } from './grid';
 export { type AnnexKind } from './table';
 export { KIND_LABEL, supportedKinds, type Profile } from './kinds';
-export { SettingsSchema, resolveSettings, type Settings, type SettingsInput } from './settings';
+export { SettingsSchema, resolveSettings, withColumnMapping, type Settings, type SettingsInput } from './settings';
 export { DEFAULT_COUNTY_ALIASES, DEFAULT_UNIT_ALIASES } from './units';
 export { buildSummaryPlans, highlightPlan, type AppliedSheet, type SheetPlan, type HighlightPlan, type PlanCell, type CellStyle, MARK_TAG, MARK_FILL, markFormula, isOurMarkFormula, SHEET_TAG_PREFIX } from './plans';

@@ -1,5 +1,5 @@
 /** Headers read by meaning: key terms with qualifiers, status words by class, the user's mapping and sheet kinds. */
-import { auditWorkbook } from '../../src/core';
+import { auditWorkbook, withColumnMapping } from '../../src/core';
 import { GridView } from '../../src/core/grid';
 import { INCENTIVE_ANALYSIS, LIVELIHOOD_PROJECTS, PROGRESS_REPORT, TARGET_PROGRESS } from '../../src/core/kinds';
 import { findHeader, headerScore, type TableSpec } from '../../src/core/table';
@@ -77,5 +77,29 @@ describe('the user says what a sheet is and what a header means', () => {
       columnMap: { 'liaison-log': { 栏目一: 'county', 栏目二: 'item', 栏目三: 'liaison' } },
     });
     expect(a.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['dup/liaison B3']);
+  });
+});
+
+describe('column gaps: what the user can map', () => {
+  const grid = () =>
+    makeGrid('附件1', [
+      ['2022年激励事项研判统计表'],
+      ['牵头单位', '总项数', '很有可能', '有可能', '难度较大', '第四档', '备注'],
+      ['州发改委', 3, 1, 1, 0, 0, ''],
+    ]);
+
+  it('lists the missing columns and the unplaced header texts of the sheet', () => {
+    const a = auditWorkbook([grid()]);
+    expect(a.columnGaps).toEqual([
+      { sheet: '附件1', kind: 'rating-tally', missing: [{ key: 'unlikely', label: '不太可能' }], headers: [{ col: 5, text: '第四档' }, { col: 6, text: '备注' }] },
+    ]);
+  });
+
+  it('withColumnMapping adds one mapping, keeps the other settings, and the gap closes', () => {
+    const settings = withColumnMapping({ guaranteedQuotaIsVeryLikely: false, columnMap: { 'liaison-log': { 栏目一: 'county' } } }, 'rating-tally', '第四档', 'unlikely');
+    expect(settings).toEqual({ guaranteedQuotaIsVeryLikely: false, columnMap: { 'liaison-log': { 栏目一: 'county' }, 'rating-tally': { 第四档: 'unlikely' } } });
+    const a = auditWorkbook([grid()], settings);
+    expect(a.columnGaps).toEqual([]);
+    expect(a.findings.map((f) => f.code)).toEqual(['structure/annex-missing', 'structure/total-row-missing', 'tally/row-sum']);
   });
 });
