@@ -1,7 +1,7 @@
 /** 附件1 研判统计表 (`rating-tally`): per lead unit, items by likelihood; 总项数 and the 合计 row. */
 import { readCountCell, type NumberCell } from '../cells';
 import type { FindingSink } from '../finding';
-import { a1, columnLetter, parseA1, rangeA1 } from '../grid';
+import { a1, parseA1, rangeA1 } from '../grid';
 import type { Table, TableRow } from '../table';
 import { columnLabel } from '../table';
 import { canonicalUnit } from '../units';
@@ -69,7 +69,6 @@ export function parseRatingTally(table: Table, sink: FindingSink, settings: Sett
     return readCountCell(cell, columnLabel(table, key), sheet, sink);
   };
   const rows: TallyRow[] = [];
-  const rowSumOn = checkEnabled(table, 'tally-row-sum');
   for (const r of table.dataRows) {
     const unitRead = r.cells.get('unit');
     const unit = unitRead?.text ?? '';
@@ -94,59 +93,13 @@ export function parseRatingTally(table: Table, sink: FindingSink, settings: Sett
     );
     if (unit === '' && total.value === null) continue;
     rows.push({ unit, unitKey: canonicalUnit(unit, settings.unitAliases), row: r.row, unitCell: unitRead?.addr ?? a1(r.row, 0), total, counts });
-
-    // 总项数 = 很有可能 + 有可能 + 难度较大 + 不太可能 (blank rating cells are 0).
-    const parts = TALLY_COLUMNS.map((k) => counts[k].value);
-    if (rowSumOn && total.value !== null && parts.every((v, i) => v !== null || counts[TALLY_COLUMNS[i] as TallyColumn].blank)) {
-      const sum = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
-      if (sum !== total.value) {
-        sink.add('tally/row-sum', { sheet, cell: total.cell }, { unit }, {
-          expected: sum,
-          actual: total.value,
-          related: TALLY_COLUMNS.map((k) => ({ sheet, cell: counts[k].cell })).filter((c) => c.cell !== ''),
-        });
-      }
-    }
   }
 
+  // The 合计 row's cells are read here (their number formats reported); the rule `tallyTotals` compares them.
   let totalRow: RatingTally['totalRow'];
-  if (!checkEnabled(table, 'tally-total')) {
-    // Without the unit column the 合计 row cannot be told from the others: nothing to compare.
-  } else if (!table.totalRow) {
-    sink.add('structure/total-row-missing', { sheet, cell: a1(table.header.bottom, table.header.columns.get('unit')?.[0] ?? 0) });
-  } else {
+  if (table.totalRow && checkEnabled(table, 'tally-total')) {
     const tr = table.totalRow;
-    const cells = { total: read(tr, 'total'), veryLikely: read(tr, 'veryLikely'), likely: read(tr, 'likely'), hard: read(tr, 'hard'), unlikely: read(tr, 'unlikely') };
-    totalRow = { row: tr.row, cells };
-    const keys = ['total', ...TALLY_COLUMNS] as const;
-    const formulaKeys = keys.filter((k) => {
-      const c = tr.cells.get(k);
-      return c ? table.view.formula(c.row, c.col) !== null : false;
-    });
-    for (const k of keys) {
-      const c = tr.cells.get(k);
-      if (!c) continue;
-      const column = columnLabel(table, k);
-      const formula = table.view.formula(c.row, c.col);
-      const dataRowIdx = rows.map((x) => x.row);
-      if (formula !== null) {
-        const covered = rowsCoveredByFormula(formula, c.col);
-        if (covered && dataRowIdx.some((r) => !covered.has(r))) {
-          const first = Math.min(...dataRowIdx) + 1;
-          const last = Math.max(...dataRowIdx) + 1;
-          const letter = columnLetter(c.col);
-          sink.add('tally/total-formula-range', { sheet, cell: c.addr }, { column }, { expected: `SUM(${letter}${first}:${letter}${last})`, actual: formula });
-        }
-      } else if (formulaKeys.length > 0 && cells[k].value !== null) {
-        sink.add('tally/total-typed-over-formula', { sheet, cell: c.addr }, { column }, { actual: cells[k].value ?? '' });
-      }
-      const stated = cells[k].value;
-      if (stated === null) continue;
-      const sum = rows.reduce((a, row) => a + ((k === 'total' ? row.total.value : row.counts[k].value) ?? 0), 0);
-      if (sum !== stated) {
-        sink.add('tally/column-total', { sheet, cell: c.addr }, { column }, { expected: sum, actual: stated });
-      }
-    }
+    totalRow = { row: tr.row, cells: { total: read(tr, 'total'), veryLikely: read(tr, 'veryLikely'), likely: read(tr, 'likely'), hard: read(tr, 'hard'), unlikely: read(tr, 'unlikely') } };
   }
   return { sheet, rows, ...(totalRow ? { totalRow } : {}) };
 }

@@ -14,6 +14,8 @@ import { dupTarget } from './dupTarget';
 import { dupTask } from './dupTask';
 import { markerCount } from './markerCount';
 import { repeatedPassage } from './repeatedPassage';
+import { tallyRowSum } from './tallyRowSum';
+import { tallyTotals } from './tallyTotals';
 import type { Rule, RuleContext } from './types';
 import { unitVariants } from './unitVariants';
 
@@ -21,6 +23,8 @@ export type { Rule, RuleContext } from './types';
 export { duplicatesByKey, type Duplicate } from './duplicates';
 
 export const RULES: readonly Rule[] = [
+  tallyRowSum,
+  tallyTotals,
   crossTally,
   crossKeyItems,
   markerCount,
