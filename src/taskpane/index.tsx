@@ -15,7 +15,8 @@ import { browserSave, createFileServices } from './services/fileMode';
 import type { PaneServices } from './services/types';
 
 async function servicesFor(host: Office.HostType | null): Promise<PaneServices> {
-  if (host === Office.HostType.Excel) {
+  // Without Office.js there is no `Office` at all: never touch it then.
+  if (host !== null && typeof Office !== 'undefined' && host === Office.HostType.Excel) {
     const { createExcelServices } = await import(/* webpackChunkName: "excel" */ './services/excelMode');
     return createExcelServices();
   }

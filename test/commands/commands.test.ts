@@ -69,6 +69,7 @@ describe('ribbon function commands', () => {
     const log: string[] = [];
     officeShim(log);
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('../../src/commands/commands');
     });
     expect(log).toEqual(['associate:recomputeSummaries', 'associate:clearMarks']);

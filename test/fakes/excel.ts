@@ -457,7 +457,12 @@ export class FakeExcelHost {
     g.Excel = {
       run: (a: unknown, b?: unknown) => this.run(a, b),
     };
-    g.Office = { context: { requirements: { isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version) } } };
+    g.Office = {
+      context: {
+        requirements: { isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version) },
+        diagnostics: { host: 'Excel', platform: 'PC', version: '16.0.99999.10000 (fake)' },
+      },
+    };
     return this;
   }
 
