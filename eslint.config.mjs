@@ -12,6 +12,7 @@ export default tseslint.config(
       'build/**',
       'pane-dist/**',
       'pane-preview/**',
+      'pane-dev/**',
       'tmp-*/**',
       // root-level *.js config files (jest/webpack config); this file (.mjs) is still linted
       '*.js',

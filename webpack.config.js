@@ -1,16 +1,38 @@
-// Builds the (placeholder) task pane into pane-dist/.
+// Builds the task pane and the ribbon's function file into pane-dist/.
 // Build-time env vars:
-//   OFFICE_JS_URL  – where the page loads Office.js from (default: Microsoft CDN)
-//   ADDIN_BASE_URL – where the pane is hosted (default https://localhost:3000; used for the manifest)
+//   ADDIN_BASE_URL      – where the pane is hosted (default https://localhost:3000; used for the manifest). Must be https.
+//   OFFICE_JS_URL       – where the pages load Office.js from (default: Microsoft's CDN)
+//   OFFICE_JS_SELF_HOST – 1: copy Office.js into pane-dist/office-js/ and load it from there (intranets without
+//                         the CDN). The files come from OFFICE_JS_DIR (a snapshot of the CDN's files, preferred)
+//                         or else from the npm copy (node_modules/@microsoft/office-js/dist).
+//   PANE_FILE_MODE      – off: a pane that could not load Office.js never falls back to file mode (it says so).
+//
+// Scripts are compiled by swc for the webviews Office still uses (browsers-used-by-office-web-add-ins.md):
+// EdgeHTML 18 (Office 2019 retail, Microsoft 365 before 16.0.13530) lacks object spread, `?.`, `??` and
+// class fields, so everything, node_modules included, is lowered to what Edge 18 parses (ES2017 syntax;
+// test/build/bundle.test.ts parses every chunk at that level), with core-js polyfills for our own code.
+// Trident (IE 11) gets an ES5 page that says which Office to update (src/taskpane/bootGuard.html).
 const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { require: tsRequire } = require('tsx/cjs/api');
 
-const OFFICE_JS_URL = process.env.OFFICE_JS_URL || 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const ADDIN_BASE_URL = (process.env.ADDIN_BASE_URL || 'https://localhost:3000').replace(/\/+$/, '');
+const SELF_HOST = process.env.OFFICE_JS_SELF_HOST === '1';
+const OFFICE_JS_DIR = process.env.OFFICE_JS_DIR || path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist');
+const OFFICE_JS_URL = process.env.OFFICE_JS_URL || (SELF_HOST ? `${ADDIN_BASE_URL}/office-js/office.js` : CDN_OFFICE_JS);
+const FILE_MODE = process.env.PANE_FILE_MODE !== 'off';
 const DEV_BASE_URL = 'https://localhost:3000';
+/** Browsers the bundle must run in: EdgeHTML 18 is the oldest Office webview we support. */
+const TARGETS = 'edge >= 18, chrome >= 70, safari >= 12';
 
-// Emits assets/*.png and manifest.xml (with ADDIN_BASE_URL substituted) next to the pane.
+const { UI_EXCEL } = tsRequire('./src/core/i18n/uiExcel.ts', __filename);
+const oldWebviewText = [UI_EXCEL['excel.oldWebview']['zh-CN'], UI_EXCEL['excel.oldWebview']['en-US']];
+const bootGuard = fs.readFileSync(path.resolve(__dirname, 'src/taskpane/bootGuard.html'), 'utf8');
+
+// Emits assets/*.png, manifest.xml (with ADDIN_BASE_URL substituted) and, when self-hosting, Office.js.
 class AddinFilesPlugin {
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
@@ -33,54 +55,97 @@ class AddinFilesPlugin {
             .split(DEV_BASE_URL)
             .join(ADDIN_BASE_URL);
           compilation.emitAsset('manifest.xml', new RawSource(xml));
+          if (SELF_HOST) {
+            if (!fs.existsSync(path.join(OFFICE_JS_DIR, 'office.js'))) {
+              compilation.errors.push(new Error(`OFFICE_JS_SELF_HOST: no office.js in ${OFFICE_JS_DIR} (set OFFICE_JS_DIR)`));
+              return;
+            }
+            const walk = (dir, rel) => {
+              for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+                const abs = path.join(dir, entry.name);
+                const to = rel ? `${rel}/${entry.name}` : entry.name;
+                if (entry.isDirectory()) walk(abs, to);
+                else compilation.emitAsset(`office-js/${to}`, new RawSource(fs.readFileSync(abs)), { minimized: true }); // copied as shipped: never re-minified
+              }
+            };
+            walk(OFFICE_JS_DIR, '');
+          }
         },
       );
     });
   }
 }
 
-module.exports = (_env, argv) => ({
-  mode: argv.mode || 'production',
-  entry: { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
-  output: {
-    path: path.resolve(__dirname, 'pane-dist'),
-    filename: '[name].[contenthash:8].js',
-    chunkFilename: '[name].[contenthash:8].js',
-    clean: true,
-  },
-  resolve: {
-    extensions: ['.ts', '.tsx', '.js'],
-    // The browser build of exceljs (file mode only; loaded on demand, never in the initial bundle).
-    alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
-  },
-  performance: { hints: false },
-  module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'ts-loader',
-          options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.pane.json') },
-        },
+function swc(syntax, polyfills) {
+  return {
+    loader: 'swc-loader',
+    options: {
+      jsc: {
+        parser: syntax === 'typescript' ? { syntax: 'typescript', tsx: true } : { syntax: 'ecmascript', jsx: false },
+        transform: { react: { runtime: 'automatic' } },
+        externalHelpers: false,
       },
+      env: { targets: TARGETS, ...(polyfills ? { mode: 'usage', coreJs: require('core-js/package.json').version } : {}) },
+      // Keep `import`/`export` for webpack; `unknown` leaves CommonJS files as they are.
+      isModule: syntax === 'typescript' ? true : 'unknown',
+    },
+  };
+}
+
+module.exports = (_env, argv) => {
+  const production = (argv.mode || 'production') === 'production';
+  if (production && !/^https:\/\//.test(ADDIN_BASE_URL) && process.env.ALLOW_HTTP_BASE_URL !== '1') {
+    // Office requires HTTPS for add-in pages (includes/https-guidance.md).
+    throw new Error(`ADDIN_BASE_URL must be https:// (got ${ADDIN_BASE_URL}).`);
+  }
+  if (production && !SELF_HOST && OFFICE_JS_URL === CDN_OFFICE_JS && process.env.OFFICE_JS_QUIET !== '1') {
+    process.stderr.write('note: Office.js loads from the Microsoft CDN. For an intranet without it, build with OFFICE_JS_SELF_HOST=1 (docs/deployment.md).\n');
+  }
+  return {
+    mode: argv.mode || 'production',
+    target: ['web', 'es2017'],
+    entry: { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+    output: {
+      path: path.resolve(__dirname, 'pane-dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // The browser build of exceljs (file mode only; loaded on demand, never in the initial bundle).
+      alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
+    },
+    performance: { hints: false },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: swc('typescript', true) },
+        // Dependencies ship newer syntax than Edge 18 parses: lower it (core-js itself is already ES5-safe).
+        { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/]core-js[\\/]/, use: swc('ecmascript', false) },
+      ],
+    },
+    devtool: argv.mode === 'development' ? 'source-map' : false,
+    plugins: [
+      new webpack.DefinePlugin({ __OFFICE_JS_URL__: JSON.stringify(OFFICE_JS_URL), __FILE_MODE__: JSON.stringify(FILE_MODE) }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        templateParameters: (compilation, assets, tags, options) => ({
+          officeJsUrl: OFFICE_JS_URL,
+          addinBaseUrl: ADDIN_BASE_URL,
+          bootGuard: bootGuard.replace('<%= JSON.stringify(oldWebviewText) %>', JSON.stringify(oldWebviewText)),
+          htmlWebpackPlugin: { tags, files: assets, options },
+        }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        templateParameters: { officeJsUrl: OFFICE_JS_URL },
+      }),
+      new HtmlWebpackPlugin({ filename: 'message.html', template: './src/commands/message.html', chunks: [], inject: false }),
+      new AddinFilesPlugin(),
     ],
-  },
-  devtool: argv.mode === 'development' ? 'source-map' : false,
-  plugins: [
-    new HtmlWebpackPlugin({
-      filename: 'taskpane.html',
-      template: './src/taskpane/taskpane.html',
-      chunks: ['taskpane'],
-      templateParameters: { officeJsUrl: OFFICE_JS_URL, addinBaseUrl: ADDIN_BASE_URL },
-    }),
-    new HtmlWebpackPlugin({
-      filename: 'commands.html',
-      template: './src/commands/commands.html',
-      chunks: ['commands'],
-      templateParameters: { officeJsUrl: OFFICE_JS_URL },
-    }),
-    new HtmlWebpackPlugin({ filename: 'message.html', template: './src/commands/message.html', chunks: [], inject: false }),
-    new AddinFilesPlugin(),
-  ],
-});
+  };
+};

@@ -17,7 +17,7 @@ if (!process.argv.includes('--no-build')) {
   const r = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, OFFICE_JS_URL: '/office-js/office.js', ADDIN_BASE_URL: `http://${host}:${port}` },
+    env: { ...process.env, OFFICE_JS_URL: '/office-js/office.js', ADDIN_BASE_URL: `http://${host}:${port}`, ALLOW_HTTP_BASE_URL: '1', OFFICE_JS_QUIET: '1' },
   });
   if (r.status !== 0) process.exit(r.status || 1);
 }

@@ -10,8 +10,12 @@ import { excelText, type ExcelMessageKey } from './messages';
 export type ExcelProblem =
   | 'timeout'
   | 'busy'
+  | 'cell-edit'
   | 'protected'
-  | 'protected-sheet'
+  | 'rejected'
+  | 'conflict'
+  | 'merged-conflict'
+  | 'hidden-sheet'
   | 'name-clash'
   | 'payload-too-large'
   | 'general'
@@ -23,8 +27,12 @@ export type ExcelProblem =
 const KEY: Readonly<Record<ExcelProblem, ExcelMessageKey>> = {
   timeout: 'excel.timeout',
   busy: 'excel.busy',
+  'cell-edit': 'excel.cellEdit',
   protected: 'excel.protected',
-  'protected-sheet': 'excel.protectedSheet',
+  rejected: 'excel.rejected',
+  conflict: 'excel.conflict',
+  'merged-conflict': 'excel.mergedConflict',
+  'hidden-sheet': 'excel.hiddenSheet',
   'name-clash': 'excel.nameClash',
   'payload-too-large': 'excel.payloadTooLarge',
   general: 'excel.general',
@@ -47,6 +55,11 @@ export class ExcelAdapterError extends Error {
   ) {
     // The Error message is the user-facing zh-CN text, so a careless `e.message` still shows no raw Office text.
     super(excelText(KEY[problem], 'zh-CN', params));
+  }
+
+  /** The catalogue key of the user's message. */
+  get messageKey(): ExcelMessageKey {
+    return KEY[this.problem];
   }
 
   /** The message for the user, in their language. */
@@ -85,8 +98,22 @@ export function toExcelAdapterError(e: unknown): ExcelAdapterError {
   const detail = e instanceof Error ? e.message : typeof e === 'string' ? e : undefined;
   switch (code) {
     case 'AccessDenied':
-    case 'InvalidOperation':
       return new ExcelAdapterError('protected', {}, code, detail);
+    // The Excel-specific code for a user editing a cell (application-specific-api-error-handling.md).
+    case 'InvalidOperationInCellEditMode':
+      return new ExcelAdapterError('cell-edit', {}, code, detail);
+    // Generic ("the operation attempted is invalid on the object"): also what a batch gets while a cell is
+    // being edited without delayForCellEdit (excel-add-ins-delay-in-cell-edit.md). Not necessarily protection.
+    case 'InvalidOperation':
+      return new ExcelAdapterError('rejected', {}, code, detail);
+    // Co-authoring: "Request could not be processed because of a conflict."
+    case 'Conflict':
+    case 'InsertDeleteConflict':
+      return new ExcelAdapterError('conflict', {}, code, detail);
+    case 'MergedRangeConflict':
+    case 'PivotTableRangeConflict':
+    case 'FilteredRangeConflict':
+      return new ExcelAdapterError('merged-conflict', {}, code, detail);
     case 'ItemAlreadyExists':
       return new ExcelAdapterError('name-clash', {}, code, detail);
     case 'ItemNotFound':
@@ -98,8 +125,14 @@ export function toExcelAdapterError(e: unknown): ExcelAdapterError {
     case 'GeneralException':
     case 'InternalError':
     case 'ServiceUnavailable':
+    case 'ServiceNotAvailable':
+    case 'ActivityLimitReached':
+    case 'MemoryLimitReached':
+    case 'RequestAborted':
       return new ExcelAdapterError('general', {}, code, detail);
     case 'ApiNotFound':
+    case 'ApiNotAvailable':
+    case 'NotImplemented':
     case 'UnsupportedOperation':
       return new ExcelAdapterError('unsupported', { feature: 'ExcelApi' }, code, detail);
     default:

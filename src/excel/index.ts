@@ -4,20 +4,21 @@
  * timeout, failures as ExcelAdapterError with catalogue messages.
  */
 import { type Audit, auditSubmission, buildSummaryPlans, type Grid, highlightPlan, type Lang } from '../core';
-import { ExcelAdapterError } from './errors';
+import { ExcelAdapterError, isExcelAdapterError, toExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
-import { readWorkbookGrids } from './read';
+import { readWorkbook } from './read';
 import { checkRequirements, requirementOf } from './requirements';
 import { type RunOptions, runExcel } from './run';
 import { type AppliedSheet, applyHighlights, applySheetPlans, clearMarks, selectRange } from './write';
 
 export { ExcelAdapterError, isExcelAdapterError, type ExcelProblem } from './errors';
-export { EXCEL_MESSAGES, excelText, type ExcelMessageKey, type ExcelNote } from './messages';
-export { checkRequirements, type ExcelFeature, type MissingFeature, type Requirements } from './requirements';
+export { EXCEL_MESSAGES, excelText, renderExcelNote, type ExcelMessageKey, type ExcelNote } from './messages';
+export { checkRequirements, MANIFEST_EXCEL_API, type ExcelFeature, type MissingFeature, type Requirements } from './requirements';
 export { runExcel, DEFAULT_TIMEOUT_MS, type RunOptions } from './run';
-export { readWorkbookGrids } from './read';
+export { readWorkbook, readWorkbookGrids } from './read';
 export { loadDocumentSettings, saveDocumentSettings } from './settings';
-export { applySheetPlans, applyHighlights, clearMarks, type AppliedSheet, type HighlightResult, type SheetPlansResult } from './write';
+export { describeHost, renderSelfTest, runSelfTest, webviewOf, type RenderedSelfTest, type SelfTestLine, type SelfTestReport } from './selfTest';
+export { applySheetPlans, applyHighlights, clearMarks, type AppliedSheet, type ClearResult, type HighlightResult, type SheetPlansResult } from './write';
 
 export interface CheckOptions extends RunOptions {
   /** Settings for the audit (validated by the core). */
@@ -37,12 +38,15 @@ function requireCore(): ReturnType<typeof checkRequirements> {
   return req;
 }
 
+function requirementNotes(req: ReturnType<typeof checkRequirements>): ExcelNote[] {
+  return req.supported.has('mergedAreas') ? [] : [{ key: 'excel.req.mergedAreas' }];
+}
+
 /** Read every sheet of the open workbook and audit it (template findings included, as the CLI reports them). */
 export async function checkWorkbook(options: CheckOptions = {}): Promise<CheckResult> {
   const req = requireCore();
-  const notes: ExcelNote[] = req.supported.has('mergedAreas') ? [] : [{ key: 'excel.req.mergedAreas' }];
-  const grids = await runExcel((context) => readWorkbookGrids(context, { mergedAreas: req.supported.has('mergedAreas') }), options);
-  return { audit: auditSubmission(grids, options.settings), grids, notes };
+  const read = await runExcel((context) => readWorkbook(context, { mergedAreas: req.supported.has('mergedAreas') }), options);
+  return { audit: auditSubmission(read.grids, options.settings), grids: read.grids, notes: [...requirementNotes(req), ...read.notes] };
 }
 
 export interface ActionOptions extends CheckOptions {
@@ -51,31 +55,80 @@ export interface ActionOptions extends CheckOptions {
   readonly onPhase?: (phase: 'reading' | 'writing') => void;
 }
 
+export interface CheckAndMarkResult {
+  readonly audit: Audit;
+  readonly sheets: readonly AppliedSheet[];
+  /** Everything the user should know: what was skipped, degraded, renamed or left unfinished. */
+  readonly notes: readonly ExcelNote[];
+}
+
+/** A failed write step as a note that names what changed; the reason is the catalogue message of the failure. */
+function causeOf(e: unknown): ExcelNote {
+  const err = toExcelAdapterError(e);
+  return { key: err.messageKey, params: err.params };
+}
+
 /**
  * One user action, one Excel.run: read and audit the workbook, optionally write the summary sheets, then
  * mark the findings (replacing our earlier marks). Used by 校验 / 重算汇总 in the pane and 一键重算 on the ribbon.
+ *
+ * Checking never depends on writing: once the audit is made it is returned, whatever happens to the writes.
+ * A protected sheet or one whose conditional formats Excel cannot read is not marked (one note each);
+ * summaries are written only where allowed; a write that fails or times out becomes a note that says what
+ * changed. Only a failure while reading (before there is an audit) rejects.
  */
-export async function checkAndMark(
-  options: ActionOptions & { readonly summaries?: boolean } = {},
-): Promise<{ audit: Audit; sheets: readonly AppliedSheet[]; notes: readonly ExcelNote[] }> {
+export async function checkAndMark(options: ActionOptions & { readonly summaries?: boolean } = {}): Promise<CheckAndMarkResult> {
   const req = requireCore();
   const features = req.supported;
-  return runExcel(async (context) => {
-    options.onPhase?.('reading');
-    const grids = await readWorkbookGrids(context, { mergedAreas: features.has('mergedAreas') });
-    const audit = auditSubmission(grids, options.settings);
-    options.onPhase?.('writing');
-    const notes: ExcelNote[] = [];
-    let sheets: readonly AppliedSheet[] = [];
-    if (options.summaries) {
-      const written = await applySheetPlans(context, buildSummaryPlans(audit, options.lang ?? 'zh-CN'), { features });
-      sheets = written.sheets;
-      notes.push(...written.notes);
-    }
-    await applyHighlights(context, highlightPlan(audit, audit.sheets.map((s) => s.name)), { features });
-    if (!features.has('multiArea')) notes.push({ key: 'excel.req.multiArea' });
-    return { audit, sheets, notes };
-  }, options);
+  let audit: Audit | null = null;
+  const notes: ExcelNote[] = requirementNotes(req);
+  let sheets: readonly AppliedSheet[] = [];
+  const progress = { sent: false, created: [] as string[] };
+  let plannedNames: string[] = [];
+  let summariesDone = !options.summaries;
+  const summaryFailure = (e: unknown): ExcelNote =>
+    progress.sent
+      ? { key: 'excel.note.summariesPartial', params: { sheets: (progress.created.length > 0 ? progress.created : plannedNames).join('、') }, cause: causeOf(e) }
+      : { key: 'excel.note.summariesFailed', cause: causeOf(e) };
+  try {
+    return await runExcel(async (context) => {
+      options.onPhase?.('reading');
+      const read = await readWorkbook(context, { mergedAreas: features.has('mergedAreas') });
+      notes.push(...read.notes);
+      audit = auditSubmission(read.grids, options.settings);
+      options.onPhase?.('writing');
+      if (options.summaries) {
+        const plans = buildSummaryPlans(audit, options.lang ?? 'zh-CN');
+        plannedNames = plans.map((p) => p.name);
+        try {
+          const written = await applySheetPlans(context, plans, { progress });
+          sheets = written.sheets;
+          notes.push(...written.notes);
+        } catch (e) {
+          if (isExcelAdapterError(e) && (e.problem === 'timeout' || e.problem === 'busy')) throw e;
+          notes.push(summaryFailure(e));
+        }
+        summariesDone = true;
+      }
+      try {
+        const marked = await applyHighlights(context, highlightPlan(audit, audit.sheets.map((s) => s.name)));
+        notes.push(...marked.notes);
+      } catch (e) {
+        if (isExcelAdapterError(e) && (e.problem === 'timeout' || e.problem === 'busy')) throw e;
+        notes.push({ key: 'excel.note.marksFailed', cause: causeOf(e) });
+      }
+      return { audit, sheets, notes };
+    }, options);
+  } catch (e) {
+    // The audit exists: the user gets the findings, and a note on what the writes did.
+    const done: Audit | null = audit;
+    if (done === null) throw e;
+    const err = toExcelAdapterError(e);
+    if (err.problem === 'timeout' || err.problem === 'busy') notes.push({ key: 'excel.note.writeTimedOut', params: err.params });
+    else if (!summariesDone) notes.push(summaryFailure(e));
+    else notes.push({ key: 'excel.note.marksFailed', cause: causeOf(e) });
+    return { audit: done, sheets: summariesDone ? sheets : [], notes };
+  }
 }
 
 export interface WriteSummariesOptions extends RunOptions {
@@ -84,28 +137,25 @@ export interface WriteSummariesOptions extends RunOptions {
 
 /** Add (or replace our earlier) summary sheets to the open workbook. */
 export async function writeSummaries(audit: Audit, options: WriteSummariesOptions = {}): Promise<{ sheets: readonly AppliedSheet[]; notes: readonly ExcelNote[] }> {
-  const req = requireCore();
+  requireCore();
   const plans = buildSummaryPlans(audit, options.lang ?? 'zh-CN');
-  return runExcel((context) => applySheetPlans(context, plans, { features: req.supported }), options);
+  return runExcel((context) => applySheetPlans(context, plans), options);
 }
 
 /** Mark the findings' cells with removable conditional formats (replacing our earlier marks). */
 export async function markFindings(audit: Audit, options: RunOptions = {}): Promise<{ marked: number; removed: number; notes: readonly ExcelNote[] }> {
-  const req = requireCore();
+  requireCore();
   const plan = highlightPlan(
     audit,
     audit.sheets.map((s) => s.name),
   );
-  const notes: ExcelNote[] = req.supported.has('multiArea') ? [] : [{ key: 'excel.req.multiArea' }];
-  const result = await runExcel((context) => applyHighlights(context, plan, { features: req.supported }), options);
-  return { ...result, notes };
+  return runExcel((context) => applyHighlights(context, plan), options);
 }
 
-/** Remove every mark we added; the user's own conditional formats stay. */
-export async function clearFindingMarks(options: RunOptions = {}): Promise<{ removed: number }> {
-  const req = requireCore();
-  const removed = await runExcel((context) => clearMarks(context, { features: req.supported }), options);
-  return { removed };
+/** Remove every mark we added; the user's own conditional formats stay. Marks on protected sheets stay, with a note. */
+export async function clearFindingMarks(options: RunOptions = {}): Promise<{ removed: number; notes: readonly ExcelNote[] }> {
+  requireCore();
+  return runExcel((context) => clearMarks(context), options);
 }
 
 /** Jump to a finding's cell. */

@@ -19,4 +19,12 @@ export function excelText(key: ExcelMessageKey, lang: Lang = 'zh-CN', params: Pa
 export interface ExcelNote {
   readonly key: ExcelMessageKey;
   readonly params?: Params;
+  /** Why a step failed: a catalogue message filled into the note's `{reason}`. */
+  readonly cause?: ExcelNote;
+}
+
+/** A note in the user's language (its cause, if any, rendered into `{reason}`). */
+export function renderExcelNote(note: ExcelNote, lang: Lang = 'zh-CN'): string {
+  const reason = note.cause ? renderExcelNote(note.cause, lang) : '';
+  return excelText(note.key, lang, { ...note.params, ...(note.cause ? { reason } : {}) });
 }

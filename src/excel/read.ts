@@ -4,7 +4,11 @@
  * a file (values, formulas without `=`, number formats, merged areas; dates stay serial numbers; errors
  * become `{ error }`; merged continuation cells and empty cells are null; rows end at their last cell).
  *
- * Syncs: 1 (the sheets) + 1 (each sheet's used range — `getUsedRangeOrNullObject(true)` — and a sample of
+ * Calculation: the first sync also reads `application.calculationMode`. In Manual mode the values Excel reports
+ * are the results of the last calculation, so the workbook is recalculated (as F9 does) in the next sync,
+ * before any value is read, and a note says so; if Excel refuses, the note says values may be stale.
+ *
+ * Syncs: 1 (the sheets, names, calculation mode) + 1 (each sheet's used range — `getUsedRangeOrNullObject(true)` — and a sample of
  * rows 9–40 for the payload estimate) + 1 (values, formulas, number formats and merged areas of every
  * sheet, queued together), plus one per chunk forced by Excel's limits (5 MB payload, 5 million cells) —
  * never one per sheet or per row. A batch Excel still rejects as too large is split and sent again.
@@ -13,6 +17,8 @@ import { sheetOfReference } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
+import { isExcelAdapterError } from './errors';
+import type { ExcelNote } from './messages';
 import { supports } from './requirements';
 
 /** getMergedAreasOrNullObject fails past 512 areas in one range: query blocks of at most 512 cells. */
@@ -25,6 +31,14 @@ export interface ReadOptions {
   /** Read merged areas (ExcelApi 1.13); by default when the host supports it. */
   readonly mergedAreas?: boolean;
   readonly limits?: BatchLimits;
+  /** Recalculate a workbook in manual calculation mode before reading (default true). */
+  readonly calculate?: boolean;
+}
+
+export interface WorkbookRead {
+  readonly grids: Grid[];
+  /** What the user should know about the values read (manual calculation). */
+  readonly notes: readonly ExcelNote[];
 }
 
 interface Cell {
@@ -67,7 +81,7 @@ class SheetReader {
     private readonly hidden: boolean,
     private readonly used: UsedArea | null,
     bytesPerRow: number,
-    private readonly withMerges: boolean,
+    private readonly mergedAreas: boolean,
   ) {
     if (!used) {
       this.work = null;
@@ -76,11 +90,11 @@ class SheetReader {
     const bottom = used.top + used.rows - 1;
     // Merged areas are queried from row 1 and column A, so an area that starts above or left of the used
     // range but covers it is still found; values only within the used range.
-    const base = withMerges ? 0 : used.top;
+    const base = mergedAreas ? 0 : used.top;
     const width = used.left + used.cols;
     const colBlock = Math.min(width, MERGE_QUERY_CELLS);
     const rowBlock = Math.max(1, Math.floor(MERGE_QUERY_CELLS / colBlock));
-    const mergeBytesPerRow = withMerges ? Math.ceil(160 / rowBlock) * Math.ceil(width / colBlock) : 0;
+    const mergeBytesPerRow = mergedAreas ? Math.ceil(160 / rowBlock) * Math.ceil(width / colBlock) : 0;
     this.work = {
       rows: bottom + 1 - base,
       fixedBytes: 64,
@@ -102,7 +116,7 @@ class SheetReader {
             range.numberFormat.forEach((row, i) => (this.formats[vs - used.top + i] = row));
           });
         }
-        if (this.withMerges) {
+        if (this.mergedAreas) {
           for (let r = from; r < to; r += rowBlock) {
             for (let c = 0; c < width; c += colBlock) {
               const areas = this.ws.getRangeByIndexes(r, c, Math.min(rowBlock, to - r), Math.min(colBlock, width - c)).getMergedAreasOrNullObject();
@@ -175,12 +189,34 @@ function estimateBytesPerRow(sample: unknown[][] | null, cols: number): number {
 
 /** Every worksheet (visible, hidden and very hidden) as a grid, in workbook order. */
 export async function readWorkbookGrids(context: Excel.RequestContext, options: ReadOptions = {}): Promise<Grid[]> {
-  const withMerges = options.mergedAreas ?? supports('mergedAreas');
+  return (await readWorkbook(context, options)).grids;
+}
+
+/** Every worksheet as a grid, and notes about the values read (a workbook in manual calculation mode). */
+export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
+  const mergedAreas = options.mergedAreas ?? supports('mergedAreas');
+  const notes: ExcelNote[] = [];
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
   const names = context.workbook.names;
   names.load('items/name,items/value');
+  const application = context.workbook.application;
+  application.load('calculationMode');
   await context.sync();
+  if (application.calculationMode === 'Manual') {
+    if (options.calculate === false) notes.push({ key: 'excel.note.manualCalcStale' });
+    else {
+      // Recalculate (F9) before anything is read: values would otherwise be the last calculation's results.
+      application.calculate('Recalculate');
+      try {
+        await context.sync();
+        notes.push({ key: 'excel.note.manualCalc' });
+      } catch (e) {
+        if (isExcelAdapterError(e)) throw e;
+        notes.push({ key: 'excel.note.manualCalcStale' });
+      }
+    }
+  }
   // Our earlier summary sheets (tagged `AnnexAudit_<id>` → `='sheet'!$A$1`) are never audited as annexes.
   const generated = new Set<string>();
   for (const n of names.items) {
@@ -201,15 +237,16 @@ export async function readWorkbookGrids(context: Excel.RequestContext, options: 
   const readers = probes.map((p) => {
     const used: UsedArea | null = p.used.isNullObject ? null : { top: p.used.rowIndex, left: p.used.columnIndex, rows: p.used.rowCount, cols: p.used.columnCount };
     const sample = p.sample.isNullObject ? null : (p.sample.values as unknown[][]);
-    return new SheetReader(p.ws, p.name, p.hidden, used, estimateBytesPerRow(sample, used?.cols ?? 1), withMerges);
+    return new SheetReader(p.ws, p.name, p.hidden, used, estimateBytesPerRow(sample, used?.cols ?? 1), mergedAreas);
   });
   await runWorks(
     context,
     readers.map((r) => r.work).filter((w): w is Work => w !== null),
     options.limits,
   );
-  return readers.map((r) => {
+  const grids = readers.map((r) => {
     const g = r.grid();
     return generated.has(g.name) ? { ...g, generated: true } : g;
   });
+  return { grids, notes };
 }

@@ -1,11 +1,18 @@
 /// <reference types="office-js" />
 /**
- * Requirement sets the adapter uses, feature-detected with `isSetSupported`. A missing set degrades one
- * feature with a message; only a missing core set (ExcelApi 1.4) stops the adapter, and never by crashing.
+ * Requirement sets. The manifest asks for ExcelApi 1.9 (manifest.xml `<Set Name="ExcelApi" MinVersion>`):
+ * a host below it never loads the add-in, so nothing up to 1.9 is checked at run time. Every member the
+ * adapter uses above 1.9 is behind one of the features below, feature-detected with `isSetSupported`; a
+ * missing one degrades that feature with a note. test/excel/apisets.test.ts lists every Excel.* member the
+ * code uses with its `[Api set]` and fails when one above the manifest minimum is not listed here, or its use
+ * is not inside a check of its feature.
  */
-import { EXCEL_MESSAGES, type ExcelMessageKey } from './messages';
+import { excelText, type ExcelMessageKey } from './messages';
 
-export type ExcelFeature = 'core' | 'conditionalFormats' | 'freezeLinks' | 'pageLayout' | 'multiArea' | 'mergedAreas';
+/** The manifest's minimum ExcelApi version (kept equal to manifest.xml by test/excel/apisets.test.ts). */
+export const MANIFEST_EXCEL_API = '1.9';
+
+export type ExcelFeature = 'core' | 'mergedAreas';
 
 interface FeatureSpec {
   readonly feature: ExcelFeature;
@@ -14,22 +21,20 @@ interface FeatureSpec {
   /** True when the feature's absence stops the whole adapter (not just degrades it). */
   readonly blocking: boolean;
   readonly key: ExcelMessageKey;
+  /** The Excel members (Interface.member, as in @types/office-js) that need this set. */
+  readonly members: readonly string[];
 }
 
 const FEATURES: readonly FeatureSpec[] = [
-  // worksheet.getUsedRangeOrNullObject, names.getItemOrNullObject / add, NamedItem.delete
-  { feature: 'core', set: 'ExcelApi', version: '1.4', blocking: true, key: 'excel.req.core' },
-  // range.conditionalFormats.add('Custom')
-  { feature: 'conditionalFormats', set: 'ExcelApi', version: '1.6', blocking: false, key: 'excel.req.conditionalFormats' },
-  // freezePanes.freezeRows, range.hyperlink
-  { feature: 'freezeLinks', set: 'ExcelApi', version: '1.7', blocking: false, key: 'excel.req.freezeLinks' },
-  // worksheet.pageLayout (orientation, paper size, zoom, setPrintTitleRows)
-  { feature: 'pageLayout', set: 'ExcelApi', version: '1.9', blocking: false, key: 'excel.req.pageLayout' },
-  // worksheet.getRanges (multi-area RangeAreas)
-  { feature: 'multiArea', set: 'ExcelApi', version: '1.9', blocking: false, key: 'excel.req.multiArea' },
-  // range.getMergedAreasOrNullObject
-  { feature: 'mergedAreas', set: 'ExcelApi', version: '1.13', blocking: false, key: 'excel.req.mergedAreas' },
+  // The manifest's floor, checked again so that a pane opened in a host that lacks it (a sideload that
+  // bypassed the manifest check) says so instead of failing on the first call.
+  { feature: 'core', set: 'ExcelApi', version: MANIFEST_EXCEL_API, blocking: true, key: 'excel.req.core', members: [] },
+  // Range.getMergedAreasOrNullObject: without it merged cells read as blank, with a note.
+  { feature: 'mergedAreas', set: 'ExcelApi', version: '1.13', blocking: false, key: 'excel.req.mergedAreas', members: ['Range.getMergedAreasOrNullObject'] },
 ];
+
+/** What each feature needs, for the self-test and the requirement-set test. */
+export const FEATURE_SPECS: readonly Pick<FeatureSpec, 'feature' | 'set' | 'version' | 'members'>[] = FEATURES;
 
 export interface MissingFeature {
   readonly feature: ExcelFeature;
@@ -44,7 +49,7 @@ export interface Requirements {
   readonly missing: readonly MissingFeature[];
 }
 
-function isSetSupported(set: string, version: string): boolean {
+export function isSetSupported(set: string, version: string): boolean {
   try {
     if (typeof Office === 'undefined') return false;
     return Office.context?.requirements?.isSetSupported(set, version) === true;
@@ -65,7 +70,7 @@ export function checkRequirements(): Requirements {
         requirement: `${f.set} ${f.version}`,
         blocking: f.blocking,
         key: f.key,
-        message: EXCEL_MESSAGES[f.key],
+        message: { 'zh-CN': excelText(f.key, 'zh-CN', { version: f.version }), 'en-US': excelText(f.key, 'en-US', { version: f.version }) },
       });
   }
   return { supported, missing };

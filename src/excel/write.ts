@@ -6,8 +6,14 @@
  * touched (we write to `name (2)` and say so). Highlights are custom conditional formats whose formula is
  * `markFormula(severity)`, so clearing removes exactly ours.
  *
- * Syncs: summaries 1 (sheets, tags, tables) + 1 (everything else, all sheets); marks and clear 1 (sheets)
- * + 1 (their conditional formats) + 1 (delete ours / add new). More only for chunks Excel's limits force.
+ * Writing never decides whether the user gets the findings: protected sheets and sheets whose conditional
+ * formats Excel cannot read are skipped with one note each; summaries are not written into a workbook whose
+ * structure is protected; the page setup, which Excel may refuse, is applied in its own step.
+ *
+ * Syncs: summaries 1 (sheets, tags, tables, workbook protection) + 1 (everything else, all sheets) + 1 (page
+ * setup); marks and clear 1 (sheets and their protection) + 1 (their conditional formats) + 1 (delete ours /
+ * add new). More only for chunks Excel's limits force, or, when Excel fails to read some sheet's conditional
+ * formats, one per sheet to find which.
  */
 import {
   type CellStyle,
@@ -23,21 +29,23 @@ import {
 import { a1 } from '../core/grid';
 import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetReference } from './address';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
-import { ExcelAdapterError } from './errors';
+import { ExcelAdapterError, isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
-import { checkRequirements, type ExcelFeature, requirementOf } from './requirements';
 
 export type { AppliedSheet } from '../core';
 
 export interface WriteOptions {
-  /** Features of the host; by default detected with `isSetSupported`. */
-  readonly features?: ReadonlySet<ExcelFeature>;
   readonly limits?: BatchLimits;
+}
+
+export interface SheetPlansOptions extends WriteOptions {
+  /** Filled as the write goes: `sent` once a batch that changes the workbook was sent, `created` once the sheets exist. */
+  readonly progress?: { sent: boolean; created: string[] };
 }
 
 export interface SheetPlansResult {
   readonly sheets: readonly AppliedSheet[];
-  /** What was degraded or renamed, for the user. */
+  /** What was skipped or renamed, for the user. */
   readonly notes: readonly ExcelNote[];
 }
 
@@ -46,6 +54,18 @@ export interface HighlightResult {
   readonly marked: number;
   /** Our earlier conditional formats removed first. */
   readonly removed: number;
+  /** Sheets skipped (protected, or conditional formats unreadable), one note each. */
+  readonly notes: readonly ExcelNote[];
+}
+
+export interface ClearResult {
+  readonly removed: number;
+  readonly notes: readonly ExcelNote[];
+}
+
+/** An Office error (not our own timeout or busy): the step failed, the context can go on. */
+function isOfficeFailure(e: unknown): boolean {
+  return !isExcelAdapterError(e);
 }
 
 const FONT_NAME = '宋体';
@@ -170,21 +190,21 @@ interface SheetStep {
   readonly table: string | null;
 }
 
-/** Summary sheets: add (or replace our earlier ones), fill, format, tag. */
-export async function applySheetPlans(context: Excel.RequestContext, plans: readonly SheetPlan[], options: WriteOptions = {}): Promise<SheetPlansResult> {
-  const features = options.features ?? checkRequirements().supported;
+/** Summary sheets: add (or replace our earlier ones), fill, format, tag. Nothing is written into a workbook whose structure is protected. */
+export async function applySheetPlans(context: Excel.RequestContext, plans: readonly SheetPlan[], options: SheetPlansOptions = {}): Promise<SheetPlansResult> {
   const notes: ExcelNote[] = [];
   if (plans.length === 0) return { sheets: [], notes };
-  if (!features.has('freezeLinks')) notes.push({ key: 'excel.req.freezeLinks' });
-  if (!features.has('pageLayout')) notes.push({ key: 'excel.req.pageLayout' });
   const wb = context.workbook;
 
-  // Phase 1: the sheets, our tags, the tables (one sync).
+  // Phase 1: the sheets, our tags, the tables, the workbook's structure protection (one sync).
   const sheets = wb.worksheets;
   sheets.load('items/name');
   const tags = plans.map((p) => wb.names.getItemOrNullObject(SHEET_TAG_PREFIX + p.id).load('name,type,value'));
   const tables = plans.some((p) => p.table) ? wb.tables.load('items/name,items/worksheet/name') : null;
+  const protection = wb.protection.load('protected');
   await context.sync();
+  // 保护工作簿: Excel refuses to add or delete sheets. Say so instead of failing half-way.
+  if (protection.protected) return { sheets: [], notes: [{ key: 'excel.note.summariesProtected' }] };
 
   // Decide names exactly as the xlsx adapter does, plan by plan.
   const taken = new Map<string, string>(sheets.items.map((w) => [w.name.toLowerCase(), w.name]));
@@ -221,19 +241,39 @@ export async function applySheetPlans(context: Excel.RequestContext, plans: read
   });
 
   // Phase 2: one batch with everything, split only where Excel's limits force it.
-  const works: Work[] = [structureWork(context, steps, features)];
+  const progress = options.progress;
+  const works: Work[] = [structureWork(context, steps, progress)];
   for (const step of steps) {
-    const content = contentWork(context, step, features);
+    const content = contentWork(context, step);
     if (content) works.push(content);
     const finish = finishWork(context, step);
     if (finish) works.push(finish);
   }
+  if (progress) progress.sent = true;
   await runWorks(context, works, options.limits);
+
+  // Phase 3: the page setup, on its own: Excel may refuse it (audit §2.5), and that costs the print settings only.
+  {
+    for (const { plan, name } of steps) {
+      const pl = wb.worksheets.getItem(name).pageLayout;
+      pl.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      pl.paperSize = 'A4';
+      if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      const [first, last] = plan.printTitleRows;
+      if (first > 0 && last >= first) pl.setPrintTitleRows(`$${first}:$${last}`);
+    }
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isOfficeFailure(e)) throw e;
+      notes.push({ key: 'excel.note.pageLayoutSkipped', params: { sheets: steps.map((s) => s.name).join('、') } });
+    }
+  }
   return { sheets: applied, notes };
 }
 
-/** Delete our earlier sheets and tags, add the sheets, their widths, frozen rows, page layout and tag. */
-function structureWork(context: Excel.RequestContext, steps: readonly SheetStep[], features: ReadonlySet<ExcelFeature>): Work {
+/** Delete our earlier sheets and tags, add the sheets, their widths, frozen rows and tag. */
+function structureWork(context: Excel.RequestContext, steps: readonly SheetStep[], progress?: { created: string[] }): Work {
   return {
     rows: 0,
     fixedBytes: steps.reduce((n, s) => n + 600 + s.plan.columnWidths.length * 120, 0),
@@ -249,30 +289,25 @@ function structureWork(context: Excel.RequestContext, steps: readonly SheetStep[
         plan.columnWidths.forEach((w, c) => {
           ws.getRange(columnA1(c)).format.columnWidth = widthPoints(w);
         });
-        if (features.has('freezeLinks') && plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
-        if (features.has('pageLayout')) {
-          const pl = ws.pageLayout;
-          pl.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-          pl.paperSize = 'A4';
-          if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-          const [first, last] = plan.printTitleRows;
-          if (first > 0 && last >= first) pl.setPrintTitleRows(`$${first}:$${last}`);
-        }
+        if (plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
         wb.names.add(SHEET_TAG_PREFIX + plan.id, ws.getRange('A1'));
       }
+      return () => {
+        if (progress) progress.created = steps.map((s) => s.name);
+      };
     },
   };
 }
 
 /** Values (one 2-D array: our formulas as formulas, everything else as values or guarded text), number formats, styles, links. */
-function contentWork(context: Excel.RequestContext, step: SheetStep, features: ReadonlySet<ExcelFeature>): Work | null {
+function contentWork(context: Excel.RequestContext, step: SheetStep): Work | null {
   const { plan, name } = step;
   if (plan.rows.length === 0) return null;
   const width = Math.max(1, ...plan.rows.map((r) => r.length));
   const inputs: Input[][] = plan.rows.map((row) => Array.from({ length: width }, (_, c) => cellInput(row[c])));
   const anyFormat = plan.rows.some((row) => row.some((pc) => pc.numberFormat !== undefined));
   const formats: string[][] | null = anyFormat ? plan.rows.map((row) => Array.from({ length: width }, (_, c) => row[c]?.numberFormat ?? 'General')) : null;
-  const links = features.has('freezeLinks');
+  const links = true;
   // Prefix sums of the request estimate per row.
   const prefix: number[] = [0];
   // A style run costs where its rectangle starts: where the same run does not continue the row above.
@@ -356,38 +391,55 @@ interface OurMark {
 interface MarkSurvey {
   readonly sheetNames: readonly string[];
   readonly protectedSheets: ReadonlySet<string>;
+  /** Sheets whose conditional formats Excel failed to read (OfficeDev/office-js #6827, #6835). */
+  readonly unreadable: ReadonlySet<string>;
   readonly ours: readonly OurMark[];
 }
 
-/** Our conditional formats in the whole workbook, and which sheets are protected: 2 syncs (the sheets, then their conditional formats). */
-async function surveyMarks(context: Excel.RequestContext): Promise<MarkSurvey> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  await context.sync();
-  const perSheet = sheets.items.map((ws) => ({
-    sheet: ws.name,
-    cfs: ws.getRange().conditionalFormats.load('items/customOrNullObject/rule/formula'),
-    protection: ws.protection.load('protected'),
-  }));
-  await context.sync();
-  const ours = perSheet.flatMap(({ sheet, cfs }) =>
-    cfs.items
-      .filter((cf) => {
-        const custom = cf.customOrNullObject;
-        return !custom.isNullObject && isOurMarkFormula(custom.rule.formula);
-      })
-      .map((cf) => ({ sheet, cf })),
-  );
-  return {
-    sheetNames: perSheet.map((p) => p.sheet),
-    protectedSheets: new Set(perSheet.filter((p) => p.protection.protected).map((p) => p.sheet)),
-    ours,
-  };
+const CF_LOAD = 'items/customOrNullObject/rule/formula';
+
+function oursIn(sheet: string, cfs: Excel.ConditionalFormatCollection): OurMark[] {
+  return cfs.items
+    .filter((cf) => {
+      const custom = cf.customOrNullObject;
+      return !custom.isNullObject && isOurMarkFormula(custom.rule.formula);
+    })
+    .map((cf) => ({ sheet, cf }));
 }
 
-/** Refuse before changing anything when a sheet we would write to is protected (Excel applies a batch up to its first failure). */
-function refuseProtected(survey: MarkSurvey, sheets: Iterable<string>): void {
-  for (const sheet of sheets) if (survey.protectedSheets.has(sheet)) throw new ExcelAdapterError('protected-sheet', { sheet });
+/**
+ * Our conditional formats in the whole workbook, and which sheets are protected: 2 syncs (the sheets with
+ * their protection, then every sheet's conditional formats). Excel fails to read some user-made rules; then
+ * each sheet is read on its own (one sync per sheet, only in that case) and the failing ones are left out.
+ */
+async function surveyMarks(context: Excel.RequestContext): Promise<MarkSurvey> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/protection/protected');
+  await context.sync();
+  const names = sheets.items.map((ws) => ws.name);
+  const protectedSheets = new Set(sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name));
+  const unreadable = new Set<string>();
+  let ours: OurMark[];
+  try {
+    const perSheet = sheets.items.map((ws) => ({ sheet: ws.name, cfs: ws.getRange().conditionalFormats.load(CF_LOAD) }));
+    await context.sync();
+    ours = perSheet.flatMap(({ sheet, cfs }) => oursIn(sheet, cfs));
+  } catch (e) {
+    if (!isOfficeFailure(e)) throw e;
+    ours = [];
+    for (const ws of sheets.items) {
+      const cfs = ws.getRange().conditionalFormats.load(CF_LOAD);
+      try {
+        // One sheet at a time, only after Excel failed to read them together: to find the sheets it cannot read.
+        await context.sync();
+        ours.push(...oursIn(ws.name, cfs));
+      } catch (inner) {
+        if (!isOfficeFailure(inner)) throw inner;
+        unreadable.add(ws.name);
+      }
+    }
+  }
+  return { sheetNames: names, protectedSheets, unreadable, ours };
 }
 
 function deleteWork(ours: readonly OurMark[]): Work {
@@ -403,18 +455,20 @@ function deleteWork(ours: readonly OurMark[]): Work {
   };
 }
 
-/** Remove every conditional format we added (recognised by its formula); the user's own stay. */
-export async function clearMarks(context: Excel.RequestContext, options: WriteOptions = {}): Promise<number> {
-  const features = options.features ?? checkRequirements().supported;
-  if (!features.has('conditionalFormats')) throw new ExcelAdapterError('unsupported', { feature: requirementOf('conditionalFormats') });
+/** Remove every conditional format we added (recognised by its formula); the user's own stay. Protected sheets are left as they are, with a note. */
+export async function clearMarks(context: Excel.RequestContext, options: WriteOptions = {}): Promise<ClearResult> {
   const survey = await surveyMarks(context);
-  const { ours } = survey;
-  refuseProtected(
-    survey,
-    ours.map((m) => m.sheet),
-  );
+  const notes: ExcelNote[] = [];
+  const skipped = new Set<string>();
+  for (const m of survey.ours)
+    if (survey.protectedSheets.has(m.sheet) && !skipped.has(m.sheet)) {
+      skipped.add(m.sheet);
+      notes.push({ key: 'excel.note.clearSkippedProtected', params: { sheet: m.sheet } });
+    }
+  for (const sheet of survey.unreadable) notes.push({ key: 'excel.note.clearSkippedUnreadable', params: { sheet } });
+  const ours = survey.ours.filter((m) => !skipped.has(m.sheet));
   if (ours.length > 0) await runWorks(context, [deleteWork(ours)], options.limits);
-  return ours.length;
+  return { removed: ours.length, notes };
 }
 
 interface MarkGroup {
@@ -423,25 +477,33 @@ interface MarkGroup {
   readonly address: string;
 }
 
-/** Mark the findings' cells: one conditional format per sheet and severity. Re-marking replaces our earlier marks. */
+/**
+ * Mark the findings' cells: one conditional format per sheet and severity (multi-area ranges, ExcelApi 1.9,
+ * the manifest's minimum). Re-marking replaces our earlier marks. A protected sheet, or one whose conditional
+ * formats Excel cannot read, is skipped with one note; the other sheets are marked.
+ */
 export async function applyHighlights(context: Excel.RequestContext, plan: HighlightPlan, options: WriteOptions = {}): Promise<HighlightResult> {
-  const features = options.features ?? checkRequirements().supported;
-  if (!features.has('conditionalFormats')) throw new ExcelAdapterError('unsupported', { feature: requirementOf('conditionalFormats') });
-  const multiArea = features.has('multiArea');
   const survey = await surveyMarks(context);
-  const { ours } = survey;
   const present = new Set(survey.sheetNames);
-  refuseProtected(survey, [...ours.map((m) => m.sheet), ...plan.marks.map((m) => m.sheet).filter((s) => present.has(s))]);
+  const notes: ExcelNote[] = [];
+  const skipped = new Set<string>();
+  const skip = (sheet: string): void => {
+    if (skipped.has(sheet)) return;
+    skipped.add(sheet);
+    if (survey.protectedSheets.has(sheet)) notes.push({ key: 'excel.note.marksSkippedProtected', params: { sheet } });
+    else notes.push({ key: 'excel.note.marksSkippedUnreadable', params: { sheet } });
+  };
+  const blocked = (sheet: string): boolean => survey.protectedSheets.has(sheet) || survey.unreadable.has(sheet);
+  for (const mark of plan.marks) if (present.has(mark.sheet) && blocked(mark.sheet)) skip(mark.sheet);
+  for (const m of survey.ours) if (blocked(m.sheet)) skip(m.sheet);
+  for (const sheet of survey.unreadable) skip(sheet);
+  const ours = survey.ours.filter((m) => !skipped.has(m.sheet));
   const groups: MarkGroup[] = [];
   let marked = 0;
   for (const mark of plan.marks) {
-    if (!present.has(mark.sheet)) continue;
+    if (!present.has(mark.sheet) || skipped.has(mark.sheet)) continue;
     marked += mark.cells.length;
     const addresses = cellsToRects(mark.cells).map(rectA1);
-    if (!multiArea) {
-      for (const address of addresses) groups.push({ sheet: mark.sheet, severity: mark.severity, address });
-      continue;
-    }
     let cur: string[] = [];
     let len = 0;
     for (const address of addresses) {
@@ -464,8 +526,7 @@ export async function applyHighlights(context: Excel.RequestContext, plan: Highl
     queue: (start, count) => {
       for (const g of groups.slice(start, start + count)) {
         const ws = context.workbook.worksheets.getItem(g.sheet);
-        const target = multiArea ? ws.getRanges(g.address) : ws.getRange(g.address);
-        const cf = target.conditionalFormats.add('Custom');
+        const cf = ws.getRanges(g.address).conditionalFormats.add('Custom');
         cf.custom.rule.formula = `=${markFormula(g.severity)}`;
         cf.custom.format.fill.color = `#${MARK_FILL[g.severity]}`;
       }
@@ -473,13 +534,25 @@ export async function applyHighlights(context: Excel.RequestContext, plan: Highl
   };
   const works = [ours.length > 0 ? deleteWork(ours) : null, groups.length > 0 ? add : null].filter((w): w is Work => w !== null);
   if (works.length > 0) await runWorks(context, works, options.limits);
-  return { marked, removed: ours.length };
+  return { marked, removed: ours.length, notes };
 }
 
-/** Go to a cell: activate its sheet and select it (1 sync). */
+/**
+ * Go to a cell: activate its sheet and select it (1 sync). A hidden sheet cannot be shown (Excel's UI cannot
+ * activate one, and office-js does not say it can): when Excel refuses, the sheet's visibility is read and a
+ * hidden sheet is named in the message.
+ */
 export async function selectRange(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
   const ws = context.workbook.worksheets.getItem(sheet);
   ws.activate();
   ws.getRange(cell).select();
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isOfficeFailure(e)) throw e;
+    const again = context.workbook.worksheets.getItemOrNullObject(sheet).load('visibility');
+    await context.sync();
+    if (!again.isNullObject && again.visibility !== 'Visible') throw new ExcelAdapterError('hidden-sheet', { sheet });
+    throw e;
+  }
 }

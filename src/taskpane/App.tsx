@@ -44,6 +44,7 @@ const useStyles = makeStyles({
   count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   fileInput: { display: 'none' },
   empty: { color: tokens.colorNeutralForeground3 },
+  notes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 type Step = 'reading' | 'checking' | 'writing' | 'clearing';
@@ -61,6 +62,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
   const [settings, setSettings] = React.useState<SettingsInput>({});
   const [step, setStep] = React.useState<Step | null>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
+  const [notes, setNotes] = React.useState<readonly string[]>([]);
   const [audit, setAudit] = React.useState<AuditView | null>(null);
   const [filter, setFilter] = React.useState<Filter>('all');
   const [fileName, setFileName] = React.useState<string | null>(null);
@@ -82,6 +84,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
 
   const run = async (action: () => Promise<Outcome | null>): Promise<void> => {
     setOutcome(null);
+    setNotes([]);
     try {
       const result = await action();
       if (result) setOutcome(result);
@@ -96,6 +99,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
     run(async () => {
       const view = await services.check(settings, lang, setStep);
       setAudit(view);
+      setNotes(view.notes ?? []);
       const c = view.counts;
       return view.findings.length === 0
         ? { intent: 'success', text: tr('pane.done.clean') }
@@ -106,15 +110,21 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
     run(async () => {
       if (!services.summarize) return null;
       const out = await services.summarize(settings, lang, setStep);
+      if (out.view) setAudit(out.view);
+      setNotes(out.notes ?? []);
       const renamed = out.renamed.map((r) => tr('pane.renamed', r)).join(' ');
-      return { intent: 'success', text: `${tr('pane.done.summarize', { sheets: out.sheets.join('、') })}${renamed ? ` ${renamed}` : ''}` };
+      const checked = out.view ? ` ${out.view.findings.length === 0 ? tr('pane.done.clean') : tr('pane.done.check', out.view.counts)}` : '';
+      // Nothing written: the outcome says so (the notes say why) instead of "written: ".
+      if (out.sheets.length === 0) return { intent: 'warning', text: `${tr('pane.done.summarizeNone')}${checked}` };
+      return { intent: (out.notes ?? []).length > 0 ? 'warning' : 'success', text: `${tr('pane.done.summarize', { sheets: out.sheets.join('、') })}${renamed ? ` ${renamed}` : ''}${checked}` };
     });
 
   const clear = () =>
     run(async () => {
       if (!services.clearMarks) return null;
-      await services.clearMarks(setStep);
-      return { intent: 'success', text: tr('pane.done.clear') };
+      const left = (await services.clearMarks(setStep)) ?? [];
+      setNotes(left);
+      return { intent: left.length > 0 ? 'warning' : 'success', text: tr(left.length > 0 ? 'pane.done.clearPartial' : 'pane.done.clear') };
     });
 
   const download = () =>
@@ -216,6 +226,17 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
           <MessageBarBody>{outcome.text}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {notes.length > 0 ? (
+        <ul className={styles.notes} aria-label={tr('pane.notes')}>
+          {notes.map((n) => (
+            <li key={n}>
+              <MessageBar intent="warning">
+                <MessageBarBody>{n}</MessageBarBody>
+              </MessageBar>
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       {audit ? (
         <section aria-label={tr('pane.findings')}>
@@ -242,7 +263,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
         </div>
       )}
 
-      <SettingsPanel settings={settings} lang={lang} onChange={changeSettings} onLang={changeLang} />
+      <SettingsPanel settings={settings} lang={lang} onChange={changeSettings} onLang={changeLang} {...(services.selfTest ? { onSelfTest: services.selfTest } : {})} />
     </main>
   );
 }

@@ -91,6 +91,31 @@ run('task pane in headless Chromium (file mode)', () => {
     expect(overflowing).toBe(0);
   });
 
+  it('自检 in the settings: outside Excel it says so, with the browser it ran in, as text to copy', async () => {
+    await page.getByRole('button', { name: '自检' }).click();
+    await page.getByRole('button', { name: '运行自检' }).click();
+    await page.getByText('未在 Excel 中运行（当前为浏览器文件模式），无法测试 Excel 接口。').first().waitFor();
+    const report = await page.getByRole('textbox', { name: '自检结果（可复制发给管理员）' }).inputValue();
+    expect(report).toContain('浏览器组件: Chromium');
+    expect(report).toContain('附件审核助手 自检');
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-selftest-320.png'), fullPage: true });
+  });
+
+  it('Office.js that cannot load: opened by Office the pane says so (not file mode); in a plain browser file mode stays', async () => {
+    const blocked = await browser.newPage({ viewport: { width: 320, height: 720 } });
+    try {
+      await blocked.route('**/office-js/office.js', (r) => r.fulfill({ status: 404, body: 'not found' }));
+      await blocked.goto(`${url}?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+      await blocked.getByText(/^Office\.js 未能加载（\/office-js\/office\.js），无法访问当前工作簿。/).waitFor();
+      expect(await blocked.getByRole('button', { name: '打开工作簿' }).count()).toBe(0);
+      await blocked.screenshot({ path: join(ARTIFACTS, 'pane-officejs-missing-320.png'), fullPage: true });
+      await blocked.goto(url);
+      await blocked.getByRole('button', { name: '打开工作簿' }).waitFor();
+    } finally {
+      await blocked.close();
+    }
+  });
+
   it('下载结果 gives a workbook with the summary sheets', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
     const path = join(ARTIFACTS, download.suggestedFilename());

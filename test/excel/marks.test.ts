@@ -80,24 +80,40 @@ describe('finding marks via Office.js', () => {
     }
   });
 
-  it('without multi-area ranges (ExcelApi 1.8) marks block by block, says so, and still clears completely', async () => {
+  it('a protected sheet is not marked (one note); the other sheets are, and the audit is whole', async () => {
     const grids = await sampleGrids('incentive-2022.xlsx');
     const host = hostWith(grids);
-    host.excelApi = '1.8';
     try {
-      const before = host.workbook.snapshot();
+      host.workbook.sheet('附件3').protected = true;
       const audit = auditWorkbook(grids);
       const result = await markFindings(audit);
-      expect(result.notes).toEqual([{ key: 'excel.req.multiArea' }]);
-      const plan = highlightPlan(
-        audit,
-        grids.map((g) => g.name),
-      );
-      const expected: Record<string, string[]> = {};
-      for (const m of plan.marks) expected[`${m.sheet}|${m.severity}`] = [...m.cells].sort();
-      expect(ourMarks(host.workbook)).toEqual(expected);
-      await clearFindingMarks();
-      expect(host.workbook.snapshot()).toEqual(before);
+      expect(result.notes).toEqual([{ key: 'excel.note.marksSkippedProtected', params: { sheet: '附件3' } }]);
+      const marks = ourMarks(host.workbook);
+      expect(Object.keys(marks).some((k) => k.startsWith('附件3|'))).toBe(false);
+      expect(Object.keys(marks).some((k) => k.startsWith('附件4|'))).toBe(true);
+      // Clearing leaves the protected sheet alone and says so only when ours are there.
+      expect((await clearFindingMarks()).notes).toEqual([]);
+    } finally {
+      host.uninstall();
+    }
+  });
+
+  it('conditional formats Excel cannot read (office-js #6827, #6835): that sheet is skipped with a note, the rest are marked', async () => {
+    const grids = await sampleGrids('incentive-2022.xlsx');
+    const host = hostWith(grids);
+    try {
+      host.workbook.addConditionalFormat('附件4', 'C4:C9', 'CellValue', undefined, '#FFFF00');
+      host.workbook.addConditionalFormat('附件4', 'C4:C9', 'CellValue', undefined, '#FF0000');
+      host.workbook.sheet('附件4').unreadableConditionalFormats = true;
+      const before = host.workbook.sheet('附件4').conditionalFormats.map((cf) => ({ ...cf }));
+      const audit = auditWorkbook(grids);
+      const result = await markFindings(audit);
+      expect(result.notes).toEqual([{ key: 'excel.note.marksSkippedUnreadable', params: { sheet: '附件4' } }]);
+      expect(host.workbook.sheet('附件4').conditionalFormats).toEqual(before);
+      expect(Object.keys(ourMarks(host.workbook)).some((k) => k.startsWith('附件3|'))).toBe(true);
+      const cleared = await clearFindingMarks();
+      expect(cleared.notes).toEqual([{ key: 'excel.note.clearSkippedUnreadable', params: { sheet: '附件4' } }]);
+      expect(ourMarks(host.workbook)).toEqual({});
     } finally {
       host.uninstall();
     }

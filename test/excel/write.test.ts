@@ -199,29 +199,22 @@ describe('summary sheets via Office.js: re-runs and names', () => {
   });
 });
 
-describe('degrading on older Excel', () => {
-  it('ExcelApi 1.8: summaries without page layout, with a message; ExcelApi 1.6: also without frozen rows and links', async () => {
+describe('page setup Excel refuses (audit §2.5: unverified in real Excel, so it is its own step)', () => {
+  it('summaries are written in full without the page setup, and a note names the sheets', async () => {
     const grids = await sampleGrids('incentive-2022.xlsx');
     const audit = auditWorkbook(grids);
-    for (const [api, keys] of [
-      ['1.8', ['excel.req.pageLayout']],
-      ['1.6', ['excel.req.freezeLinks', 'excel.req.pageLayout']],
-    ] as const) {
-      const host = hostWith(grids);
-      host.excelApi = api;
-      try {
-        const result = await writeSummaries(audit);
-        expect(result.notes.map((n) => n.key)).toEqual(keys);
-        const ws = host.workbook.sheet('校验结果');
-        expect(ws.pageLayout).toEqual({});
-        expect(ws.at('A3')?.value).toBe('错误');
-        if (api === '1.6') {
-          expect(ws.freezeRows).toBe(0);
-          expect([...ws.cells()].some(({ cell }) => cell.hyperlink)).toBe(false);
-        } else expect(ws.freezeRows).toBe(2);
-      } finally {
-        host.uninstall();
-      }
+    const host = hostWith(grids);
+    host.failures.pageLayout = 'InvalidArgument';
+    try {
+      const result = await writeSummaries(audit);
+      expect(result.sheets.map((s) => s.name)).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+      expect(result.notes).toEqual([{ key: 'excel.note.pageLayoutSkipped', params: { sheets: '汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果' } }]);
+      const ws = host.workbook.sheet('校验结果');
+      expect(ws.pageLayout).toEqual({});
+      expect(ws.at('A3')?.value).toBe('错误');
+      expect(ws.freezeRows).toBe(2);
+    } finally {
+      host.uninstall();
     }
   });
 });

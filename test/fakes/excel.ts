@@ -15,6 +15,28 @@
  * - injectable failures: a protected sheet (writes rejected with AccessDenied), GeneralException on large
  *   writes, a sync that never resolves, any error on a given sync.
  *
+ * What real Excel does that the adapter must survive, each with the source that says Excel does it:
+ * - sheet protection: writes to a protected sheet fail with AccessDenied, reading works; the project's own
+ *   templates protect every annex sheet (src/xlsx/template.ts), so a colleague's submission arrives protected
+ *   (`FakeSheet.protected`; `FakeWorkbook.structureProtected` for 保护工作簿: adding/deleting sheets fails);
+ * - reading conditional formats throws for some user-made rules: two cellValue rules on one table column
+ *   (OfficeDev/office-js #6827), a duplicated rule (#6835), `custom` on a non-custom format (#2180). The issues
+ *   do not name the error code; GeneralException is modelled (`FakeSheet.unreadableConditionalFormats`);
+ * - calculation mode: `application.calculationMode` may be Manual, "calculation is done when the user
+ *   requests it" (d.ts Application.calculationMode): formula cells keep stale cached values until
+ *   `application.calculate` (`FakeWorkbook.calculationMode`, `FakeCell.pending`);
+ * - cell-edit mode (excel-add-ins-delay-in-cell-edit.md): office.js runs the batch callback at once; with
+ *   `delayForCellEdit` Excel queues the request until the user leaves the cell and then applies it, even if
+ *   the add-in gave up waiting; without it the batch fails. The doc's table names `InvalidOperation`,
+ *   application-specific-api-error-handling.md names `InvalidOperationInCellEditMode` (`FakeExcelHost.cellEdit`,
+ *   `exitCellEdit()`, `cellEditError`);
+ * - `MergedRangeConflict`: "A table can't overlap with another table, a PivotTable report, query results,
+ *   merged cells, or an XML Map" (application-specific-api-error-handling.md), for `tables.add`;
+ * - not verified in real Excel, modelled as the cautious case and switchable: page-layout settings rejected
+ *   (`failures.pageLayout`; `verticalFitToPages: 0` is not a documented value, d.ts PageLayoutZoomOptions, and
+ *   #1860 shows fit-to-pages not applied), and `activate()` on a hidden sheet rejected with InvalidOperation
+ *   (`hiddenSheetActivate`; Excel's UI and VBA cannot activate a hidden sheet; office-js is silent, audit §2.6).
+ *
  * `installFakeExcel(workbook)` puts it in place as `global.Excel` (with `Excel.run`) and `global.Office`
  * (`Office.context.requirements.isSetSupported`); `host.uninstall()` removes it.
  */
@@ -58,6 +80,8 @@ export interface FakeCell {
   numberFormat?: string;
   /** Written with a leading `'`: stored as text. */
   textPrefix?: boolean;
+  /** A formula cell whose cached `value` is stale (manual calculation): the value it takes when calculated. */
+  pending?: string | number | boolean | { error: string } | null;
   style?: FakeStyle;
   hyperlink?: FakeHyperlink;
 }
@@ -134,6 +158,8 @@ export class FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   /** Sheet protection: every write to this sheet is rejected with AccessDenied. */
   protected = false;
+  /** Reading this sheet's conditional formats fails (OfficeDev/office-js #6827, #6835). */
+  unreadableConditionalFormats = false;
   readonly rows: (FakeCell | undefined)[][] = [];
   merges: Area[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
@@ -207,6 +233,10 @@ export class FakeWorkbook {
   tables: FakeTable[] = [];
   /** Workbook structure protection: adding or deleting sheets is rejected with AccessDenied. */
   structureProtected = false;
+  /** `application.calculationMode`; in Manual, formula cells keep `value` until calculated. */
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
+  /** Number of `application.calculate` calls applied. */
+  calculations = 0;
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   private nextId = 1;
@@ -246,6 +276,17 @@ export class FakeWorkbook {
     const ws = new FakeSheet(this.nextId++, name);
     this.sheets.push(ws);
     return ws;
+  }
+
+  /** Calculate every formula cell whose cached value is stale (what `application.calculate` does). */
+  calculate(): void {
+    this.calculations++;
+    for (const ws of this.sheets)
+      for (const { cell } of ws.cells())
+        if ('pending' in cell) {
+          cell.value = cell.pending ?? null;
+          delete cell.pending;
+        }
   }
 
   /** A user's own conditional format (what `clear marks` must leave alone). */
@@ -302,6 +343,11 @@ export const RAW_OFFICE_TEXT = {
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
+  InvalidOperation: 'The operation attempted is invalid on the object.',
+  InvalidOperationInCellEditMode:
+    "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+  MergedRangeConflict: "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
+  Conflict: 'Request could not be processed because of a conflict.',
 } as const;
 
 function officeError(code: keyof typeof RAW_OFFICE_TEXT, detail?: string): FakeOfficeError {
@@ -323,9 +369,12 @@ function jsonBytes(v: unknown): number {
 
 export interface SyncRecord {
   readonly ops: number;
+  /** Queued operations that change the workbook (property sets and method calls other than loads). */
+  readonly writes: number;
   readonly requestBytes: number;
   readonly responseBytes: number;
-  readonly outcome: 'ok' | 'rejected' | 'hung';
+  /** `held`: queued by Excel while a cell is edited, applied at `exitCellEdit()` (then `ok` or `rejected`). */
+  outcome: 'ok' | 'rejected' | 'hung' | 'held';
 }
 
 export interface FakeFailures {
@@ -335,6 +384,12 @@ export interface FakeFailures {
   generalExceptionAboveCells?: number;
   /** The n-th sync fails with this Office error code, applying nothing. */
   failAtSync?: { sync: number; code: keyof typeof RAW_OFFICE_TEXT };
+  /** Setting any page-layout property fails with this code (unverified in real Excel; see the header). */
+  pageLayout?: keyof typeof RAW_OFFICE_TEXT;
+  /** Adding a worksheet fails with this code (e.g. ItemAlreadyExists, GeneralException). */
+  addSheet?: keyof typeof RAW_OFFICE_TEXT;
+  /** The user starts editing a cell just before the n-th sync (cell-edit mode begins mid-action). */
+  cellEditAtSync?: number;
 }
 
 export class FakeExcelHost {
@@ -346,6 +401,14 @@ export class FakeExcelHost {
   latencyMs = 0;
   /** Highest ExcelApi requirement set this host supports. */
   excelApi = '1.17';
+  /** The user is editing a cell (excel-add-ins-delay-in-cell-edit.md). */
+  cellEdit = false;
+  /** The code a batch fails with in cell-edit mode when it did not ask to wait. */
+  cellEditError: 'InvalidOperation' | 'InvalidOperationInCellEditMode' = 'InvalidOperationInCellEditMode';
+  /** What `activate()` on a hidden sheet does (unverified in real Excel; see the header). */
+  hiddenSheetActivate: 'reject' | 'accept' = 'reject';
+  /** Requests Excel holds until the user leaves the cell. */
+  private held: (() => void)[] = [];
   private previous: { Excel: unknown; Office: unknown } | null = null;
 
   constructor(readonly workbook: FakeWorkbook) {}
@@ -361,6 +424,19 @@ export class FakeExcelHost {
 
   resetStats(): void {
     this.syncLog.length = 0;
+  }
+
+  /** The user leaves the cell: Excel applies the requests it held, in order, whether or not anyone still waits. */
+  exitCellEdit(): void {
+    this.cellEdit = false;
+    const held = this.held;
+    this.held = [];
+    for (const release of held) release();
+  }
+
+  /** @internal Hold a request until the user leaves the cell. */
+  hold(release: () => void): void {
+    this.held.push(release);
   }
 
   isSetSupported(name: string, version?: string): boolean {
@@ -381,7 +457,12 @@ export class FakeExcelHost {
     g.Excel = {
       run: (a: unknown, b?: unknown) => this.run(a, b),
     };
-    g.Office = { context: { requirements: { isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version) } } };
+    g.Office = {
+      context: {
+        requirements: { isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version) },
+        diagnostics: { host: 'Excel', platform: 'PC', version: '16.0.99999.10000 (fake)' },
+      },
+    };
     return this;
   }
 
@@ -398,8 +479,10 @@ export class FakeExcelHost {
 
   private async run(a: unknown, b?: unknown): Promise<unknown> {
     const batch = (typeof a === 'function' ? a : b) as (ctx: unknown) => Promise<unknown>;
-    this.runOptions.push(typeof a === 'function' ? {} : a);
-    const ctx = new FakeContext(this);
+    const options = typeof a === 'function' ? {} : a;
+    this.runOptions.push(options);
+    // office.js calls the batch at once, editing or not; it is the request (the sync) that Excel holds.
+    const ctx = new FakeContext(this, (options as { delayForCellEdit?: boolean } | undefined)?.delayForCellEdit === true);
     const result = await batch(ctx);
     if (ctx.pending() > 0) await ctx.sync();
     return result;
@@ -432,7 +515,11 @@ export class FakeContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookProxy;
 
-  constructor(readonly host: FakeExcelHost) {
+  constructor(
+    readonly host: FakeExcelHost,
+    /** Excel.run was asked to wait while a cell is edited. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -449,24 +536,52 @@ export class FakeContext {
   }
 
   sync(): Promise<void> {
+    const host = this.host;
+    if (host.failures.cellEditAtSync === host.syncLog.length + 1) host.cellEdit = true;
+    if (host.cellEdit) {
+      if (!this.delayForCellEdit) {
+        const ops = this.queue;
+        this.queue = [];
+        host.syncLog.push({ ops: ops.length, writes: writesOf(ops), requestBytes: 0, responseBytes: 0, outcome: 'rejected' });
+        return Promise.reject(officeError(host.cellEditError));
+      }
+      // Excel queues the request and applies it once the user leaves the cell.
+      const ops = this.queue;
+      this.queue = [];
+      const record: SyncRecord = { ops: ops.length, writes: writesOf(ops), requestBytes: 0, responseBytes: 0, outcome: 'held' };
+      host.syncLog.push(record);
+      return new Promise<void>((resolve, reject) => {
+        host.hold(() => {
+          const index = host.syncLog.indexOf(record);
+          host.syncLog.splice(index, 1);
+          this.queue = ops;
+          this.syncNow(index).then(resolve, reject);
+        });
+      });
+    }
     const result = this.syncNow();
     const latency = this.host.latencyMs;
     // A round trip to Excel (on the web: over the network) costs time whatever it carries.
     return latency > 0 ? new Promise<void>((resolve) => setTimeout(resolve, latency)).then(() => result) : result;
   }
 
-  private syncNow(): Promise<void> {
+  private syncNow(at?: number): Promise<void> {
     const ops = this.queue;
     this.queue = [];
     const host = this.host;
-    const index = host.syncLog.length + 1;
+    const index = (at ?? host.syncLog.length) + 1;
     const requestBytes = ops.reduce((n, op) => n + jsonBytes(op.desc), 0);
+    const writes = writesOf(ops);
+    const log = (record: SyncRecord): void => {
+      if (at === undefined) host.syncLog.push(record);
+      else host.syncLog.splice(at, 0, record);
+    };
     if (host.failures.hangAtSync === index) {
-      host.syncLog.push({ ops: ops.length, requestBytes, responseBytes: 0, outcome: 'hung' });
+      log({ ops: ops.length, writes, requestBytes, responseBytes: 0, outcome: 'hung' });
       return new Promise<void>(() => undefined);
     }
     const reject = (e: FakeOfficeError, responseBytes = 0): Promise<void> => {
-      host.syncLog.push({ ops: ops.length, requestBytes, responseBytes, outcome: 'rejected' });
+      log({ ops: ops.length, writes, requestBytes, responseBytes, outcome: 'rejected' });
       return Promise.reject(e);
     };
     if (host.failures.failAtSync?.sync === index) return reject(officeError(host.failures.failAtSync.code));
@@ -479,9 +594,16 @@ export class FakeContext {
     }
     if (resp.bytes > host.payloadLimit) return reject(officeError('ResponsePayloadSizeLimitExceeded', `${resp.bytes} bytes`), resp.bytes);
     for (const c of resp.commits) c();
-    host.syncLog.push({ ops: ops.length, requestBytes, responseBytes: resp.bytes, outcome: 'ok' });
+    log({ ops: ops.length, writes, requestBytes, responseBytes: resp.bytes, outcome: 'ok' });
     return Promise.resolve();
   }
+}
+
+function writesOf(ops: readonly Op[]): number {
+  return ops.filter((op) => {
+    const kind = (op.desc as { op?: string }).op;
+    return kind === 'set' || kind === 'call';
+  }).length;
 }
 
 function parseLoad(spec?: string | string[]): string[] {
@@ -637,11 +759,38 @@ class WorkbookProxy extends Obj<FakeWorkbook> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly names: NamedItemCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly application: ApplicationProxy;
+  readonly protection: WorkbookProtectionProxy;
   constructor(ctx: FakeContext) {
     super(ctx, 'workbook', () => ctx.wb);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.names = new NamedItemCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx, 'workbook.tables', () => ctx.wb.tables);
+    this.application = new ApplicationProxy(ctx, 'workbook.application', () => ctx.wb);
+    this.protection = new WorkbookProtectionProxy(ctx, 'workbook.protection', () => ctx.wb);
+  }
+}
+
+class ApplicationProxy extends Obj<FakeWorkbook> {
+  get calculationMode(): string {
+    return this.get('calculationMode');
+  }
+  protected override scalar(t: FakeWorkbook, name: string): unknown {
+    if (name === 'calculationMode') return t.calculationMode;
+    return super.scalar(t, name);
+  }
+  calculate(type: string): void {
+    this.callOp('calculate', [type], (wb) => wb.calculate());
+  }
+}
+
+class WorkbookProtectionProxy extends Obj<FakeWorkbook> {
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  protected override scalar(t: FakeWorkbook, name: string): unknown {
+    if (name === 'protected') return t.structureProtected;
+    return super.scalar(t, name);
   }
 }
 
@@ -725,7 +874,9 @@ class TableCollectionProxy extends Collection<FakeTable, TableProxy> {
         area = parsed;
       } else ({ sheet, area } = address.target());
       checkWritable(sheet);
-      if (this.wb.tables.some((t) => t.sheet === sheet && intersects(t.area, area))) throw officeError('InvalidArgument', 'tables overlap');
+      // "A table can't overlap with another table, … merged cells" (application-specific-api-error-handling.md).
+      if (this.wb.tables.some((t) => t.sheet === sheet && intersects(t.area, area))) throw officeError('MergedRangeConflict', 'tables overlap');
+      if (sheet.merges.some((m) => intersects(m, area))) throw officeError('MergedRangeConflict', 'table over merged cells');
       let n = this.wb.tables.length + 1;
       while (this.wb.tables.some((t) => t.name === `Table${n}`)) n++;
       created = { name: `Table${n}`, sheet, area, showBandedRows: true, showFilterButton: true };
@@ -782,10 +933,19 @@ class WorksheetCollectionProxy extends Collection<FakeSheet, WorksheetProxy> {
     return new WorksheetProxy(this.ctx, `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this.wb.findSheet(name) ?? null, true);
   }
 
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `${this.path}.getActiveWorksheet()`, () => {
+      const wb = this.wb;
+      return (wb.activeSheet !== null ? wb.findSheet(wb.activeSheet) : undefined) ?? wb.sheets.find((x) => x.visibility === 'Visible') ?? null;
+    });
+  }
+
   add(name: string): WorksheetProxy {
     let created: FakeSheet | null = null;
     this.callOp('add', [name], () => {
       if (this.wb.structureProtected) throw officeError('AccessDenied', 'workbook structure');
+      const injected = this.ctx.host.failures.addSheet;
+      if (injected) throw officeError(injected, name);
       if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw officeError('InvalidArgument', name);
       if (this.wb.findSheet(name)) throw officeError('ItemAlreadyExists', name);
       created = this.wb.addSheet(name);
@@ -800,6 +960,12 @@ class WorksheetProxy extends Obj<FakeSheet> {
   }
   get visibility(): string {
     return this.get('visibility');
+  }
+  set visibility(v: string) {
+    this.setOp('visibility', v, (t) => {
+      if (v === 'Visible' || v === 'Hidden' || v === 'VeryHidden') t.visibility = v;
+      else throw officeError('InvalidArgument', v);
+    });
   }
   protected override scalar(t: FakeSheet, name: string): unknown {
     if (name === 'name') return t.name;
@@ -856,6 +1022,8 @@ class WorksheetProxy extends Obj<FakeSheet> {
     this.callOp('delete', [], (t) => {
       const wb = this.wb;
       if (wb.structureProtected) throw officeError('AccessDenied', 'workbook structure');
+      // d.ts Worksheet.delete: a VeryHidden sheet fails with InvalidOperation.
+      if (t.visibility === 'VeryHidden') throw officeError('InvalidOperation', `${t.name} is very hidden`);
       wb.sheets.splice(wb.sheets.indexOf(t), 1);
       wb.tables = wb.tables.filter((x) => x.sheet !== t);
       for (const n of wb.names) if (n.sheet === t) n.sheet = null;
@@ -863,7 +1031,10 @@ class WorksheetProxy extends Obj<FakeSheet> {
   }
 
   activate(): void {
-    this.callOp('activate', [], (t) => (this.wb.activeSheet = t.name));
+    this.callOp('activate', [], (t) => {
+      if (t.visibility !== 'Visible' && this.ctx.host.hiddenSheetActivate === 'reject') throw officeError('InvalidOperation', `${t.name} is hidden`);
+      this.wb.activeSheet = t.name;
+    });
   }
 
   get freezePanes(): { freezeRows(count?: number): void } {
@@ -873,7 +1044,15 @@ class WorksheetProxy extends Obj<FakeSheet> {
   }
 
   get pageLayout(): Record<string, unknown> {
-    const set = (name: string, value: unknown, apply: (t: FakeSheet) => void): void => this.setOp(`pageLayout.${name}`, value, apply);
+    const reject = (): void => {
+      const code = this.ctx.host.failures.pageLayout;
+      if (code) throw officeError(code, 'page layout');
+    };
+    const set = (name: string, value: unknown, apply: (t: FakeSheet) => void): void =>
+      this.setOp(`pageLayout.${name}`, value, (t) => {
+        reject();
+        apply(t);
+      });
     return {
       set orientation(v: string) {
         set('orientation', v, (t) => (t.pageLayout.orientation = v));
@@ -884,7 +1063,11 @@ class WorksheetProxy extends Obj<FakeSheet> {
       set zoom(v: unknown) {
         set('zoom', v, (t) => (t.pageLayout.zoom = v));
       },
-      setPrintTitleRows: (rows: string) => this.callOp('pageLayout.setPrintTitleRows', [rows], (t) => (t.pageLayout.printTitleRows = rows)),
+      setPrintTitleRows: (rows: string) =>
+        this.callOp('pageLayout.setPrintTitleRows', [rows], (t) => {
+          reject();
+          t.pageLayout.printTitleRows = rows;
+        }),
     };
   }
 
@@ -1323,6 +1506,13 @@ class ConditionalFormatCollectionProxy extends Collection<FakeConditionalFormat,
 
   protected item(t: FakeConditionalFormat, i: number): ConditionalFormatProxy {
     return new ConditionalFormatProxy(this.ctx, `${this.path}.items[${i}]`, () => this.owner(t));
+  }
+
+  override collect(paths: readonly string[], resp: Resp): void {
+    // Reading some user-made rules fails (OfficeDev/office-js #6827, #6835).
+    const h = this.host?.();
+    if (h?.sheet.unreadableConditionalFormats && h.sheet.conditionalFormats.length > 0) throw officeError('GeneralException', `conditional formats of ${h.sheet.name}`);
+    super.collect(paths, resp);
   }
 
   private owner(cf: FakeConditionalFormat): { sheet: FakeSheet; cf: FakeConditionalFormat } | null {

@@ -24,6 +24,11 @@ describe('manifest.xml', () => {
     expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">/);
   });
 
+  it('HighResolutionIconUrl is the 64×64 icon (problem 10: 64×64 for non-Outlook hosts, convert-xml-to-json-manifest.md)', () => {
+    expect(/<HighResolutionIconUrl DefaultValue="[^"]*\/assets\/icon-64\.png"\/>/.test(manifest)).toBe(true);
+    expect(/<IconUrl DefaultValue="[^"]*\/assets\/icon-32\.png"\/>/.test(manifest)).toBe(true);
+  });
+
   it('every icon it names exists in assets/ at that size', () => {
     const icons = [...manifest.matchAll(/assets\/(icon-(\d+)\.png)/g)];
     expect(icons.length).toBeGreaterThanOrEqual(3);

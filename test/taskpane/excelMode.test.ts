@@ -1,7 +1,6 @@
 /** The pane's Excel-mode services against the fake Excel host: check, recompute, clear, settings, failures. */
 import { auditWorkbook } from '../../src/core';
 import { createExcelServices } from '../../src/taskpane/services/excelMode';
-import { isPaneError } from '../../src/taskpane/services/types';
 import type { FakeExcelHost } from '../fakes/excel';
 import { sampleHost } from '../excel/support';
 import { sampleGrids } from '../helpers/grids';
@@ -66,23 +65,53 @@ describe('Excel mode services', () => {
     expect(await services.loadSettings()).toMatchObject({ guaranteedQuotaIsVeryLikely: false });
   });
 
-  it('a protected sheet gives the catalogue message in the user’s language, and nothing changes', async () => {
+  it('校验 on a submission made on our template (annex sheets protected): findings shown, the protected sheet not marked, one note (problem 1)', async () => {
     const sheet = host.workbook.sheets.find((s) => s.name === '附件4');
     if (!sheet) throw new Error('no 附件4');
     sheet.protected = true;
     const services = createExcelServices();
-    const err = await services.check({}, 'zh-CN', step).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(isPaneError(err)).toBe(true);
-    expect((err as Error).message).toMatch(/受保护/);
-    expect((err as Error).message).not.toMatch(/AccessDenied|InvalidOperation/);
-    expect(ourMarks()).toEqual([]);
+    const view = await services.check({}, 'zh-CN', step);
+    const expected = auditWorkbook(await sampleGrids('incentive-2022.xlsx'));
+    expect(view.findings).toEqual(expected.findings);
+    expect(view.notes).toEqual(['工作表“附件4”受保护，未标记其中的问题单元格；校验结果不受影响。']);
+    expect(new Set(ourMarks())).toEqual(new Set(['附件2', '附件3', '附件5']));
+    const en = await services.check({}, 'en-US', step);
+    expect(en.notes).toEqual(['Sheet "附件4" is protected, so its finding cells were not marked; the check results are complete.']);
+  });
+
+  it('重算汇总 with a protected annex sheet: summaries written, findings returned, and no message claims nothing changed (problem 1)', async () => {
+    (host.workbook.sheets.find((s) => s.name === '附件4') as { protected: boolean }).protected = true;
+    const services = createExcelServices();
+    const out = await services.summarize?.({}, 'zh-CN', step);
+    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(out?.view?.counts).toEqual({ error: 2, warning: 12, info: 3 });
+    expect(out?.notes).toEqual(['工作表“附件4”受保护，未标记其中的问题单元格；校验结果不受影响。']);
+    for (const n of out?.notes ?? []) expect(n).not.toMatch(/未做任何更改|nothing was changed/);
+  });
+
+  it('重算汇总 with 保护工作簿: findings returned, nothing written, the note says the workbook was not changed', async () => {
+    host.workbook.structureProtected = true;
+    const before = host.workbook.sheets.map((s) => s.name);
+    const out = await createExcelServices().summarize?.({}, 'zh-CN', step);
+    expect(out?.sheets).toEqual([]);
+    expect(out?.view?.findings.length).toBe(17);
+    expect(out?.notes?.[0]).toBe('工作簿结构受保护，未写入汇总表，工作簿未被更改。请撤销“保护工作簿”后再重算汇总。');
+    expect(host.workbook.sheets.map((s) => s.name)).toEqual(before);
+  });
+
+  it('a summary write that fails half-way: findings returned; the note names the sheets that may be incomplete, never "nothing changed"', async () => {
+    // Syncs 1–3 read, 4 surveys the workbook for summaries, 5 creates and fills the sheets: fail there.
+    host.failures.failAtSync = { sync: 5, code: 'GeneralException' };
+    const out = await createExcelServices().summarize?.({}, 'zh-CN', step);
+    expect(out?.view?.counts).toEqual({ error: 2, warning: 12, info: 3 });
+    expect(out?.sheets).toEqual([]);
+    expect(out?.notes?.[0]).toMatch(/^汇总表未全部写完：“汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果”可能不完整/);
+    expect(out?.notes?.[0]).toContain('原因：Excel 暂时无法完成此操作');
+    expect(out?.notes?.[0]).not.toMatch(/GeneralException|internal error/);
   });
 
   it('a hung Excel call ends with the timeout message, not a hang', async () => {
-    host.failures = { hangAtSync: 1 };
+    host.failures = { hangAtSync: 2 };
     const { checkWorkbook } = await import('../../src/excel');
     const err = await checkWorkbook({ timeoutMs: 200 }).then(
       () => null,

@@ -5,8 +5,8 @@
  * Settings are stored with the workbook (document settings), so a colleague's copy carries them.
  */
 import { type Lang, type SettingsInput, t } from '../../core';
-import { checkAndMark, clearFindingMarks, isExcelAdapterError, loadDocumentSettings, saveDocumentSettings, selectCell } from '../../excel';
-import { type AuditView, PaneError, type PaneServices, type StepReporter, type SummaryOutcome } from './types';
+import { checkAndMark, clearFindingMarks, isExcelAdapterError, loadDocumentSettings, renderExcelNote, renderSelfTest, runSelfTest, saveDocumentSettings, selectCell } from '../../excel';
+import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter, type SummaryOutcome } from './types';
 
 async function guarded<T>(lang: Lang, action: () => Promise<T>): Promise<T> {
   try {
@@ -25,29 +25,38 @@ export function createExcelServices(): PaneServices {
     async check(settings: SettingsInput, l: Lang, step: StepReporter): Promise<AuditView> {
       lang = l;
       return guarded(l, async () => {
-        // One Excel.run: read, audit, mark.
-        const { audit } = await checkAndMark({ settings, lang: l, onPhase: step });
-        return { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts };
+        // One Excel.run: read, audit, mark. The findings come back whatever happened to the marks.
+        const { audit, notes } = await checkAndMark({ settings, lang: l, onPhase: step });
+        return { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, notes: notes.map((n) => renderExcelNote(n, l)) };
       });
     },
     async summarize(settings: SettingsInput, l: Lang, step: StepReporter): Promise<SummaryOutcome> {
       lang = l;
       return guarded(l, async () => {
-        const { sheets } = await checkAndMark({ settings, lang: l, onPhase: step, summaries: true });
+        const { audit, sheets, notes } = await checkAndMark({ settings, lang: l, onPhase: step, summaries: true });
+        // Renamed sheets are said once, in the outcome line; the other notes are listed.
+        const rendered = notes.filter((n) => n.key !== 'excel.note.renamed').map((n) => renderExcelNote(n, l));
         return {
           sheets: sheets.map((s) => s.name),
           renamed: sheets.filter((s) => s.renamed).map((s) => ({ wanted: s.wanted, name: s.name })),
+          view: { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, notes: rendered },
+          notes: rendered,
         };
       });
     },
-    async clearMarks(step: StepReporter): Promise<void> {
+    async clearMarks(step: StepReporter): Promise<readonly string[]> {
       return guarded(lang, async () => {
         step('clearing');
-        await clearFindingMarks();
+        const { notes } = await clearFindingMarks();
+        return notes.map((n) => renderExcelNote(n, lang));
       });
     },
     async selectCell(sheet: string, cell: string): Promise<void> {
       return guarded(lang, () => selectCell(sheet, cell));
+    },
+    async selfTest(l: Lang): Promise<SelfTestView> {
+      // Never throws: a failing Excel is what the self-test reports, line by line.
+      return renderSelfTest(await runSelfTest(), l);
     },
     async loadSettings(): Promise<SettingsInput> {
       return loadDocumentSettings();

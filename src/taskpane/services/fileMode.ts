@@ -3,7 +3,8 @@
  * 打开工作簿, through the xlsx adapter. exceljs is loaded on demand, so the in-Excel bundle never carries it.
  */
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
-import { type AuditView, PaneError, type PaneServices, type StepReporter } from './types';
+import { describeHost, renderSelfTest } from '../../excel/selfTest';
+import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter } from './types';
 
 const SETTINGS_KEY = 'annex-audit.settings';
 
@@ -51,6 +52,10 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       const name = (file?.name ?? 'workbook.xlsx').replace(/\.xlsx$/i, '') + '-审核结果.xlsx';
       save(name, out);
       return name;
+    },
+    async selfTest(lang: Lang): Promise<SelfTestView> {
+      // Outside Excel there is nothing to exercise: the report says so, with the browser it ran in.
+      return renderSelfTest({ environment: describeHost(), lines: [] }, lang);
     },
     async loadSettings(): Promise<SettingsInput> {
       try {
