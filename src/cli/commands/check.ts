@@ -5,8 +5,8 @@
  */
 import { auditWorkbook, countBySeverity, type Lang, sortFindings, t } from '../../core';
 import { templateFindings } from '../../core/submissions';
-import { isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
-import { readTemplateMarker, withoutMarkerSheet } from '../../xlsx/template';
+import { isWorkbookReadError, openWorkbook, readErrorMessage } from '../../xlsx';
+import { withoutMarkerSheet } from '../../xlsx/template';
 import { type CheckResult, type ReadFailure, toCheckResult } from '../report';
 import { readBytes } from './common';
 
@@ -17,11 +17,11 @@ export interface CheckFileOptions {
 
 export async function checkFile(file: string, options: CheckFileOptions): Promise<CheckResult | ReadFailure> {
   try {
-    const wb = await loadWorkbook(await readBytes(file), file);
-    const grids = withoutMarkerSheet(workbookToGrids(wb));
-    if (grids.length === 0) return { file, error: t('read.not-a-workbook', options.lang, { file }) };
+    const wb = openWorkbook(await readBytes(file), file);
+    const grids = withoutMarkerSheet(wb.grids);
+    if (grids.length === 0) return { file, error: t('open.no-sheets', options.lang, { file }) };
     const audit = auditWorkbook(grids, { guaranteedQuotaIsVeryLikely: options.guarantee });
-    const extra = templateFindings(readTemplateMarker(wb), audit.sheets);
+    const extra = templateFindings(wb.templateMarker, audit.sheets);
     const withTemplate =
       extra.length === 0
         ? audit
@@ -31,7 +31,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
           })();
     return toCheckResult(file, withTemplate, options.lang);
   } catch (e) {
-    if (isWorkbookReadError(e)) return { file, error: t(`read.${e.problem}`, options.lang, { file }) };
+    if (isWorkbookReadError(e)) return { file, error: readErrorMessage(e, options.lang, file) };
     return { file, error: t('read.unexpected', options.lang, { file }) };
   }
 }

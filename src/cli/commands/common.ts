@@ -34,7 +34,7 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<
 }
 
 function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+  return /\.(xlsx|xlsm|xls|et|xlsb|ods|csv)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
 }
 
 async function walk(dir: string, out: string[]): Promise<void> {
