@@ -14,7 +14,7 @@ import { sheetOfReference } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
 import { WorkbookReadError } from './errors';
-import { readZip } from './zip';
+import { entryText, readZip, type ZipEntry } from './zip';
 import { inspectZip } from './zipGuard';
 
 /** What a file turned out to be. `ooxml` packages (.xlsx/.xlsm) are the ones we can add to without loss. */
@@ -97,20 +97,28 @@ function sniff(bytes: Uint8Array, file: string): Sniffed {
 function zipFormat(bytes: Uint8Array, file: string): SourceFormat {
   const verdict = inspectZip(bytes);
   if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
-  let names: string[];
+  let entries: ZipEntry[];
   try {
-    names = readZip(bytes).map((e) => e.name);
-  } catch {
-    throw new WorkbookReadError('truncated', file);
+    entries = readZip(bytes);
+  } catch (e) {
+    throw new WorkbookReadError('truncated', file, undefined, { cause: e });
   }
+  const names = entries.map((e) => e.name);
   const has = (re: RegExp) => names.some((n) => re.test(n));
   if (has(/^mimetype$/) && has(/^content\.xml$/)) return 'ods';
   if (has(/\.bin$/i) && has(/workbook\.bin$/i)) return 'xlsb';
-  if (has(/vbaProject\.bin$/i)) return 'xlsm';
-  if (has(/^\[Content_Types\]\.xml$/i) && (has(/workbook[^/]*\.xml$/i) || has(/^_rels\/\.rels$/))) {
+  const types = entries.find((e) => /^\[Content_Types\]\.xml$/i.test(e.name));
+  if (types && (has(/workbook[^/]*\.xml$/i) || has(/^_rels\/\.rels$/))) {
     if (has(/^word\//)) throw new WorkbookReadError('word', file);
     if (has(/^ppt\//)) throw new WorkbookReadError('powerpoint', file);
-    return 'xlsx';
+    // A macro-enabled workbook says so in its content types (whether or not it still holds VBA).
+    let macro = has(/vbaProject\.bin$/i);
+    try {
+      macro ||= /macroEnabled/i.test(entryText(types));
+    } catch {
+      /* unreadable content types: the parser below reports it */
+    }
+    return macro ? 'xlsm' : 'xlsx';
   }
   if (has(/^word\//)) throw new WorkbookReadError('word', file);
   if (has(/^ppt\//)) throw new WorkbookReadError('powerpoint', file);
