@@ -138,10 +138,29 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   WTF: false,
 };
 
+/**
+ * SheetJS writes its own notes to the console ("ODS number format may be incorrect"); the CLI's stderr
+ * carries one sentence per failure and nothing else, so they are silenced while it runs (synchronously).
+ */
+function quietly<T>(fn: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  const hush = (): void => undefined;
+  console.error = hush;
+  console.warn = hush;
+  console.log = hush;
+  try {
+    return fn();
+  } finally {
+    console.error = saved.error;
+    console.warn = saved.warn;
+    console.log = saved.log;
+  }
+}
+
 function parse(bytes: Uint8Array, file: string, sniffed: Sniffed, extra: XLSX.ParsingOptions = {}): XLSX.WorkBook {
   try {
-    if (sniffed.kind === 'text') return XLSX.read(sniffed.text, { ...READ_OPTIONS, ...extra, type: 'string' });
-    return XLSX.read(bytes, { ...READ_OPTIONS, ...extra, type: 'array' });
+    if (sniffed.kind === 'text') return quietly(() => XLSX.read(sniffed.text, { ...READ_OPTIONS, ...extra, type: 'string' }));
+    return quietly(() => XLSX.read(bytes, { ...READ_OPTIONS, ...extra, type: 'array' }));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(msg)) throw new WorkbookReadError('encrypted', file, msg, { cause: e });
@@ -286,7 +305,7 @@ function detectFormat(bytes: Uint8Array, file: string): { sniffed: Sniffed; form
 export function convertToXlsx(bytes: Uint8Array, file = 'workbook'): Uint8Array {
   const { sniffed } = detectFormat(bytes, file);
   const wb = parse(bytes, file, sniffed, { cellStyles: true, dense: false });
-  return new Uint8Array(XLSX.write(wb, { bookType: 'xlsx', type: 'array', compression: true }) as ArrayBuffer);
+  return new Uint8Array(quietly(() => XLSX.write(wb, { bookType: 'xlsx', type: 'array', compression: true })) as ArrayBuffer);
 }
 
 /** Read a spreadsheet of any format we know; throws WorkbookReadError with the true reason otherwise. */
