@@ -114,7 +114,7 @@ function zipFormat(bytes: Uint8Array, file: string): SourceFormat {
     // A macro-enabled workbook says so in its content types (whether or not it still holds VBA).
     let macro = has(/vbaProject\.bin$/i);
     try {
-      macro ||= /macroEnabled/i.test(entryText(types));
+      macro ||= /macroEnabled\.main\+xml/i.test(entryText(types));
     } catch {
       /* unreadable content types: the parser below reports it */
     }

@@ -7,8 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditWorkbook } from '../../src/core';
 import { openWorkbook } from '../../src/xlsx/files';
-
-export const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus-cases');
+import { CORPUS } from '../helpers/corpus';
 const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(f)).sort();
 const bytes = (name: string) => new Uint8Array(readFileSync(join(CORPUS, name)));
 const find = (prefix: string) => {

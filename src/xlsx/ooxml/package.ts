@@ -123,7 +123,7 @@ export class WorkbookPackage {
 
   /** True when the package carries VBA (an .xlsm): its copy must keep an .xlsm name. */
   get hasMacros(): boolean {
-    return this.entries.some((e) => /vbaProject\.bin$/i.test(e.name)) || /macroEnabled/i.test(this.text('[Content_Types].xml') ?? '');
+    return this.entries.some((e) => /vbaProject\.bin$/i.test(e.name)) || /macroEnabled\.main\+xml/i.test(this.text('[Content_Types].xml') ?? '');
   }
 
   private text(part: string): string | null {
