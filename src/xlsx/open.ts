@@ -163,8 +163,9 @@ function parse(bytes: Uint8Array, file: string, sniffed: Sniffed, extra: XLSX.Pa
     return quietly(() => XLSX.read(bytes, { ...READ_OPTIONS, ...extra, type: 'array' }));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    // A broken OLE file can make the parser speak of "ZIP encryption": only a BIFF password is encryption there.
+    if (sniffed.kind === 'ole') throw new WorkbookReadError(/password/i.test(msg) ? 'encrypted' : 'legacy-unreadable', file, msg, { cause: e });
     if (/password|encrypt/i.test(msg)) throw new WorkbookReadError('encrypted', file, msg, { cause: e });
-    if (sniffed.kind === 'ole') throw new WorkbookReadError('legacy-unreadable', file, msg, { cause: e });
     if (/end of (central )?directory|unexpected end|truncat|corrupt|crc/i.test(msg)) throw new WorkbookReadError('truncated', file, msg, { cause: e });
     throw new WorkbookReadError('unreadable', file, msg, { cause: e });
   }
