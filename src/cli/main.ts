@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { auditWorkbook, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
-import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx';
+import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';
 import { type CliIO, defaultLang, readBytes, usage } from './commands/common';
 

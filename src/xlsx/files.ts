@@ -4,4 +4,12 @@
  */
 export { openWorkbook, decodeText, convertToXlsx, type OpenedWorkbook, type SourceFormat } from './open';
 export { copyTarget, formatLabel, withExtension, WorkbookPackage, type CopyTarget } from './copy';
+import type { Grid } from '../core/grid';
+import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
+
+/** The grids to audit: every sheet except our template marker sheet. */
+export function withoutMarkerSheet(grids: readonly Grid[]): Grid[] {
+  return grids.filter((g) => g.name !== TEMPLATE_MARKER_NAME);
+}
+
 export { WorkbookReadError, isWorkbookReadError, readErrorMessage, type WorkbookReadProblem } from './errors';

@@ -5,8 +5,7 @@
  */
 import { auditWorkbook, countBySeverity, type Lang, sortFindings, t } from '../../core';
 import { templateFindings } from '../../core/submissions';
-import { isWorkbookReadError, openWorkbook, readErrorMessage } from '../../xlsx';
-import { withoutMarkerSheet } from '../../xlsx/template';
+import { isWorkbookReadError, openWorkbook, readErrorMessage, withoutMarkerSheet } from '../../xlsx/files';
 import { type CheckResult, type ReadFailure, toCheckResult } from '../report';
 import { readBytes } from './common';
 

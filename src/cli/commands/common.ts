@@ -3,7 +3,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { type Lang, t } from '../../core';
-import { WorkbookReadError } from '../../xlsx';
+import { WorkbookReadError } from '../../xlsx/errors';
 
 export interface CliIO {
   out(s: string): unknown;

@@ -17,7 +17,7 @@ import {
 import ExcelJS from 'exceljs';
 import { applySheetPlans, isWorkbookReadError, loadWorkbook, openWorkbook, readErrorMessage } from '../../xlsx';
 import { applyMarkedRichText } from '../../xlsx/merge';
-import { withoutMarkerSheet } from '../../xlsx/template';
+import { withoutMarkerSheet } from '../../xlsx/files';
 import { padEnd } from '../width';
 import { Args, type CliIO, displayName, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
 

@@ -9,7 +9,7 @@ import { auditWorkbook, buildSummaryPlans, countBySeverity, type Lang, resolveSe
 import { type MergeSource, mergeSubmissions } from '../../core/submissions';
 import { applySheetPlans, isWorkbookReadError, loadWorkbook, type OpenedWorkbook, openWorkbook, readErrorMessage, workbookToGrids } from '../../xlsx';
 import { writeMergedWorkbook } from '../../xlsx/merge';
-import { withoutMarkerSheet } from '../../xlsx/template';
+import { withoutMarkerSheet } from '../../xlsx/files';
 import { renderTable, toCheckResult } from '../report';
 import { Args, type CliIO, displayName, expandInputs, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
 
