@@ -14,7 +14,7 @@ import { sheetOfReference } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
 import { WorkbookReadError } from './errors';
-import { entryText, readZip, type ZipEntry } from './zip';
+import { entryText, readZip, type ZipEntry, ZipFormatError } from './zip';
 import { inspectZip } from './zipGuard';
 
 /** What a file turned out to be. `ooxml` packages (.xlsx/.xlsm) are the ones we can add to without loss. */
@@ -101,7 +101,8 @@ function zipFormat(bytes: Uint8Array, file: string): SourceFormat {
   try {
     entries = readZip(bytes);
   } catch (e) {
-    throw new WorkbookReadError('truncated', file, undefined, { cause: e });
+    if (e instanceof ZipFormatError) throw new WorkbookReadError('truncated', file, e.message, { cause: e });
+    throw e;
   }
   const names = entries.map((e) => e.name);
   const has = (re: RegExp) => names.some((n) => re.test(n));
@@ -133,7 +134,8 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   cellStyles: false,
   cellHTML: false,
   cellText: false,
-  sheetStubs: false,
+  // Stubs keep formula cells that carry no cached result (exceljs and other libraries write them).
+  sheetStubs: true,
   bookVBA: false,
   WTF: false,
 };

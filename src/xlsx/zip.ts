@@ -48,8 +48,9 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-const utf8 = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
+// Made on first use: jsdom (the pane's unit tests) has no TextDecoder at load time.
+const utf8 = { decode: (b: Uint8Array) => new TextDecoder('utf-8').decode(b) };
+const encoder = { encode: (s: string) => new TextEncoder().encode(s) };
 
 function findEndOfCentralDirectory(bytes: Uint8Array): number {
   const min = Math.max(0, bytes.length - 65_557);

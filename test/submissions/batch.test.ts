@@ -71,7 +71,7 @@ describe('check over a directory', () => {
       { error: 2, warning: 12, info: 3 },
       { error: 0, warning: 0, info: 7 },
     ]);
-    expect(r.err).toBe(`“${join(dir, 'broken.xlsx')}”不是 Excel 工作簿（.xlsx），无法读取。`);
+    expect(r.err).toBe(`“${join(dir, 'broken.xlsx')}”是文本文件；如果是逗号分隔的表格，请把扩展名改为 .csv 后再检查。`);
     expect(r.code).toBe(2);
   });
 

@@ -8,7 +8,7 @@
 import { type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, SHEET_TAG_PREFIX, type AppliedSheet, type SheetPlan } from '../../core/plans/types';
 import { sheetOfReference } from '../../core/grid';
 import { WorkbookReadError } from '../errors';
-import { entryText, newEntry, readZip, writeZip, type ZipEntry } from '../zip';
+import { entryText, newEntry, readZip, writeZip, type ZipEntry, ZipFormatError } from '../zip';
 import { inspectZip } from '../zipGuard';
 import { planSheetXml } from './sheet';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -106,7 +106,8 @@ export class WorkbookPackage {
     try {
       entries = readZip(bytes);
     } catch (e) {
-      throw new WorkbookReadError('truncated', file, undefined, { cause: e });
+      if (e instanceof ZipFormatError) throw new WorkbookReadError('truncated', file, e.message, { cause: e });
+      throw e;
     }
     try {
       return new WorkbookPackage(entries, file);
