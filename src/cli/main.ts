@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
-import { applyHighlights, applySheetPlans, clearMarks, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx';
+import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';
 import { auditSettings, type CliIO, defaultLang, readBytes, readSettingsFile, usage } from './commands/common';
 
@@ -158,36 +158,39 @@ async function runWrite(
     settings = read.settings;
   }
   try {
-    const wb = await loadWorkbook(await readBytes(o.file), o.file);
+    const bytes = await readBytes(o.file);
+    const opened = openWorkbook(bytes, o.file);
+    const target = copyTarget(bytes, opened, o.file);
+    const out = withExtension(o.out, target.extension);
+    if (target.converted) io.out(t('open.converted', o.lang, { file: o.file, format: formatLabel(opened.format) }));
+    else if (out !== o.out) io.out(t('open.macroExtension', o.lang, { file: o.file, out }));
     if (command === 'clear') {
-      const removed = clearMarks(wb);
-      await writeOut(wb, o.out);
-      io.out(t('cli.cleared', o.lang, { count: removed, out: o.out }));
+      const removed = target.pkg.clearMarks();
+      await writeOut(target.pkg.toBytes(), out);
+      io.out(t('cli.cleared', o.lang, { count: removed, out }));
       return 0;
     }
-    const sourceNames = wb.worksheets.map((w) => w.name);
-    const audit = auditSubmission(workbookToGrids(wb), auditSettings(settings, o.guarantee));
-    const applied = applySheetPlans(wb, buildSummaryPlans(audit, o.lang));
+    const sourceNames = opened.grids.map((g) => g.name);
+    const audit = auditSubmission(opened.grids, auditSettings(settings, o.guarantee), opened.templateMarker);
+    const applied = target.pkg.applySheetPlans(buildSummaryPlans(audit, o.lang));
     let marked = 0;
-    if (o.mark) marked = applyHighlights(wb, highlightPlan(audit, sourceNames));
-    await writeOut(wb, o.out);
+    if (o.mark) marked = target.pkg.applyHighlights(highlightPlan(audit, sourceNames));
+    // Our formulas carry the core's results; still ask Excel to recalculate everything on open.
+    await writeOut(target.pkg.toBytes({ recalculate: true }), out);
     for (const a of applied) {
       if (a.renamed) io.out(t('cli.renamed', o.lang, { wanted: a.wanted, name: a.name }));
     }
-    io.out(t('cli.summarized', o.lang, { out: o.out, sheets: applied.map((a) => a.name).join('、'), marked }));
+    io.out(t('cli.summarized', o.lang, { out, sheets: applied.map((a) => a.name).join('、'), marked }));
     io.out(t('report.counts', o.lang, audit.counts));
     return 0;
   } catch (e) {
-    if (isWorkbookReadError(e)) io.err(t(`read.${e.problem}`, o.lang, { file: o.file }));
+    if (isWorkbookReadError(e)) io.err(readErrorMessage(e, o.lang, o.file));
     else if ((e as { code?: string }).code !== undefined) io.err(t('cli.writeFailed', o.lang, { out: o.out }));
     else io.err(t('read.unexpected', o.lang, { file: o.file }));
     return 2;
   }
 }
 
-async function writeOut(wb: Awaited<ReturnType<typeof loadWorkbook>>, out: string): Promise<void> {
-  // Our formulas carry the core's results; still ask Excel to recalculate everything on open.
-  (wb as unknown as { calcProperties: { fullCalcOnLoad?: boolean } }).calcProperties.fullCalcOnLoad = true;
-  const buf = await wb.xlsx.writeBuffer();
-  await writeFile(out, new Uint8Array(buf as ArrayBuffer));
+async function writeOut(bytes: Uint8Array, out: string): Promise<void> {
+  await writeFile(out, bytes);
 }

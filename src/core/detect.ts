@@ -25,15 +25,23 @@ function titleText(view: GridView, rows: number): string {
   return parts.join('|');
 }
 
+/** A 通报's salutation: 各镇人民政府、街道办事处，…区直及驻区各单位： */
+const SALUTATION = /^各[^。！？]{0,120}(单位|部门|政府|办事处|委员会|管委会|街道|乡镇|县市区|科室)[^。！？]{0,40}[:：]$/;
+/** A count the circular states: 80项目标任务, 46件, 17个. */
+const COUNT = /[0-9０-９一二三四五六七八九十百]+\s*(项|个|件)/g;
+
 /**
- * A 通报 (circular) is prose: one column of long paragraphs, a document number or the word 通报
- * near the top. It has no table header.
+ * A 通报 (circular) is prose with the circular's own signs: 通报 in its title near the top, and a
+ * 各…单位 salutation or counts with 项/个/件 in its paragraphs. Long strings alone (a checklist, a
+ * manual) are not a 通报. It has no table header.
  */
 function looksLikeReportText(view: GridView): number {
   if (view.rows < 3) return 0;
   let textRows = 0;
   let longRows = 0;
   let wideRows = 0;
+  let salutation = false;
+  let counts = 0;
   for (let r = 0; r < view.rows; r++) {
     const row = view.grid.values[r] ?? [];
     let nonBlank = 0;
@@ -42,12 +50,17 @@ function looksLikeReportText(view: GridView): number {
     textRows++;
     if (nonBlank > 1) wideRows++;
     const first = cellText(row[0] ?? null);
-    if (first.length >= 60) longRows++;
+    if (first.length >= 60) {
+      longRows++;
+      if (counts < 3) counts += (first.match(COUNT) ?? []).length;
+    }
+    if (!salutation && r < 12 && SALUTATION.test(first.replace(/\s+/g, ''))) salutation = true;
   }
   const head = titleText(view, 8);
-  const named = /通报/.test(head) ? 1 : 0;
+  if (!/通报/.test(head)) return 0;
   if (textRows === 0 || wideRows / textRows > 0.2 || longRows < 2) return 0;
-  return named * 10 + Math.min(longRows, 10);
+  if (!salutation && counts < 2) return 0;
+  return 10 + (salutation ? 2 : 0) + Math.min(longRows, 10);
 }
 
 export interface DetectOptions {

@@ -13,7 +13,7 @@ function clone<T>(x: T): T {
 }
 
 /** Write the merged sheets into a new workbook, styled like the sheets they came from. */
-export function writeMergedWorkbook(merged: readonly MergedSheet[], sources: readonly ExcelJS.Workbook[]): ExcelJS.Workbook {
+export function writeMergedWorkbook(merged: readonly MergedSheet[], sources: readonly (ExcelJS.Workbook | undefined)[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Annex Auditor 附件审核助手';
   const srcSheet = (source: number, sheet: string) => sources[source]?.getWorksheet(sheet);

@@ -175,10 +175,3 @@ export function workbookToGrids(wb: ExcelJS.Workbook): Grid[] {
     return generated.has(g.name) ? { ...g, generated: true } : g;
   });
 }
-
-export async function readGrids(bytes: Uint8Array, file = 'workbook'): Promise<Grid[]> {
-  const wb = await loadWorkbook(bytes, file);
-  const grids = workbookToGrids(wb);
-  if (grids.length === 0) throw new WorkbookReadError('not-a-workbook', file, 'no worksheets');
-  return grids;
-}

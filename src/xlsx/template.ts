@@ -5,7 +5,6 @@
  * at by the workbook-level defined name `AnnexAuditTemplate`. `readTemplateMarker` reads it back.
  */
 import ExcelJS from 'exceljs';
-import type { Grid } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
 import type { TemplatePlan, TemplateWorkbook } from '../core/submissions/templates';
@@ -132,7 +131,4 @@ export function readTemplateMarker(wb: ExcelJS.Workbook): string | null {
   return text === null ? null : text.trim();
 }
 
-/** The grids to audit: every sheet except the marker sheet. */
-export function withoutMarkerSheet(grids: readonly Grid[]): Grid[] {
-  return grids.filter((g) => g.name !== TEMPLATE_MARKER_NAME);
-}
+export { withoutMarkerSheet } from './files';

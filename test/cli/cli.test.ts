@@ -399,14 +399,15 @@ describe('a file that cannot be read: exit 2, one Chinese sentence, no stack tra
   it('a text file renamed .xlsx', async () => {
     const file = join(dir, 'notes.xlsx');
     writeFileSync(file, '这不是工作簿，只是一段文字。\n');
-    expectOneClearSentence((await check(file)).err, '不是 Excel 工作簿');
+    expectOneClearSentence((await check(file)).err, '是文本文件；如果是逗号分隔的表格，请把扩展名改为 .csv');
   });
 
   it('a truncated copy of the sample (first half of the bytes)', async () => {
     const bytes = sampleBytes('incentive-2022.xlsx');
     const file = join(dir, 'truncated.xlsx');
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expectOneClearSentence((await check(file)).err, '已损坏或不完整');
+    // The true reason, in words a clerk can act on: the file stops short (never "damaged").
+    expectOneClearSentence((await check(file)).err, '不完整：文件在工作簿结束之前就断了');
   });
 
   it('an encrypted workbook (OLE file with an EncryptionInfo stream)', async () => {
@@ -415,16 +416,35 @@ describe('a file that cannot be read: exit 2, one Chinese sentence, no stack tra
     expectOneClearSentence((await check(file)).err, '已加密');
   });
 
-  it('a legacy .xls (OLE file without EncryptionInfo)', async () => {
+  it('an OLE file that is no Excel 97–2003 workbook (a real .xls is read: test/files/formats.test.ts)', async () => {
     const file = join(dir, 'old.xls');
     writeFileSync(file, Buffer.concat([OLE, Buffer.alloc(504), Buffer.from('Workbook', 'utf16le'), Buffer.alloc(1024)]));
-    expectOneClearSentence((await check(file)).err, '旧版 .xls');
+    expectOneClearSentence((await check(file)).err, '不是可读取的 Excel 97–2003 工作簿');
   });
 
   it('an empty file', async () => {
     const file = join(dir, 'empty.xlsx');
     writeFileSync(file, Buffer.alloc(0));
-    expectOneClearSentence((await check(file)).err, '无法读取');
+    expectOneClearSentence((await check(file)).err, '是空文件（0 字节）');
+  });
+
+  it.each([
+    ['a PDF', 'scan.xlsx', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), '是 PDF 文件，不是电子表格'],
+    ['an image', 'photo.xls', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), '不是电子表格，无法检查'],
+  ])('%s', async (_label, name, bytes, sentence) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    expectOneClearSentence((await check(file)).err, sentence);
+  });
+
+  it('a Word document and a plain zip archive', async () => {
+    const { zipSync } = await import('fflate');
+    const docx = join(dir, 'report.xlsx');
+    writeFileSync(docx, zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new TextEncoder().encode('<w:document/>') }));
+    expectOneClearSentence((await check(docx)).err, '是 Word 文档，不是电子表格');
+    const archive = join(dir, 'all.xlsx');
+    writeFileSync(archive, zipSync({ 'a.txt': new TextEncoder().encode('hi') }));
+    expectOneClearSentence((await check(archive)).err, '是压缩包，不是工作簿');
   });
 });
 

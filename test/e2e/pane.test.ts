@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { readZip } from '../../src/xlsx/zip';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 
@@ -52,7 +53,7 @@ run('task pane in headless Chromium (file mode)', () => {
     server?.kill();
   });
 
-  it('renders in zh-CN with the file-mode actions, without loading exceljs', async () => {
+  it('renders in zh-CN with the file-mode actions, without loading the file reader', async () => {
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
@@ -71,9 +72,10 @@ run('task pane in headless Chromium (file mode)', () => {
     const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
     await page.locator('input[type=file]').setInputFiles(join(ROOT, 'samples', 'incentive-2022.xlsx'));
     await page.getByText('已打开“incentive-2022.xlsx”').waitFor({ timeout: 60_000 });
-    // exceljs arrives only now, on demand.
+    // The reader and the package writer arrive only now, on demand; exceljs never does.
     const loaded = await page.evaluate((n) => performance.getEntriesByType('resource').slice(n).map((e) => e.name), before);
-    expect(loaded.some((u) => /\/xlsx\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+    expect(loaded.some((u) => /\/files\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+    expect(loaded.some((u) => /exceljs|\/xlsx\.[0-9a-f]+\.js$/.test(u))).toBe(false);
     const region = page.getByRole('region', { name: '附件4' });
     await region.waitFor();
     expect(await region.getByText('日期“28月16日”不存在（2022年）。').isVisible()).toBe(true);
@@ -125,6 +127,18 @@ run('task pane in headless Chromium (file mode)', () => {
     await wb.xlsx.load(new Uint8Array(readFileSync(path)).buffer);
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    // The user's own package with ours added: every original part is still there.
+    const partNames = (b: Uint8Array) => readZip(b).map((e) => e.name);
+    expect(partNames(new Uint8Array(readFileSync(path)))).toEqual(expect.arrayContaining(partNames(new Uint8Array(readFileSync(join(ROOT, 'samples', 'incentive-2022.xlsx'))))));
     await page.screenshot({ path: join(ARTIFACTS, 'pane-downloaded-320.png'), fullPage: true });
+  });
+
+  it('checks a .xls (Excel 97–2003) like the .xlsx, and offers the copy as .xlsx', async () => {
+    await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test', 'fixtures', 'formats', 'incentive-2022.xls'));
+    await page.getByText('已打开“incentive-2022.xls”').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '校验' }).click();
+    await page.getByText('校验完成：2 个错误、12 个警告、3 条提示。').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
+    expect(download.suggestedFilename()).toBe('incentive-2022-审核结果.xlsx');
   });
 });

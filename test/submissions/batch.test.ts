@@ -66,7 +66,7 @@ describe('check over a directory', () => {
     const r = await run('check', dir, '--format', 'json');
     const body = JSON.parse(r.out) as (ResultJson | { file: string; error: string })[];
     expect(body.map((x) => x.file)).toEqual([join(dir, 'broken.xlsx'), join(dir, 'clean.xlsx'), join(dir, 'county', 'incentive.xlsx'), join(dir, 'keywork.xlsx')]);
-    const sentence = `“${join(dir, 'broken.xlsx')}”不是 Excel 工作簿（.xlsx），无法读取。`;
+    const sentence = `“${join(dir, 'broken.xlsx')}”是文本文件；如果是逗号分隔的表格，请把扩展名改为 .csv 后再检查。`;
     expect(body[0]).toEqual({ file: join(dir, 'broken.xlsx'), error: sentence });
     expect(body.slice(1).map((x) => ('counts' in x ? x.counts : null))).toEqual([
       { error: 0, warning: 0, info: 0 },

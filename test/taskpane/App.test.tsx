@@ -4,6 +4,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import * as React from 'react';
 import { auditWorkbook, type Lang, type SettingsInput } from '../../src/core';
 import { App } from '../../src/taskpane/App';
@@ -17,6 +18,8 @@ beforeAll(() => {
     unobserve(): void {}
     disconnect(): void {}
   };
+  // The samples are read with the file reader, which decodes zip entry names; jsdom lacks TextDecoder.
+  Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 });
 
 async function sampleView(settings: SettingsInput = {}): Promise<AuditView> {

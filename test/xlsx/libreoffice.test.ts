@@ -5,18 +5,27 @@
  */
 import ExcelJS from 'exceljs';
 import { auditWorkbook, buildSummaryPlans } from '../../src/core';
-import { applySheetPlans, loadWorkbook, workbookToGrids } from '../../src/xlsx';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbook, WorkbookPackage } from '../../src/xlsx/files';
+import { CORPUS } from '../helpers/corpus';
 import { sampleBytes } from '../helpers/grids';
 import { recalcWithLibreOffice, sofficePath } from '../helpers/libreoffice';
 
 const available = sofficePath() !== null;
 const run = available || process.env['CI'] ? describe : describe.skip;
 
+/** The sample summarised as `summarize` does: our sheets added to the original package. */
 async function summarizedBytes(edit?: (wb: ExcelJS.Workbook) => void, sample = 'incentive-2022.xlsx'): Promise<{ bytes: Uint8Array; audit: ReturnType<typeof auditWorkbook> }> {
-  const wb = await loadWorkbook(sampleBytes(sample));
-  const audit = auditWorkbook(workbookToGrids(wb));
-  applySheetPlans(wb, buildSummaryPlans(audit));
-  edit?.(wb);
+  const source = new Uint8Array(sampleBytes(sample));
+  const audit = auditWorkbook(openWorkbook(source, sample).grids);
+  const pkg = WorkbookPackage.open(source, sample);
+  pkg.applySheetPlans(buildSummaryPlans(audit));
+  const bytes = pkg.toBytes({ recalculate: true });
+  if (!edit) return { bytes, audit };
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.slice().buffer);
+  edit(wb);
   return { bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), audit };
 }
 
@@ -77,5 +86,28 @@ run('LibreOffice recalculation of the written summary', () => {
     expect(resultOf(lv, 'E4')).toBeCloseTo(15 / 46, 9);
     expect(resultOf(lv, 'F5')).toBeCloseTo(23 / 35, 9);
     expect(resultOf(lv, 'E6')).toBeCloseTo(3 / 11, 9);
+  });
+});
+
+run('LibreOffice opens the copies written into other writers’ packages', () => {
+  jest.setTimeout(240_000);
+
+  it.each([
+    ['Strict OOXML', 'src__TestData__strict__TestOpen.xlsx'],
+    ['x:-prefixed XML', 'ClosedXML.Tests__Resource__Examples__Columns__ColumnSettings.xlsx'],
+    ['ns2:-prefixed XML', 'easyexcel-test__src__test__resources__compatibility__t04.xlsx'],
+    ['a chart', 'test__Book1.xlsx'],
+    ['macros', 'test-data__spreadsheet__47026.xlsm'],
+  ])('%s', (_label, name) => {
+    const source = new Uint8Array(readFileSync(join(CORPUS, name)));
+    const before = openWorkbook(source, name);
+    const audit = auditWorkbook(before.grids);
+    const pkg = WorkbookPackage.open(source, name);
+    pkg.applySheetPlans(buildSummaryPlans(audit));
+    const saved = new Uint8Array(recalcWithLibreOffice(pkg.toBytes({ recalculate: true }), name.replace(/\.xlsm$/, '.xlsx')));
+    const after = openWorkbook(saved, name);
+    expect(after.grids.map((g) => g.name)).toEqual([...before.grids.map((g) => g.name), '校验结果']);
+    const findings = after.grids.find((g) => g.name === '校验结果');
+    expect(findings?.values.length).toBeGreaterThanOrEqual(2);
   });
 });

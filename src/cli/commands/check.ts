@@ -4,8 +4,7 @@
  * becomes a ReadFailure with one sentence.
  */
 import { auditSubmission, type Lang, t } from '../../core';
-import { isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
-import { withoutMarkerSheet } from '../../xlsx/template';
+import { isWorkbookReadError, openWorkbook, readErrorMessage, withoutMarkerSheet } from '../../xlsx/files';
 import { type CheckResult, type ReadFailure, toCheckResult } from '../report';
 import { auditSettings, readBytes } from './common';
 
@@ -18,12 +17,11 @@ export interface CheckFileOptions {
 
 export async function checkFile(file: string, options: CheckFileOptions): Promise<CheckResult | ReadFailure> {
   try {
-    const wb = await loadWorkbook(await readBytes(file), file);
-    const grids = workbookToGrids(wb);
-    if (withoutMarkerSheet(grids).length === 0) return { file, error: t('read.not-a-workbook', options.lang, { file }) };
-    return toCheckResult(file, auditSubmission(grids, auditSettings(options.settings, options.guarantee)), options.lang);
+    const wb = openWorkbook(await readBytes(file), file);
+    if (withoutMarkerSheet(wb.grids).length === 0) return { file, error: t('open.no-sheets', options.lang, { file }) };
+    return toCheckResult(file, auditSubmission(wb.grids, auditSettings(options.settings, options.guarantee), wb.templateMarker), options.lang);
   } catch (e) {
-    if (isWorkbookReadError(e)) return { file, error: t(`read.${e.problem}`, options.lang, { file }) };
+    if (isWorkbookReadError(e)) return { file, error: readErrorMessage(e, options.lang, file) };
     return { file, error: t('read.unexpected', options.lang, { file }) };
   }
 }

@@ -3,7 +3,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { type Lang, t } from '../../core';
-import { WorkbookReadError } from '../../xlsx';
+import { WorkbookReadError } from '../../xlsx/errors';
 import { TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core/submissions/templateKinds';
 
 export interface CliIO {
@@ -35,7 +35,7 @@ export async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<
 }
 
 function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+  return /\.(xlsx|xlsm|xls|et|xlsb|ods|csv)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
 }
 
 async function walk(dir: string, out: string[]): Promise<void> {

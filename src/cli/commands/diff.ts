@@ -14,7 +14,8 @@ import {
   markedExcerpt,
   markedText,
 } from '../../core/submissions';
-import { applySheetPlans, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
+import ExcelJS from 'exceljs';
+import { applySheetPlans, isWorkbookReadError, loadWorkbook, openWorkbook, readErrorMessage } from '../../xlsx';
 import { applyMarkedRichText } from '../../xlsx/merge';
 import { padEnd } from '../width';
 import { Args, type CliIO, displayName, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
@@ -137,11 +138,12 @@ export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): P
   const settings = { guaranteedQuotaIsVeryLikely: o.guarantee };
   let current = oldFile;
   try {
-    const oldWb = await loadWorkbook(await readBytes(oldFile), oldFile);
+    const oldWb = openWorkbook(await readBytes(oldFile), oldFile);
     current = newFile;
-    const newWb = await loadWorkbook(await readBytes(newFile), newFile);
-    const oldAudit = auditSubmission(workbookToGrids(oldWb), settings);
-    const newAudit = auditSubmission(workbookToGrids(newWb), settings);
+    const newBytes = await readBytes(newFile);
+    const newWb = openWorkbook(newBytes, newFile);
+    const oldAudit = auditSubmission(oldWb.grids, settings, oldWb.templateMarker);
+    const newAudit = auditSubmission(newWb.grids, settings, newWb.templateMarker);
     if (oldAudit.profile !== null && newAudit.profile !== null && oldAudit.profile !== newAudit.profile) {
       io.err(
         t('diff.profileMismatch', o.lang, {
@@ -157,11 +159,13 @@ export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): P
     const names = { old: displayName(oldFile), new: displayName(newFile) };
     if (o.out) {
       current = o.out;
-      const [applied] = applySheetPlans(newWb, [diffPlan(report, names, o.lang)]);
-      const ws = applied ? newWb.getWorksheet(applied.name) : undefined;
+      // The comparison goes into a copy of the new .xlsx; for another format, into a workbook of its own.
+      const target = newWb.format === 'xlsx' || newWb.format === 'xlsm' ? await loadWorkbook(newBytes, newFile) : new ExcelJS.Workbook();
+      const [applied] = applySheetPlans(target, [diffPlan(report, names, o.lang)]);
+      const ws = applied ? target.getWorksheet(applied.name) : undefined;
       if (ws) applyMarkedRichText(ws, DIFF_TEXT_COLUMNS);
       try {
-        await writeWorkbook(newWb, o.out);
+        await writeWorkbook(target, o.out);
       } catch {
         io.err(t('cli.writeFailed', o.lang, { out: o.out }));
         return 2;
@@ -172,7 +176,7 @@ export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): P
     else io.out(renderDiffTable(report, names, o.lang));
     return report.changes.length > 0 || report.newFindings.length > 0 ? 1 : 0;
   } catch (e) {
-    if (isWorkbookReadError(e)) io.err(t(`read.${e.problem}`, o.lang, { file: e.file }));
+    if (isWorkbookReadError(e)) io.err(readErrorMessage(e, o.lang));
     else io.err(t('read.unexpected', o.lang, { file: current }));
     return 2;
   }

@@ -7,9 +7,9 @@
 import type ExcelJS from 'exceljs';
 import { auditSubmission, buildSummaryPlans, countBySeverity, type Lang, resolveSettings, sortFindings, t } from '../../core';
 import { type MergeSource, mergeSubmissions } from '../../core/submissions';
-import { applySheetPlans, isWorkbookReadError, loadWorkbook, workbookToGrids } from '../../xlsx';
+import { applySheetPlans, isWorkbookReadError, loadWorkbook, type OpenedWorkbook, openWorkbook, readErrorMessage, workbookToGrids } from '../../xlsx';
 import { writeMergedWorkbook } from '../../xlsx/merge';
-import { withoutMarkerSheet } from '../../xlsx/template';
+import { withoutMarkerSheet } from '../../xlsx/files';
 import { renderTable, toCheckResult } from '../report';
 import { Args, type CliIO, displayName, expandInputs, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
 
@@ -56,17 +56,22 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
   const files = expanded.files;
 
   // Every input must be readable: a merge that silently lacks one unit is worse than none.
-  const workbooks: ExcelJS.Workbook[] = [];
+  const opened: OpenedWorkbook[] = [];
+  // Styles (widths, fonts, borders) are copied from .xlsx sources; other formats give values and merges only.
+  const styleSources: (ExcelJS.Workbook | undefined)[] = [];
   for (const file of files) {
     try {
-      workbooks.push(await loadWorkbook(await readBytes(file), file));
+      const bytes = await readBytes(file);
+      const wb = openWorkbook(bytes, file);
+      opened.push(wb);
+      styleSources.push(wb.format === 'xlsx' || wb.format === 'xlsm' ? await loadWorkbook(bytes, file).catch(() => undefined) : undefined);
     } catch (e) {
-      io.err(isWorkbookReadError(e) ? t(`read.${e.problem}`, lang, { file }) : t('read.unexpected', lang, { file }));
+      io.err(isWorkbookReadError(e) ? readErrorMessage(e, lang, file) : t('read.unexpected', lang, { file }));
       return 2;
     }
   }
   const names = provenanceNames(files);
-  const sources: MergeSource[] = workbooks.map((wb, i) => ({ file: names[i] ?? '', grids: withoutMarkerSheet(workbookToGrids(wb)) }));
+  const sources: MergeSource[] = opened.map((wb, i) => ({ file: names[i] ?? '', grids: withoutMarkerSheet(wb.grids) }));
   const { settings } = resolveSettings({ guaranteedQuotaIsVeryLikely: guarantee });
   try {
     const merged = mergeSubmissions(sources, settings);
@@ -75,7 +80,7 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
       return 2;
     }
     // Check what is really in the file: write the merged sheets, read them back, audit.
-    const draft = writeMergedWorkbook(merged.sheets, workbooks);
+    const draft = writeMergedWorkbook(merged.sheets, styleSources);
     const wb = await loadWorkbook(new Uint8Array((await draft.xlsx.writeBuffer()) as ArrayBuffer), out);
     const grids = workbookToGrids(wb);
     const audit0 = auditSubmission(grids, settings);

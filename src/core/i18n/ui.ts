@@ -120,6 +120,25 @@ export const UI = {
   'read.too-large': { 'zh-CN': '“{file}”过大，超出可检查的范围。', 'en-US': '"{file}" is too large to check.' },
   'read.unreadable': { 'zh-CN': '“{file}”无法作为工作簿读取。', 'en-US': '"{file}" could not be read as a workbook.' },
   'read.unexpected': { 'zh-CN': '检查“{file}”时发生意外错误，已跳过该文件。', 'en-US': 'An unexpected error occurred while checking "{file}"; the file was skipped.' },
+  // Why a file could not be read, one sentence per cause (src/xlsx/open.ts decides which).
+  'open.not-a-workbook': { 'zh-CN': '“{file}”不是电子表格，无法检查（可检查 .xlsx、.xlsm、.xls、.et、.xlsb、.ods、.csv）。', 'en-US': '"{file}" is not a spreadsheet and cannot be checked (we read .xlsx, .xlsm, .xls, .et, .xlsb, .ods and .csv).' },
+  'open.pdf': { 'zh-CN': '“{file}”是 PDF 文件，不是电子表格；请索取原始的 Excel 或 WPS 表格文件。', 'en-US': '"{file}" is a PDF, not a spreadsheet; ask for the original Excel or WPS file.' },
+  'open.word': { 'zh-CN': '“{file}”是 Word 文档，不是电子表格；请把其中的表格另存为 Excel 工作簿后再检查。', 'en-US': '"{file}" is a Word document, not a spreadsheet; save its tables as an Excel workbook and check that.' },
+  'open.powerpoint': { 'zh-CN': '“{file}”是 PowerPoint 演示文稿，不是电子表格。', 'en-US': '"{file}" is a PowerPoint presentation, not a spreadsheet.' },
+  'open.zip': { 'zh-CN': '“{file}”是压缩包，不是工作簿；请先解压，再检查其中的表格文件。', 'en-US': '"{file}" is a zip archive, not a workbook; unzip it and check the spreadsheets inside.' },
+  'open.text': { 'zh-CN': '“{file}”是文本文件；如果是逗号分隔的表格，请把扩展名改为 .csv 后再检查。', 'en-US': '"{file}" is a text file; if it is a comma-separated table, rename it to .csv and check it again.' },
+  'open.empty': { 'zh-CN': '“{file}”是空文件（0 字节），没有可检查的内容。', 'en-US': '"{file}" is empty (0 bytes); there is nothing to check.' },
+  'open.no-sheets': { 'zh-CN': '“{file}”中没有含单元格的工作表（只有图表或宏表），没有可检查的内容。', 'en-US': '"{file}" has no worksheet with cells (only chart or macro sheets); there is nothing to check.' },
+  'open.encrypted': { 'zh-CN': '“{file}”已加密（设有打开密码），请在 Excel 或 WPS 中取消密码后再检查。', 'en-US': '"{file}" is password-protected; remove the password in Excel or WPS and check it again.' },
+  'open.legacy-unreadable': { 'zh-CN': '“{file}”是旧版二进制 Office 文件，但不是可读取的 Excel 97–2003 工作簿；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查。', 'en-US': '"{file}" is an old binary Office file but not an Excel 97–2003 workbook we can read; open it in Excel or WPS, save it as .xlsx and check it again.' },
+  'open.truncated': { 'zh-CN': '“{file}”不完整：文件在工作簿结束之前就断了（常见于未下载完整或附件被截断），请重新下载或索取原文件。', 'en-US': '"{file}" is incomplete: the file ends before the workbook does (usually a partial download or a cut-off attachment); download it again or ask for the original.' },
+  'open.too-large': { 'zh-CN': '“{file}”解压后超过 400 MB，远超任何附件工作簿，为防止占满内存未予读取。', 'en-US': '"{file}" inflates to more than 400 MB, far beyond any annex workbook; it was not read, to protect memory.' },
+  'open.too-many-cells': { 'zh-CN': '“{file}”含有超过 {limit} 个非空单元格，超出可检查的上限；请只保留需要检查的工作表后再检查。', 'en-US': '"{file}" holds more than {limit} non-empty cells, beyond what we check; keep only the sheets to check and try again.' },
+  'open.too-many-merges': { 'zh-CN': '“{file}”的一个工作表含有超过 {limit} 个合并区域，超出可检查的上限。', 'en-US': '"{file}" has a sheet with more than {limit} merged areas, beyond what we check.' },
+  'open.unreadable': { 'zh-CN': '“{file}”的内容不符合我们能读取的任何电子表格格式；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查。', 'en-US': '"{file}" does not follow any spreadsheet format we can read; open it in Excel or WPS, save it as .xlsx and check it again.' },
+  'open.unwritable': { 'zh-CN': '“{file}”的工作簿结构无法安全地添加汇总表（{part} 缺失或无法解析），原文件未改动。', 'en-US': 'Summary sheets cannot be added safely to "{file}" ({part} is missing or cannot be parsed); nothing was written.' },
+  'open.converted': { 'zh-CN': '“{file}”是 {format} 文件，不能原样保留；汇总副本另存为 .xlsx，含各表的数值、公式、数字格式和合并单元格，原文件的样式、图表等未带入。', 'en-US': '"{file}" is a {format} file, which cannot be kept as it is; the copy is written as .xlsx with each sheet\'s values, formulas, number formats and merged cells, without the original\'s styles or charts.' },
+  'open.macroExtension': { 'zh-CN': '“{file}”含有宏，副本保存为“{out}”（扩展名 .xlsm，Excel 才能打开并保留宏）。', 'en-US': '"{file}" contains macros; the copy was saved as "{out}" (a .xlsm name, so that Excel opens it and keeps the macros).' },
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -87,13 +87,14 @@ export function markerFromGrids(grids: readonly Grid[]): string | null {
 /**
  * THE audit of a workbook as every surface reports it (CLI check, summarize, diff, merge; the pane in
  * both modes; the ribbon): the template's marker sheet is not audited, and the template findings (old
- * or foreign template) join the others in the audit's order. The same file gives the same findings and
+ * or foreign template) join the others in the audit's order. `marker` is the template marker when the
+ * reader found it elsewhere than in the grids (a defined name). The same file gives the same findings and
  * counts whichever button or command produced them.
  */
-export function auditSubmission(grids: readonly Grid[], settingsInput?: unknown): Audit {
+export function auditSubmission(grids: readonly Grid[], settingsInput?: unknown, marker: string | null = markerFromGrids(grids)): Audit {
   const content = grids.filter((g) => g.name !== TEMPLATE_MARKER_NAME);
   const audit = auditWorkbook(content, settingsInput);
-  const extra = templateFindings(markerFromGrids(grids), audit.sheets);
+  const extra = templateFindings(marker, audit.sheets);
   if (extra.length === 0) return audit;
   const findings = sortFindings([...audit.findings, ...extra], content.map((g) => g.name));
   return { ...audit, findings, counts: countBySeverity(findings) };

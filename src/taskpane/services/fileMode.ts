@@ -1,6 +1,8 @@
 /**
  * File mode: outside Excel (Office.onReady gives host null), the pane checks a workbook chosen with
- * 打开工作簿, through the xlsx adapter. exceljs is loaded on demand, so the in-Excel bundle never carries it.
+ * 打开工作簿: any format staff receive (.xlsx/.xlsm, .xls/.et, .xlsb, .ods, .csv), read with SheetJS; the checked
+ * copy is the user's own package with our sheets and marks added, nothing else touched (src/xlsx/files.ts).
+ * That module is loaded on demand, so the in-Excel bundle never carries it.
  */
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
 import { describeHost, renderSelfTest } from '../../excel/selfTest';
@@ -9,7 +11,7 @@ import { type AuditView, PaneError, type PaneServices, type SelfTestView, type S
 const SETTINGS_KEY = 'annex-audit.settings';
 
 async function xlsx() {
-  return import(/* webpackChunkName: "xlsx" */ '../../xlsx');
+  return import(/* webpackChunkName: "files" */ '../../xlsx/files');
 }
 
 export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'> | null, save: (name: string, bytes: Uint8Array) => void): PaneServices {
@@ -20,10 +22,10 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
     step('reading');
     const mod = await xlsx();
     try {
-      const wb = await mod.loadWorkbook(file.bytes, file.name);
-      return { mod, wb, grids: mod.workbookToGrids(wb) };
+      const opened = mod.openWorkbook(file.bytes, file.name);
+      return { mod, opened, grids: opened.grids, bytes: file.bytes, name: file.name };
     } catch (e) {
-      if (mod.isWorkbookReadError(e)) throw new PaneError(t(`read.${e.problem}`, lang, { file: file.name }));
+      if (mod.isWorkbookReadError(e)) throw new PaneError(mod.readErrorMessage(e, lang, file.name));
       throw e;
     }
   };
@@ -41,17 +43,24 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       return { fileName: file?.name ?? '', profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts };
     },
     async download(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string> {
-      const { mod, wb, grids } = await read(lang, step);
+      const { mod, opened, grids, bytes, name: source } = await read(lang, step);
       step('checking');
       const audit = auditSubmission(grids, settings);
       step('writing');
       const sourceNames = grids.map((g) => g.name);
-      mod.applySheetPlans(wb, buildSummaryPlans(audit, lang));
-      mod.applyHighlights(wb, highlightPlan(audit, sourceNames));
-      const out = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-      const name = (file?.name ?? 'workbook.xlsx').replace(/\.xlsx$/i, '') + '-审核结果.xlsx';
-      save(name, out);
-      return name;
+      try {
+        const target = mod.copyTarget(bytes, opened, source);
+        target.pkg.applySheetPlans(buildSummaryPlans(audit, lang));
+        target.pkg.applyHighlights(highlightPlan(audit, sourceNames));
+        const out = target.pkg.toBytes({ recalculate: true });
+        // 汇总.xls → 汇总-审核结果.xlsx; a macro workbook keeps .xlsm.
+        const name = source.replace(/\.(xlsx|xlsm|xls|et|xlsb|ods|csv)$/i, '') + `-审核结果${target.extension}`;
+        save(name, out);
+        return name;
+      } catch (e) {
+        if (mod.isWorkbookReadError(e)) throw new PaneError(mod.readErrorMessage(e, lang, source));
+        throw e;
+      }
     },
     async selfTest(lang: Lang): Promise<SelfTestView> {
       // Outside Excel there is nothing to exercise: the report says so, with the browser it ran in.
@@ -74,7 +83,8 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
 
 /** Hand bytes to the browser as a download. */
 export function browserSave(name: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const type = name.toLowerCase().endsWith('.xlsm') ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,0 +1,450 @@
+/**
+ * Writing into the user's own .xlsx/.xlsm package without losing anything: summary sheets are added as
+ * new parts (workbook.xml, its rels and [Content_Types].xml edited in place), marks are conditional
+ * formats inserted into the marked sheets' XML, `clear` removes exactly those. Every other part —
+ * charts, pivots, drawings, comments, data validations, VBA, custom XML — is copied with its bytes as
+ * they were. Works with any writer's XML: prefixed namespaces (`x:`), Strict OOXML, odd part names.
+ */
+import { type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, SHEET_TAG_PREFIX, type AppliedSheet, type SheetPlan } from '../../core/plans/types';
+import { sheetOfReference } from '../../core/grid';
+import { WorkbookReadError } from '../errors';
+import { entryText, newEntry, readZip, writeZip, type ZipEntry, ZipFormatError } from '../zip';
+import { inspectZip } from '../zipGuard';
+import { planSheetXml } from './sheet';
+import { MINIMAL_STYLES, StyleBook } from './styles';
+import { attr, attrs, children, type Element, escapeXml, namespaceOf, prefixOf, rootTag, splice, type Tag, unescapeXml, withAttr } from './xml';
+
+const REL_NS = { transitional: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships', strict: 'http://purl.oclc.org/ooxml/officeDocument/relationships' };
+const MAIN_NS = { transitional: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main', strict: 'http://purl.oclc.org/ooxml/spreadsheetml/main' };
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+/** Children of a worksheet that come after conditionalFormatting (CT_Worksheet order). */
+const AFTER_CF = new Set([
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
+  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF',
+  'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+]);
+/** Children of a workbook that come after definedNames (CT_Workbook order). */
+const AFTER_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_CALC = AFTER_NAMES.slice(1);
+
+interface Rel {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+interface SheetEntry {
+  name: string;
+  readonly tag: Tag;
+  readonly rid: string;
+  /** Part name of the sheet (no leading slash), or null for a relationship we cannot resolve. */
+  readonly part: string | null;
+}
+
+function dirOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return i < 0 ? '' : part.slice(0, i + 1);
+}
+
+function relsPathOf(part: string): string {
+  return `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
+}
+
+/** A relationship target → part name (no leading slash), resolving `..` and absolute targets. */
+function resolve(base: string, target: string): string {
+  const raw = target.startsWith('/') ? target.slice(1) : dirOf(base) + target;
+  const out: string[] = [];
+  for (const seg of raw.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return decodeURI(out.join('/'));
+}
+
+function parseRels(xml: string): Rel[] {
+  return children(xml).elements
+    .filter((e) => e.tag.local === 'Relationship')
+    .map((e) => ({ id: attr(e.tag, 'Id') ?? '', type: attr(e.tag, 'Type') ?? '', target: attr(e.tag, 'Target') ?? '', external: attr(e.tag, 'TargetMode') === 'External' }));
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function decodedText(xml: string, el: Element): string {
+  return unescapeXml(xml.slice(el.contentStart, el.contentEnd));
+}
+
+export class WorkbookPackage {
+  private readonly entries: ZipEntry[];
+  private readonly byName = new Map<string, number>();
+  private readonly changed = new Map<string, string>();
+  private readonly workbookPart: string;
+  private readonly strict: boolean;
+  private styles: { part: string; book: StyleBook } | null = null;
+
+  private constructor(entries: ZipEntry[], private readonly file: string) {
+    this.entries = entries;
+    entries.forEach((e, i) => this.byName.set(e.name.replace(/^\//, ''), i));
+    const rootRels = this.text('_rels/.rels');
+    const office = rootRels === null ? undefined : parseRels(rootRels).find((r) => /\/officeDocument$/.test(r.type) && !r.external);
+    if (!office) throw new WorkbookReadError('unwritable', file, '_rels/.rels');
+    this.workbookPart = resolve('', office.target);
+    const wb = this.text(this.workbookPart);
+    if (wb === null) throw new WorkbookReadError('unwritable', file, this.workbookPart);
+    this.strict = namespaceOf(rootTag(wb)) === MAIN_NS.strict;
+  }
+
+  /** Open an .xlsx/.xlsm package for writing; WorkbookReadError when it is not one we can add to safely. */
+  static open(bytes: Uint8Array, file = 'workbook'): WorkbookPackage {
+    const verdict = inspectZip(bytes);
+    if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
+    let entries: ZipEntry[];
+    try {
+      entries = readZip(bytes);
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw new WorkbookReadError('truncated', file, e.message, { cause: e });
+      throw e;
+    }
+    try {
+      return new WorkbookPackage(entries, file);
+    } catch (e) {
+      if (e instanceof WorkbookReadError) throw e;
+      throw new WorkbookReadError('unwritable', file, 'workbook.xml', { cause: e });
+    }
+  }
+
+  /** The part names, in package order. */
+  partNames(): string[] {
+    return this.entries.map((e) => e.name);
+  }
+
+  /** True when the package carries VBA (an .xlsm): its copy must keep an .xlsm name. */
+  get hasMacros(): boolean {
+    return this.entries.some((e) => /vbaProject\.bin$/i.test(e.name)) || /macroEnabled\.main\+xml/i.test(this.text('[Content_Types].xml') ?? '');
+  }
+
+  private text(part: string): string | null {
+    const key = part.replace(/^\//, '');
+    const edited = this.changed.get(key);
+    if (edited !== undefined) return edited;
+    const i = this.byName.get(key);
+    if (i === undefined) {
+      // Part names are case-insensitive in OPC.
+      const lower = key.toLowerCase();
+      for (const [name, j] of this.byName) if (name.toLowerCase() === lower) return entryText(this.entries[j] as ZipEntry);
+      return null;
+    }
+    return entryText(this.entries[i] as ZipEntry);
+  }
+
+  private partKey(part: string): string {
+    const key = part.replace(/^\//, '');
+    if (this.byName.has(key) || this.changed.has(key)) return key;
+    const lower = key.toLowerCase();
+    for (const name of this.byName.keys()) if (name.toLowerCase() === lower) return name;
+    return key;
+  }
+
+  private set(part: string, xml: string): void {
+    this.changed.set(this.partKey(part), xml);
+  }
+
+  private get relNs(): string {
+    return this.strict ? REL_NS.strict : REL_NS.transitional;
+  }
+
+  private relType(kind: string): string {
+    return this.strict ? `http://purl.oclc.org/ooxml/officeDocument/relationships/${kind}` : `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}`;
+  }
+
+  private workbookXml(): string {
+    return this.text(this.workbookPart) ?? '';
+  }
+
+  private workbookRels(): Rel[] {
+    const xml = this.text(relsPathOf(this.workbookPart));
+    return xml === null ? [] : parseRels(xml);
+  }
+
+  /** The r:id attribute of a tag, whatever prefix the relationships namespace has in this part. */
+  private rid(root: Tag, tag: Tag): string | undefined {
+    const p = prefixOf(root, REL_NS.transitional) ?? prefixOf(root, REL_NS.strict);
+    if (p !== null && p !== '') {
+      const v = attrs(tag).get(`${p}id`);
+      if (v !== undefined) return v;
+    }
+    for (const [k, v] of attrs(tag)) if (/(^|:)id$/.test(k) && k !== 'sheetId' && k.includes(':')) return v;
+    return undefined;
+  }
+
+  private sheets(): SheetEntry[] {
+    const xml = this.workbookXml();
+    const root = rootTag(xml);
+    const sheetsEl = children(xml, root).elements.find((e) => e.tag.local === 'sheets');
+    if (!sheetsEl) throw new WorkbookReadError('unwritable', this.file, 'workbook.xml <sheets>');
+    const rels = this.workbookRels();
+    return children(xml, sheetsEl.tag).elements
+      .filter((e) => e.tag.local === 'sheet')
+      .map((e) => {
+        const rid = this.rid(root, e.tag) ?? '';
+        const rel = rels.find((r) => r.id === rid);
+        const part = rel && !rel.external && /\/worksheet$/.test(rel.type) ? resolve(this.workbookPart, rel.target) : null;
+        return { name: attr(e.tag, 'name') ?? '', tag: e.tag, rid, part };
+      });
+  }
+
+  private definedNames(): { el: Element; name: string; local: number | null; text: string }[] {
+    const xml = this.workbookXml();
+    const el = children(xml).elements.find((e) => e.tag.local === 'definedNames');
+    if (!el || el.tag.selfClosing) return [];
+    return children(xml, el.tag).elements
+      .filter((e) => e.tag.local === 'definedName')
+      .map((e) => {
+        const local = attr(e.tag, 'localSheetId');
+        return { el: e, name: attr(e.tag, 'name') ?? '', local: local === undefined ? null : Number(local), text: decodedText(xml, e) };
+      });
+  }
+
+  /** Our summary sheets, by plan id. */
+  taggedSheets(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const n of this.definedNames()) {
+      if (n.local !== null || !n.name.startsWith(SHEET_TAG_PREFIX)) continue;
+      const sheet = sheetOfReference(n.text);
+      if (sheet !== null) out.set(n.name.slice(SHEET_TAG_PREFIX.length), sheet);
+    }
+    return out;
+  }
+
+  /** Remove defined names matching `drop`, then add `add` (as workbook XML children text). */
+  private editNames(drop: (n: { name: string; local: number | null }) => boolean, add: { name: string; ref: string; local?: number; hidden?: boolean }[]): void {
+    let xml = this.workbookXml();
+    const p = rootTag(xml).prefix;
+    for (const n of this.definedNames().reverse()) {
+      if (drop(n)) xml = splice(xml, n.el.tag.start, n.el.end, '');
+    }
+    const items = add
+      .map((a) => `<${p}definedName name="${escapeXml(a.name)}"${a.local !== undefined ? ` localSheetId="${a.local}"` : ''}${a.hidden ? ' hidden="1"' : ''}>${escapeXml(a.ref)}</${p}definedName>`)
+      .join('');
+    const { elements, closeStart } = children(xml);
+    const el = elements.find((e) => e.tag.local === 'definedNames');
+    if (el) {
+      if (el.tag.selfClosing) xml = splice(xml, el.tag.start, el.tag.end, `<${p}definedNames>${items}</${p}definedNames>`);
+      else xml = splice(xml, el.contentEnd, el.contentEnd, items);
+      // An empty <definedNames/> is invalid: drop it when nothing is left.
+      const again = children(xml).elements.find((e) => e.tag.local === 'definedNames');
+      if (again && !again.tag.selfClosing && children(xml, again.tag).elements.length === 0) xml = splice(xml, again.tag.start, again.end, '');
+    } else if (items !== '') {
+      const next = elements.find((e) => AFTER_NAMES.includes(e.tag.local));
+      const at = next ? next.tag.start : closeStart;
+      xml = splice(xml, at, at, `<${p}definedNames>${items}</${p}definedNames>`);
+    }
+    this.set(this.workbookPart, xml);
+  }
+
+  private styleBook(): StyleBook {
+    if (this.styles) return this.styles.book;
+    const rel = this.workbookRels().find((r) => /\/styles$/.test(r.type) && !r.external);
+    let part: string;
+    if (rel) part = resolve(this.workbookPart, rel.target);
+    else {
+      part = `${dirOf(this.workbookPart)}annexAuditStyles.xml`;
+      this.addRel(this.workbookPart, 'styles', 'annexAuditStyles.xml');
+      this.addContentType(part, STYLES_TYPE);
+    }
+    const xml = this.text(part) ?? MINIMAL_STYLES(this.strict ? MAIN_NS.strict : MAIN_NS.transitional);
+    this.styles = { part, book: new StyleBook(xml) };
+    return this.styles.book;
+  }
+
+  private addRel(source: string, kind: string, target: string): string {
+    const path = relsPathOf(source);
+    let xml = this.text(path) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const taken = new Set(parseRels(xml).map((r) => r.id));
+    let n = 1;
+    while (taken.has(`rIdAA${n}`)) n++;
+    const id = `rIdAA${n}`;
+    const root = rootTag(xml);
+    const { closeStart } = children(xml, root);
+    const p = root.prefix;
+    const rel = `<${p}Relationship Id="${id}" Type="${this.relType(kind)}" Target="${escapeXml(target)}"/>`;
+    if (root.selfClosing) xml = splice(xml, root.start, root.end, `${xml.slice(root.start, root.end).replace(/\s*\/>$/, '>')}${rel}</${p}Relationships>`);
+    else xml = splice(xml, closeStart, closeStart, rel);
+    this.set(path, xml);
+    return id;
+  }
+
+  private addContentType(part: string, type: string): void {
+    let xml = this.text('[Content_Types].xml');
+    if (xml === null) throw new WorkbookReadError('unwritable', this.file, '[Content_Types].xml');
+    const root = rootTag(xml);
+    const { closeStart } = children(xml, root);
+    xml = splice(xml, closeStart, closeStart, `<${root.prefix}Override PartName="/${escapeXml(part)}" ContentType="${type}"/>`);
+    this.set('[Content_Types].xml', xml);
+  }
+
+  private uniqueSheetName(wanted: string, except: string | null): string {
+    const taken = new Set(this.sheets().filter((s) => s.name !== except).map((s) => s.name.toLowerCase()));
+    if (!taken.has(wanted.toLowerCase())) return wanted;
+    for (let i = 2; ; i++) {
+      const candidate = `${wanted} (${i})`.slice(0, 31);
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+
+  /** `xl/worksheets/sheetN.xml` with the next free N: the name every reader expects (exceljs knows no other). */
+  private newSheetPart(): string {
+    const dir = `${dirOf(this.workbookPart)}worksheets/`;
+    let n = 1;
+    while (this.text(`${dir}sheet${n}.xml`) !== null) n++;
+    return `${dir}sheet${n}.xml`;
+  }
+
+  /** Add (or replace our earlier) summary sheets. */
+  applySheetPlans(plans: readonly SheetPlan[]): AppliedSheet[] {
+    return plans.map((plan) => this.applySheetPlan(plan));
+  }
+
+  private applySheetPlan(plan: SheetPlan): AppliedSheet {
+    const styles = this.styleBook();
+    const tagName = SHEET_TAG_PREFIX + plan.id;
+    const previousName = this.taggedSheets().get(plan.id);
+    const sheets = this.sheets();
+    const previousIndex = previousName === undefined ? -1 : sheets.findIndex((s) => s.name === previousName && s.part !== null);
+    const previous = previousIndex >= 0 ? sheets[previousIndex] : undefined;
+    const name = this.uniqueSheetName(plan.name, previous?.name ?? null);
+    const mainNs = this.strict ? MAIN_NS.strict : MAIN_NS.transitional;
+    const part = planSheetXml(plan, name, mainNs, this.relNs, styles);
+    let index: number;
+    if (previous && previous.part) {
+      // Our own earlier sheet: same part, same position, new content (and the name we want now).
+      this.set(previous.part, part.xml);
+      if (previous.name !== name) this.set(this.workbookPart, withAttr(this.workbookXml(), previous.tag, 'name', name));
+      index = previousIndex;
+    } else {
+      const path = this.newSheetPart();
+      const target = path.slice(dirOf(this.workbookPart).length);
+      const rid = this.addRel(this.workbookPart, 'worksheet', target);
+      this.addContentType(path, WORKSHEET_TYPE);
+      this.set(path, part.xml);
+      let xml = this.workbookXml();
+      const root = rootTag(xml);
+      const sheetsEl = children(xml, root).elements.find((e) => e.tag.local === 'sheets');
+      if (!sheetsEl) throw new WorkbookReadError('unwritable', this.file, 'workbook.xml <sheets>');
+      const maxId = Math.max(0, ...sheets.map((s) => Number(attr(s.tag, 'sheetId') ?? 0)).filter(Number.isFinite));
+      const rp = prefixOf(root, this.relNs);
+      const ridAttr = rp !== null && rp !== '' ? `${rp}id="${rid}"` : `xmlns:r="${this.relNs}" r:id="${rid}"`;
+      xml = splice(xml, sheetsEl.contentEnd, sheetsEl.contentEnd, `<${root.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}" ${ridAttr}/>`);
+      this.set(this.workbookPart, xml);
+      index = sheets.length;
+    }
+    this.editNames(
+      (n) => (n.local === null && n.name === tagName) || (n.local === index && (n.name === '_xlnm.Print_Titles' || n.name === '_xlnm._FilterDatabase')),
+      [{ name: tagName, ref: `${quoteSheet(name)}!$A$1` }, ...part.localNames.map((l) => ({ ...l, local: index }))],
+    );
+    this.set(this.styles?.part ?? '', styles.toXml());
+    return { id: plan.id, wanted: plan.name, name, renamed: name !== plan.name, replaced: previous !== undefined };
+  }
+
+  /** Ask Excel to recalculate on open: our formulas carry the core's results, Excel's own are better. */
+  private fullCalcOnLoad(): void {
+    let xml = this.workbookXml();
+    const { elements, closeStart } = children(xml);
+    const calc = elements.find((e) => e.tag.local === 'calcPr');
+    if (calc) xml = withAttr(xml, calc.tag, 'fullCalcOnLoad', '1');
+    else {
+      const next = elements.find((e) => AFTER_CALC.includes(e.tag.local));
+      const at = next ? next.tag.start : closeStart;
+      xml = splice(xml, at, at, `<${rootTag(xml).prefix}calcPr fullCalcOnLoad="1"/>`);
+    }
+    this.set(this.workbookPart, xml);
+  }
+
+  /** Remove every conditional format we added, from every sheet; other sheets' parts stay untouched. */
+  clearMarks(): number {
+    let removed = 0;
+    for (const s of this.sheets()) {
+      if (!s.part) continue;
+      const xml = this.text(s.part);
+      if (xml === null) continue;
+      const { next, count } = withoutOurMarks(xml);
+      if (count > 0) {
+        this.set(s.part, next);
+        removed += count;
+      }
+    }
+    return removed;
+  }
+
+  /** Mark the findings' cells: one conditional format per sheet and severity; re-marking replaces ours. */
+  applyHighlights(plan: HighlightPlan): number {
+    this.clearMarks();
+    const sheets = this.sheets();
+    const bySheet = new Map<string, { sqref: string; severity: keyof typeof MARK_FILL }[]>();
+    let count = 0;
+    for (const mark of plan.marks) {
+      const s = sheets.find((x) => x.name === mark.sheet);
+      if (!s?.part || mark.cells.length === 0) continue;
+      const list = bySheet.get(s.part) ?? [];
+      list.push({ sqref: mark.cells.join(' '), severity: mark.severity });
+      bySheet.set(s.part, list);
+      count += mark.cells.length;
+    }
+    if (bySheet.size === 0) return 0;
+    const styles = this.styleBook();
+    for (const [part, marks] of bySheet) {
+      let xml = this.text(part);
+      if (xml === null) continue;
+      const root = rootTag(xml);
+      const p = root.prefix;
+      const block = marks
+        .map(
+          (m) =>
+            `<${p}conditionalFormatting sqref="${escapeXml(m.sqref)}"><${p}cfRule type="expression" dxfId="${styles.highlight(MARK_FILL[m.severity])}" priority="1">` +
+            `<${p}formula>${escapeXml(markFormula(m.severity))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
+        )
+        .join('');
+      const { elements, closeStart } = children(xml, root);
+      const next = elements.find((e) => AFTER_CF.has(e.tag.local));
+      const at = next ? next.tag.start : closeStart;
+      xml = splice(xml, at, at, block);
+      this.set(part, xml);
+    }
+    if (this.styles) this.set(this.styles.part, styles.toXml());
+    return count;
+  }
+
+  /** The package as bytes: edited parts re-deflated, every other part copied as it was. */
+  toBytes(options: { recalculate?: boolean } = {}): Uint8Array {
+    if (options.recalculate) this.fullCalcOnLoad();
+    const out: ZipEntry[] = [];
+    const written = new Set<string>();
+    for (const e of this.entries) {
+      const key = e.name.replace(/^\//, '');
+      const edited = this.changed.get(key);
+      out.push(edited === undefined ? e : newEntry(e.name, edited));
+      written.add(key);
+    }
+    for (const [key, xml] of this.changed) if (!written.has(key)) out.push(newEntry(key, xml));
+    return writeZip(out);
+  }
+}
+
+/** A worksheet's XML without our conditional formats (recognised by their formula). */
+export function withoutOurMarks(xml: string): { next: string; count: number } {
+  const root = rootTag(xml);
+  let next = xml;
+  let count = 0;
+  for (const el of children(xml, root).elements.reverse()) {
+    if (el.tag.local !== 'conditionalFormatting') continue;
+    const text = decodedText(xml, el);
+    if (!isOurMarkFormula(text)) continue;
+    next = splice(next, el.tag.start, el.end, '');
+    count++;
+  }
+  return { next, count };
+}
