@@ -15,6 +15,7 @@ module.exports = {
       },
     ],
   },
+  setupFiles: ['<rootDir>/test/helpers/globals.ts'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/pane-dist/'],
   collectCoverage: false,

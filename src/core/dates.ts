@@ -3,6 +3,7 @@
  * A date that is not a calendar date is an error; `9月1月` (月 typed for 日) is reported as malformed.
  */
 import { toHalfWidth } from './text';
+import { execNotAfter } from './regex';
 
 export interface DateProblem {
   readonly kind: 'invalid' | 'malformed';
@@ -20,8 +21,10 @@ function validDay(year: number, month: number, day: number): boolean {
 }
 
 // M月D日, optionally a range to E日 (`-`, `--`, `—`, `–`, `~`, `至`, `到`), with the 日 of D optional in a range.
-const DATE = /(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*(日|号)?(?:\s*(?:-{1,2}|—{1,2}|–|~|～|至|到)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*(?:日|号))?/g;
-const MONTH_TWICE = /(?<![\d.])(\d{1,2})月(\d{1,2})月(?!份|底|初|中|末|上旬|中旬|下旬)/g;
+/** A date's number must not continue another number (`12.3月`, `123月`). */
+const DIGIT_OR_DOT = /[\d.]/;
+const DATE = /(\d{1,2})\s*月\s*(\d{1,2})\s*(日|号)?(?:\s*(?:-{1,2}|—{1,2}|–|~|～|至|到)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*(?:日|号))?/g;
+const MONTH_TWICE = /(\d{1,2})月(\d{1,2})月(?!份|底|初|中|末|上旬|中旬|下旬)/g;
 
 export function dateProblems(text: string, year: number): DateProblem[] {
   // toHalfWidth maps one UTF-16 unit to one, so indices found in `s` quote `text` as written.
@@ -30,7 +33,7 @@ export function dateProblems(text: string, year: number): DateProblem[] {
   const out: DateProblem[] = [];
   DATE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = DATE.exec(s)) !== null) {
+  while ((m = execNotAfter(DATE, s, DIGIT_OR_DOT)) !== null) {
     const month = Number(m[1]);
     const day = Number(m[2]);
     const hasDayMark = m[3] !== undefined;
@@ -43,7 +46,7 @@ export function dateProblems(text: string, year: number): DateProblem[] {
     if (bad || backwards) out.push({ kind: 'invalid', text: asWritten(m.index, m[0].length) });
   }
   MONTH_TWICE.lastIndex = 0;
-  while ((m = MONTH_TWICE.exec(s)) !== null) {
+  while ((m = execNotAfter(MONTH_TWICE, s, DIGIT_OR_DOT)) !== null) {
     const month = Number(m[1]);
     const day = Number(m[2]);
     if (validDay(year, month, day)) out.push({ kind: 'malformed', text: asWritten(m.index, m[0].length), suggestion: `${month}月${day}日` });

@@ -1,3 +1,4 @@
+import { execNotAfter } from '../../src/core/regex';
 import { dateProblems, yearFromTitle } from '../../src/core/dates';
 
 describe('dateProblems: valid dates', () => {
@@ -105,5 +106,21 @@ describe('yearFromTitle', () => {
     const titles = Object.freeze(['附件3', '2022年省政府真抓实干激励事项研判分析表']);
     expect(yearFromTitle(titles)).toBe(2022);
     expect(titles).toEqual(['附件3', '2022年省政府真抓实干激励事项研判分析表']);
+  });
+});
+
+describe('execNotAfter (lookbehind without lookbehind syntax, for EdgeHTML 18)', () => {
+  it('skips a match that continues another number and retries one character on', () => {
+    const re = /(\d{1,2})月/g;
+    const found: string[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = execNotAfter(re, '12.3月，123月，5月', /[\d.]/)) !== null) found.push(m[0]);
+    expect(found).toEqual(['5月']);
+  });
+
+  it('guards a group inside the match when told where it starts', () => {
+    const re = /([a-z]*)(\d)/g;
+    const m = execNotAfter(re, 'x1y', /\d/, (x) => (x[1] ?? '').length);
+    expect(m?.[0]).toBe('x1');
   });
 });

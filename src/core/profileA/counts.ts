@@ -5,6 +5,7 @@
  * Only what is stated completely enough to be sure is checked; everything else is left alone.
  */
 import { parseCountToken, toHalfWidth } from '../text';
+import { execNotAfter } from '../regex';
 
 export type Level = 'major' | 'minor' | 'bare';
 export type LevelCounts = Partial<Record<Level, number>>;
@@ -36,7 +37,8 @@ export interface CountStatement {
   readonly text: { readonly total: string; readonly done: string; readonly undone?: string };
 }
 
-const NUM = '(?<![\\d.])(\\d+|[零〇一二两三四五六七八九十百]+)(?![\\d.])';
+/** A count; it must not continue another number (checked by `execNotAfter`, old webviews lack lookbehind). */
+const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+)(?![\\d.])';
 const MENTION = new RegExp(`${NUM}\\s*(个)?\\s*(大项|大类|小项|子项|二级指标|项(?!目)|个(?![月人户村项]))`, 'g');
 
 function levelOf(unit: string): Level {
@@ -49,7 +51,7 @@ export function mentionsIn(clause: string): CountMention[] {
   const out: CountMention[] = [];
   MENTION.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MENTION.exec(clause)) !== null) {
+  while ((m = execNotAfter(MENTION, clause, /[\d.]/)) !== null) {
     const value = parseCountToken(m[1] ?? '');
     const unit = m[3] ?? '';
     if (value === null || unit === '') continue;

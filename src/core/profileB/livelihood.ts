@@ -4,6 +4,7 @@
  * (indicator, target value); horizontal merges mean "no sub-project" or "no indicator".
  */
 import type { FindingSink } from '../finding';
+import { execNotAfter } from '../regex';
 import { a1, parseA1 } from '../grid';
 import { checkEnabled } from '../gate';
 import { type ExtraWords, progressClassOf, type ProgressClassId } from '../vocab';
@@ -84,10 +85,10 @@ export function statusClass(text: string, extra?: ExtraWords<ProgressClassId>): 
 /** `注：1-10项为省级重点民生实事，11-18项为市级重点民生实事。` */
 export function categoryRangesFromNote(text: string): CategoryRange[] {
   const out: CategoryRange[] = [];
-  const re = /(?:第)?(?<!\d)(\d{1,6})(?!\d)\s*(?:[-—–~至到]\s*(\d{1,6}))?\s*项\s*(?:为|是|属于)?\s*(省级|市级)/g;
+  const re = /(?:第)?(\d{1,6})(?!\d)\s*(?:[-—–~至到]\s*(\d{1,6}))?\s*项\s*(?:为|是|属于)?\s*(省级|市级)/g;
   let m: RegExpExecArray | null;
   const s = toHalfWidth(text);
-  while ((m = re.exec(s)) !== null) {
+  while ((m = execNotAfter(re, s, /\d/, (x) => (x[0].startsWith('第') ? 1 : 0))) !== null) {
     const from = Number(m[1]);
     const to = m[2] !== undefined ? Number(m[2]) : from;
     const category = m[3] === '省级' ? 'provincial' : 'city';

@@ -4,6 +4,7 @@
  * (`已完成3096人。`), and the 量化数据 percentage stored as a number with a `%` format or as text.
  */
 import type { CellValue } from '../grid';
+import { execNotAfter } from '../regex';
 import { isErrorValue } from '../grid';
 import { toHalfWidth } from '../text';
 
@@ -100,9 +101,9 @@ export function achievedFrom(text: string, target: Quantity): Quantity | null {
     if (NOT_DONE.test(clause)) continue;
     const tier = DONE_VERBS.test(clause) ? 0 : OTHER_VERBS.test(clause) ? 1 : -1;
     if (tier < 0) continue;
-    const re = /(?<![\d.])(\d+(?:\.\d+)?)\s*([万亿千]?)([^\d\s]{0,4})/g;
+    const re = /(\d+(?:\.\d+)?)\s*([万亿千]?)([^\d\s]{0,4})/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(clause)) !== null) {
+    while ((m = execNotAfter(re, clause, /[\d.]/)) !== null) {
       const q = quantityInText(Number(m[1]), m[2] ?? '', m[3] ?? '', target);
       if (q) tiers[tier]?.push(q);
     }

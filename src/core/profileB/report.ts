@@ -4,6 +4,7 @@
  * a later paragraph enumerates `…等12件省级重点民生实事…已提前完成年度目标任务`.
  */
 import type { FindingSink } from '../finding';
+import { execNotAfter } from '../regex';
 import { a1, type Grid } from '../grid';
 import { checkDates } from '../narrative';
 import { cellText, labelKey } from '../text';
@@ -48,8 +49,8 @@ export function classOf(phrase: string): ProgressClass | null {
   return done ? 'done' : lagging ? 'lagging' : 'onSchedule';
 }
 
-const OPENER = /(?<!\d)(\d{1,9})(?!\d)\s*(项|件)([^，,；;。：:\d]{1,30}?)中(?=\s*[，,])/g;
-const CLASS_FIGURE = /([^，,；;。]{0,40}?)(?<!\d)(\d{1,9})(?!\d)\s*(项|件)(?:\s*[，,]\s*占(?:比)?\s*(\d{1,3}(?:\.\d{1,6})?)\s*%)?/g;
+const OPENER = /(\d{1,9})(?!\d)\s*(项|件)([^，,；;。：:\d]{1,30}?)中(?=\s*[，,])/g;
+const CLASS_FIGURE = /([^，,；;。]{0,40}?)(\d{1,9})(?!\d)\s*(项|件)(?:\s*[，,]\s*占(?:比)?\s*(\d{1,3}(?:\.\d{1,6})?)\s*%)?/g;
 const ENUMERATED = /等\s*(\d{1,9})\s*件\s*((?:省级|市级|省市)重点民生实事)/g;
 
 function figure(f: ReportFigure): ReportFigure | null {
@@ -63,7 +64,7 @@ export function headlineFigures(p: ReportParagraph): ReportFigure[] {
   const openers: { index: number; end: number; group: ReportGroup | null; total: number; phrase: string }[] = [];
   OPENER.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = OPENER.exec(text)) !== null) {
+  while ((m = execNotAfter(OPENER, text, /\d/)) !== null) {
     openers.push({ index: m.index, end: m.index + m[0].length, group: groupOf(m[3] ?? ''), total: Number(m[1]), phrase: p.text.slice(m.index, m.index + m[0].length) });
   }
   const out: ReportFigure[] = [];
@@ -78,7 +79,7 @@ export function headlineFigures(p: ReportParagraph): ReportFigure[] {
     const region = text.slice(o.end, end);
     CLASS_FIGURE.lastIndex = 0;
     let c: RegExpExecArray | null;
-    while ((c = CLASS_FIGURE.exec(region)) !== null) {
+    while ((c = execNotAfter(CLASS_FIGURE, region, /\d/, (x) => (x[1] ?? '').length)) !== null) {
       if (c[0] === '') {
         CLASS_FIGURE.lastIndex++;
         continue;

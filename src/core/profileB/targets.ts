@@ -4,6 +4,7 @@
  * livelihood items.
  */
 import type { FindingSink } from '../finding';
+import { execNotAfter } from '../regex';
 import { a1 } from '../grid';
 import { checkEnabled } from '../gate';
 import type { Settings } from '../settings';
@@ -63,7 +64,7 @@ export function parseNumberList(s: string): number[] {
 
 /** The numbers a note names as livelihood items: `注：第48、49、57项为区级民生实事。` */
 export function livelihoodSeqsFromNote(text: string): number[] {
-  const m = /(?<![\d０-９])第?\s*([\d０-９][\d０-９、,，\s\-—–~至到和及]{0,200})\s*项[^。；;]*民生实事/.exec(text);
+  const m = execNotAfter(/第?\s*([\d０-９][\d０-９、,，\s\-—–~至到和及]{0,200})\s*项[^。；;]*民生实事/g, text, /[\d０-９]/);
   return m ? parseNumberList(m[1] ?? '') : [];
 }
 

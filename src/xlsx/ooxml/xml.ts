@@ -106,8 +106,10 @@ export function escapeXml(s: string): string {
 
 /** Text as XML 1.0 allows it: control characters and lone surrogates dropped. */
 export function xmlText(s: string): string {
+  // A surrogate pair is kept whole; a lone surrogate or a control character is dropped (no lookbehind:
+  // the pane's file mode runs in old webviews too).
   // eslint-disable-next-line no-control-regex
-  return escapeXml(s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ''));
+  return escapeXml(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g, (m) => (m.length === 2 ? m : '')));
 }
 
 export function unescapeXml(s: string): string {
