@@ -17,8 +17,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import type { Lang, SettingsInput, Severity, UiKey } from '../core';
-import { localizeFinding, supportedKinds, t } from '../core';
+import type { ColumnGap, Lang, SettingsInput, Severity, UiKey } from '../core';
+import { localizeFinding, supportedKinds, t, withColumnMapping } from '../core';
 import { FindingsList } from './components/FindingsList';
 import { SettingsPanel } from './components/SettingsPanel';
 import { type AuditView, isPaneError, type PaneServices } from './services/types';
@@ -95,16 +95,25 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
     }
   };
 
-  const check = () =>
+  const check = (using: SettingsInput = settings, mapped?: string) =>
     run(async () => {
-      const view = await services.check(settings, lang, setStep);
+      const view = await services.check(using, lang, setStep);
       setAudit(view);
       setNotes(view.notes ?? []);
       const c = view.counts;
-      return view.findings.length === 0
-        ? { intent: 'success', text: tr('pane.done.clean') }
-        : { intent: c.error > 0 ? 'warning' : 'info', text: tr('pane.done.check', c) };
+      const done = view.findings.length === 0 ? tr('pane.done.clean') : tr('pane.done.check', c);
+      const text = mapped !== undefined ? `${tr('pane.map.saved', { pairs: mapped })} ${done}` : done;
+      return view.findings.length === 0 ? { intent: 'success', text } : { intent: c.error > 0 ? 'warning' : 'info', text };
     });
+
+  /** 指定列: save the mapping with the workbook's settings, then check again with it at once. */
+  const mapColumns = (gap: ColumnGap, choices: readonly { readonly header: string; readonly key: string }[]) => {
+    const next = choices.reduce((s, c) => withColumnMapping(s, gap.kind, c.header, c.key), settings);
+    setSettings(next);
+    const pairs = choices.map((c) => `${c.header} → ${gap.missing.find((m) => m.key === c.key)?.label ?? c.key}`).join(lang === 'zh-CN' ? '、' : ', ');
+    void services.saveSettings(next).catch(() => undefined);
+    void check(next, pairs);
+  };
 
   const summarize = () =>
     run(async () => {
@@ -197,7 +206,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
                 e.target.value = '';
               }}
             />
-            <Button disabled={busy || fileName === null} onClick={check}>
+            <Button disabled={busy || fileName === null} onClick={() => void check()}>
               {tr('pane.check')}
             </Button>
             <Button disabled={busy || fileName === null} onClick={download}>
@@ -206,7 +215,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
           </>
         ) : (
           <>
-            <Button className={styles.primary} appearance="primary" disabled={busy} onClick={check}>
+            <Button className={styles.primary} appearance="primary" disabled={busy} onClick={() => void check()}>
               {tr('pane.check')}
             </Button>
             <Button disabled={busy} onClick={summarize}>
@@ -254,7 +263,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
             <Tab value="warning">{tr('severity.warning')}</Tab>
             <Tab value="info">{tr('severity.info')}</Tab>
           </TabList>
-          <FindingsList findings={shown} sheetOrder={audit.sheets.map((s) => s.name)} lang={lang} {...(onSelect ? { onSelect } : {})} />
+          <FindingsList findings={shown} sheetOrder={audit.sheets.map((s) => s.name)} lang={lang} {...(onSelect ? { onSelect } : {})} gaps={audit.columnGaps ?? []} onMap={mapColumns} />
         </section>
       ) : (
         <div className={styles.hint}>

@@ -185,3 +185,53 @@ describe('task pane (file mode)', () => {
     expect(await screen.findByText('已生成“x-审核结果.xlsx”（含汇总表和标记）。')).toBeTruthy();
   });
 });
+
+describe('指定列: mapping a column the checker could not place', () => {
+  /** The incentive sample with 附件2's 具体事项 headed 栏目三: the checker cannot place it. */
+  async function renamedView(settings: SettingsInput = {}): Promise<AuditView> {
+    const grids = await sampleGrids('incentive-2022.xlsx');
+    const g = grids.find((x) => x.name === '附件2');
+    const values = g?.values as (string | number | null)[][];
+    for (const row of values.slice(0, 8)) for (let c = 0; c < row.length; c++) if (row[c] === '具体事项') row[c] = '栏目三';
+    const audit = auditWorkbook(grids, settings);
+    return { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, columnGaps: audit.columnGaps };
+  }
+
+  it('offers 指定列 on the column-missing finding; saving stores the mapping and checks again with it', async () => {
+    const user = userEvent.setup();
+    const saved: SettingsInput[] = [];
+    const checkedWith: SettingsInput[] = [];
+    const services = excelServices({
+      async check(settings: SettingsInput) {
+        checkedWith.push(settings);
+        return renamedView(settings);
+      },
+      async saveSettings(s: SettingsInput) {
+        saved.push(s);
+        return 'workbook';
+      },
+    });
+    await renderPane(services);
+    await user.click(screen.getByRole('button', { name: '校验' }));
+    const sheet2 = await screen.findByRole('region', { name: '附件2' });
+    expect(within(sheet2).getByText(/表头中未找到“具体事项”列/)).toBeTruthy();
+    await user.click(within(sheet2).getByRole('button', { name: '指定列' }));
+    const form = within(sheet2).getByRole('group', { name: '为“附件2”指定列' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: '“具体事项”是哪一列？' }), '栏目三');
+    await user.click(within(form).getByRole('button', { name: '保存并重新校验' }));
+    expect(await screen.findByText(/已保存列映射（栏目三 → 具体事项），并重新校验。/)).toBeTruthy();
+    expect(saved).toEqual([{ columnMap: { 'unit-key-items': { 栏目三: 'items' } } }]);
+    expect(checkedWith[checkedWith.length - 1]).toEqual({ columnMap: { 'unit-key-items': { 栏目三: 'items' } } });
+    // Checked again with the mapping: the column is placed, the 附件2 findings are the sample's own.
+    expect(screen.queryByText(/表头中未找到“具体事项”列/)).toBeNull();
+    expect(screen.getByText('校验完成：2 个错误、12 个警告、3 条提示。', { exact: false })).toBeTruthy();
+  });
+
+  it('no 指定列 where every column was placed', async () => {
+    const user = userEvent.setup();
+    await renderPane(excelServices());
+    await user.click(screen.getByRole('button', { name: '校验' }));
+    await screen.findByRole('region', { name: '附件4' });
+    expect(screen.queryByRole('button', { name: '指定列' })).toBeNull();
+  });
+});

@@ -13,7 +13,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import type { Finding, Lang, Severity } from '../../core';
+import type { ColumnGap, Finding, Lang, Severity } from '../../core';
+import { ColumnMapping, type ColumnMappingProps } from './ColumnMapping';
 import { t } from '../../core';
 
 const useStyles = makeStyles({
@@ -34,9 +35,18 @@ export interface FindingsListProps {
   readonly lang: Lang;
   /** In Excel: select the finding's cell. Absent in file mode. */
   readonly onSelect?: (sheet: string, cell: string) => void;
+  /** Sheets whose columns the user can map (a `structure/column-missing` finding offers 指定列). */
+  readonly gaps?: readonly ColumnGap[];
+  readonly onMap?: ColumnMappingProps['onMap'];
 }
 
-function makeColumns(lang: Lang, onSelect: FindingsListProps['onSelect'], styles: ReturnType<typeof useStyles>): TableColumnDefinition<Finding>[] {
+function makeColumns(
+  lang: Lang,
+  onSelect: FindingsListProps['onSelect'],
+  styles: ReturnType<typeof useStyles>,
+  gapOf: (f: Finding) => ColumnGap | undefined,
+  onMap: FindingsListProps['onMap'],
+): TableColumnDefinition<Finding>[] {
   return [
     createTableColumn<Finding>({
       columnId: 'finding',
@@ -64,15 +74,22 @@ function makeColumns(lang: Lang, onSelect: FindingsListProps['onSelect'], styles
                 .join('；')}
             </Caption1>
           ) : null}
+          {(() => {
+            const gap = onMap ? gapOf(f) : undefined;
+            return gap && onMap ? <ColumnMapping gap={gap} lang={lang} onMap={onMap} /> : null;
+          })()}
         </div>
       ),
     }),
   ];
 }
 
-export function FindingsList({ findings, sheetOrder, lang, onSelect }: FindingsListProps): React.ReactElement {
+export function FindingsList({ findings, sheetOrder, lang, onSelect, gaps, onMap }: FindingsListProps): React.ReactElement {
   const styles = useStyles();
-  const columns = React.useMemo(() => makeColumns(lang, onSelect, styles), [lang, onSelect, styles]);
+  const columns = React.useMemo(() => {
+    const gapOf = (f: Finding) => (f.code === 'structure/column-missing' ? gaps?.find((g) => g.sheet === f.sheet) : undefined);
+    return makeColumns(lang, onSelect, styles, gapOf, onMap);
+  }, [lang, onSelect, styles, gaps, onMap]);
   const groups = React.useMemo(() => {
     const by = new Map<string, Finding[]>();
     for (const f of findings) by.set(f.sheet, [...(by.get(f.sheet) ?? []), f]);
@@ -90,7 +107,7 @@ export function FindingsList({ findings, sheetOrder, lang, onSelect }: FindingsL
               {g.items.length}
             </Badge>
           </div>
-          <DataGrid items={g.items as Finding[]} columns={columns} getRowId={(f: Finding) => `${f.sheet}!${f.cell}!${f.code}!${f.message}`} focusMode="composite" aria-label={`${t('pane.findings', lang)} ${g.sheet}`}>
+          <DataGrid items={g.items as Finding[]} columns={columns} getRowId={(f: Finding) => `${f.sheet}!${f.cell}!${f.code}!${f.message}!${g.items.indexOf(f)}`} focusMode="composite" aria-label={`${t('pane.findings', lang)} ${g.sheet}`}>
             <DataGridBody<Finding>>
               {({ item, rowId }) => (
                 <DataGridRow<Finding> key={rowId} className={styles.row}>

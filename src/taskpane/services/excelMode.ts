@@ -27,7 +27,7 @@ export function createExcelServices(): PaneServices {
       return guarded(l, async () => {
         // One Excel.run: read, audit, mark. The findings come back whatever happened to the marks.
         const { audit, notes } = await checkAndMark({ settings, lang: l, onPhase: step });
-        return { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, notes: notes.map((n) => renderExcelNote(n, l)) };
+        return { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, columnGaps: audit.columnGaps, notes: notes.map((n) => renderExcelNote(n, l)) };
       });
     },
     async summarize(settings: SettingsInput, l: Lang, step: StepReporter): Promise<SummaryOutcome> {
@@ -39,7 +39,7 @@ export function createExcelServices(): PaneServices {
         return {
           sheets: sheets.map((s) => s.name),
           renamed: sheets.filter((s) => s.renamed).map((s) => ({ wanted: s.wanted, name: s.name })),
-          view: { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, notes: rendered },
+          view: { profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, columnGaps: audit.columnGaps, notes: rendered },
           notes: rendered,
         };
       });

@@ -40,7 +40,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       const { grids } = await read(lang, step);
       step('checking');
       const audit = auditSubmission(grids, settings);
-      return { fileName: file?.name ?? '', profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts };
+      return { fileName: file?.name ?? '', profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, columnGaps: audit.columnGaps };
     },
     async download(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string> {
       const { mod, opened, grids, bytes, name: source } = await read(lang, step);

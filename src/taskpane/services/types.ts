@@ -1,5 +1,5 @@
 /** The seam between the pane and where the workbook lives (Excel, or a file opened in the browser). */
-import type { Audit, Finding, Lang, SettingsInput } from '../../core';
+import type { Audit, ColumnGap, Finding, Lang, SettingsInput } from '../../core';
 
 export interface AuditView {
   readonly fileName?: string;
@@ -7,6 +7,8 @@ export interface AuditView {
   readonly sheets: Audit['sheets'];
   readonly findings: readonly Finding[];
   readonly counts: Audit['counts'];
+  /** Sheets whose required columns could not be placed: the findings offer 指定列 for them. */
+  readonly columnGaps?: readonly ColumnGap[];
   /** What the user should know beyond the findings (sheets not marked, manual calculation…), already in their language. */
   readonly notes?: readonly string[];
 }
