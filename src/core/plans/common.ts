@@ -31,7 +31,11 @@ export function num(value: number | null, style = 'number'): PlanCell {
   return { value, style };
 }
 
-export function formula(f: string, value: string | number | null, style = 'number', numberFormat?: string): PlanCell {
+/**
+ * A formula with its cached result — always one (`""` for a blank IF branch, 0 for an empty SUM), so a reader
+ * that does not recalculate shows the figure, not a blank.
+ */
+export function formula(f: string, value: string | number, style = 'number', numberFormat?: string): PlanCell {
   return { value, formula: f, style, ...(numberFormat ? { numberFormat } : {}) };
 }
 

@@ -126,7 +126,7 @@ export function completionPlan(audit: Audit, lang: Lang): SheetPlan | null {
       text(it.item),
       num(it.total),
       num(it.done),
-      formula(`IF(C${rowNo}>0,D${rowNo}/C${rowNo},"")`, it.rate, 'number', PERCENT),
+      formula(`IF(C${rowNo}>0,D${rowNo}/C${rowNo},"")`, it.rate ?? '', 'number', PERCENT),
       text(tr(it.confirmed ? 'plan.yes' : 'plan.no'), 'center'),
       link(`${it.sheet}!${it.cell}`, it.sheet, it.cell),
     ]);
@@ -144,7 +144,7 @@ export function completionPlan(audit: Audit, lang: Lang): SheetPlan | null {
       formula(`COUNTIFS($A$${first}:$A$${last},A${rowNo})`, countItems),
       formula(`SUMIFS($C$${first}:$C$${last},$A$${first}:$A$${last},A${rowNo})`, u.total),
       formula(`SUMIFS($D$${first}:$D$${last},$A$${first}:$A$${last},A${rowNo})`, u.done),
-      formula(`IF(C${rowNo}>0,D${rowNo}/C${rowNo},"")`, u.rate, 'number', PERCENT),
+      formula(`IF(C${rowNo}>0,D${rowNo}/C${rowNo},"")`, u.rate ?? '', 'number', PERCENT),
     ]);
   });
   return basePlan('completion', tr('plan.sheet.completion'), rows, { widths: [20, 36, 10, 10, 10, 8, 16], headerRow: header, merges: ['A1:G1', 'A2:G2'] });

@@ -22,7 +22,7 @@ function classRows(t: ClassTally, firstRow: number, lang: Lang): PlanCell[][] {
   const rows: PlanCell[][] = keys.map((k, i) => [
     text(label(k), 'center'),
     num(t.counts[k]),
-    formula(`IF($B$${totalRow}>0,B${firstRow + i}/$B$${totalRow},"")`, t.counts.total > 0 ? t.counts[k] / t.counts.total : null, 'number', PERCENT),
+    formula(`IF($B$${totalRow}>0,B${firstRow + i}/$B$${totalRow},"")`, t.counts.total > 0 ? t.counts[k] / t.counts.total : '', 'number', PERCENT),
     num(Number((t.shares[k] / 100).toFixed(4)), 'number'),
   ]);
   rows.forEach((r) => {
@@ -32,7 +32,7 @@ function classRows(t: ClassTally, firstRow: number, lang: Lang): PlanCell[][] {
   rows.push([
     text(tr('plan.total', lang), 'total'),
     formula(`SUM(B${firstRow}:B${totalRow - 1})`, t.counts.total, 'totalNumber'),
-    formula(`SUM(C${firstRow}:C${totalRow - 1})`, t.counts.total > 0 ? 1 : null, 'totalNumber', PERCENT),
+    formula(`SUM(C${firstRow}:C${totalRow - 1})`, t.counts.total > 0 ? 1 : 0, 'totalNumber', PERCENT),
     { ...num(Number((keys.reduce((a, k) => a + t.shares[k], 0) / 100).toFixed(4)), 'totalNumber'), numberFormat: PERCENT },
   ]);
   return rows;
@@ -60,7 +60,7 @@ export function targetsPlan(audit: Audit, lang: Lang): SheetPlan | null {
       num(u.counts.done),
       num(u.counts.onSchedule),
       num(u.counts.lagging),
-      formula(`IF(B${r}>0,E${r}/B${r},"")`, u.counts.total > 0 ? u.counts.lagging / u.counts.total : null, 'number', PERCENT),
+      formula(`IF(B${r}>0,E${r}/B${r},"")`, u.counts.total > 0 ? u.counts.lagging / u.counts.total : '', 'number', PERCENT),
     ]);
   });
   rows.push([]);
@@ -93,8 +93,8 @@ export function livelihoodPlan(audit: Audit, lang: Lang): SheetPlan | null {
       num(t.counts.total),
       num(t.counts.done),
       num(t.counts.onSchedule),
-      formula(`IF(B${r}>0,C${r}/B${r},"")`, t.counts.total > 0 ? t.counts.done / t.counts.total : null, 'number', PERCENT),
-      formula(`IF(B${r}>0,D${r}/B${r},"")`, t.counts.total > 0 ? t.counts.onSchedule / t.counts.total : null, 'number', PERCENT),
+      formula(`IF(B${r}>0,C${r}/B${r},"")`, t.counts.total > 0 ? t.counts.done / t.counts.total : '', 'number', PERCENT),
+      formula(`IF(B${r}>0,D${r}/B${r},"")`, t.counts.total > 0 ? t.counts.onSchedule / t.counts.total : '', 'number', PERCENT),
     ]);
   });
   rows.push([]);

@@ -452,7 +452,8 @@ export function templatePlan(kind: TemplateKind, options: TemplateOptions): Temp
         if (i === 0) return cell('合  计', 'total');
         if (layout.totalColumns?.includes(c.key)) {
           const letter = columnLetter(i);
-          return cell(null, 'totalNumber', c.format, `SUM(${letter}${dataFirst}:${letter}${dataLast})`);
+          // The blank template's 合计 is 0, cached, so a reader that does not recalculate shows 0.
+          return { ...cell(null, 'totalNumber', c.format, `SUM(${letter}${dataFirst}:${letter}${dataLast})`), value: 0 };
         }
         return cell(null, 'total');
       }),
