@@ -3,10 +3,27 @@ import type ExcelJS from 'exceljs';
 
 export type Row = (string | number | null)[];
 
+/**
+ * Type rows into a template sheet as a colleague would in Excel, including what Excel does on save:
+ * the template's `SUM` formulas get their recalculated results (exceljs itself never recalculates).
+ */
 export function typeRows(ws: ExcelJS.Worksheet, firstRow: number, rows: Row[]): void {
   rows.forEach((row, r) => row.forEach((v, c) => {
     if (v !== null) ws.getCell(firstRow + r, c + 1).value = v;
   }));
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value as { formula?: string } | null;
+      const m = v && typeof v === 'object' && typeof v.formula === 'string' ? /^SUM\(([A-Z]+)(\d+):\1(\d+)\)$/.exec(v.formula) : null;
+      if (!m) return;
+      let sum = 0;
+      for (let r = Number(m[2]); r <= Number(m[3]); r++) {
+        const x = ws.getCell(`${m[1]}${r}`).value;
+        if (typeof x === 'number') sum += x;
+      }
+      cell.value = { formula: v?.formula ?? '', result: sum } as ExcelJS.CellFormulaValue;
+    }),
+  );
 }
 
 /** all-incentive: sheet → [first data row, rows]. */
