@@ -8,7 +8,6 @@ import { itemKey, lines, toHalfWidth } from '../text';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
 import { issuesToFindings, placedFields, rowWhere, UnitKeyItemsRowSchema } from './schemas';
-import { checkEnabled } from '../gate';
 
 export interface ListedItem {
   readonly number: number | null;
@@ -92,8 +91,6 @@ export function describeNumbering(p: NumberingProblems): { 'zh-CN': string; 'en-
 export function parseUnitKeyItems(table: Table, sink: FindingSink, settings: Settings): UnitKeyItems {
   const sheet = table.sheet;
   const rows: KeyItemsRow[] = [];
-  const countOn = checkEnabled(table, 'keyitems-count');
-  const listOn = checkEnabled(table, 'keyitems-list');
   for (const r of table.dataRows) {
     const unitRead = r.cells.get('unit');
     const itemsRead = r.cells.get('items');
@@ -115,21 +112,6 @@ export function parseUnitKeyItems(table: Table, sink: FindingSink, settings: Set
     if (unit === '' && items.length === 0) continue;
     rows.push({ unit, unitKey: canonicalUnit(unit, settings.unitAliases), row: r.row, unitCell: unitRead?.addr ?? a1(r.row, 0), count, itemsCell, items });
 
-    if (countOn && count.value !== null && count.value !== items.length) {
-      sink.add('keyitems/count', { sheet, cell: count.cell }, { unit }, { expected: items.length, actual: count.value, related: [{ sheet, cell: itemsCell }] });
-    }
-    if (!listOn) continue;
-    const problems = numberingProblemsOf(items);
-    if (problems) sink.add('keyitems/numbering', { sheet, cell: itemsCell }, { unit, detail: describeNumbering(problems) });
-    const seen = new Map<string, number>();
-    for (const it of items) seen.set(it.key, (seen.get(it.key) ?? 0) + 1);
-    for (const it of items) {
-      const n = seen.get(it.key) ?? 0;
-      if (n > 1) {
-        sink.add('keyitems/duplicate-item', { sheet, cell: itemsCell }, { unit, item: it.name }, { actual: n });
-        seen.set(it.key, 0);
-      }
-    }
   }
   const unitCol = table.header.columns.get('unit')?.[0] ?? 0;
   return { sheet, unitHeaderCell: table.view.address(table.header.top, unitCol), rows };

@@ -6,13 +6,12 @@
 import type { FindingSink } from '../finding';
 import { execNotAfter } from '../regex';
 import { a1, parseA1 } from '../grid';
-import { checkEnabled } from '../gate';
 import { type ExtraWords, progressClassOf, type ProgressClassId } from '../vocab';
 import type { Settings } from '../settings';
 import { type CellRead, columnLabel, type Table } from '../table';
 import { itemKey, labelKey, readNumber, toHalfWidth } from '../text';
 import { issuesToFindings, placedFields } from '../schemas';
-import { achievedFrom, amount, formatPercent, type PercentReading, parseQuantity, type Quantity, readPercent } from './quantity';
+import { achievedFrom, amount, type PercentReading, parseQuantity, type Quantity, readPercent } from './quantity';
 import { LivelihoodRowSchema, type ProgressClass } from './schemas';
 import { canonicalDistrictUnit } from './units';
 
@@ -116,11 +115,6 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
     seq === null ? null : (categoryRanges.find((r) => seq >= r.from && seq <= r.to)?.category ?? null);
 
   const rows: LivelihoodRow[] = [];
-  const gates: RowGates = {
-    pct: checkEnabled(table, 'livelihood-pct'),
-    status: checkEnabled(table, 'livelihood-status'),
-    quantified: checkEnabled(table, 'livelihood-quantified'),
-  };
   const reportedCategory = new Set<string>();
   let prevSeq: { seq: number; cell: string; project: string } | null = null;
 
@@ -221,8 +215,6 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
     const cls = statusClass(status, settings.progressWords);
     const statusCell = cellOf('status');
 
-    checkRow({ sheet, sink, label, pct, pctCell, pctColumn: columnLabel(table, 'pct'), status, cls, statusCell, achieved, target, recomputedPercent, nothingToDo, gates });
-
     rows.push({
       row: r.row,
       category,
@@ -268,70 +260,3 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
   return { sheet, rows, projects, categoryRanges };
 }
 
-/** Which row checks have every column they read. */
-interface RowGates {
-  readonly pct: boolean;
-  readonly status: boolean;
-  readonly quantified: boolean;
-}
-
-interface RowCheck {
-  readonly sheet: string;
-  readonly sink: FindingSink;
-  readonly label: string;
-  readonly pct: PercentReading;
-  readonly pctCell: string;
-  readonly pctColumn: string;
-  readonly gates: RowGates;
-  readonly status: string;
-  readonly cls: ProgressClass | null;
-  readonly statusCell: string;
-  readonly achieved: Quantity | null;
-  readonly target: Quantity | null;
-  readonly recomputedPercent: number | null;
-  readonly nothingToDo: boolean;
-}
-
-const EPS = 1e-9;
-
-/** 量化数据 vs achieved ÷ target, 进度评价 vs the percentage, blank 量化数据. */
-function checkRow(c: RowCheck): void {
-  const { sheet, sink, pct } = c;
-  const at = (cell: string) => ({ sheet, cell });
-  const pctKnown = pct.kind === 'percent';
-
-  if (pct.kind === 'error') sink.add('cell/excel-error', at(c.pctCell), { column: c.pctColumn }, { actual: pct.text });
-  if (pct.kind === 'text' && !/\d/.test(toHalfWidth(pct.text))) {
-    sink.add('cell/not-a-number', at(c.pctCell), { column: c.pctColumn }, { actual: pct.text.slice(0, 40) });
-  }
-
-  if (c.gates.pct && pct.kind === 'percent' && c.recomputedPercent !== null && c.achieved && c.target) {
-    const tolerance = 0.5 * 10 ** -pct.decimals + EPS;
-    if (Math.abs(c.recomputedPercent - pct.shown) > tolerance) {
-      sink.add(
-        'livelihood/pct-mismatch',
-        at(c.pctCell),
-        { indicator: c.label, achieved: c.achieved.text, target: c.target.text },
-        { expected: formatPercent(c.recomputedPercent, pct.decimals), actual: formatPercent(pct.shown, pct.decimals) },
-      );
-    }
-  }
-
-  if (c.gates.quantified && pct.kind === 'blank' && !c.nothingToDo) sink.add('livelihood/not-quantifiable', at(c.pctCell), { indicator: c.label });
-
-  if (!c.gates.status) return;
-  if (c.cls === null) {
-    if (c.status !== '') sink.add('livelihood/status-vocabulary', at(c.statusCell), {}, { actual: c.status });
-    return;
-  }
-  if (c.nothingToDo) return;
-  // The recomputed figure, when there is one, is the reference; otherwise the stated percentage.
-  const basisPercent = c.recomputedPercent ?? (pctKnown ? pct.percent : null);
-  if (basisPercent === null) return;
-  const basisText = c.recomputedPercent !== null ? formatPercent(c.recomputedPercent, pctKnown ? pct.decimals : 0) : pctKnown ? formatPercent(pct.shown, pct.decimals) : '';
-  if (c.cls === 'done' && basisPercent < 100 - EPS) {
-    sink.add('livelihood/status-not-met', at(c.statusCell), { indicator: c.label }, { actual: basisText, expected: '100%', related: [{ sheet, cell: c.pctCell }] });
-  } else if (c.cls !== 'done' && basisPercent >= 100 - EPS) {
-    sink.add('livelihood/status-met', at(c.statusCell), { indicator: c.label, status: c.status }, { actual: basisText, related: [{ sheet, cell: c.pctCell }] });
-  }
-}

@@ -12,6 +12,9 @@ import { dupLivelihood } from './dupLivelihood';
 import { dupProgressItem } from './dupProgressItem';
 import { dupTarget } from './dupTarget';
 import { dupTask } from './dupTask';
+import { keyItemsCount } from './keyItemsCount';
+import { keyItemsList } from './keyItemsList';
+import { livelihoodRows } from './livelihoodRows';
 import { markerCount } from './markerCount';
 import { repeatedPassage } from './repeatedPassage';
 import { tallyRowSum } from './tallyRowSum';
@@ -26,6 +29,8 @@ export const RULES: readonly Rule[] = [
   tallyRowSum,
   tallyTotals,
   crossTally,
+  keyItemsCount,
+  keyItemsList,
   crossKeyItems,
   markerCount,
   dupAnalysisItem,
@@ -33,6 +38,7 @@ export const RULES: readonly Rule[] = [
   dupProgressItem,
   repeatedPassage,
   dupLiaison,
+  livelihoodRows,
   crossReport,
   dupTarget,
   dupLivelihood,
