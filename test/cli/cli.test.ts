@@ -455,7 +455,7 @@ describe('bad arguments: exit 2 with a clear sentence, then the usage', () => {
     [['check', 'x.xlsx', '--lang', 'fr'], '选项“--lang”的值“fr”无效。'],
     [['check', 'x.xlsx', '--format'], '选项“--format”的值“”无效。'],
     [['check', '--bogus', 'x.xlsx'], '未知选项“--bogus”。'],
-    [['check'], '请指定要检查的 .xlsx 文件。'],
+    [['check'], '请指定要检查的工作簿文件（.xlsx、.xls、.xlsb、.ods、.csv 等）或目录。'],
     [['frobnicate'], '未知命令“frobnicate”。'],
   ])('%j', async (argv, sentence) => {
     const r = await run(...argv);

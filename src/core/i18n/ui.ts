@@ -113,7 +113,7 @@ export const UI = {
   'cli.cleared': { 'zh-CN': '已清除 {count} 组标记，写入“{out}”。', 'en-US': 'Removed {count} mark groups; wrote "{out}".' },
   'cli.writeFailed': { 'zh-CN': '无法写入“{out}”，请检查路径和权限。', 'en-US': 'Could not write "{out}"; check the path and permissions.' },
   'cli.unknownCommand': { 'zh-CN': '未知命令“{command}”。', 'en-US': 'Unknown command "{command}".' },
-  'cli.noFiles': { 'zh-CN': '请指定要检查的 .xlsx 文件。', 'en-US': 'Name at least one .xlsx file to check.' },
+  'cli.noFiles': { 'zh-CN': '请指定要检查的工作簿文件（.xlsx、.xls、.xlsb、.ods、.csv 等）或目录。', 'en-US': 'Name at least one workbook (.xlsx, .xls, .xlsb, .ods, .csv …) or a folder to check.' },
   'cli.settingsUnreadable': {
     'zh-CN': '设置文件“{file}”无法读取或不是 JSON 对象（例：{"columnMap": {"incentive-analysis": {"栏目三": "assessment"}}}）。',
     'en-US': 'The settings file "{file}" cannot be read or is not a JSON object (e.g. {"columnMap": {"incentive-analysis": {"栏目三": "assessment"}}}).',
@@ -121,12 +121,7 @@ export const UI = {
   'cli.badOption': { 'zh-CN': '选项“{option}”的值“{value}”无效。', 'en-US': 'Invalid value "{value}" for option "{option}".' },
   'cli.unknownOption': { 'zh-CN': '未知选项“{option}”。', 'en-US': 'Unknown option "{option}".' },
   'read.not-found': { 'zh-CN': '找不到文件“{file}”。', 'en-US': 'File "{file}" not found.' },
-  'read.not-a-workbook': { 'zh-CN': '“{file}”不是 Excel 工作簿（.xlsx），无法读取。', 'en-US': '"{file}" is not an Excel workbook (.xlsx) and cannot be read.' },
-  'read.encrypted': { 'zh-CN': '“{file}”已加密（设有打开密码），请在 Excel 中取消密码后再检查。', 'en-US': '"{file}" is password-protected; remove the password in Excel and check it again.' },
   'read.legacy-xls': { 'zh-CN': '“{file}”是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再检查。', 'en-US': '"{file}" is a legacy .xls file; save it as .xlsx in Excel and check it again.' },
-  'read.truncated': { 'zh-CN': '“{file}”已损坏或不完整（可能未下载完整），无法读取。', 'en-US': '"{file}" is damaged or incomplete (perhaps a partial download) and cannot be read.' },
-  'read.too-large': { 'zh-CN': '“{file}”过大，超出可检查的范围。', 'en-US': '"{file}" is too large to check.' },
-  'read.unreadable': { 'zh-CN': '“{file}”无法作为工作簿读取。', 'en-US': '"{file}" could not be read as a workbook.' },
   'read.unexpected': { 'zh-CN': '检查“{file}”时发生意外错误，已跳过该文件。', 'en-US': 'An unexpected error occurred while checking "{file}"; the file was skipped.' },
   // Why a file could not be read, one sentence per cause (src/xlsx/open.ts decides which).
   'open.not-a-workbook': { 'zh-CN': '“{file}”不是电子表格，无法检查（可检查 .xlsx、.xlsm、.xls、.et、.xlsb、.ods、.csv）。', 'en-US': '"{file}" is not a spreadsheet and cannot be checked (we read .xlsx, .xlsm, .xls, .et, .xlsb, .ods and .csv).' },
