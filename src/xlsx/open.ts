@@ -14,8 +14,8 @@ import { sheetOfReference } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
 import { WorkbookReadError } from './errors';
-import { entryText, readZip, type ZipEntry, ZipFormatError } from './zip';
-import { inspectZip } from './zipGuard';
+import { entryText } from './zip';
+import { guardedZipEntries } from './zipGuard';
 
 /** What a file turned out to be. `ooxml` packages (.xlsx/.xlsm) are the ones we can add to without loss. */
 export type SourceFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html';
@@ -95,15 +95,7 @@ function sniff(bytes: Uint8Array, file: string): Sniffed {
 
 /** What a zip archive holds, from its part names (OOXML, .xlsb, .ods, or something else). */
 function zipFormat(bytes: Uint8Array, file: string): SourceFormat {
-  const verdict = inspectZip(bytes);
-  if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
-  let entries: ZipEntry[];
-  try {
-    entries = readZip(bytes);
-  } catch (e) {
-    if (e instanceof ZipFormatError) throw new WorkbookReadError('truncated', file, e.message, { cause: e });
-    throw e;
-  }
+  const entries = guardedZipEntries(bytes, file);
   const names = entries.map((e) => e.name);
   const has = (re: RegExp) => names.some((n) => re.test(n));
   if (has(/^mimetype$/) && has(/^content\.xml$/)) return 'ods';

@@ -3,6 +3,9 @@
  * inflated size is absurd for a workbook (a zip bomb) or that have too many entries. Pure byte reading.
  */
 
+import { WorkbookReadError } from './errors';
+import { readZip, type ZipEntry, ZipFormatError } from './zip';
+
 /** Total inflated size we accept: far above any real annex workbook (the samples inflate to < 1 MB). */
 export const MAX_INFLATED_BYTES = 400 * 1024 * 1024;
 export const MAX_ENTRIES = 20_000;
@@ -49,4 +52,19 @@ export function inspectZip(bytes: Uint8Array): ZipVerdict {
     p += 46 + u16(bytes, p + 28) + u16(bytes, p + 30) + u16(bytes, p + 32);
   }
   return { ok: true, entries, inflated };
+}
+
+/**
+ * A workbook package's entries, after the guard: a zip bomb or a cut-off file is refused with its true
+ * reason as a `WorkbookReadError` (the reader and the package writer open packages alike).
+ */
+export function guardedZipEntries(bytes: Uint8Array, file: string): ZipEntry[] {
+  const verdict = inspectZip(bytes);
+  if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
+  try {
+    return readZip(bytes);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new WorkbookReadError('truncated', file, e.message, { cause: e });
+    throw e;
+  }
 }

@@ -8,8 +8,8 @@
 import { type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, SHEET_TAG_PREFIX, type AppliedSheet, type SheetPlan } from '../../core/plans/types';
 import { sheetOfReference } from '../../core/grid';
 import { WorkbookReadError } from '../errors';
-import { entryText, newEntry, readZip, writeZip, type ZipEntry, ZipFormatError } from '../zip';
-import { inspectZip } from '../zipGuard';
+import { entryText, newEntry, writeZip, type ZipEntry } from '../zip';
+import { guardedZipEntries } from '../zipGuard';
 import { planSheetXml } from './sheet';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { attr, attrs, children, type Element, escapeXml, namespaceOf, prefixOf, rootTag, splice, type Tag, unescapeXml, withAttr } from './xml';
@@ -100,15 +100,7 @@ export class WorkbookPackage {
 
   /** Open an .xlsx/.xlsm package for writing; WorkbookReadError when it is not one we can add to safely. */
   static open(bytes: Uint8Array, file = 'workbook'): WorkbookPackage {
-    const verdict = inspectZip(bytes);
-    if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
-    let entries: ZipEntry[];
-    try {
-      entries = readZip(bytes);
-    } catch (e) {
-      if (e instanceof ZipFormatError) throw new WorkbookReadError('truncated', file, e.message, { cause: e });
-      throw e;
-    }
+    const entries = guardedZipEntries(bytes, file);
     try {
       return new WorkbookPackage(entries, file);
     } catch (e) {
