@@ -141,4 +141,26 @@ run('task pane in headless Chromium (file mode)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
     expect(download.suggestedFilename()).toBe('incentive-2022-审核结果.xlsx');
   });
+
+  it('指定列: a header worded differently is said once, mapped by the user, and the file checked again at once', async () => {
+    // Another office's edition: 附件2's 具体事项 headed 栏目三.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(readFileSync(join(ROOT, 'samples', 'incentive-2022.xlsx'))).buffer);
+    wb.getWorksheet('附件2')?.eachRow((row) => row.eachCell((c) => {
+      if (c.value === '具体事项') c.value = '栏目三';
+    }));
+    const edition = join(ARTIFACTS, 'edition-栏目三.xlsx');
+    await wb.xlsx.writeFile(edition);
+    await page.locator('input[type=file]').setInputFiles(edition);
+    await page.getByText('已打开“edition-栏目三.xlsx”').waitFor({ timeout: 60_000 });
+    const sheet2 = page.getByRole('region', { name: '附件2' });
+    await sheet2.getByText(/表头中未找到“具体事项”列/).waitFor();
+    await sheet2.getByRole('button', { name: '指定列' }).click();
+    await sheet2.getByRole('combobox', { name: '“具体事项”是哪一列？' }).selectOption('栏目三');
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-map-column-320.png'), fullPage: true });
+    await sheet2.getByRole('button', { name: '保存并重新校验' }).click();
+    await page.getByText(/已保存列映射（栏目三 → 具体事项），并重新校验。 校验完成：2 个错误、12 个警告、3 条提示。/).waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/表头中未找到“具体事项”列/).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-mapped-320.png'), fullPage: true });
+  });
 });
