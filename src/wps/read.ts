@@ -53,8 +53,9 @@ interface Block {
   readonly cols: number;
 }
 
+/** Columns first (a column's format runs down it: a header then data), then rows. */
 function halves(b: Block): [Block, Block] {
-  if (b.rows >= b.cols && b.rows > 1) {
+  if (b.cols === 1) {
     const h = Math.floor(b.rows / 2);
     return [
       { top: b.top, left: b.left, rows: h, cols: b.cols },
