@@ -6,6 +6,10 @@ export const UI_WPS = {
   'wps.ribbon.open': { 'zh-CN': '打开审核助手', 'en-US': 'Open Annex Auditor' },
   'wps.ribbon.recompute': { 'zh-CN': '一键重算', 'en-US': 'Recompute' },
   'wps.ribbon.clear': { 'zh-CN': '清除标记', 'en-US': 'Clear marks' },
+  'wps.ribbonUnavailable': {
+    'zh-CN': '附件审核助手未能加载（文件缺失，或此 WPS 的浏览器组件过旧）。请升级 WPS Office，或请管理员检查加载项的发布地址。',
+    'en-US': 'Annex Auditor could not load (files missing, or this WPS has an outdated browser component). Update WPS Office, or ask your administrator to check the add-in\'s address.',
+  },
   'wps.notInWps': {
     'zh-CN': '未在 WPS 表格中运行，无法访问工作簿。请在 WPS 表格的“附件审核”选项卡中打开审核助手。',
     'en-US': 'Not running in WPS Spreadsheets, so the workbook cannot be reached. Open Annex Auditor from the Annex audit tab in WPS Spreadsheets.',
