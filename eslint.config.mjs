@@ -13,6 +13,7 @@ export default tseslint.config(
       'pane-dist/**',
       'pane-preview/**',
       'pane-dev/**',
+      'wps-dist/**',
       'tmp-*/**',
       // root-level *.js config files (jest/webpack config); this file (.mjs) is still linted
       '*.js',
@@ -38,6 +39,12 @@ export default tseslint.config(
     files: ['bin/**/*.js', 'scripts/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  // The WPS add-in's ribbon callbacks: plain ES5 scripts whose functions WPS calls by name.
+  {
+    files: ['wps/**/*.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
+    rules: { 'no-unused-vars': 'off', '@typescript-eslint/no-unused-vars': 'off', 'no-var': 'off' },
   },
   {
     files: ['**/*.mjs'],

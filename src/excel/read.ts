@@ -20,12 +20,14 @@ import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { supports } from './requirements';
+import { toGridCell } from '../hosts/cells';
+
+export { toGridCell } from '../hosts/cells';
 
 /** getMergedAreasOrNullObject fails past 512 areas in one range: query blocks of at most 512 cells. */
 const MERGE_QUERY_CELLS = 512;
 /** Rows sampled near the top of each sheet (below the usual title and header rows) to estimate the payload per row. */
 const SAMPLE_ROWS = '9:40';
-const ERROR_TEXT = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/;
 
 export interface ReadOptions {
   /** Read merged areas (ExcelApi 1.13); by default when the host supports it. */
@@ -39,26 +41,6 @@ export interface WorkbookRead {
   readonly grids: Grid[];
   /** What the user should know about the values read (manual calculation). */
   readonly notes: readonly ExcelNote[];
-}
-
-interface Cell {
-  readonly value: CellValue;
-  readonly formula: string | null;
-  readonly numberFormat: string | null;
-}
-
-/** One cell as Excel reports it → the grid's cell. */
-export function toGridCell(value: unknown, formula: unknown, numberFormat: unknown): Cell {
-  const isFormula = typeof formula === 'string' && formula.length > 1 && formula.startsWith('=') && !(typeof value === 'string' && value === formula);
-  let v: CellValue = null;
-  if (typeof value === 'number' || typeof value === 'boolean') v = value;
-  else if (typeof value === 'string') {
-    if (value === '') v = isFormula ? '' : null;
-    else v = ERROR_TEXT.test(value) ? { error: value } : value;
-  }
-  const empty = v === null && !isFormula;
-  const nf = !empty && typeof numberFormat === 'string' && numberFormat !== '' && numberFormat !== 'General' ? numberFormat : null;
-  return { value: v, formula: isFormula ? (formula as string).slice(1) : null, numberFormat: nf };
 }
 
 interface UsedArea {

@@ -31,6 +31,9 @@ import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetRefer
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { ExcelAdapterError, isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
+import { cellInput, type Input, styleRects, uniqueName } from '../hosts/cells';
+
+export { cellInput, needsTextGuard, styleRects } from '../hosts/cells';
 
 export type { AppliedSheet } from '../core';
 
@@ -73,84 +76,11 @@ const BORDER_COLOR = '#808080';
 /** Longest multi-area address given to one conditional format; longer lists get several formats. */
 const MARK_ADDRESS_LIMIT = 2000;
 
-type Input = string | number | boolean;
-
-/**
- * Text Excel could turn into something else when written: a formula (`= + - @`), an error literal (`#`), a
- * number, percentage, fraction, time or date (these start with a digit, a sign, a currency sign, `.` or `(`,
- * or are ASCII with a digit, such as `Mar 5`), or a boolean. Other text (`附件3`, `第1项`) is sent as it is.
- */
-export function needsTextGuard(s: string): boolean {
-  return (
-    /^\s*[=+\-@'#]/.test(s) ||
-    /^\s*[\d.(¥$€£]/.test(s) ||
-    /^\s*(true|false)\s*$/i.test(s) ||
-    // eslint-disable-next-line no-control-regex
-    (/\d/.test(s) && /^[\x00-\x7f]*$/.test(s))
-  );
-}
-
-/**
- * The value to send for one plan cell. Only our own formula becomes a formula; text that Excel would parse
- * (`=…`, `+…`, `-…`, `@…`, numbers, dates, booleans, error literals) is sent with a leading `'`, which Excel
- * stores as a text prefix, not as part of the value.
- */
-export function cellInput(pc: PlanCell | undefined): Input {
-  if (!pc) return '';
-  if (pc.formula !== undefined) return `=${pc.formula}`;
-  const v = pc.value;
-  if (v === null) return '';
-  if (typeof v === 'string') return needsTextGuard(v) ? `'${v}` : v;
-  return v;
-}
-
 /** Column width in characters (as in the plan and exceljs) → points, as Office.js sets it. */
 export function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function uniqueName(taken: ReadonlyMap<string, string>, wanted: string): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const candidate = `${wanted} (${i})`.slice(0, 31);
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
-interface StyledRect extends Rect {
-  readonly key: string;
-}
-
-/** Rectangles of equal style over rows [start, start + count): runs per row, joined downwards. */
-export function styleRects(rows: readonly (readonly PlanCell[])[], start: number, count: number): StyledRect[] {
-  type Open = { top: number; bottom: number; left: number; right: number; key: string };
-  let open = new Map<string, Open>();
-  const out: StyledRect[] = [];
-  for (let r = start; r < start + count; r++) {
-    const row = rows[r] ?? [];
-    const next = new Map<string, Open>();
-    for (let c = 0; c < row.length; ) {
-      const key = row[c]?.style;
-      if (!key) {
-        c++;
-        continue;
-      }
-      let e = c;
-      while (row[e + 1]?.style === key) e++;
-      const k = `${c}:${e}:${key}`;
-      const cur = open.get(k);
-      if (cur && cur.bottom === r - 1) {
-        cur.bottom = r;
-        next.set(k, cur);
-      } else next.set(k, { top: r, bottom: r, left: c, right: e, key });
-      c = e + 1;
-    }
-    for (const [k, rect] of open) if (next.get(k) !== rect) out.push(rect);
-    open = next;
-  }
-  out.push(...open.values());
-  return out;
-}
 
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center' } as const;

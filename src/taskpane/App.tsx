@@ -47,6 +47,8 @@ const useStyles = makeStyles({
   notes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
+const SUBTITLE = { excel: 'pane.subtitle.excel', wps: 'pane.subtitle.wps', file: 'pane.subtitle.file' } as const;
+
 type Step = 'reading' | 'checking' | 'writing' | 'clearing';
 type Outcome = { intent: 'success' | 'error' | 'info' | 'warning'; text: string };
 type Filter = 'all' | Severity;
@@ -184,7 +186,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
     <main className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1">{tr('pane.title')}</Title3>
-        <Caption1 className={styles.subtitle}>{tr(services.mode === 'excel' ? 'pane.subtitle.excel' : 'pane.subtitle.file')}</Caption1>
+        <Caption1 className={styles.subtitle}>{tr(SUBTITLE[services.mode])}</Caption1>
       </header>
 
       <div className={styles.actions} role="toolbar" aria-label={tr('pane.title')}>

@@ -4,15 +4,26 @@
  * workbook; outside Office (host null: a plain browser) it works on files chosen with 打开工作簿.
  * When Office.js could not be loaded (an intranet without the CDN) and the page was opened by Office, the
  * pane says so instead of silently falling into file mode; a build with file mode off always says so.
+ * Inside WPS 表格 (a WPS加载项 task pane: WPS's `Application` global, no Office.js) the pane works on the open
+ * workbook through the WPS adapter.
  */
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { t } from '../core';
 import { App } from './App';
+import { wpsApplication } from '../wps/host';
 import { openedByOffice } from './officeHost';
 import { browserSave, createFileServices } from './services/fileMode';
 import type { PaneServices } from './services/types';
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 async function servicesFor(host: Office.HostType | null): Promise<PaneServices> {
   // Without Office.js there is no `Office` at all: never touch it then.
@@ -20,13 +31,7 @@ async function servicesFor(host: Office.HostType | null): Promise<PaneServices> 
     const { createExcelServices } = await import(/* webpackChunkName: "excel" */ './services/excelMode');
     return createExcelServices();
   }
-  let storage: Storage | null = null;
-  try {
-    storage = window.localStorage;
-  } catch {
-    storage = null;
-  }
-  return createFileServices(storage, browserSave);
+  return createFileServices(browserStorage(), browserSave);
 }
 
 declare const __OFFICE_JS_URL__: string;
@@ -65,7 +70,16 @@ function officeJsMissing(): void {
   );
 }
 
+/** WPS 表格: chosen by its globals, before anything looks for Office.js. */
+function startWps(): boolean {
+  const app = wpsApplication(window);
+  if (!app) return false;
+  void import(/* webpackChunkName: "wps" */ './services/wpsMode').then(({ createWpsServices }) => mount(createWpsServices(app, browserStorage())));
+  return true;
+}
+
 function start(): void {
+  if (startWps()) return;
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
     if (!__FILE_MODE__ || openedByOffice()) officeJsMissing();
     else void servicesFor(null).then(mount);

@@ -10,49 +10,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as acorn from 'acorn';
+import { walk, type Walked } from '../helpers/bundleSyntax';
 
 const ROOT = join(__dirname, '..', '..');
-
-
-interface Walked {
-  readonly edge18Gaps: string[];
-  readonly lookbehind: Set<string>;
-}
-
-function walk(node: unknown, out: Walked): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const n of node) walk(n, out);
-    return;
-  }
-  const n = node as { type?: string; regex?: { pattern: string; flags: string }; async?: boolean; generator?: boolean; await?: boolean };
-  switch (n.type) {
-    case 'SpreadElement':
-    case 'RestElement':
-      // Array spread/rest is ES2015; only object spread/rest (ES2018) is missing in Edge 18 — checked by the parent.
-      break;
-    case 'ObjectExpression':
-    case 'ObjectPattern':
-      for (const p of (node as { properties: { type: string }[] }).properties) if (p.type === 'SpreadElement' || p.type === 'RestElement') out.edge18Gaps.push(`object ${p.type}`);
-      break;
-    case 'ForOfStatement':
-      if (n.await) out.edge18Gaps.push('for await');
-      break;
-    case 'FunctionDeclaration':
-    case 'FunctionExpression':
-      if (n.async && n.generator) out.edge18Gaps.push('async generator');
-      break;
-    case 'Literal':
-      if (n.regex) {
-        if (/\(\?<[=!]/.test(n.regex.pattern)) out.edge18Gaps.push(`lookbehind /${n.regex.pattern}/`);
-        if (/\(\?<[A-Za-z]/.test(n.regex.pattern) || n.regex.flags.includes('s') || /\\[pP]\{/.test(n.regex.pattern)) out.edge18Gaps.push(`regex /${n.regex.pattern}/${n.regex.flags}`);
-      }
-      break;
-    default:
-      break;
-  }
-  for (const [k, v] of Object.entries(node)) if (k !== 'type' && typeof v === 'object') walk(v, out);
-}
 
 describe('built bundle (webpack production)', () => {
   jest.setTimeout(300_000);

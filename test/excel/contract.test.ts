@@ -8,42 +8,10 @@ import { auditWorkbook } from '../../src/core';
 import type { Grid } from '../../src/core/grid';
 import { readWorkbookGrids, runExcel } from '../../src/excel';
 import { readGrids } from '../../src/xlsx';
-import { fakeFromDescription, type WorkbookDescription, xlsxFromDescription } from '../fakes/description';
+import { CONTRACT_DESCRIPTION as DESCRIPTION, fakeFromDescription, type WorkbookDescription, xlsxFromDescription } from '../fakes/description';
 import { FakeWorkbook, installFakeExcel } from '../fakes/excel';
 import { sampleGrids } from '../helpers/grids';
 import { SAMPLES } from './support';
-
-/** An annex-like sheet with Excel's edge cases: offset used range, formulas with cached results, an error, a date, merges, a hidden sheet. */
-const DESCRIPTION: WorkbookDescription = [
-  {
-    name: '附件1',
-    cells: {
-      B2: '附件1',
-      B3: '2022年度激励事项研判统计表',
-      B4: '序号',
-      C4: '县市区',
-      D4: '事项数',
-      E4: '完成日期',
-      B5: 1,
-      C5: '甲县',
-      D5: 3,
-      E5: { v: 44805, nf: 'yyyy-mm-dd' },
-      B6: 2,
-      C6: '乙县',
-      D6: { v: 4, nf: '0' },
-      E6: { v: 44835, nf: 'yyyy"年"m"月"d"日"' },
-      B7: '合计',
-      D7: { v: 7, f: '=SUM(D5:D6)' },
-      E7: { v: { error: '#REF!' }, f: '=#REF!+1' },
-      F7: { v: true },
-      C8: { v: '=不是公式' },
-      D9: { v: 0.25, nf: '0.00%' },
-    },
-    merges: ['B3:E3', 'B7:C7'],
-  },
-  { name: '说明', visibility: 'Hidden', cells: { A1: '填表说明', A2: { v: 12.5, nf: '#,##0.00' } } },
-  { name: '空表', cells: {} },
-];
 
 /** Merged areas are a set: Excel reports them by position, the xlsx file in its own order. */
 function sorted(g: Grid): Grid {

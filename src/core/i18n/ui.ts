@@ -3,11 +3,13 @@ import { fillTemplate, type Lang, type Params } from './findings';
 import { UI_EXCEL } from './uiExcel';
 import { UI_PLANS } from './uiPlans';
 import { UI_SUBMISSIONS } from './uiSubmissions';
+import { UI_WPS } from './uiWps';
 
 export const UI = {
   ...UI_EXCEL,
   ...UI_PLANS,
   ...UI_SUBMISSIONS,
+  ...UI_WPS,
   'severity.error': { 'zh-CN': '错误', 'en-US': 'error' },
   'severity.warning': { 'zh-CN': '警告', 'en-US': 'warning' },
   'severity.info': { 'zh-CN': '提示', 'en-US': 'info' },

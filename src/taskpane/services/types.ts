@@ -1,4 +1,4 @@
-/** The seam between the pane and where the workbook lives (Excel, or a file opened in the browser). */
+/** The seam between the pane and where the workbook lives (Excel, WPS 表格, or a file opened in the browser). */
 import type { Audit, ColumnGap, Finding, Lang, SettingsInput } from '../../core';
 
 export interface AuditView {
@@ -44,7 +44,7 @@ export function isPaneError(e: unknown): e is PaneError {
 }
 
 export interface PaneServices {
-  readonly mode: 'excel' | 'file';
+  readonly mode: 'excel' | 'wps' | 'file';
   check(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<AuditView>;
   /** Excel: write summary sheets into the open workbook. File mode: not offered (use download). */
   summarize?(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<SummaryOutcome>;
