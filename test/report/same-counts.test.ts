@@ -1,8 +1,8 @@
 /**
  * One report on every surface (issue 13): the same workbook — a colleague's submission on an old
  * template, so the template finding is in play — gives the same findings and counts from the CLI
- * (check, summarize), the pane in file mode (check, the downloaded 校验结果) and in Excel mode, and the
- * ribbon's one-click action.
+ * (check, summarize), the pane in file mode (check, the downloaded 校验结果), in Excel mode and in WPS, and
+ * the ribbon's one-click action.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +13,11 @@ import { TEMPLATE_MARKER_NAME } from '../../src/core/submissions';
 import { checkAndMark } from '../../src/excel';
 import { createExcelServices } from '../../src/taskpane/services/excelMode';
 import { createFileServices } from '../../src/taskpane/services/fileMode';
+import { createWpsServices } from '../../src/taskpane/services/wpsMode';
 import { writeTemplateMarker } from '../../src/xlsx/template';
 import { openWorkbook } from '../../src/xlsx/open';
 import { hostWith } from '../excel/support';
+import { FakeWpsApp } from '../fakes/wps';
 import { sampleBytes } from '../helpers/grids';
 
 type Counts = { error: number; warning: number; info: number };
@@ -88,5 +90,12 @@ describe('the same counts on every surface', () => {
     } finally {
       host.uninstall();
     }
+  });
+
+  it('the pane in WPS 表格', async () => {
+    const grids = openWorkbook(bytes, 'submission.xlsx').grids;
+    const app = FakeWpsApp.fromGrids(grids);
+    const view = await createWpsServices(app as never, null).check({}, 'zh-CN', () => undefined);
+    expect(view.counts).toEqual(EXPECTED);
   });
 });
