@@ -1,5 +1,6 @@
 /** User-facing text outside findings (CLI, pane): zh-CN first, en-US second. */
 import { fillTemplate, type Lang, type Params } from './findings';
+import { UI_ACTIONS } from './uiActions';
 import { UI_EXCEL } from './uiExcel';
 import { UI_PLANS } from './uiPlans';
 import { UI_SUBMISSIONS } from './uiSubmissions';
@@ -8,6 +9,7 @@ export const UI = {
   ...UI_EXCEL,
   ...UI_PLANS,
   ...UI_SUBMISSIONS,
+  ...UI_ACTIONS,
   'severity.error': { 'zh-CN': '错误', 'en-US': 'error' },
   'severity.warning': { 'zh-CN': '警告', 'en-US': 'warning' },
   'severity.info': { 'zh-CN': '提示', 'en-US': 'info' },
