@@ -54,13 +54,16 @@ export const UI_ACTIONS = {
   'act.batch.missing': { 'zh-CN': '应报未报：{units}', 'en-US': 'Expected but missing: {units}' },
   'act.batch.table': { 'zh-CN': '逐个文件的校验结果', 'en-US': 'Results file by file' },
   'act.batch.file': { 'zh-CN': '报送情况', 'en-US': 'submission-status' },
+  'act.compare.file': { 'zh-CN': '版本比较', 'en-US': 'comparison' },
 
   'act.merge.hint.excel': { 'zh-CN': '选择各单位的报送文件，合并后的附件写入当前工作簿。', 'en-US': 'Choose the units\' submissions; the merged annexes are written into this workbook.' },
   'act.merge.hint.file': { 'zh-CN': '选择各单位的报送文件，合并为一个工作簿下载（含汇总表）。', 'en-US': 'Choose the units\' submissions; they are merged into one workbook to download (with summary sheets).' },
   'act.merge.written': { 'zh-CN': '已合并 {files} 个文件，写入工作表：{sheets}。{counts}', 'en-US': 'Merged {files} files into the sheets: {sheets}. {counts}' },
   'act.merge.downloaded': { 'zh-CN': '已合并 {files} 个文件，生成“{file}”：{sheets}。{counts}', 'en-US': 'Merged {files} files into "{file}": {sheets}. {counts}' },
   'act.merge.unreadable': { 'zh-CN': '未合并：{reason}', 'en-US': 'Nothing merged: {reason}' },
-  'act.merge.file': { 'zh-CN': '合并', 'en-US': 'merged' },
+  'act.merge.cancelled': { 'zh-CN': '已取消合并，未写入任何内容。', 'en-US': 'Merge cancelled; nothing was written.' },
+  'act.merge.reading': { 'zh-CN': '正在读取 {done}/{total}：{file}', 'en-US': 'Reading {done}/{total}: {file}' },
+  'act.merge.file': { 'zh-CN': '合并报送', 'en-US': 'merged-submissions' },
 
   'status.title': { 'zh-CN': '报送情况（{files} 个文件）', 'en-US': 'Submission status ({files} files)' },
   'status.summary': {

@@ -6,6 +6,7 @@
  */
 import { type Lang, type SettingsInput, t } from '../../core';
 import { checkAndMark, clearFindingMarks, isExcelAdapterError, loadDocumentSettings, renderExcelNote, renderSelfTest, runSelfTest, saveDocumentSettings, selectCell } from '../../excel';
+import { createExcelSubmissions } from './excelSubmissions';
 import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter, type SummaryOutcome } from './types';
 
 async function guarded<T>(lang: Lang, action: () => Promise<T>): Promise<T> {
@@ -22,6 +23,7 @@ export function createExcelServices(): PaneServices {
   let lang: Lang = 'zh-CN';
   return {
     mode: 'excel',
+    submissions: createExcelSubmissions(),
     async check(settings: SettingsInput, l: Lang, step: StepReporter): Promise<AuditView> {
       lang = l;
       return guarded(l, async () => {
