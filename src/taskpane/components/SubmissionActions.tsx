@@ -9,6 +9,7 @@ import {
   Checkbox,
   Field,
   Input,
+  Label,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -271,18 +272,18 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
               <Radio value="all-keywork" label={tr('profile.keywork')} />
             </RadioGroup>
           </Field>
-          <Field label={tr('act.template.kinds')}>
-            <div className={styles.kinds}>
-              {profileKinds.map((k) => (
-                <Checkbox
-                  key={k}
-                  label={KIND_LABEL[k][lang]}
-                  checked={kinds.includes(k)}
-                  onChange={(_, d) => setKinds(d.checked === true ? profileKinds.filter((x) => x === k || kinds.includes(x)) : kinds.filter((x) => x !== k))}
-                />
-              ))}
-            </div>
-          </Field>
+          {/* Not a Field: a Field gives its one control id to every checkbox inside, and their labels would all point at the first. */}
+          <div className={styles.kinds} role="group" aria-labelledby="act-template-kinds">
+            <Label id="act-template-kinds">{tr('act.template.kinds')}</Label>
+            {profileKinds.map((k) => (
+              <Checkbox
+                key={k}
+                label={KIND_LABEL[k][lang]}
+                checked={kinds.includes(k)}
+                onChange={(_, d) => setKinds(d.checked === true ? profileKinds.filter((x) => x === k || kinds.includes(x)) : kinds.filter((x) => x !== k))}
+              />
+            ))}
+          </div>
           <Field label={tr('act.template.year')}>
             <Input type="number" value={year} min={1990} max={2100} onChange={(_, d) => setYear(d.value)} />
           </Field>
