@@ -52,6 +52,7 @@ const useStyles = makeStyles({
   fileCell: { overflowWrap: 'anywhere', wordBreak: 'break-all' },
   num: { width: '36px', textAlign: 'right' },
   state: { width: '64px' },
+  unit: { display: 'block' },
   reason: { display: 'block', color: tokens.colorPaletteRedForeground1 },
   changes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   change: { overflowWrap: 'anywhere', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalXXS },
@@ -420,7 +421,7 @@ function BatchTable({ outcome, lang, expected }: { readonly outcome: BatchOutcom
           {outcome.rows.map((r) => (
             <TableRow key={r.file}>
               <TableCell className={styles.fileCell}>
-                {expected > 0 ? <strong>{r.unit ?? tr('status.unknownUnit')} </strong> : null}
+                {expected > 0 ? <strong className={styles.unit}>{r.unit ?? tr('status.unknownUnit')}</strong> : null}
                 {r.file}
                 {r.state !== 'unreadable' ? <Caption1 className={styles.muted}> · {templateText(r.template, lang)}</Caption1> : null}
                 {r.reason ? <Caption1 className={styles.reason}>{r.reason}</Caption1> : null}
@@ -432,7 +433,8 @@ function BatchTable({ outcome, lang, expected }: { readonly outcome: BatchOutcom
           ))}
         </TableBody>
       </Table>
-      {outcome.missing.length > 0 ? (
+      {/* After 取消 the files not read are not "missing": say nothing about them. */}
+      {outcome.missing.length > 0 && !outcome.cancelled ? (
         <MessageBar intent="warning">
           <MessageBarBody>{tr('act.batch.missing', { units: outcome.missing.join(lang === 'zh-CN' ? '、' : ', ') })}</MessageBarBody>
         </MessageBar>
