@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run preview`: build the production pane with Office.js served from the npm copy, and serve it on
-// http://127.0.0.1:$PORT/taskpane.html (default 3000). `--no-build` serves the last build.
+// http://127.0.0.1:$PORT/taskpane.html (default 3000). `--no-build` serves the last build. PREVIEW_OUT: build into
+// (and serve) another directory, so that two test files can each run their own preview at once.
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -8,7 +9,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const root = path.join(__dirname, '..');
-const out = path.join(root, 'pane-preview');
+const out = process.env.PREVIEW_OUT ? path.resolve(process.env.PREVIEW_OUT) : path.join(root, 'pane-preview');
 const officeDir = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '127.0.0.1';

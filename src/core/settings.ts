@@ -24,6 +24,8 @@ export const SettingsSchema = z.object({
   sheetKinds: z.record(z.string(), z.string()).default({}),
   /** More words for the progress classes (`{ "lagging": ["推进较慢"] }`). */
   progressWords: z.object({ done: wordList.optional(), onSchedule: wordList.optional(), lagging: wordList.optional() }).default({}),
+  /** The units expected to report (批量校验报送: those without a file are listed as missing). */
+  expectedUnits: z.array(z.string().trim().min(1)).default([]),
 });
 
 export type Settings = Omit<z.output<typeof SettingsSchema>, 'columnMap' | 'sheetKinds'> & {

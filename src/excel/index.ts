@@ -18,6 +18,7 @@ export { runExcel, DEFAULT_TIMEOUT_MS, type RunOptions } from './run';
 export { readWorkbook, readWorkbookGrids } from './read';
 export { loadDocumentSettings, saveDocumentSettings } from './settings';
 export { describeHost, renderSelfTest, runSelfTest, webviewOf, type RenderedSelfTest, type SelfTestLine, type SelfTestReport } from './selfTest';
+export { auditThenWrite, canCreateWorkbook, createWorkbookFrom, writeSheetPlans, CREATE_WORKBOOK_API, type PlansWritten } from './workbooks';
 export { applySheetPlans, applyHighlights, clearMarks, type AppliedSheet, type ClearResult, type HighlightResult, type SheetPlansResult } from './write';
 
 export interface CheckOptions extends RunOptions {

@@ -21,6 +21,7 @@ import type { ColumnGap, Lang, SettingsInput, Severity, UiKey } from '../core';
 import { localizeFinding, supportedKinds, t, withColumnMapping } from '../core';
 import { FindingsList } from './components/FindingsList';
 import { SettingsPanel } from './components/SettingsPanel';
+import { SubmissionActions } from './components/SubmissionActions';
 import { type AuditView, isPaneError, type PaneServices } from './services/types';
 
 const useStyles = makeStyles({
@@ -273,6 +274,10 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
           <Caption1>{tr('pane.supported', supportedKinds(lang))}</Caption1>
         </div>
       )}
+
+      {services.submissions ? (
+        <SubmissionActions services={services.submissions} mode={services.mode} lang={lang} settings={settings} onSettings={changeSettings} hasWorkbook={fileName !== null} disabled={busy} />
+      ) : null}
 
       <SettingsPanel settings={settings} lang={lang} onChange={changeSettings} onLang={changeLang} {...(services.selfTest ? { onSelfTest: services.selfTest } : {})} />
     </main>

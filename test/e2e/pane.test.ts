@@ -64,7 +64,7 @@ run('task pane in headless Chromium (file mode)', () => {
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatch(/^\/taskpane\.[0-9a-f]+\.js$/);
     expect(await page.getByRole('heading', { name: '附件审核助手' }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: '校验' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '校验', exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'pane-empty-320.png'), fullPage: true });
   });
 
@@ -79,7 +79,7 @@ run('task pane in headless Chromium (file mode)', () => {
     const region = page.getByRole('region', { name: '附件4' });
     await region.waitFor();
     expect(await region.getByText('日期“28月16日”不存在（2022年）。').isVisible()).toBe(true);
-    await page.getByRole('button', { name: '校验' }).click();
+    await page.getByRole('button', { name: '校验', exact: true }).click();
     await page.getByText('校验完成：2 个错误、12 个警告、3 条提示。').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'pane-findings-320.png'), fullPage: true });
   });
@@ -136,7 +136,7 @@ run('task pane in headless Chromium (file mode)', () => {
   it('checks a .xls (Excel 97–2003) like the .xlsx, and offers the copy as .xlsx', async () => {
     await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test', 'fixtures', 'formats', 'incentive-2022.xls'));
     await page.getByText('已打开“incentive-2022.xls”').waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: '校验' }).click();
+    await page.getByRole('button', { name: '校验', exact: true }).click();
     await page.getByText('校验完成：2 个错误、12 个警告、3 条提示。').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
     expect(download.suggestedFilename()).toBe('incentive-2022-审核结果.xlsx');

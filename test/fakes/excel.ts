@@ -37,6 +37,13 @@
  *   #1860 shows fit-to-pages not applied), and `activate()` on a hidden sheet rejected with InvalidOperation
  *   (`hiddenSheetActivate`; Excel's UI and VBA cannot activate a hidden sheet; office-js is silent, audit §2.6).
  *
+ * - `Excel.createWorkbook(base64?)`: "Creates and opens a new workbook. Optionally, the workbook can be
+ *   pre-populated with a Base64-encoded .xlsx file." [Api set: ExcelApi 1.8] (@types/office-js; Microsoft's
+ *   docs/excel/excel-add-ins-workbooks.md, "Create a workbook"). It is a static call, not part of a batch: no
+ *   sync. The fake records each workbook created (`createdWorkbooks`, the base64 as given), rejects where the
+ *   host is below ExcelApi 1.8 (ApiNotFound) or with `failures.createWorkbook`, and is absent altogether with
+ *   `createWorkbookMissing` (an office.js too old to define it).
+ *
  * `installFakeExcel(workbook)` puts it in place as `global.Excel` (with `Excel.run`) and `global.Office`
  * (`Office.context.requirements.isSetSupported`); `host.uninstall()` removes it.
  */
@@ -390,6 +397,8 @@ export interface FakeFailures {
   addSheet?: keyof typeof RAW_OFFICE_TEXT;
   /** The user starts editing a cell just before the n-th sync (cell-edit mode begins mid-action). */
   cellEditAtSync?: number;
+  /** `Excel.createWorkbook` fails with this code (e.g. GeneralException for the extension-hardening policy). */
+  createWorkbook?: keyof typeof RAW_OFFICE_TEXT;
 }
 
 export class FakeExcelHost {
@@ -407,6 +416,10 @@ export class FakeExcelHost {
   cellEditError: 'InvalidOperation' | 'InvalidOperationInCellEditMode' = 'InvalidOperationInCellEditMode';
   /** What `activate()` on a hidden sheet does (unverified in real Excel; see the header). */
   hiddenSheetActivate: 'reject' | 'accept' = 'reject';
+  /** Workbooks made with `Excel.createWorkbook`, as the base64 passed. */
+  readonly createdWorkbooks: string[] = [];
+  /** office.js without `Excel.createWorkbook` at all. */
+  createWorkbookMissing = false;
   /** Requests Excel holds until the user leaves the cell. */
   private held: (() => void)[] = [];
   private previous: { Excel: unknown; Office: unknown } | null = null;
@@ -456,6 +469,7 @@ export class FakeExcelHost {
     this.previous = { Excel: g.Excel, Office: g.Office };
     g.Excel = {
       run: (a: unknown, b?: unknown) => this.run(a, b),
+      ...(this.createWorkbookMissing ? {} : { createWorkbook: (base64?: string) => this.createWorkbook(base64) }),
     };
     g.Office = {
       context: {
@@ -475,6 +489,13 @@ export class FakeExcelHost {
       else g.Office = this.previous.Office;
     }
     this.previous = null;
+  }
+
+  private async createWorkbook(base64?: string): Promise<void> {
+    await Promise.resolve();
+    if (!this.isSetSupported('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
+    if (this.failures.createWorkbook) throw officeError(this.failures.createWorkbook);
+    this.createdWorkbooks.push(base64 ?? '');
   }
 
   private async run(a: unknown, b?: unknown): Promise<unknown> {

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { type Lang, t } from '../../core';
 import { WorkbookReadError } from '../../xlsx/errors';
+import { workbookBytes } from '../../xlsx/submissions';
 import { TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core/submissions/templateKinds';
 
 export interface CliIO {
@@ -29,9 +30,7 @@ export async function readBytes(file: string): Promise<Uint8Array> {
 
 /** Write a workbook; Excel recalculates everything on open (our formulas carry results anyway). */
 export async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
-  (wb as unknown as { calcProperties: { fullCalcOnLoad?: boolean } }).calcProperties.fullCalcOnLoad = true;
-  const buf = await wb.xlsx.writeBuffer();
-  await writeFile(out, new Uint8Array(buf as ArrayBuffer));
+  await writeFile(out, await workbookBytes(wb));
 }
 
 function isWorkbookName(name: string): boolean {

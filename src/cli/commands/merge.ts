@@ -4,12 +4,9 @@
  * run the normal check on the result and add the summary sheets. Conflicting duplicates are findings.
  * Exit like `check` (0 / 1), or 2 when an input cannot be read (nothing is written then).
  */
-import type ExcelJS from 'exceljs';
-import { auditSubmission, buildSummaryPlans, countBySeverity, type Lang, resolveSettings, sortFindings, t } from '../../core';
-import { type MergeSource, mergeSubmissions } from '../../core/submissions';
-import { applySheetPlans, isWorkbookReadError, loadWorkbook, type OpenedWorkbook, openWorkbook, readErrorMessage, workbookToGrids } from '../../xlsx';
-import { writeMergedWorkbook } from '../../xlsx/merge';
-import { withoutMarkerSheet } from '../../xlsx/files';
+import { type Lang, resolveSettings, t } from '../../core';
+import { isWorkbookReadError, openWorkbook, readErrorMessage } from '../../xlsx';
+import { type MergeInput, mergeToWorkbook } from '../../xlsx/submissions';
 import { renderTable, toCheckResult } from '../report';
 import { Args, type CliIO, displayName, expandInputs, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
 
@@ -56,37 +53,25 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
   const files = expanded.files;
 
   // Every input must be readable: a merge that silently lacks one unit is worse than none.
-  const opened: OpenedWorkbook[] = [];
-  // Styles (widths, fonts, borders) are copied from .xlsx sources; other formats give values and merges only.
-  const styleSources: (ExcelJS.Workbook | undefined)[] = [];
-  for (const file of files) {
+  const sources: MergeInput[] = [];
+  const names = provenanceNames(files);
+  for (const [i, file] of files.entries()) {
     try {
       const bytes = await readBytes(file);
-      const wb = openWorkbook(bytes, file);
-      opened.push(wb);
-      styleSources.push(wb.format === 'xlsx' || wb.format === 'xlsm' ? await loadWorkbook(bytes, file).catch(() => undefined) : undefined);
+      sources.push({ name: names[i] ?? file, bytes, opened: openWorkbook(bytes, file) });
     } catch (e) {
       io.err(isWorkbookReadError(e) ? readErrorMessage(e, lang, file) : t('read.unexpected', lang, { file }));
       return 2;
     }
   }
-  const names = provenanceNames(files);
-  const sources: MergeSource[] = opened.map((wb, i) => ({ file: names[i] ?? '', grids: withoutMarkerSheet(wb.grids) }));
   const { settings } = resolveSettings({ guaranteedQuotaIsVeryLikely: guarantee });
   try {
-    const merged = mergeSubmissions(sources, settings);
-    if (merged.sheets.length === 0) {
+    const done = await mergeToWorkbook(sources, settings, lang, out);
+    if (done === null) {
       io.err(t('merge.nothing', lang));
       return 2;
     }
-    // Check what is really in the file: write the merged sheets, read them back, audit.
-    const draft = writeMergedWorkbook(merged.sheets, styleSources);
-    const wb = await loadWorkbook(new Uint8Array((await draft.xlsx.writeBuffer()) as ArrayBuffer), out);
-    const grids = workbookToGrids(wb);
-    const audit0 = auditSubmission(grids, settings);
-    const findings = sortFindings([...audit0.findings, ...merged.findings], grids.map((g) => g.name));
-    const audit = { ...audit0, findings, counts: countBySeverity(findings) };
-    const applied = applySheetPlans(wb, buildSummaryPlans(audit, lang));
+    const { workbook: wb, merged, audit, summaries: applied } = done;
     try {
       await writeWorkbook(wb, out);
     } catch {

@@ -8,9 +8,9 @@ import {
   TEMPLATE_KINDS,
   type TemplateRequest,
   templateProfiles,
-  templateWorkbook,
+  type TemplateWorkbook,
 } from '../../core/submissions';
-import { buildTemplateWorkbook } from '../../xlsx/template';
+import { templateFile } from '../../xlsx/submissions';
 import { Args, type CliIO, isOption, parseLang, usage, writeWorkbook } from './common';
 
 export async function runTemplate(argv: readonly string[], lang0: Lang, io: CliIO): Promise<number> {
@@ -48,10 +48,11 @@ export async function runTemplate(argv: readonly string[], lang0: Lang, io: CliI
   const kinds = expandTemplateRequest(requests);
   if (templateProfiles(kinds).length > 1) return fail(t('tpl.mixedProfiles', lang));
 
-  const plan = templateWorkbook(requests, { year, lang, ...(rows !== undefined ? { rows } : {}) });
+  let plan: TemplateWorkbook;
   try {
-    const wb = await buildTemplateWorkbook(plan);
-    await writeWorkbook(wb, out);
+    const made = await templateFile(requests, { year, lang, ...(rows !== undefined ? { rows } : {}) });
+    plan = made.plan;
+    await writeWorkbook(made.workbook, out);
   } catch {
     io.err(t('cli.writeFailed', lang, { out }));
     return 2;

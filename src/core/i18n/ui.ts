@@ -1,5 +1,6 @@
 /** User-facing text outside findings (CLI, pane): zh-CN first, en-US second. */
 import { fillTemplate, type Lang, type Params } from './findings';
+import { UI_ACTIONS } from './uiActions';
 import { UI_EXCEL } from './uiExcel';
 import { UI_PLANS } from './uiPlans';
 import { UI_SUBMISSIONS } from './uiSubmissions';
@@ -10,6 +11,7 @@ export const UI = {
   ...UI_PLANS,
   ...UI_SUBMISSIONS,
   ...UI_WPS,
+  ...UI_ACTIONS,
   'severity.error': { 'zh-CN': '错误', 'en-US': 'error' },
   'severity.warning': { 'zh-CN': '警告', 'en-US': 'warning' },
   'severity.info': { 'zh-CN': '提示', 'en-US': 'info' },

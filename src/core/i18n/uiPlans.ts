@@ -8,6 +8,7 @@ export const UI_PLANS = {
   'plan.sheet.draft': { 'zh-CN': '通报草稿', 'en-US': 'Circular draft' },
   'plan.sheet.findings': { 'zh-CN': '校验结果', 'en-US': 'Findings' },
   'plan.sheet.diff': { 'zh-CN': '版本比较', 'en-US': 'Version comparison' },
+  'plan.sheet.status': { 'zh-CN': '报送情况', 'en-US': 'Submission status' },
 
   'plan.col.unit': { 'zh-CN': '牵头单位', 'en-US': 'Lead unit' },
   'plan.col.total': { 'zh-CN': '总项数', 'en-US': 'Items' },

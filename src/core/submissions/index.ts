@@ -7,3 +7,18 @@ export { diffPlan, changeSides, formatFigure, DIFF_SHEET, DIFF_TEXT_COLUMNS } fr
 export { diffText, markedText, markedExcerpt, splitMarked, MARK_OPEN, MARK_CLOSE, type TextSegment } from './textDiff';
 export { mergeSubmissions, PROVENANCE_HEADER, type MergeSource, type MergeResult, type MergedSheet, type CellOrigin } from './merge';
 export { rowKey, keyedRows, type RowKey, type KeyedRow } from './keys';
+export { mergedSheetPlan } from './mergePlan';
+export {
+  expectedUnitsFromGrids,
+  missingUnits,
+  stateText,
+  statusPlan,
+  statusTotals,
+  submissionStatus,
+  templateText,
+  unitOfFile,
+  unreadableStatus,
+  type StatusTotals,
+  type SubmissionState,
+  type SubmissionStatus,
+} from './status';

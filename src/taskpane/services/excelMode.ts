@@ -5,11 +5,12 @@
  * Settings are stored with the workbook (document settings), so a colleague's copy carries them.
  */
 import { checkAndMark, clearFindingMarks, isExcelAdapterError, loadDocumentSettings, renderExcelNote, renderSelfTest, runSelfTest, saveDocumentSettings, selectCell } from '../../excel';
+import { createExcelSubmissions } from './excelSubmissions';
 import { createHostServices } from './hostServices';
 import type { PaneServices } from './types';
 
 export function createExcelServices(): PaneServices {
-  return createHostServices({
+  const services = createHostServices({
     mode: 'excel',
     // One Excel.run: read, audit, mark (and the summaries when asked).
     checkAndMark: (options) => checkAndMark(options),
@@ -24,4 +25,5 @@ export function createExcelServices(): PaneServices {
       return 'workbook';
     },
   });
+  return { ...services, submissions: createExcelSubmissions() };
 }

@@ -6,6 +6,7 @@
  */
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
 import { describeHost, renderSelfTest } from '../../excel/selfTest';
+import { createFileSubmissions } from './fileSubmissions';
 import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter } from './types';
 
 const SETTINGS_KEY = 'annex-audit.settings';
@@ -32,6 +33,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
 
   return {
     mode: 'file',
+    submissions: createFileSubmissions(() => file, save),
     async openFile(f: File): Promise<string> {
       file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
       return f.name;

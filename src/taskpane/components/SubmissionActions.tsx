@@ -1,0 +1,444 @@
+/**
+ * 报送工作: 生成填报模板, 与上一版比较, 批量校验报送, 合并报送. One panel open at a time, laid out for a 320 px
+ * pane; long work shows a ProgressBar with 取消 (AbortController). It never touches Excel or files itself:
+ * everything goes through the injected `SubmissionServices`.
+ */
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Label,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import * as React from 'react';
+import { KIND_LABEL, type Lang, resolveSettings, type SettingsInput, t, type UiKey } from '../../core';
+import { stateText, templateText } from '../../core/submissions/status';
+import { TEMPLATE_BUNDLES, type TemplateKind } from '../../core/submissions/templateKinds';
+import { type BatchOutcome, type CompareOutcome, isPaneError, type SubmissionServices } from '../services/types';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  buttons: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground2 },
+  hidden: { display: 'none' },
+  kinds: { display: 'flex', flexDirection: 'column' },
+  table: { tableLayout: 'fixed', width: '100%' },
+  fileCell: { overflowWrap: 'anywhere', wordBreak: 'break-all' },
+  num: { width: '36px', textAlign: 'right' },
+  state: { width: '64px' },
+  unit: { display: 'block' },
+  reason: { display: 'block', color: tokens.colorPaletteRedForeground1 },
+  changes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  change: { overflowWrap: 'anywhere', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, paddingBottom: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Action = 'template' | 'compare' | 'batch' | 'merge';
+type Outcome = { intent: 'success' | 'error' | 'info' | 'warning'; text: string };
+type Progress = { done: number; total: number; file: string } | null;
+
+const ACCEPT = '.xlsx,.xlsm,.xls,.et,.xlsb,.ods,.csv';
+const SHOWN_CHANGES = 30;
+
+export interface SubmissionActionsProps {
+  readonly services: SubmissionServices;
+  readonly mode: 'excel' | 'file' | 'wps';
+  readonly lang: Lang;
+  readonly settings: SettingsInput;
+  readonly onSettings: (next: SettingsInput) => void;
+  /** File mode: a workbook was opened (the new version for 与上一版比较). */
+  readonly hasWorkbook: boolean;
+  /** The rest of the pane is busy: start nothing. */
+  readonly disabled?: boolean;
+}
+
+/** A hidden file input; `folder` makes it choose a directory (`webkitdirectory`). */
+function FilePicker(props: { readonly multiple?: boolean; readonly folder?: boolean; readonly testId: string; readonly onFiles: (files: File[]) => void; readonly inputRef: React.RefObject<HTMLInputElement | null> }) {
+  const styles = useStyles();
+  React.useEffect(() => {
+    if (props.folder) props.inputRef.current?.setAttribute('webkitdirectory', '');
+  }, [props.folder, props.inputRef]);
+  return (
+    <input
+      ref={props.inputRef}
+      className={styles.hidden}
+      type="file"
+      accept={props.folder ? undefined : ACCEPT}
+      multiple={props.multiple === true || props.folder === true}
+      aria-hidden="true"
+      tabIndex={-1}
+      data-testid={props.testId}
+      onChange={(e) => {
+        const files = Array.from(e.target.files ?? []);
+        e.target.value = '';
+        if (files.length > 0) props.onFiles(files);
+      }}
+    />
+  );
+}
+
+export function SubmissionActions({ services, mode, lang, settings, onSettings, hasWorkbook, disabled = false }: SubmissionActionsProps): React.ReactElement {
+  const styles = useStyles();
+  const tr = (key: UiKey, params: Record<string, string | number> = {}) => t(key, lang, params);
+  const [open, setOpen] = React.useState<Action | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [progress, setProgress] = React.useState<Progress>(null);
+  const [outcome, setOutcome] = React.useState<Outcome | null>(null);
+  const [notes, setNotes] = React.useState<readonly string[]>([]);
+  const [comparison, setComparison] = React.useState<CompareOutcome | null>(null);
+  const [batch, setBatch] = React.useState<BatchOutcome | null>(null);
+  const abort = React.useRef<AbortController | null>(null);
+
+  // 生成填报模板
+  const [profile, setProfile] = React.useState<'all-incentive' | 'all-keywork'>('all-incentive');
+  const [kinds, setKinds] = React.useState<readonly TemplateKind[]>(TEMPLATE_BUNDLES['all-incentive']);
+  const [year, setYear] = React.useState(String(new Date().getFullYear()));
+
+  // 批量校验报送: the expected units live in the settings (saved with the workbook / in the browser).
+  const savedUnits = (settings.expectedUnits ?? []).join('\n');
+  const [units, setUnits] = React.useState(savedUnits);
+  React.useEffect(() => setUnits(savedUnits), [savedUnits]);
+
+  const earlierInput = React.useRef<HTMLInputElement>(null);
+  const batchFiles = React.useRef<HTMLInputElement>(null);
+  const batchFolder = React.useRef<HTMLInputElement>(null);
+  const lastRound = React.useRef<HTMLInputElement>(null);
+  const mergeFiles = React.useRef<HTMLInputElement>(null);
+  const mergeFolder = React.useRef<HTMLInputElement>(null);
+
+  const stop = disabled || busy;
+
+  const run = async (action: (signal: AbortSignal) => Promise<Outcome | null>): Promise<void> => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setBusy(true);
+    setOutcome(null);
+    setNotes([]);
+    try {
+      const result = await action(controller.signal);
+      if (result) setOutcome(result);
+    } catch (e) {
+      setOutcome({ intent: 'error', text: isPaneError(e) ? e.userMessage : tr('pane.error.unexpected') });
+    } finally {
+      abort.current = null;
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const toggle = (a: Action) => {
+    setOpen(open === a ? null : a);
+    setOutcome(null);
+    setNotes([]);
+  };
+
+  const onProgress = (done: number, total: number, file: string) => setProgress({ done, total, file });
+
+  const saveUnits = (text: string) => {
+    const list = text
+      .split(/[\n,，、;；]+/)
+      .map((u) => u.trim())
+      .filter((u) => u !== '');
+    const next = [...new Set(list)];
+    if (next.join('\n') !== savedUnits) onSettings({ ...settings, expectedUnits: next });
+  };
+
+  const makeTemplate = () =>
+    run(async () => {
+      if (kinds.length === 0) return { intent: 'warning', text: tr('act.template.noKind') };
+      const y = Number(year);
+      if (!/^\d{4}$/.test(year) || y < 1990 || y > 2100) return { intent: 'warning', text: tr('act.template.badYear') };
+      const out = await services.makeTemplate({ kinds, year: y }, lang);
+      const sheets = out.sheets.join(lang === 'zh-CN' ? '、' : ', ');
+      if (out.created) return { intent: 'success', text: tr('act.template.created', { sheets, marker: out.marker }) };
+      if (mode === 'excel') return { intent: 'warning', text: tr('act.template.noCreate', { file: out.file ?? '' }) };
+      return { intent: 'success', text: tr('act.template.downloaded', { file: out.file ?? '', sheets, marker: out.marker }) };
+    });
+
+  const compare = (files: File[]) => {
+    const earlier = files[0];
+    if (!earlier) return;
+    setComparison(null);
+    void run(async () => {
+      const out = await services.compare(earlier, settings, lang, () => setProgress(null));
+      setComparison(out);
+      setNotes(out.notes ?? []);
+      const summary = tr('diff.summary', out.counts);
+      return { intent: out.changes.length > 0 || out.counts.newFindings > 0 ? 'info' : 'success', text: `${tr('diff.title', { old: out.oldName, new: out.newName })}${lang === 'zh-CN' ? '：' : ': '}${summary}${out.sheet ? ` ${tr('act.compare.written', { sheet: out.sheet })}` : ''}` };
+    });
+  };
+
+  const checkBatch = (files: File[]) => {
+    setBatch(null);
+    void run(async (signal) => {
+      const out = await services.checkBatch(files, settings, lang, onProgress, signal);
+      setBatch(out);
+      setNotes(out.notes ?? []);
+      if (out.cancelled) return { intent: 'warning', text: tr('act.batch.cancelled', { done: out.rows.length, total: out.total }) };
+      const totals = {
+        files: out.rows.length,
+        passed: out.rows.filter((r) => r.state === 'passed').length,
+        errors: out.rows.filter((r) => r.state === 'errors').length,
+        unreadable: out.rows.filter((r) => r.state === 'unreadable').length,
+        missing: out.missing.length,
+      };
+      const written = out.sheet ? ` ${tr('act.batch.written', { sheet: out.sheet })}` : '';
+      return { intent: totals.errors + totals.unreadable + totals.missing > 0 ? 'warning' : 'success', text: `${tr('act.batch.done', totals)}${written}` };
+    });
+  };
+
+  const merge = (files: File[]) =>
+    void run(async (signal) => {
+      const out = await services.merge(files, settings, lang, onProgress, signal);
+      setNotes(out.notes ?? []);
+      const counts = tr('pane.done.check', out.counts);
+      const sheets = out.sheets.join(lang === 'zh-CN' ? '、' : ', ');
+      return out.file
+        ? { intent: out.counts.error > 0 ? 'warning' : 'success', text: tr('act.merge.downloaded', { files: out.files, file: out.file, sheets, counts }) }
+        : { intent: out.counts.error > 0 ? 'warning' : 'success', text: tr('act.merge.written', { files: out.files, sheets, counts }) };
+    });
+
+  const readLastRound = (files: File[]) => {
+    const file = files[0];
+    if (!file) return;
+    void run(async () => {
+      const found = await services.expectedUnitsFrom(file, lang);
+      if (found.length === 0) return { intent: 'warning', text: tr('act.batch.unitsNone', { file: file.name }) };
+      setUnits(found.join('\n'));
+      onSettings({ ...settings, expectedUnits: found });
+      return { intent: 'info', text: tr('act.batch.unitsRead', { file: file.name, count: found.length }) };
+    });
+  };
+
+  const download = (fn: ((l: Lang) => Promise<string>) | undefined, key: 'act.compare.downloaded' | 'act.batch.downloaded') =>
+    void run(async () => {
+      if (!fn) return null;
+      const file = await fn(lang);
+      return { intent: 'success', text: tr(key, { file, sheet: tr('plan.sheet.diff') }) };
+    });
+
+  const profileKinds = TEMPLATE_BUNDLES[profile];
+  const expected = resolveSettings(settings).settings.expectedUnits;
+
+  return (
+    <section className={styles.root} aria-label={tr('act.section')}>
+      <Subtitle2 as="h2">{tr('act.section')}</Subtitle2>
+      <div className={styles.buttons}>
+        {(['template', 'compare', 'batch', 'merge'] as const).map((a) => (
+          <Button key={a} aria-expanded={open === a} appearance={open === a ? 'primary' : 'secondary'} disabled={stop} onClick={() => toggle(a)}>
+            {tr(`act.${a}`)}
+          </Button>
+        ))}
+      </div>
+
+      {open === 'template' ? (
+        <div className={styles.panel} role="group" aria-label={tr('act.template')}>
+          <Caption1 className={styles.hint}>{tr('act.template.hint')}</Caption1>
+          <Field label={tr('act.template.profile')}>
+            <RadioGroup
+              value={profile}
+              onChange={(_, d) => {
+                const p = d.value === 'all-keywork' ? 'all-keywork' : 'all-incentive';
+                setProfile(p);
+                setKinds(TEMPLATE_BUNDLES[p]);
+              }}
+            >
+              <Radio value="all-incentive" label={tr('profile.incentive')} />
+              <Radio value="all-keywork" label={tr('profile.keywork')} />
+            </RadioGroup>
+          </Field>
+          {/* Not a Field: a Field gives its one control id to every checkbox inside, and their labels would all point at the first. */}
+          <div className={styles.kinds} role="group" aria-labelledby="act-template-kinds">
+            <Label id="act-template-kinds">{tr('act.template.kinds')}</Label>
+            {profileKinds.map((k) => (
+              <Checkbox
+                key={k}
+                label={KIND_LABEL[k][lang]}
+                checked={kinds.includes(k)}
+                onChange={(_, d) => setKinds(d.checked === true ? profileKinds.filter((x) => x === k || kinds.includes(x)) : kinds.filter((x) => x !== k))}
+              />
+            ))}
+          </div>
+          <Field label={tr('act.template.year')}>
+            <Input type="number" value={year} min={1990} max={2100} onChange={(_, d) => setYear(d.value)} />
+          </Field>
+          <Button appearance="primary" disabled={stop} onClick={() => void makeTemplate()}>
+            {tr('act.template.make')}
+          </Button>
+        </div>
+      ) : null}
+
+      {open === 'compare' ? (
+        <div className={styles.panel} role="group" aria-label={tr('act.compare')}>
+          <Caption1 className={styles.hint}>{tr(mode === 'excel' ? 'act.compare.hint.excel' : hasWorkbook ? 'act.compare.hint.file' : 'act.compare.needOpen')}</Caption1>
+          <Button appearance="primary" disabled={stop || (mode === 'file' && !hasWorkbook)} onClick={() => earlierInput.current?.click()}>
+            {tr('act.compare.choose')}
+          </Button>
+          <FilePicker inputRef={earlierInput} testId="earlier-input" onFiles={compare} />
+          {comparison ? (
+            <>
+              <Subtitle2 as="h3">{tr('act.compare.changes', { count: comparison.changes.length })}</Subtitle2>
+              <ul className={styles.changes} aria-label={tr('act.compare.changes', { count: comparison.changes.length })}>
+                {comparison.changes.slice(0, SHOWN_CHANGES).map((c, i) => (
+                  <li key={i} className={styles.change}>
+                    <Caption1>
+                      [{c.type}] {c.annex} · {c.key}
+                      {c.column ? ` 「${c.column}」` : ''}
+                    </Caption1>
+                    <br />
+                    <Caption1 className={styles.muted}>
+                      {c.before || '—'} → {c.after || '—'}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+              {comparison.changes.length > SHOWN_CHANGES ? <Caption1>{tr('act.compare.more', { count: comparison.changes.length - SHOWN_CHANGES })}</Caption1> : null}
+              {services.downloadComparison ? (
+                <Button disabled={stop} onClick={() => download(services.downloadComparison, 'act.compare.downloaded')}>
+                  {tr('act.compare.download')}
+                </Button>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      ) : null}
+
+      {open === 'batch' ? (
+        <div className={styles.panel} role="group" aria-label={tr('act.batch')}>
+          <Caption1 className={styles.hint}>{tr('act.batch.hint')}</Caption1>
+          <Field label={tr('act.batch.units')}>
+            <Textarea value={units} resize="vertical" rows={3} onChange={(_, d) => setUnits(d.value)} onBlur={() => saveUnits(units)} />
+          </Field>
+          <Button size="small" disabled={stop} onClick={() => lastRound.current?.click()}>
+            {tr('act.batch.unitsFromLast')}
+          </Button>
+          <FilePicker inputRef={lastRound} testId="last-round-input" onFiles={readLastRound} />
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={stop} onClick={() => batchFiles.current?.click()}>
+              {tr('act.chooseFiles')}
+            </Button>
+            <Button disabled={stop} onClick={() => batchFolder.current?.click()}>
+              {tr('act.chooseFolder')}
+            </Button>
+          </div>
+          <FilePicker inputRef={batchFiles} multiple testId="batch-files-input" onFiles={checkBatch} />
+          <FilePicker inputRef={batchFolder} folder testId="batch-folder-input" onFiles={checkBatch} />
+          {batch ? <BatchTable outcome={batch} lang={lang} expected={expected.length} /> : null}
+          {batch && !batch.cancelled && services.downloadStatus ? (
+            <Button disabled={stop} onClick={() => download(services.downloadStatus, 'act.batch.downloaded')}>
+              {tr('act.batch.download')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {open === 'merge' ? (
+        <div className={styles.panel} role="group" aria-label={tr('act.merge')}>
+          <Caption1 className={styles.hint}>{tr(mode === 'excel' ? 'act.merge.hint.excel' : 'act.merge.hint.file')}</Caption1>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={stop} onClick={() => mergeFiles.current?.click()}>
+              {tr('act.chooseFiles')}
+            </Button>
+            <Button disabled={stop} onClick={() => mergeFolder.current?.click()}>
+              {tr('act.chooseFolder')}
+            </Button>
+          </div>
+          <FilePicker inputRef={mergeFiles} multiple testId="merge-files-input" onFiles={merge} />
+          <FilePicker inputRef={mergeFolder} folder testId="merge-folder-input" onFiles={merge} />
+        </div>
+      ) : null}
+
+      {busy ? (
+        <div className={styles.panel} role="status">
+          <ProgressBar
+            aria-label={progress ? tr('act.batch.progress', { done: progress.done, total: progress.total, file: progress.file }) : tr('pane.step.reading')}
+            {...(progress && progress.total > 0 ? { value: progress.done / progress.total } : {})}
+          />
+          <Caption1 className={styles.fileCell}>{progress ? tr('act.batch.progress', { done: Math.min(progress.done + 1, progress.total), total: progress.total, file: progress.file }) : tr('pane.step.checking')}</Caption1>
+          {progress ? (
+            <Button size="small" onClick={() => abort.current?.abort()}>
+              {tr('act.cancel')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {outcome ? (
+        <MessageBar intent={outcome.intent}>
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {notes.map((n) => (
+        <MessageBar key={n} intent="warning">
+          <MessageBarBody>{n}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </section>
+  );
+}
+
+/** The batch, file by file: unit and file, errors, warnings, status; an unreadable file shows its reason. */
+function BatchTable({ outcome, lang, expected }: { readonly outcome: BatchOutcome; readonly lang: Lang; readonly expected: number }): React.ReactElement {
+  const styles = useStyles();
+  const tr = (key: UiKey, params: Record<string, string | number> = {}) => t(key, lang, params);
+  return (
+    <>
+      <Table size="extra-small" className={styles.table} aria-label={tr('act.batch.table')}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{`${tr('status.col.unit')} / ${tr('status.col.file')}`}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{tr('status.col.errors')}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>{tr('status.col.warnings')}</TableHeaderCell>
+            <TableHeaderCell className={styles.state}>{tr('status.col.status')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {outcome.rows.map((r) => (
+            <TableRow key={r.file}>
+              <TableCell className={styles.fileCell}>
+                {expected > 0 ? <strong className={styles.unit}>{r.unit ?? tr('status.unknownUnit')}</strong> : null}
+                {r.file}
+                {r.state !== 'unreadable' ? <Caption1 className={styles.muted}> · {templateText(r.template, lang)}</Caption1> : null}
+                {r.reason ? <Caption1 className={styles.reason}>{r.reason}</Caption1> : null}
+              </TableCell>
+              <TableCell className={styles.num}>{r.counts ? r.counts.error : '—'}</TableCell>
+              <TableCell className={styles.num}>{r.counts ? r.counts.warning : '—'}</TableCell>
+              <TableCell className={styles.state}>{stateText(r.state, lang)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {/* After 取消 the files not read are not "missing": say nothing about them. */}
+      {outcome.missing.length > 0 && !outcome.cancelled ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{tr('act.batch.missing', { units: outcome.missing.join(lang === 'zh-CN' ? '、' : ', ') })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
+  );
+}

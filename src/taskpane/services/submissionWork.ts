@@ -1,0 +1,201 @@
+/**
+ * The browser side of the submission actions, shared by Excel mode and file mode and loaded on demand (the
+ * `submissions` chunk: SheetJS reader + exceljs writer; never in the initial bundle). Files chosen in the
+ * pane are read here with the project's reader; every audit is `auditSubmission`, the one report function.
+ */
+import { auditSubmission, type Audit, countBySeverity, KIND_LABEL, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
+import {
+  changeSides,
+  type DiffChange,
+  diffAudits,
+  diffPlan,
+  type DiffReport,
+  expectedUnitsFromGrids,
+  mergedSheetPlan,
+  mergeSubmissions,
+  missingUnits,
+  type SubmissionStatus,
+  submissionStatus,
+  type TemplateKind,
+  unreadableStatus,
+} from '../../core/submissions';
+import { isWorkbookReadError, openWorkbook, type OpenedWorkbook, readErrorMessage, withoutMarkerSheet } from '../../xlsx/files';
+import { type MergeInput, mergeToWorkbook, planWorkbook, templateFile, workbookBytes } from '../../xlsx/submissions';
+import type { SheetPlan } from '../../core';
+import { type ChangeView, PaneError, type ProgressReporter } from './types';
+
+export { statusPlan } from '../../core/submissions';
+export { copyTarget } from '../../xlsx/files';
+
+const SPREADSHEET = /\.(xlsx|xlsm|xls|et|xlsb|ods|csv)$/i;
+
+/** The spreadsheets among chosen files (a folder brings everything): no lock files `~$…`, no hidden files. */
+export function spreadsheetFiles(files: readonly File[]): File[] {
+  const path = (f: File) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+  return files
+    .filter((f) => SPREADSHEET.test(f.name) && !f.name.startsWith('~$') && !f.name.startsWith('.'))
+    .sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0));
+}
+
+/** Let the page paint and take clicks (取消) between files. */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface ReadFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly opened: OpenedWorkbook;
+}
+
+/** Read one chosen file; an unreadable one rejects with its true reason in the user's language. */
+export async function readChosen(file: File, lang: Lang): Promise<ReadFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    throw new PaneError(t('read.unexpected', lang, { file: file.name }));
+  }
+  return { name: file.name, bytes, opened: openBytes(bytes, file.name, lang) };
+}
+
+export function openBytes(bytes: Uint8Array, name: string, lang: Lang): OpenedWorkbook {
+  try {
+    return openWorkbook(bytes, name);
+  } catch (e) {
+    if (isWorkbookReadError(e)) throw new PaneError(readErrorMessage(e, lang, name));
+    throw new PaneError(t('read.unexpected', lang, { file: name }));
+  }
+}
+
+export function auditOf(opened: OpenedWorkbook, settings: SettingsInput): Audit {
+  return auditSubmission(opened.grids, settings, opened.templateMarker);
+}
+
+// ───────────── 生成填报模板 ─────────────
+
+export async function makeTemplate(kinds: readonly TemplateKind[], year: number, lang: Lang): Promise<{ bytes: Uint8Array; name: string; sheets: string[]; marker: string }> {
+  const { plan, workbook } = await templateFile(kinds, { year, lang });
+  const sheets = plan.sheets.map((s) => KIND_LABEL[s.kind][lang]);
+  return { bytes: await workbookBytes(workbook), name: `${t('act.template.file', lang)}-${year}-${plan.marker.replace('@', '-v')}.xlsx`, sheets, marker: plan.marker };
+}
+
+/** Uint8Array → base64 (what Excel.createWorkbook takes), in slices so that no call gets too many arguments. */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 0x8000)));
+  return btoa(s);
+}
+
+// ───────────── 与上一版比较 ─────────────
+
+export function changeView(c: DiffChange, lang: Lang): ChangeView {
+  const { before, after } = changeSides(c, lang);
+  return {
+    type: t(`diff.type.${c.type}`, lang),
+    annex: KIND_LABEL[c.kind][lang],
+    key: c.scope === 'annex' ? t('diff.annex', lang) : c.key,
+    column: c.column ?? '',
+    before,
+    after,
+    where: c.side === 'new' ? `${c.sheet}!${c.cell}` : t('diff.oldWhere', lang, { sheet: c.sheet, cell: c.cell }),
+  };
+}
+
+/** The comparison of OLD (audited here) with NEW's audit; rejects when they are different kinds of workbook. */
+export function compareAudits(oldAudit: Audit, newAudit: Audit, names: { old: string; new: string }, lang: Lang): { report: DiffReport; plan: SheetPlan } {
+  if (oldAudit.profile !== null && newAudit.profile !== null && oldAudit.profile !== newAudit.profile) {
+    throw new PaneError(
+      t('diff.profileMismatch', lang, {
+        old: names.old,
+        new: names.new,
+        oldProfile: t(`profile.${oldAudit.profile}`, lang),
+        newProfile: t(`profile.${newAudit.profile}`, lang),
+      }),
+    );
+  }
+  const report = diffAudits(oldAudit, newAudit);
+  return { report, plan: diffPlan(report, names, lang) };
+}
+
+// ───────────── 批量校验报送 ─────────────
+
+export interface BatchResult {
+  readonly rows: SubmissionStatus[];
+  readonly missing: string[];
+  readonly cancelled: boolean;
+}
+
+/**
+ * Check the files one after another, yielding between them: progress after each, and a cancel stops before
+ * the next. An unreadable file is a row with its reason; nothing a file does stops the others. Only the
+ * counts are kept, never the bytes or grids, so memory does not grow with the batch.
+ */
+export async function checkFiles(files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<BatchResult> {
+  const expected = resolveSettings(settings).settings.expectedUnits;
+  const rows: SubmissionStatus[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as File;
+    progress(i, files.length, file.name);
+    await breathe();
+    if (signal.aborted) return { rows, missing: missingUnits(rows, expected), cancelled: true };
+    try {
+      const read = await readChosen(file, lang);
+      rows.push(submissionStatus(file.name, auditOf(read.opened, settings), read.opened.templateMarker, expected));
+    } catch (e) {
+      rows.push(unreadableStatus(file.name, e instanceof PaneError ? e.userMessage : t('read.unexpected', lang, { file: file.name }), expected));
+    }
+  }
+  progress(files.length, files.length, files[files.length - 1]?.name ?? '');
+  return { rows, missing: missingUnits(rows, expected), cancelled: false };
+}
+
+export async function planBytes(plans: readonly SheetPlan[]): Promise<Uint8Array> {
+  return workbookBytes(planWorkbook(plans).workbook);
+}
+
+export async function unitsFromFile(file: File, lang: Lang): Promise<string[]> {
+  const read = await readChosen(file, lang);
+  return expectedUnitsFromGrids(read.opened.grids);
+}
+
+// ───────────── 合并报送 ─────────────
+
+/** Read every file to merge: one that cannot be read stops the merge (a merge silently lacking a unit is worse than none). */
+export async function readForMerge(files: readonly File[], lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<MergeInput[]> {
+  const inputs: MergeInput[] = [];
+  const names = files.map((f) => f.name);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as File;
+    progress(i, files.length, file.name);
+    await breathe();
+    if (signal.aborted) throw new PaneError(t('act.merge.cancelled', lang));
+    const read = await readChosen(file, lang).catch((e: unknown) => {
+      throw new PaneError(t('act.merge.unreadable', lang, { reason: e instanceof PaneError ? e.userMessage : t('read.unexpected', lang, { file: file.name }) }));
+    });
+    // Two files with the same base name (from two folders): the provenance column names the path.
+    const rel = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
+    const name = names.filter((n) => n === file.name).length > 1 && rel ? rel : file.name;
+    inputs.push({ name, bytes: read.bytes, opened: read.opened });
+  }
+  progress(files.length, files.length, files[files.length - 1]?.name ?? '');
+  return inputs;
+}
+
+/**
+ * The merge for a host that writes plans (Excel): the merged annexes as plans, and the counts of the same
+ * audit the CLI and file mode report (the merged sheets audited, plus the merge's duplicates and conflicts).
+ */
+export function mergeToPlans(inputs: readonly MergeInput[], settings: SettingsInput): { plans: SheetPlan[]; counts: Audit['counts'] } | null {
+  const resolved = resolveSettings(settings).settings;
+  const merged = mergeSubmissions(
+    inputs.map((i) => ({ file: i.name, grids: withoutMarkerSheet(i.opened.grids) })),
+    resolved,
+  );
+  if (merged.sheets.length === 0) return null;
+  const grids = merged.sheets.map((m) => m.grid);
+  const audit = auditSubmission(grids, settings);
+  return { plans: merged.sheets.map(mergedSheetPlan), counts: countBySeverity([...audit.findings, ...merged.findings]) };
+}
+
+export { mergeToWorkbook, workbookBytes };
