@@ -219,6 +219,7 @@ function structureWork(context: Excel.RequestContext, steps: readonly SheetStep[
         plan.columnWidths.forEach((w, c) => {
           ws.getRange(columnA1(c)).format.columnWidth = widthPoints(w);
         });
+        for (const [r, h] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${r}:${r}`).format.rowHeight = h;
         if (plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
         wb.names.add(SHEET_TAG_PREFIX + plan.id, ws.getRange('A1'));
       }

@@ -50,6 +50,7 @@ export interface WpsRange {
   readonly MergeCells?: boolean | null;
   readonly MergeArea?: WpsRange;
   ColumnWidth: number;
+  RowHeight: number;
   WrapText: boolean;
   HorizontalAlignment: number;
   VerticalAlignment: number;

@@ -90,6 +90,7 @@ function fill(ws: WpsWorksheet, plan: SheetPlan, features: ReadonlySet<WpsFeatur
   plan.columnWidths.forEach((w, c) => {
     ws.Range(`${columnLetter(c)}:${columnLetter(c)}`).ColumnWidth = w;
   });
+  for (const [r, h] of Object.entries(plan.rowHeights ?? {})) ws.Range(`${r}:${r}`).RowHeight = h;
   for (const m of plan.merges) ws.Range(m).Merge?.(false);
   if (features.has('hyperlinks') && ws.Hyperlinks) {
     plan.rows.forEach((row, r) =>

@@ -118,6 +118,7 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): AppliedSh
   plan.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  for (const [r, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
   plan.rows.forEach((row, r) => {
     row.forEach((pc, c) => {
       if (pc.value === null && pc.formula === undefined && !pc.style) return;

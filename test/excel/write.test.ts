@@ -11,6 +11,7 @@ import { applySheetPlans as applyXlsx, loadWorkbook } from '../../src/xlsx';
 import type { FakeExcelHost, FakeSheet } from '../fakes/excel';
 import { sampleBytes, sampleGrids, setCell } from '../helpers/grids';
 import { hostWith, SAMPLES } from './support';
+import { planFormulas } from '../helpers/plans';
 
 type CellView = { value?: unknown; formula?: string; link?: string; numberFormat: string | null };
 
@@ -44,6 +45,12 @@ function fakeCells(ws: FakeSheet): Record<string, CellView> {
     else if (cell.hyperlink?.documentReference !== undefined) out[ref] = { value: cell.value, link: cell.hyperlink.documentReference, numberFormat };
     else out[ref] = { value: cell.value, numberFormat };
   }
+  return out;
+}
+
+function fakeFormulas(ws: FakeSheet): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { row, col, cell } of ws.cells()) if (cell.formula !== undefined) out[a1(row, col)] = cell.formula;
   return out;
 }
 
@@ -91,6 +98,10 @@ describe.each(SAMPLES)('summary sheets via Office.js on %s', (sample) => {
         if (!xs) throw new Error(`exceljs has no ${plan.name}`);
         const fs = wb.sheet(plan.name);
         expect(fakeCells(fs)).toEqual(xlsxCells(xs));
+        // The formulas Excel receives are the plan's, cell for cell (so the LibreOffice recalculation of
+        // the plans in test/xlsx/recalc-all.test.ts speaks for Excel mode too).
+        expect(fakeFormulas(fs)).toEqual(planFormulas(plan));
+        expect(Object.fromEntries([...fs.rowHeights].map(([r, h]) => [r + 1, h]))).toEqual(plan.rowHeights ?? {});
         expectStyles(fs, plan);
         expect(fs.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).sort()).toEqual(mergesOf(xs));
         expect(fs.freezeRows).toBe((xs.views[0] as { ySplit?: number }).ySplit);

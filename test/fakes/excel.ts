@@ -171,6 +171,8 @@ export class FakeSheet {
   merges: Area[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points by 0-based row (whole rows set through `format.rowHeight`). */
+  readonly rowHeights = new Map<number, number>();
   freezeRows = 0;
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string } = {};
 
@@ -1431,6 +1433,12 @@ class RangeFormatProxy extends Obj<RangeTarget> {
     this.setOp('columnWidth', v, ({ sheet, area }) => {
       checkWritable(sheet);
       for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, v);
+    });
+  }
+  set rowHeight(v: number) {
+    this.setOp('rowHeight', v, ({ sheet, area }) => {
+      checkWritable(sheet);
+      for (let r = area.top; r <= area.bottom; r++) sheet.rowHeights.set(r, v);
     });
   }
   get fill(): { color: string } {

@@ -105,6 +105,7 @@ export class FakeWpsSheet {
   merges: Area[] = [];
   conditions: FakeCondition[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   readonly styles: { address: string; prop: string; value: unknown }[] = [];
   readonly hyperlinks: { anchor: string; subAddress: string; text: string }[] = [];
   readonly tables: { Name: string; address: string }[] = [];
@@ -468,6 +469,11 @@ export class FakeWpsRange {
   set ColumnWidth(v: number) {
     this.sheet.guard();
     for (const a of this.areas) for (let c = a.left; c <= a.right; c++) this.sheet.columnWidths.set(c, v);
+  }
+
+  set RowHeight(v: number) {
+    this.sheet.guard();
+    for (const a of this.areas) for (let r = a.top; r <= a.bottom; r++) this.sheet.rowHeights.set(r, v);
   }
 
   get FormatConditions(): unknown {

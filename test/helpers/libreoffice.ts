@@ -38,3 +38,35 @@ export function recalcWithLibreOffice(bytes: Uint8Array, name = 'book.xlsx'): Bu
   );
   return readFileSync(join(dir, 'out', basename(input)));
 }
+
+/**
+ * Recalculate many workbooks in one LibreOffice start (starting it costs seconds; converting a file costs
+ * little). Names must be unique; each comes back under its own name, saved as .xlsx. `ext` converts instead
+ * (e.g. 'ods', 'xls') to make another program's copy of a file.
+ */
+export function recalcManyWithLibreOffice(files: readonly { name: string; bytes: Uint8Array }[], to = 'xlsx:Calc MS Excel 2007 XML'): Map<string, Buffer> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed');
+  const dir = mkdtempSync(join(tmpdir(), 'annex-lo-'));
+  const profile = join(dir, 'profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_PROFILE);
+  mkdirSync(join(dir, 'in'));
+  mkdirSync(join(dir, 'out'));
+  const inputs = files.map((f) => {
+    const p = join(dir, 'in', f.name);
+    writeFileSync(p, f.bytes);
+    return p;
+  });
+  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', join(dir, 'out'), ...inputs], {
+    stdio: 'pipe',
+    timeout: 600_000,
+  });
+  const ext = to.split(':')[0] ?? 'xlsx';
+  const out = new Map<string, Buffer>();
+  for (const f of files) {
+    const saved = join(dir, 'out', basename(f.name).replace(/\.[^.]+$/, '') + '.' + ext);
+    out.set(f.name, readFileSync(saved));
+  }
+  return out;
+}

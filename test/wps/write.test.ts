@@ -4,7 +4,7 @@
  * protection, missing members and refused page setups degrade with catalogue notes; select; start-up detection;
  * the self-test.
  */
-import { highlightPlan, isOurMarkFormula, MARK_FILL, SHEET_TAG_PREFIX, type SheetPlan } from '../../src/core';
+import { buildSummaryPlans, highlightPlan, isOurMarkFormula, MARK_FILL, SHEET_TAG_PREFIX, type SheetPlan } from '../../src/core';
 import {
   applyWpsSheetPlans,
   checkAndMarkWps,
@@ -21,6 +21,8 @@ import {
 import { bgr } from '../../src/wps/model';
 import { FakeWpsApp, type FakeWpsOptions, type FakeWpsSheet } from '../fakes/wps';
 import { sampleGrids } from '../helpers/grids';
+import { planFormulas } from '../helpers/plans';
+import { a1 } from '../../src/core/grid';
 
 const SUMMARY_SHEETS = ['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果'];
 
@@ -47,9 +49,17 @@ describe('一键重算 through the WPS adapter', () => {
     expect(sheets.map((s) => s.name)).toEqual(SUMMARY_SHEETS);
     expect(app.workbook!.sheets.map((s) => s.Name)).toEqual([...sources.map((s) => s.name), ...SUMMARY_SHEETS]);
     for (const s of sources) expect(snapshot(app.workbook!.sheet(s.name))).toEqual(s.before);
-    // Live formulas, not values.
+    // Live formulas, not values: exactly the plan's, cell for cell, in every summary sheet (so the
+    // LibreOffice recalculation of the plans in test/xlsx/recalc-all.test.ts speaks for WPS too).
     const tally = app.workbook!.sheet('汇总-研判统计');
     expect([...tally.cells.values()].filter((c) => c.formula?.startsWith('=')).length).toBeGreaterThan(5);
+    const plans = buildSummaryPlans(audit);
+    for (const p of plans) {
+      const ws = app.workbook!.sheet(p.name);
+      const got = Object.fromEntries([...ws.cells.entries()].filter(([, c]) => c.formula !== undefined).map(([k, c]) => [a1(...(k.split(',').map(Number) as [number, number])), c.formula]));
+      expect({ sheet: p.name, formulas: got }).toEqual({ sheet: p.name, formulas: planFormulas(p) });
+      expect(Object.fromEntries([...ws.rowHeights].map(([r, h]) => [r + 1, h]))).toEqual(p.rowHeights ?? {});
+    }
     // Tags: one workbook name per summary, pointing at its A1.
     expect(app.workbook!.names.filter((n) => n.Name.startsWith(SHEET_TAG_PREFIX)).map((n) => n.RefersTo).sort()).toEqual(SUMMARY_SHEETS.map((s) => `='${s}'!$A$1`).sort());
     expect(tally.frozenRows).toBeGreaterThan(0);

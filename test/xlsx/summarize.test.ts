@@ -44,14 +44,15 @@ describe('summary sheets written with exceljs', () => {
     expect(cellSignature(out, names)).toEqual(cellSignature(source, names));
   });
 
-  it('writes the tally as live COUNTIFS/SUM formulas with the core’s results', async () => {
+  it('writes the tally as live exact-match counts and SUMs with the core’s results', async () => {
     const { out } = await summarized();
     const ws = out.getWorksheet('汇总-研判统计');
     const b4 = ws?.getCell('B4').value as ExcelJS.CellFormulaValue;
     expect(b4.formula).toMatch(/^SUM\(B5:B30\)$/);
     expect(b4.result).toBe(65);
     const c5 = ws?.getCell('C5').value as ExcelJS.CellFormulaValue;
-    expect(c5.formula).toContain('COUNTIFS(');
+    // Exact matches, never COUNTIFS criteria: a unit named `州财政局*` is not a wildcard.
+    expect(c5.formula).toBe('SUMPRODUCT(--($H$4:$H$68=$A5),--($K$4:$K$68=C$3))');
     expect(c5.result).toBe(1);
     expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws?.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '3:3' });
@@ -127,7 +128,9 @@ describe('summary sheets written with exceljs', () => {
     const out = await roundTrip(wb);
     expect(out.worksheets.map((w) => w.name)).toEqual([...names, '汇总-目标任务', '汇总-民生实事', '通报草稿', '校验结果']);
     const t = out.getWorksheet('汇总-目标任务');
-    expect([t?.getCell('B4').value, t?.getCell('B5').value, t?.getCell('B6').value]).toEqual([7, 64, 9]);
+    const result = (ref: string) => (t?.getCell(ref).value as ExcelJS.CellFormulaValue | undefined)?.result;
+    expect([result('B4'), result('B5'), result('B6')]).toEqual([7, 64, 9]);
+    expect((t?.getCell('B4').value as ExcelJS.CellFormulaValue).formula).toBe('SUMPRODUCT(--($K$4:$K$83=$A4))');
     expect([t?.getCell('D4').value, t?.getCell('D6').value]).toEqual([0.088, 0.112]);
     const draft = String(out.getWorksheet('通报草稿')?.getCell('A4').value ?? '');
     expect(draft).toContain('80项目标任务中，已完成年度目标任务的7项，占8.8%');

@@ -48,17 +48,118 @@ export function sheetRef(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
+/**
+ * The rows of a plan with their sheet row numbers. A formula names the rows it refers to by what `push`,
+ * `reserve` and `block` returned — the row a line really lands on — never by arithmetic on a row count,
+ * so a table that moves down moves its references with it.
+ */
+export class PlanRows {
+  private readonly list: PlanCell[][] = [];
+
+  /** The 1-based sheet row the next line lands on. */
+  get next(): number {
+    return this.list.length + 1;
+  }
+
+  /** The last row pushed so far (0 when none). */
+  get last(): number {
+    return this.list.length;
+  }
+
+  /** Add a line; `make` receives the row it lands on. Returns that row. */
+  push(make: readonly PlanCell[] | ((row: number) => PlanCell[]) = []): number {
+    const row = this.next;
+    this.list.push(typeof make === 'function' ? make(row) : [...make]);
+    return row;
+  }
+
+  /** Keep a line for later (a 合计 above the rows it sums); fill it with `fill`. */
+  reserve(): number {
+    return this.push([]);
+  }
+
+  /** Fill a reserved or pushed line. */
+  fill(row: number, cells: readonly PlanCell[]): void {
+    if (row < 1 || row > this.list.length) throw new RangeError(`row ${row} was not pushed`);
+    this.list[row - 1] = [...cells];
+  }
+
+  /** Set one cell of a pushed line, padding the line with blanks (a helper table beside the main one). */
+  set(row: number, col: number, cell: PlanCell): void {
+    while (this.list.length < row) this.list.push([]);
+    const line = this.list[row - 1] as PlanCell[];
+    for (let c = line.length; c < col; c++) line[c] = blank();
+    line[col] = cell;
+  }
+
+  /** One line per item; returns the rows of the first and the last (last < first when there are none). */
+  block<T>(items: readonly T[], make: (item: T, row: number, index: number) => PlanCell[]): { first: number; last: number } {
+    const first = this.next;
+    items.forEach((it, i) => this.push((row) => make(it, row, i)));
+    return { first, last: this.last };
+  }
+
+  get rows(): PlanCell[][] {
+    return this.list;
+  }
+}
+
+/**
+ * An exact-match count or sum: unlike COUNTIFS / SUMIFS criteria, `=` treats `* ? ~` and a leading `= < >`
+ * in a unit's name as the characters they are (`州财政局*` is one unit, not a wildcard).
+ */
+export function countEqual(pairs: readonly (readonly [range: string, value: string])[], sumRange?: string): string {
+  const conds = pairs.map(([range, value]) => `--(${range}=${value})`);
+  return `SUMPRODUCT(${[...conds, ...(sumRange ? [sumRange] : [])].join(',')})`;
+}
+
+/** Display width of text in column-width units: a CJK character is two, others one. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Heights for the one-row merged areas holding wrapped text (the notes under our titles): neither Excel nor
+ * LibreOffice grows a row for a merged cell's text, so without a height the note spills over the title when
+ * printed. Lines are estimated from the merged columns' widths and the text's display width.
+ */
+export function wrappedRowHeights(rows: readonly (readonly PlanCell[])[], merges: readonly string[], widths: readonly number[], styles: Readonly<Record<string, CellStyle>>): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const m of merges) {
+    const r = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(m);
+    if (!r || r[2] !== r[4]) continue;
+    const row = Number(r[2]);
+    const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const [from, to] = [col(r[1] as string), col(r[3] as string)];
+    const cell = rows[row - 1]?.[from];
+    const style = cell?.style ? styles[cell.style] : undefined;
+    if (!cell || typeof cell.value !== 'string' || !style?.wrap) continue;
+    const size = style.fontSize ?? 11;
+    let avail = 0;
+    for (let c = from; c <= to; c++) avail += widths[c] ?? 8.43;
+    avail = Math.max(1, (avail - 1) * (11 / size));
+    const lines = cell.value.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(textWidth(para) / avail)), 0);
+    if (lines > 1) out[row] = Math.ceil(lines * size * 1.4 + 4);
+  }
+  return out;
+}
+
 export function basePlan(
   id: string,
   name: string,
   rows: PlanCell[][],
   opts: { widths: number[]; headerRow: number; merges?: string[]; table?: { name: string; range: string } },
 ): SheetPlan {
+  const merges = opts.merges ?? [];
+  const heights = wrappedRowHeights(rows, merges, opts.widths, STYLES);
   return {
     id,
     name,
     rows,
-    merges: opts.merges ?? [],
+    merges,
+    ...(Object.keys(heights).length > 0 ? { rowHeights: heights } : {}),
     columnWidths: opts.widths,
     frozenRows: opts.headerRow,
     printTitleRows: [opts.headerRow, opts.headerRow],

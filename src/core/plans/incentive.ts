@@ -5,7 +5,7 @@ import { columnLetter } from '../grid';
 import type { Params } from '../i18n/findings';
 import type { Lang } from '../i18n/spec';
 import { t, type UiKey } from '../i18n/ui';
-import { basePlan, blank, formula, link, num, PERCENT, text } from './common';
+import { basePlan, blank, countEqual, formula, link, num, PERCENT, PlanRows, text } from './common';
 import type { PlanCell, SheetPlan } from './types';
 
 const RATING_HEADERS = RATING_VOCAB.map((r) => r.zh);
@@ -15,59 +15,51 @@ export function tallyPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const r = audit.recomputed.incentive;
   const analysis = audit.records.incentive?.analysis;
   if (!r || !analysis || r.itemRatings.length === 0) return null;
-  const header = 3;
-  const firstUnit = header + 2; // the 合计 row sits right under the header, as in 附件1
-  const helperCol = 7; // H
-  const itemsFirst = header + 1;
-  const itemsLast = itemsFirst + r.itemRatings.length - 1;
+  const helperCol = 7; // H: the helper table (one row per item) beside the tally
   const H = (c: number) => columnLetter(helperCol + c);
-  const unitRange = `$${H(0)}$${itemsFirst}:$${H(0)}$${itemsLast}`;
-  const ratingRange = `$${H(3)}$${itemsFirst}:$${H(3)}$${itemsLast}`;
-  const lastUnit = firstUnit + r.tally.length - 1;
 
-  const rows: PlanCell[][] = [];
-  rows[0] = [text(tr('plan.tally.title', { sheet: analysis.sheet }), 'title')];
-  rows[1] = [text(tr('plan.tally.note', { sheet: analysis.sheet, guarantee: audit.settings.guaranteedQuotaIsVeryLikely ? tr('plan.tally.guarantee') : '' }), 'subtitle')];
-  // The rating headers stay the rating words in every language: the COUNTIFS criteria read them.
+  const rows = new PlanRows();
+  rows.push([text(tr('plan.tally.title', { sheet: analysis.sheet }), 'title')]);
+  rows.push([text(tr('plan.tally.note', { sheet: analysis.sheet, guarantee: audit.settings.guaranteedQuotaIsVeryLikely ? tr('plan.tally.guarantee') : '' }), 'subtitle')]);
+  // The rating headers stay the rating words in every language: the formulas compare the ratings with them.
   const headerRow: PlanCell[] = [text(tr('plan.col.unit'), 'header'), text(tr('plan.col.total'), 'header'), ...RATING_HEADERS.map((h) => text(h, 'header'))];
   headerRow[helperCol - 1] = blank();
-  const helperHeader = [tr('plan.col.unit'), tr('plan.col.seq'), tr('plan.col.item'), tr('plan.col.rating'), tr('plan.col.basis')];
-  helperHeader.forEach((h, i) => {
+  [tr('plan.col.unit'), tr('plan.col.seq'), tr('plan.col.item'), tr('plan.col.rating'), tr('plan.col.basis')].forEach((h, i) => {
     headerRow[helperCol + i] = text(h, 'header');
   });
-  rows[header - 1] = headerRow;
+  const header = rows.push(headerRow);
+  const totalRow = rows.reserve(); // the 合计 row sits right under the header, as in 附件1
 
-  const totalRow: PlanCell[] = [text(tr('plan.total'), 'total')];
+  // The helper table starts on the 合计 row and runs down beside the units.
+  const itemsFirst = totalRow;
+  const itemsLast = itemsFirst + r.itemRatings.length - 1;
+  const unitRange = `$${H(0)}$${itemsFirst}:$${H(0)}$${itemsLast}`;
+  const ratingRange = `$${H(3)}$${itemsFirst}:$${H(3)}$${itemsLast}`;
+
+  const units = rows.block(r.tally, (u, row) => [
+    text(u.unit, 'center'),
+    formula(countEqual([[unitRange, `$A${row}`]]), u.total),
+    ...[u.veryLikely, u.likely, u.hard, u.unlikely].map((v, k) => formula(countEqual([[unitRange, `$A${row}`], [ratingRange, `${columnLetter(2 + k)}$${header}`]]), v)),
+  ]);
+
   const totals = [r.tallyTotal.total, r.tallyTotal.veryLikely, r.tallyTotal.likely, r.tallyTotal.hard, r.tallyTotal.unlikely];
-  totals.forEach((v, i) => {
-    const col = columnLetter(1 + i);
-    totalRow.push(formula(`SUM(${col}${firstUnit}:${col}${lastUnit})`, v, 'totalNumber'));
-  });
-  rows[header] = totalRow;
-
-  r.tally.forEach((u, i) => {
-    const rowNo = firstUnit + i;
-    const values = [u.veryLikely, u.likely, u.hard, u.unlikely];
-    rows[rowNo - 1] = [
-      text(u.unit, 'center'),
-      formula(`COUNTIFS(${unitRange},$A${rowNo})`, u.total),
-      ...values.map((v, k) => formula(`COUNTIFS(${unitRange},$A${rowNo},${ratingRange},${columnLetter(2 + k)}$${header})`, v)),
-    ];
-  });
+  rows.fill(totalRow, [
+    text(tr('plan.total'), 'total'),
+    ...totals.map((v, i) => {
+      const col = columnLetter(1 + i);
+      return formula(`SUM(${col}${units.first}:${col}${units.last})`, v, 'totalNumber');
+    }),
+  ]);
 
   r.itemRatings.forEach((it, i) => {
-    const rowNo = itemsFirst + i;
-    const row = rows[rowNo - 1] ?? [];
-    for (let c = row.length; c < helperCol; c++) row[c] = blank();
-    row[helperCol] = text(it.unit, 'center');
-    row[helperCol + 1] = text(it.seq, 'center');
-    row[helperCol + 2] = text(it.item);
-    row[helperCol + 3] = text(it.rating ?? '', 'center');
-    row[helperCol + 4] = link(`${it.sheet}!${it.cell}${it.byGuarantee ? tr('plan.byGuarantee') : ''}`, it.sheet, it.cell);
-    rows[rowNo - 1] = row;
+    const row = itemsFirst + i;
+    rows.set(row, helperCol, text(it.unit, 'center'));
+    rows.set(row, helperCol + 1, text(it.seq, 'center'));
+    rows.set(row, helperCol + 2, text(it.item));
+    rows.set(row, helperCol + 3, text(it.rating ?? '', 'center'));
+    rows.set(row, helperCol + 4, link(`${it.sheet}!${it.cell}${it.byGuarantee ? tr('plan.byGuarantee') : ''}`, it.sheet, it.cell));
   });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return basePlan('tally', tr('plan.sheet.tally'), rows as PlanCell[][], {
+  return basePlan('tally', tr('plan.sheet.tally'), rows.rows, {
     widths: [22, 9, 10, 10, 10, 10, 3, 20, 9, 34, 11, 22],
     headerRow: header,
     merges: ['A1:F1', 'A2:F2'],
@@ -111,41 +103,34 @@ export function completionPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const r = audit.recomputed.incentive;
   if (!r || r.completion.items.length === 0) return null;
   const items = r.completion.items;
-  const header = 3;
-  const first = header + 1;
-  const last = first + items.length - 1;
-  const rows: PlanCell[][] = [
-    [text(tr('plan.completion.title'), 'title')],
-    [text(tr('plan.completion.note'), 'subtitle')],
-    [text(tr('plan.col.unit'), 'header'), text(tr('plan.col.item'), 'header'), text(tr('plan.col.indicators'), 'header'), text(tr('plan.col.done'), 'header'), text(tr('plan.col.rate'), 'header'), text(tr('plan.col.confirmed'), 'header'), text(tr('plan.col.source'), 'header')],
-  ];
-  items.forEach((it, i) => {
-    const rowNo = first + i;
-    rows.push([
-      text(it.unit, 'center'),
-      text(it.item),
-      num(it.total),
-      num(it.done),
-      formula(`IF(C${rowNo}>0,D${rowNo}/C${rowNo},"")`, it.rate ?? '', 'number', PERCENT),
-      text(tr(it.confirmed ? 'plan.yes' : 'plan.no'), 'center'),
-      link(`${it.sheet}!${it.cell}`, it.sheet, it.cell),
-    ]);
-  });
-  const unitHeaderRow = rows.length + 2;
-  rows.push([]);
+  const rows = new PlanRows();
+  rows.push([text(tr('plan.completion.title'), 'title')]);
+  rows.push([text(tr('plan.completion.note'), 'subtitle')]);
+  const header = rows.push(
+    (['plan.col.unit', 'plan.col.item', 'plan.col.indicators', 'plan.col.done', 'plan.col.rate', 'plan.col.confirmed', 'plan.col.source'] as const).map((k) => text(tr(k), 'header')),
+  );
+  const list = rows.block(items, (it, row) => [
+    text(it.unit, 'center'),
+    text(it.item),
+    num(it.total),
+    num(it.done),
+    formula(`IF(C${row}>0,D${row}/C${row},"")`, it.rate ?? '', 'number', PERCENT),
+    text(tr(it.confirmed ? 'plan.yes' : 'plan.no'), 'center'),
+    link(`${it.sheet}!${it.cell}`, it.sheet, it.cell),
+  ]);
+  const col = (c: string) => `$${c}$${list.first}:$${c}$${list.last}`;
+  rows.push();
   rows.push([text(tr('plan.completion.byUnit'), 'section')]);
-  rows.push([text(tr('plan.col.unit'), 'header'), text(tr('plan.col.itemsCounted'), 'header'), text(tr('plan.col.indicators'), 'header'), text(tr('plan.col.done'), 'header'), text(tr('plan.col.rate'), 'header')]);
-  const units = r.completion.units.filter((u) => u.total > 0);
-  units.forEach((u, i) => {
-    const rowNo = unitHeaderRow + 1 + i;
-    const countItems = items.filter((it) => it.unit === u.unit).length;
-    rows.push([
+  rows.push((['plan.col.unit', 'plan.col.itemsCounted', 'plan.col.indicators', 'plan.col.done', 'plan.col.rate'] as const).map((k) => text(tr(k), 'header')));
+  rows.block(
+    r.completion.units.filter((u) => u.total > 0),
+    (u, row) => [
       text(u.unit, 'center'),
-      formula(`COUNTIFS($A$${first}:$A$${last},A${rowNo})`, countItems),
-      formula(`SUMIFS($C$${first}:$C$${last},$A$${first}:$A$${last},A${rowNo})`, u.total),
-      formula(`SUMIFS($D$${first}:$D$${last},$A$${first}:$A$${last},A${rowNo})`, u.done),
-      formula(`IF(C${rowNo}>0,D${rowNo}/C${rowNo},"")`, u.rate ?? '', 'number', PERCENT),
-    ]);
-  });
-  return basePlan('completion', tr('plan.sheet.completion'), rows, { widths: [20, 36, 10, 10, 10, 8, 16], headerRow: header, merges: ['A1:G1', 'A2:G2'] });
+      formula(countEqual([[col('A'), `$A${row}`]]), items.filter((it) => it.unit === u.unit).length),
+      formula(countEqual([[col('A'), `$A${row}`]], col('C')), u.total),
+      formula(countEqual([[col('A'), `$A${row}`]], col('D')), u.done),
+      formula(`IF(C${row}>0,D${row}/C${row},"")`, u.rate ?? '', 'number', PERCENT),
+    ],
+  );
+  return basePlan('completion', tr('plan.sheet.completion'), rows.rows, { widths: [20, 36, 10, 10, 10, 8, 16], headerRow: header, merges: ['A1:G1', 'A2:G2'] });
 }

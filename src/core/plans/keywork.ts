@@ -5,7 +5,8 @@ import type { Params } from '../i18n/findings';
 import type { Lang } from '../i18n/spec';
 import { t as tr, type UiKey } from '../i18n/ui';
 import type { ClassTally } from '../profileB/recompute';
-import { basePlan, blank, formula, link, num, PERCENT, text } from './common';
+import { basePlan, blank, countEqual, formula, link, num, PERCENT, PlanRows, text } from './common';
+import { columnLetter } from '../grid';
 import type { PlanCell, SheetPlan } from './types';
 
 /** The target annex's column words for the classes (from the vocabulary), and the rows with no clear mark. */
@@ -15,107 +16,141 @@ const CLASS_LABEL = {
   lagging: vocabEntry(PROGRESS_VOCAB, 'lagging').zh,
 } as const;
 
-function classRows(t: ClassTally, firstRow: number, lang: Lang): PlanCell[][] {
-  const label = (k: 'done' | 'onSchedule' | 'lagging' | 'unmarked') => (k === 'unmarked' ? tr('plan.unmarked', lang) : CLASS_LABEL[k]);
+type ClassKey = 'done' | 'onSchedule' | 'lagging' | 'unmarked';
+
+function classLabel(k: ClassKey, lang: Lang): string {
+  return k === 'unmarked' ? tr('plan.unmarked', lang) : CLASS_LABEL[k];
+}
+
+/** The class rows and their 合计; each count is a formula over `classRange` (the helper's class words). */
+function classRows(rows: PlanRows, t: ClassTally, classRange: string, lang: Lang): void {
   const keys = (['done', 'onSchedule', 'lagging', 'unmarked'] as const).filter((k) => k !== 'unmarked' || t.counts.unmarked > 0);
-  const totalRow = firstRow + keys.length;
-  const rows: PlanCell[][] = keys.map((k, i) => [
-    text(label(k), 'center'),
-    num(t.counts[k]),
-    formula(`IF($B$${totalRow}>0,B${firstRow + i}/$B$${totalRow},"")`, t.counts.total > 0 ? t.counts[k] / t.counts.total : '', 'number', PERCENT),
-    num(Number((t.shares[k] / 100).toFixed(4)), 'number'),
+  const totalRow = rows.next + keys.length;
+  const block = rows.block(keys, (k, row) => [
+    text(classLabel(k, lang), 'center'),
+    formula(countEqual([[classRange, `$A${row}`]]), t.counts[k]),
+    formula(`IF($B$${totalRow}>0,B${row}/$B$${totalRow},"")`, t.counts.total > 0 ? t.counts[k] / t.counts.total : '', 'number', PERCENT),
+    { ...num(Number((t.shares[k] / 100).toFixed(4)), 'number'), numberFormat: PERCENT },
   ]);
-  rows.forEach((r) => {
-    const c = r[3];
-    if (c) r[3] = { ...c, numberFormat: PERCENT };
-  });
   rows.push([
     text(tr('plan.total', lang), 'total'),
-    formula(`SUM(B${firstRow}:B${totalRow - 1})`, t.counts.total, 'totalNumber'),
-    formula(`SUM(C${firstRow}:C${totalRow - 1})`, t.counts.total > 0 ? 1 : 0, 'totalNumber', PERCENT),
+    formula(`SUM(B${block.first}:B${block.last})`, t.counts.total, 'totalNumber'),
+    formula(`SUM(C${block.first}:C${block.last})`, t.counts.total > 0 ? 1 : 0, 'totalNumber', PERCENT),
     { ...num(Number((keys.reduce((a, k) => a + t.shares[k], 0) / 100).toFixed(4)), 'totalNumber'), numberFormat: PERCENT },
   ]);
-  return rows;
+}
+
+/** True when a newline-separated list of units in `listRange` names exactly the unit in `unitCell`. */
+function namesUnit(listRange: string, unitCell: string): string {
+  return `--ISNUMBER(FIND(CHAR(10)&${unitCell}&CHAR(10),CHAR(10)&${listRange}&CHAR(10)))`;
 }
 
 export function targetsPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const L = (key: UiKey, params: Params = {}) => tr(key, lang, params);
   const t = audit.recomputed.keywork?.targets;
   if (!t) return null;
-  const rows: PlanCell[][] = [
-    [text(L('plan.targets.title'), 'title')],
-    [text(L('plan.targets.note'), 'subtitle')],
-    [text(L('plan.col.progressClass'), 'header'), text(L('plan.col.count'), 'header'), text(L('plan.col.share'), 'header'), text(L('plan.col.published'), 'header')],
-  ];
-  rows.push(...classRows(t, rows.length + 1, lang));
-  rows.push([]);
+  const helperCol = 7; // H: one row per target, beside the tables
+  const H = (c: number) => columnLetter(helperCol + c);
+  const rows = new PlanRows();
+  rows.push([text(L('plan.targets.title'), 'title')]);
+  rows.push([text(L('plan.targets.note'), 'subtitle')]);
+  const header = rows.push([text(L('plan.col.progressClass'), 'header'), text(L('plan.col.count'), 'header'), text(L('plan.col.share'), 'header'), text(L('plan.col.published'), 'header')]);
+  (['plan.col.seq', 'plan.col.target', 'plan.col.unit', 'plan.col.progressClass', 'plan.col.source'] as const).forEach((k, i) => rows.set(header, helperCol + i, text(L(k), 'header')));
+  const first = header + 1;
+  const last = header + Math.max(1, t.rows.length);
+  const range = (c: number) => `$${H(c)}$${first}:$${H(c)}$${last}`;
+  const unitsRange = range(2);
+  const classRange = range(3);
+
+  classRows(rows, t, classRange, lang);
+  rows.push();
   rows.push([text(L('plan.targets.byUnit'), 'section')]);
-  const unitHeader = rows.length + 1;
-  rows.push([text(L('plan.col.unit'), 'header'), text(L('plan.col.targets'), 'header'), text(CLASS_LABEL.done, 'header'), text(CLASS_LABEL.onSchedule, 'header'), text(CLASS_LABEL.lagging, 'header'), text(L('plan.col.laggingShare'), 'header')]);
-  t.byUnit.forEach((u, i) => {
-    const r = unitHeader + 1 + i;
-    rows.push([
-      text(u.unit, 'center'),
-      num(u.counts.total),
-      num(u.counts.done),
-      num(u.counts.onSchedule),
-      num(u.counts.lagging),
-      formula(`IF(B${r}>0,E${r}/B${r},"")`, u.counts.total > 0 ? u.counts.lagging / u.counts.total : '', 'number', PERCENT),
-    ]);
-  });
-  rows.push([]);
+  const unitHeader = rows.push([
+    text(L('plan.col.unit'), 'header'),
+    text(L('plan.col.targets'), 'header'),
+    text(CLASS_LABEL.done, 'header'),
+    text(CLASS_LABEL.onSchedule, 'header'),
+    text(CLASS_LABEL.lagging, 'header'),
+    text(L('plan.col.laggingShare'), 'header'),
+  ]);
+  rows.block(t.byUnit, (u, row) => [
+    text(u.unit, 'center'),
+    formula(`SUMPRODUCT(${namesUnit(unitsRange, `$A${row}`)})`, u.counts.total),
+    ...(['done', 'onSchedule', 'lagging'] as const).map((k, i) =>
+      formula(`SUMPRODUCT(${namesUnit(unitsRange, `$A${row}`)},--(${classRange}=${columnLetter(2 + i)}$${unitHeader}))`, u.counts[k]),
+    ),
+    formula(`IF(B${row}>0,E${row}/B${row},"")`, u.counts.total > 0 ? u.counts.lagging / u.counts.total : '', 'number', PERCENT),
+  ]);
+  rows.push();
   rows.push([text(L('plan.targets.lagging', { count: t.lagging.length }), 'section')]);
   rows.push([text(L('plan.col.seq'), 'header'), text(L('plan.col.target'), 'header'), text(L('plan.col.unit'), 'header'), text(L('plan.col.source'), 'header')]);
   for (const l of t.lagging) {
     rows.push([num(l.seq, 'center'), text(l.target), text(l.units.join('\n'), 'center'), link(`${l.sheet}!${l.cell}`, l.sheet, l.cell)]);
   }
-  return basePlan('targets', L('plan.sheet.targets'), rows, { widths: [22, 60, 14, 14, 12, 12], headerRow: 3, merges: ['A1:F1', 'A2:F2'] });
+
+  t.rows.forEach((r, i) => {
+    const row = first + i;
+    rows.set(row, helperCol, num(r.seq, 'center'));
+    rows.set(row, helperCol + 1, text(r.target));
+    rows.set(row, helperCol + 2, text(r.units.join('\n'), 'center'));
+    rows.set(row, helperCol + 3, text(classLabel(r.cls ?? 'unmarked', lang), 'center'));
+    rows.set(row, helperCol + 4, link(`${r.sheet}!${r.cell}`, r.sheet, r.cell));
+  });
+  return basePlan('targets', L('plan.sheet.targets'), rows.rows, { widths: [22, 60, 14, 14, 12, 12, 3, 6, 40, 16, 10, 14], headerRow: header, merges: ['A1:F1', 'A2:F2'] });
 }
 
 export function livelihoodPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const L = (key: UiKey, params: Params = {}) => tr(key, lang, params);
   const l = audit.recomputed.keywork?.livelihood;
   if (!l) return null;
-  const rows: PlanCell[][] = [
-    [text(L('plan.livelihood.title'), 'title')],
-    [text(L('plan.livelihood.note'), 'subtitle')],
-    [text(L('plan.col.scope'), 'header'), text(L('plan.col.indicatorCount'), 'header'), text(L('plan.col.done'), 'header'), text(L('plan.col.onSchedule'), 'header'), text(L('plan.col.doneShare'), 'header'), text(L('plan.col.onScheduleShare'), 'header')],
+  const rows = new PlanRows();
+  rows.push([text(L('plan.livelihood.title'), 'title')]);
+  rows.push([text(L('plan.livelihood.note'), 'subtitle')]);
+  const header = rows.push(
+    (['plan.col.scope', 'plan.col.indicatorCount', 'plan.col.done', 'plan.col.onSchedule', 'plan.col.doneShare', 'plan.col.onScheduleShare'] as const).map((k) => text(L(k), 'header')),
+  );
+  const scopes: ['all' | 'provincial' | 'city', ClassTally][] = [
+    ['all', l.all],
+    ['provincial', l.provincial],
+    ['city', l.city],
   ];
-  const scopes: [string, ClassTally][] = [
-    [L('plan.scope.all'), l.all],
-    [L('plan.scope.provincial'), l.provincial],
-    [L('plan.scope.city'), l.city],
-  ];
-  scopes.forEach(([label, t], i) => {
-    const r = 4 + i;
-    rows.push([
-      text(label, 'center'),
-      num(t.counts.total),
-      num(t.counts.done),
-      num(t.counts.onSchedule),
-      formula(`IF(B${r}>0,C${r}/B${r},"")`, t.counts.total > 0 ? t.counts.done / t.counts.total : '', 'number', PERCENT),
-      formula(`IF(B${r}>0,D${r}/B${r},"")`, t.counts.total > 0 ? t.counts.onSchedule / t.counts.total : '', 'number', PERCENT),
-    ]);
-  });
-  rows.push([]);
+  const scopeRows = scopes.map(() => rows.reserve());
+  rows.push();
   rows.push([text(L('plan.livelihood.rows'), 'section')]);
   rows.push(
-    (['plan.col.seq', 'plan.col.indicator', 'plan.col.goal', 'plan.col.achieved', 'plan.col.recomputed', 'plan.col.stated', 'plan.col.status', 'plan.col.source'] as const).map((k) => text(L(k), 'header')),
+    (['plan.col.seq', 'plan.col.indicator', 'plan.col.goal', 'plan.col.achieved', 'plan.col.recomputed', 'plan.col.stated', 'plan.col.status', 'plan.col.source', 'plan.col.category'] as const).map((k) =>
+      text(L(k), 'header'),
+    ),
   );
   const statusLabel = { done: '已完成', onSchedule: '正常推进', lagging: '相对滞后' } as const;
-  for (const r of l.rows) {
-    rows.push([
-      num(r.seq, 'center'),
-      text(r.label),
-      text(r.target),
-      text(r.achieved ?? ''),
-      { ...num(r.recomputedPercent === null ? null : Number((r.recomputedPercent / 100).toFixed(6))), numberFormat: PERCENT },
-      { ...num(r.statedPercent === null ? null : Number((r.statedPercent / 100).toFixed(6))), numberFormat: PERCENT },
-      text(r.status ? statusLabel[r.status] : '', 'center'),
-      link(`${r.sheet}!${r.cell}`, r.sheet, r.cell),
+  const categoryLabel = { provincial: L('plan.scope.provincial'), city: L('plan.scope.city') } as const;
+  const list = rows.block(l.rows, (r) => [
+    num(r.seq, 'center'),
+    text(r.label),
+    text(r.target),
+    text(r.achieved ?? ''),
+    { ...num(r.recomputedPercent === null ? null : Number((r.recomputedPercent / 100).toFixed(6))), numberFormat: PERCENT },
+    { ...num(r.statedPercent === null ? null : Number((r.statedPercent / 100).toFixed(6))), numberFormat: PERCENT },
+    text(r.status ? statusLabel[r.status] : '', 'center'),
+    link(`${r.sheet}!${r.cell}`, r.sheet, r.cell),
+    text(r.category ? categoryLabel[r.category] : '', 'center'),
+  ]);
+  const range = (c: string) => `$${c}$${list.first}:$${c}$${list.last}`;
+  scopes.forEach(([scope, t], i) => {
+    const row = scopeRows[i] as number;
+    const inScope: (readonly [string, string])[] = scope === 'all' ? [] : [[range('I'), `$A${row}`]];
+    const count = (status?: string): string =>
+      list.last < list.first ? '0' : scope === 'all' && !status ? `ROWS(${range('A')})` : countEqual([...inScope, ...(status ? [[range('G'), `"${status}"`] as const] : [])]);
+    rows.fill(row, [
+      text(scope === 'all' ? L('plan.scope.all') : categoryLabel[scope], 'center'),
+      formula(count(), t.counts.total),
+      formula(count(statusLabel.done), t.counts.done),
+      formula(count(statusLabel.onSchedule), t.counts.onSchedule),
+      formula(`IF(B${row}>0,C${row}/B${row},"")`, t.counts.total > 0 ? t.counts.done / t.counts.total : '', 'number', PERCENT),
+      formula(`IF(B${row}>0,D${row}/B${row},"")`, t.counts.total > 0 ? t.counts.onSchedule / t.counts.total : '', 'number', PERCENT),
     ]);
-  }
-  return basePlan('livelihood', L('plan.sheet.livelihood'), rows, { widths: [8, 40, 14, 16, 11, 12, 11, 12], headerRow: 3, merges: ['A1:H1', 'A2:H2'] });
+  });
+  return basePlan('livelihood', L('plan.sheet.livelihood'), rows.rows, { widths: [8, 40, 14, 16, 11, 12, 11, 12, 8], headerRow: header, merges: ['A1:H1', 'A2:H2'] });
 }
 
 export function draftPlan(audit: Audit, lang: Lang): SheetPlan | null {

@@ -41,6 +41,8 @@ export interface SheetPlan {
   readonly merges: readonly string[];
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
+  /** Row heights in points by 1-based row, where the default would cut text (a wrapped note in a merged area). */
+  readonly rowHeights?: Readonly<Record<number, number>>;
   /** Rows frozen at the top (the title and header). */
   readonly frozenRows: number;
   /** Header rows (1-based, inclusive) repeated on every printed page. */

@@ -126,8 +126,12 @@ export function auditIncentive(
     total: sum('total'),
     ...(Object.fromEntries(TALLY_COLUMNS.map((c) => [c, sum(c)])) as Record<TallyColumn, number>),
   };
+  // Each unit is written the way the tally names it (its first spelling), so the summary's formulas,
+  // which match units by text, group exactly as the engine does.
+  const tallyName = new Map<string, string>();
+  for (const i of analysis?.items ?? []) if (!tallyName.has(i.unitKey)) tallyName.set(i.unitKey, i.unit);
   const itemRatings = (analysis?.items ?? []).map((i) => ({
-    unit: i.unit,
+    unit: tallyName.get(i.unitKey) ?? i.unit,
     seq: i.seq,
     item: i.item,
     rating: i.derived.rating,
@@ -149,11 +153,13 @@ export function auditIncentive(
       items: d.items.map((ci) => ({ item: ci.item.item, rating: ci.rating, ...(ci.via !== undefined ? { via: ci.via } : {}) })),
     }));
 
+  const progressName = new Map<string, string>();
+  for (const p of progress?.items ?? []) if (!progressName.has(p.unitKey)) progressName.set(p.unitKey, p.unit);
   const items: ItemCompletion[] = [];
   for (const p of progress?.items ?? []) {
     if (!p.completion) continue;
     items.push({
-      unit: p.unit,
+      unit: progressName.get(p.unitKey) ?? p.unit,
       item: p.item,
       total: p.completion.total,
       done: p.completion.done,

@@ -43,7 +43,19 @@ export interface LaggingTarget {
   readonly cell: string;
 }
 
+/** One target as the summary's helper table lists it: its units named as `byUnit` names them. */
+export interface TargetRecompute {
+  readonly seq: number | null;
+  readonly target: string;
+  readonly units: readonly string[];
+  readonly cls: ProgressClass | null;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
 export interface TargetsRecompute extends ClassTally {
+  /** Every target, in the table's order. */
+  readonly rows: readonly TargetRecompute[];
   /** A target with two lead units counts for both here, and once in the overall counts. */
   readonly byUnit: readonly UnitTally[];
   readonly lagging: readonly LaggingTarget[];
@@ -115,8 +127,10 @@ export function recomputeTargets(t: TargetProgress): TargetsRecompute {
       units.set(key, u);
     });
   }
+  const nameOf = (key: string) => units.get(key)?.unit ?? key;
   return {
     ...withShares(tallyTargets(t.rows)),
+    rows: t.rows.map((r) => ({ seq: r.seq, target: r.target, units: [...new Set(r.unitKeys)].map(nameOf), cls: r.cls, sheet: t.sheet, cell: r.targetCell })),
     byUnit: [...units.values()].map((u) => ({ unit: u.unit, ...withShares(countClasses(u.classes)) })),
     lagging: t.rows.filter((r) => r.cls === 'lagging').map((r) => ({ seq: r.seq, target: r.target, units: r.units, sheet: t.sheet, cell: r.targetCell })),
     livelihoodSeqs: t.livelihoodSeqs,

@@ -384,6 +384,8 @@ export function templatePlan(kind: TemplateKind, options: TemplateOptions): Temp
   const width = columns.length;
   const lastCol = columnLetter(width - 1);
   const rows: PlanCell[][] = [];
+  /** Add a line; returns the sheet row it lands on. */
+  const push = (line: PlanCell[]): number => rows.push(line);
   const merges: string[] = [];
   const editable: string[] = [];
   const full = (r: number) => `A${r}:${lastCol}${r}`;
@@ -442,24 +444,23 @@ export function templatePlan(kind: TemplateKind, options: TemplateOptions): Temp
   const headerLast = rows.length;
 
   const dataCount = Math.max(1, Math.min(options.rows ?? layout.defaultRows, 5000));
-  const totalRow = layout.totalColumns ? headerLast + 1 : null;
-  const dataFirst = (totalRow ?? headerLast) + 1;
-  const dataLast = dataFirst + dataCount - 1;
-
+  // The 合计 row (where the layout has one) is kept above the data and filled once the data rows have
+  // landed: its SUMs name the rows they really cover.
+  const totalRow = layout.totalColumns ? push([]) : null;
+  const dataFirst = rows.length + 1;
+  for (let i = 0; i < dataCount; i++) push(columns.map((c) => cell(null, c.style, c.format)));
+  const dataLast = rows.length;
   if (totalRow !== null) {
-    rows.push(
-      columns.map((c, i) => {
-        if (i === 0) return cell('合  计', 'total');
-        if (layout.totalColumns?.includes(c.key)) {
-          const letter = columnLetter(i);
-          // The blank template's 合计 is 0, cached, so a reader that does not recalculate shows 0.
-          return { ...cell(null, 'totalNumber', c.format, `SUM(${letter}${dataFirst}:${letter}${dataLast})`), value: 0 };
-        }
-        return cell(null, 'total');
-      }),
-    );
+    rows[totalRow - 1] = columns.map((c, i) => {
+      if (i === 0) return cell('合  计', 'total');
+      if (layout.totalColumns?.includes(c.key)) {
+        const letter = columnLetter(i);
+        // The blank template's 合计 is 0, cached, so a reader that does not recalculate shows 0.
+        return { ...cell(null, 'totalNumber', c.format, `SUM(${letter}${dataFirst}:${letter}${dataLast})`), value: 0 };
+      }
+      return cell(null, 'total');
+    });
   }
-  for (let r = dataFirst; r <= dataLast; r++) rows.push(columns.map((c) => cell(null, c.style, c.format)));
   editable.push(`A${dataFirst}:${lastCol}${dataLast}`);
   for (const note of layout.notesBelow ?? []) {
     rows.push([cell(note, 'note')]);

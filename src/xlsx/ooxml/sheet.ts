@@ -48,7 +48,8 @@ export function planSheetXml(plan: SheetPlan, name: string, mainNs: string, relN
       if (pc.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(pc.link.sheet)}!${pc.link.cell}`)}" display="${xmlText(String(pc.value ?? ''))}"/>`);
       maxCol = Math.max(maxCol, c);
     });
-    if (cells.length > 0) rows.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+    const ht = plan.rowHeights?.[r + 1];
+    if (cells.length > 0) rows.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ''}>${cells.join('')}</row>`);
   });
   const lastRow = Math.max(plan.rows.length, 1);
   const dimension = `A1:${a1(lastRow - 1, maxCol)}`;
