@@ -16,6 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { CspPlugin } = require('./scripts/csp');
 const { require: tsRequire } = require('tsx/cjs/api');
 
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -146,6 +147,7 @@ module.exports = (_env, argv) => {
       }),
       new HtmlWebpackPlugin({ filename: 'message.html', template: './src/commands/message.html', chunks: [], inject: false }),
       new AddinFilesPlugin(),
+      new CspPlugin({ officeJsUrl: OFFICE_JS_URL }),
     ],
   };
 };

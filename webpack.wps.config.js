@@ -9,6 +9,7 @@
 const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { CspPlugin } = require('./scripts/csp');
 const { require: tsRequire } = require('tsx/cjs/api');
 const base = require('./webpack.config.js');
 
@@ -99,6 +100,7 @@ module.exports = (env, argv) => {
       }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], scriptLoading: 'blocking', inject: 'head' }),
       new WpsFilesPlugin(),
+      new CspPlugin(),
     ],
   };
 };
