@@ -48,7 +48,72 @@ export function isGroupPhrase(name: string): boolean {
   return GROUP_PHRASES.some((p) => p.test(name));
 }
 
+/**
+ * Standard abbreviations of government bodies (the long formal name → the short form staff write). Applied
+ * to the part after the prefecture / city prefix; longest first, so 人民政府金融工作办公室 wins over 人民政府办公室.
+ */
+const BODY_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/(人民政府|政府)?(金融工作办公室|金融办)$/, '政府金融办'],
+  [/(人民政府|政府)(办公室|办)$/, '政府办'],
+  [/发展和改革委员会$|发展改革委员会$|发展改革委$|发展和改革委$/, '发改委'],
+  [/市场监督管理局$/, '市场监管局'],
+  [/卫生健康委员会$|卫生健康委$|卫生和健康委员会$/, '卫健委'],
+  [/人力资源和社会保障局$|人力资源社会保障局$/, '人社局'],
+  [/教育和体育局$/, '教体局'],
+  [/科学技术局$/, '科技局'],
+  [/医疗保障局$/, '医保局'],
+  [/工业和信息化局$/, '工信局'],
+  [/住房和城乡建设局$/, '住建局'],
+  [/文化旅游广电局$|文化旅游和广电局$|文化旅游广播电视局$|文化广电和旅游局$|文化和旅游广电局$/, '文旅广电局'],
+  [/退役军人事务局$/, '退役军人局'],
+  [/行政审批服务局$/, '行政审批服务局'],
+];
+
+/** 湘西土家族苗族自治州发改委 / 湘西州发改委 → 州发改委: the prefecture's own name dropped, its level kept. */
+function withoutPrefectureName(name: string): string {
+  const autonomous = /^[\u4e00-\u9fff]{2,12}?自治州(?=[\u4e00-\u9fff]{2,})/.exec(name);
+  if (autonomous) return `州${name.slice(autonomous[0].length)}`;
+  // 湘西州发改委 (but not 永州市…: a 州 followed by 市/县/区 is a city's name).
+  const short = /^[\u4e00-\u9fff]{2}州(?![市县区])(?=[\u4e00-\u9fff]{2,}(局|委|办|院|会|室|中心|厅|处|队|所|部)$)/.exec(name);
+  if (short) return `州${name.slice(short[0].length)}`;
+  return name;
+}
+
+/**
+ * The identity of a unit's name: spaces and full-width brackets folded, the prefecture's own name dropped
+ * (湘西土家族苗族自治州 → 州), and the standard abbreviations of government bodies applied
+ * (州发展和改革委员会 → 州发改委, 州市场监督管理局 → 州市场监管局). Two names with the same identity are the same unit.
+ * Conservative: only whole known suffixes are abbreviated, so two different bodies never share an identity.
+ */
+export function unitIdentity(name: string): string {
+  let key = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  key = withoutPrefectureName(key);
+  for (const [long, short] of BODY_ABBREVIATIONS) {
+    const m = long.exec(key);
+    if (m && m.index > 0) {
+      key = key.slice(0, m.index) + short;
+      break;
+    }
+  }
+  return key;
+}
+
 export function canonicalUnit(name: string, aliases: Readonly<Record<string, string>>): string {
   const key = name.replace(/\s+/g, '');
-  return ownValue(aliases, key) ?? key;
+  const direct = ownValue(aliases, key);
+  if (direct !== undefined) return direct;
+  const identity = unitIdentity(key);
+  return ownValue(aliases, identity) ?? identity;
+}
+
+/**
+ * A county named with or without its 县/市/区 (吉首 / 吉首市, 凤凰 / 凤凰县): the known name it means, when
+ * exactly one known name differs from it only by that suffix. Null when none or more than one do.
+ */
+export function resolveCounty(name: string, known: ReadonlySet<string>): string | null {
+  if (known.has(name)) return name;
+  const base = /^([\u4e00-\u9fff]{2,6}?)(县|市|区)?$/.exec(name)?.[1];
+  if (!base || base.length < 2) return null;
+  const hits = [base, `${base}县`, `${base}市`, `${base}区`].filter((n) => n !== name && known.has(n));
+  return hits.length === 1 ? (hits[0] as string) : null;
 }

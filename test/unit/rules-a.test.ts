@@ -648,6 +648,39 @@ describe('cross/tally-unit-missing', () => {
   });
 });
 
+describe('cross/units-unmatched', () => {
+  it('fires once, instead of an error pair per unit, when most of 附件3’s units have no row in 附件1', async () => {
+    const grids = (await sampleGrids('incentive-2022.xlsx')).map((g) => cloneGrid(g));
+    const a3 = findGrid(grids, '附件3');
+    const codesOf = new Map<string, string>();
+    for (const row of a3.values as CellValue[][]) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== 'string' || !/^州.{1,10}(局|委|办)$/.test(v.trim())) continue;
+        if (!codesOf.has(v)) codesOf.set(v, `单位${codesOf.size + 1}`);
+        row[c] = codesOf.get(v) ?? v;
+      }
+    }
+    const a = audit(grids);
+    // Once per pair of annexes (附件1 against 附件3, 附件4 against 附件3), never once per unit.
+    expect(ofCode(a, 'cross/units-unmatched').map((f) => `${f.sheet} ${f.severity}`)).toEqual(['附件1 warning', '附件4 warning']);
+    expect(ofCode(a, 'cross/units-unmatched')[0]?.message).toContain('单位别名');
+    expectNone(a, 'cross/progress-unit-mismatch');
+    expectNone(a, 'cross/tally-unit-extra');
+    expectNone(a, 'cross/tally-unit-missing');
+  });
+
+  it('does not fire when the units match under other spellings (formal names, the prefecture written out)', () => {
+    const a = audit(edited([
+      ['附件3', 'A5', '湘西土家族苗族自治州发展和改革委员会'],
+      ['附件3', 'A7', '湘西州民政局'],
+    ]));
+    expectNone(a, 'cross/units-unmatched');
+    expectNone(a, 'cross/tally-unit-missing');
+    expectNone(a, 'cross/tally-unit-extra');
+  });
+});
+
 describe('cross/tally-unit-extra', () => {
   it('fires when a 附件1 unit with items has none in 附件3', () => {
     const a = audit(edited([
@@ -1117,7 +1150,7 @@ describe('catalogue', () => {
     'tally/row-sum', 'tally/column-total', 'tally/total-formula-range', 'tally/total-typed-over-formula',
     'keyitems/count', 'keyitems/numbering', 'keyitems/duplicate-item',
     'text/count-sum', 'text/count-sum-ambiguous', 'text/breakdown-sum', 'text/rate-mismatch', 'text/repeated-passage',
-    'cross/tally-mismatch', 'cross/tally-unit-missing', 'cross/tally-unit-extra', 'cross/key-item-missing',
+    'cross/tally-mismatch', 'cross/tally-unit-missing', 'cross/tally-unit-extra', 'cross/units-unmatched', 'cross/key-item-missing',
     'cross/key-item-extra', 'cross/key-unit-missing', 'cross/progress-item-missing', 'cross/progress-item-extra',
     'cross/progress-unit-mismatch', 'cross/marker-count',
     'units/alias-applied', 'units/unknown-unit',

@@ -5,7 +5,7 @@ import type { UnitKeyItems } from './keyItems';
 import type { ProgressReport, ProgressItem } from './progress';
 import { isAtLeastLikely, type Rating } from './ratings';
 import { TALLY_COLUMNS, TALLY_RATING, type RatingTally, type TallyColumn } from './tally';
-import { canonicalUnit } from '../units';
+import { canonicalUnit, resolveCounty } from '../units';
 import { ownValue } from '../text';
 import type { Settings } from '../settings';
 
@@ -47,11 +47,30 @@ export function crossTally(tally: RatingTally, analysis: IncentiveAnalysis, sink
   const source = analysis.sheet;
   const sheet = tally.sheet;
   const tallyKeys = new Set(tally.rows.map((r) => r.unitKey));
+  // Units named two ways in the two annexes (short names in one, formal names in the other) are a reading
+  // problem, not one error per unit: when most of 附件3's units have no row in 附件1, say so once.
+  const unmatched = derived.filter((d) => !tallyKeys.has(d.unitKey));
+  const mostlyUnmatched = derived.length >= 3 && unmatched.length * 2 > derived.length;
+  if (mostlyUnmatched) {
+    const MAX_NAMES = 10;
+    const names = (lang: 'zh-CN' | 'en-US') => {
+      const shown = unmatched.slice(0, MAX_NAMES).map((d) => d.unit);
+      const more = unmatched.length - shown.length;
+      return shown.join(lang === 'zh-CN' ? '、' : ', ') + (more > 0 ? (lang === 'zh-CN' ? `等（另有${more}个）` : ` and ${more} more`) : '');
+    };
+    sink.add('cross/units-unmatched', { sheet, cell: tally.rows[0]?.unitCell ?? 'A1' }, {
+      source,
+      target: sheet,
+      count: derived.length,
+      unmatched: unmatched.length,
+      units: { 'zh-CN': names('zh-CN'), 'en-US': names('en-US') },
+    }, { related: limit(unmatched.map((d) => ({ sheet: source, cell: d.items[0]?.unitCell ?? '' })).filter((c) => c.cell !== '')) });
+  }
   for (const row of tally.rows) {
     const d = byKey.get(row.unitKey);
     if (!d) {
       const stated = row.total.value ?? 0;
-      if (stated > 0) sink.add('cross/tally-unit-extra', { sheet, cell: row.unitCell }, { unit: row.unit, source }, { actual: stated, expected: 0 });
+      if (stated > 0 && !mostlyUnmatched) sink.add('cross/tally-unit-extra', { sheet, cell: row.unitCell }, { unit: row.unit, source }, { actual: stated, expected: 0 });
       continue;
     }
     const compare = (stated: number | null, blank: boolean, expected: number, cell: string, column: string, items: readonly AnalysisItem[]): void => {
@@ -73,7 +92,7 @@ export function crossTally(tally: RatingTally, analysis: IncentiveAnalysis, sink
     }
   }
   for (const d of derived) {
-    if (tallyKeys.has(d.unitKey)) continue;
+    if (tallyKeys.has(d.unitKey) || mostlyUnmatched) continue;
     const first = d.items[0];
     if (!first) continue;
     sink.add('cross/tally-unit-missing', { sheet: source, cell: first.unitCell }, { unit: d.unit, source, target: sheet }, { expected: d.total });
@@ -107,7 +126,9 @@ export function deriveCountyItems(
   for (const it of analysis.items) {
     const seen = new Set<string>();
     for (const pair of it.assessment.pairs) {
-      const name = canonicalUnit(pair.unit, settings.unitAliases);
+      const canonical = canonicalUnit(pair.unit, settings.unitAliases);
+      // 吉首 for 吉首市, 凤凰 for 凤凰县: the one known county it can only mean.
+      const name = (knownUnits ? resolveCounty(canonical, knownUnits) : null) ?? canonical;
       let county = name;
       let via: string | undefined;
       const alias = ownValue(settings.countyAliases, name);
@@ -182,6 +203,7 @@ export function crossKeyItems(keyItems: UnitKeyItems, analysis: IncentiveAnalysi
 
 export function crossProgress(progress: ProgressReport, analysis: IncentiveAnalysis, sink: FindingSink): void {
   const matched = new Set<ProgressItem>();
+  const mismatched: { p: ProgressItem; it: AnalysisItem }[] = [];
   // Exact names through an index (linear in rows); the containment fallback only scans what is left.
   const byKey = new Map<string, ProgressItem[]>();
   for (const p of progress.items) {
@@ -198,7 +220,24 @@ export function crossProgress(progress: ProgressReport, analysis: IncentiveAnaly
       continue;
     }
     matched.add(p);
-    if (p.unitKey !== it.unitKey && p.unit !== '') {
+    if (p.unitKey !== it.unitKey && p.unit !== '') mismatched.push({ p, it });
+  }
+  // Most matched items under another unit: the two annexes name their units differently. Said once.
+  if (mismatched.length >= 3 && mismatched.length * 2 > matched.size) {
+    const names = [...new Set(mismatched.map((m) => m.p.unit))];
+    const sourceUnits = new Set(analysis.items.map((i) => i.unitKey));
+    const MAX_NAMES = 10;
+    const list = (lang: 'zh-CN' | 'en-US') =>
+      names.slice(0, MAX_NAMES).join(lang === 'zh-CN' ? '、' : ', ') + (names.length > MAX_NAMES ? (lang === 'zh-CN' ? `等（另有${names.length - MAX_NAMES}个）` : ` and ${names.length - MAX_NAMES} more`) : '');
+    sink.add('cross/units-unmatched', { sheet: progress.sheet, cell: mismatched[0]?.p.unitCell ?? 'A1' }, {
+      source: progress.sheet,
+      target: analysis.sheet,
+      count: new Set(progress.items.map((i) => i.unitKey)).size,
+      unmatched: names.filter((n) => !sourceUnits.has(mismatched.find((m) => m.p.unit === n)?.p.unitKey ?? '')).length,
+      units: { 'zh-CN': list('zh-CN'), 'en-US': list('en-US') },
+    }, { related: limit(mismatched.map((m) => ({ sheet: progress.sheet, cell: m.p.unitCell }))) });
+  } else {
+    for (const { p, it } of mismatched) {
       sink.add('cross/progress-unit-mismatch', { sheet: progress.sheet, cell: p.unitCell }, { item: p.item, source: analysis.sheet }, {
         expected: it.unit,
         actual: p.unit,

@@ -1,0 +1,134 @@
+/**
+ * Units by identity (issue 18, item 4): the same unit named two ways — short names in 附件1, full formal
+ * names in 附件3, the prefecture's name written out or not, counties with or without 县/市 — is one unit;
+ * and when two annexes' units mostly fail to match, that is one warning with the way to map them, never a
+ * pair of errors per unit.
+ */
+import { auditWorkbook } from '../../src/core';
+import type { CellValue, Grid } from '../../src/core/grid';
+import { canonicalUnit, resolveCounty, unitIdentity } from '../../src/core/units';
+import { brief } from '../editions/sheets';
+import { cloneGrid, sampleGrids } from '../helpers/grids';
+
+/** Formal names as a prefecture's documents write them, for the short names the sample uses. */
+const FORMAL: Readonly<Record<string, string>> = {
+  州发改委: '湘西土家族苗族自治州发展和改革委员会',
+  州市场监管局: '湘西土家族苗族自治州市场监督管理局',
+  州卫健委: '湘西土家族苗族自治州卫生健康委员会',
+  州政府办: '湘西土家族苗族自治州人民政府办公室',
+  州人社局: '湘西土家族苗族自治州人力资源和社会保障局',
+  州财政局: '湘西州财政局',
+  州住建局: '湘西州住房和城乡建设局',
+  州工信局: '湘西土家族苗族自治州工业和信息化局',
+  州科技局: '州科学技术局',
+  州医保局: '湘西州医疗保障局',
+  州文旅广电局: '湘西土家族苗族自治州文化旅游广电局',
+  州教体局: '湘西州教育和体育局',
+  州政府金融办: '湘西土家族苗族自治州人民政府金融工作办公室',
+};
+
+/** Replace whole cell values in one sheet. */
+function renameCells(g: Grid, map: (v: string) => string | null): number {
+  let n = 0;
+  for (const row of g.values as CellValue[][]) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      const to = map(v.trim());
+      if (to !== null && to !== v) {
+        row[c] = to;
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+async function sample(): Promise<Grid[]> {
+  return (await sampleGrids('incentive-2022.xlsx')).map((g) => cloneGrid(g));
+}
+
+describe('unit identity', () => {
+  it.each(Object.entries(FORMAL))('%s = %s', (short, formal) => {
+    expect(unitIdentity(formal)).toBe(unitIdentity(short));
+    expect(canonicalUnit(formal, {})).toBe(canonicalUnit(short, {}));
+  });
+
+  it('keeps different bodies apart, and city names that contain 州', () => {
+    const names = ['州政府办', '州政府金融办', '州教体局', '州教育局', '州财政局', '州发改委', '永州市发改委', '州市场监管局', '州商务局', '发展和改革委员会'];
+    expect(new Set(names.map(unitIdentity)).size).toBe(names.length);
+    expect(unitIdentity('永州市发展和改革委员会')).toBe('永州市发改委');
+    expect(unitIdentity('  州 发 改 委 ')).toBe('州发改委');
+  });
+
+  it('a county with or without 县/市/区 resolves only when exactly one known county fits', () => {
+    const known = new Set(['吉首市', '凤凰县', '龙山县', '湘西高新区']);
+    expect(resolveCounty('吉首', known)).toBe('吉首市');
+    expect(resolveCounty('凤凰', known)).toBe('凤凰县');
+    expect(resolveCounty('龙山县', known)).toBe('龙山县');
+    expect(resolveCounty('古丈', known)).toBeNull();
+    expect(resolveCounty('吉首', new Set(['吉首市', '吉首县']))).toBeNull();
+  });
+});
+
+describe('the sample with 附件3’s units in their formal names', () => {
+  it('gives exactly the sample’s findings (the tally and its mismatches still compared unit by unit)', async () => {
+    const original = auditWorkbook(await sample());
+    const grids = await sample();
+    const a3 = grids.find((g) => g.name === '附件3') as Grid;
+    expect(renameCells(a3, (v) => FORMAL[v] ?? null)).toBeGreaterThan(10);
+    const renamed = auditWorkbook(grids);
+    expect(brief(renamed.findings)).toEqual(brief(original.findings));
+    expect(renamed.recomputed.incentive?.tally.map((t) => t.total)).toEqual(original.recomputed.incentive?.tally.map((t) => t.total));
+  });
+
+  it('counties written without 县/市 in the assessments give the same county items', async () => {
+    const original = auditWorkbook(await sample());
+    const grids = await sample();
+    const a3 = grids.find((g) => g.name === '附件3') as Grid;
+    let n = 0;
+    for (const row of a3.values as CellValue[][]) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === 'string' && /(吉首市|凤凰县|永顺县)[：:]/.test(v)) {
+          row[c] = v.replace(/(吉首)市(?=[：:])|(凤凰|永顺)县(?=[：:])/g, '$1$2');
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(0);
+    const renamed = auditWorkbook(grids);
+    expect(brief(renamed.findings)).toEqual(brief(original.findings));
+    expect(renamed.recomputed.incentive?.counties).toEqual(original.recomputed.incentive?.counties);
+  });
+});
+
+describe('when most units of two annexes do not match', () => {
+  it('one warning naming them and how to map them; no error per unit', async () => {
+    const grids = await sample();
+    const a3 = grids.find((g) => g.name === '附件3') as Grid;
+    // Names the resolver cannot know: codes instead of names.
+    const codes = new Map<string, string>();
+    renameCells(a3, (v) => {
+      if (!/^州.{1,10}(局|委|办)$/.test(v)) return null;
+      if (!codes.has(v)) codes.set(v, `单位${String(codes.size + 1).padStart(2, '0')}`);
+      return codes.get(v) ?? null;
+    });
+    expect(codes.size).toBeGreaterThan(10);
+    const a = auditWorkbook(grids);
+    const codesFound = a.findings.map((f) => f.code);
+    expect(a.findings.filter((f) => f.code === 'cross/units-unmatched').map((f) => f.sheet)).toEqual(['附件1', '附件4']);
+    expect(codesFound).not.toContain('cross/progress-unit-mismatch');
+    expect(codesFound).not.toContain('cross/tally-unit-extra');
+    expect(codesFound).not.toContain('cross/tally-unit-missing');
+    const w = a.findings.find((f) => f.code === 'cross/units-unmatched');
+    expect(w?.severity).toBe('warning');
+    expect(w?.message).toContain('单位01');
+    expect(w?.message).toContain('单位别名');
+    // Mapping them in the settings brings the unit-by-unit comparison back, with the sample's findings.
+    const aliases = Object.fromEntries([...codes].map(([name, code]) => [code, name]));
+    const mapped = auditWorkbook(grids, { unitAliases: aliases });
+    const original = auditWorkbook(await sample());
+    expect(brief(mapped.findings)).toEqual(brief(original.findings));
+  });
+});
