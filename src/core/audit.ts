@@ -2,6 +2,7 @@
  * The audit: grids in, an Audit out. Detects each sheet's kind, reads its table, runs the rules of its
  * profile and the cross-sheet rules, and recomputes. Never throws on bad data; deterministic.
  */
+import { collapseFloods } from './flood';
 import { yearFromTitle } from './dates';
 import { detectKind, type Detection } from './detect';
 import { countBySeverity, type Finding, FindingSink, sortFindings } from './finding';
@@ -201,6 +202,7 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   // The rules over the records (duplicates, cross-sheet checks …), each isolated.
   runRules({ sink, settings, tables, incentive: records.incentive ?? {}, keywork: records.keywork ?? {} }, guard);
 
-  const findings = sortFindings(sink.list(), grids.map((g) => g.name));
+  // A check about to flood a table with errors misread it: one warning instead (src/core/flood.ts).
+  const findings = sortFindings(collapseFloods(sink.list(), sheets), grids.map((g) => g.name));
   return { profile, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, columnGaps, tables };
 }

@@ -648,6 +648,17 @@ describe('cross/tally-unit-missing', () => {
   });
 });
 
+describe('engine/misread-suspected', () => {
+  it('fires instead of an error on most rows of a table (every count typed as a word), and the errors go', () => {
+    const words = ['三', '两', '一', '四', '五', '六'];
+    const rows: CellValue[][] = [['附件1'], ['2022年省政府真抓实干激励事项研判统计表'], ['统计截止10月10日'], ['牵头单位', '总项数', '很有可能', '有可能', '难度较大', '不太可能']];
+    words.forEach((w, i) => rows.push([`州单位${i + 1}局`, `${w}项`, null, null, null, null]));
+    const a = audit([makeGrid('附件1', rows, ['A2:F2', 'A3:F3'])]);
+    expect(ofCode(a, 'engine/misread-suspected')).toHaveLength(1);
+    expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('cross/units-unmatched', () => {
   it('fires once, instead of an error pair per unit, when most of 附件3’s units have no row in 附件1', async () => {
     const grids = (await sampleGrids('incentive-2022.xlsx')).map((g) => cloneGrid(g));
@@ -1150,7 +1161,7 @@ describe('catalogue', () => {
     'tally/row-sum', 'tally/column-total', 'tally/total-formula-range', 'tally/total-typed-over-formula',
     'keyitems/count', 'keyitems/numbering', 'keyitems/duplicate-item',
     'text/count-sum', 'text/count-sum-ambiguous', 'text/breakdown-sum', 'text/rate-mismatch', 'text/repeated-passage',
-    'cross/tally-mismatch', 'cross/tally-unit-missing', 'cross/tally-unit-extra', 'cross/units-unmatched', 'cross/key-item-missing',
+    'cross/tally-mismatch', 'cross/tally-unit-missing', 'cross/tally-unit-extra', 'cross/units-unmatched', 'engine/misread-suspected', 'cross/key-item-missing',
     'cross/key-item-extra', 'cross/key-unit-missing', 'cross/progress-item-missing', 'cross/progress-item-extra',
     'cross/progress-unit-mismatch', 'cross/marker-count',
     'units/alias-applied', 'units/unknown-unit',

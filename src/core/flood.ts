@@ -1,0 +1,65 @@
+/**
+ * Degrade, never flood (issue 18, item 7). A check about to put errors on a large share of a table's rows is
+ * evidence that the table was misread — several tables stacked in one sheet, a header in an unusual place,
+ * units written two ways — not that so many cells are wrong. Such a group of errors (one code, one sheet)
+ * becomes one warning that says which reading it doubts and lists the cells; no error rests on it.
+ */
+import { makeFinding, type Finding } from './finding';
+import { parseA1 } from './grid';
+import { FINDINGS } from './i18n/findings';
+
+/** At least this many rows with errors of one code … */
+export const FLOOD_MIN_ROWS = 6;
+/** … and at least this share of the table's data rows. */
+export const FLOOD_MIN_SHARE = 0.4;
+const MAX_CELLS_NAMED = 8;
+const MAX_RELATED = 30;
+
+export interface TableRows {
+  readonly name: string;
+  readonly firstDataRow: number | null;
+  readonly lastDataRow: number | null;
+}
+
+export function collapseFloods(findings: readonly Finding[], sheets: readonly TableRows[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.severity !== 'error') continue;
+    const key = `${f.sheet}\u0000${f.code}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  const dropped = new Set<Finding>();
+  const added: Finding[] = [];
+  for (const list of groups.values()) {
+    const first = list[0];
+    if (!first) continue;
+    const rows = new Set(list.map((f) => parseA1(f.cell)?.row ?? -1));
+    if (rows.size < FLOOD_MIN_ROWS) continue;
+    const info = sheets.find((s) => s.name === first.sheet);
+    const dataRows = info && info.firstDataRow !== null && info.lastDataRow !== null ? info.lastDataRow - info.firstDataRow + 1 : null;
+    if (dataRows === null || dataRows <= 0 || rows.size < FLOOD_MIN_SHARE * dataRows) continue;
+    for (const f of list) dropped.add(f);
+    const rule = FINDINGS[first.code].rule;
+    const cells = [...new Set(list.map((f) => f.cell))];
+    const named = (sep: string, more: (n: number) => string) =>
+      cells.slice(0, MAX_CELLS_NAMED).join(sep) + (cells.length > MAX_CELLS_NAMED ? more(cells.length - MAX_CELLS_NAMED) : '');
+    added.push(
+      makeFinding(
+        'engine/misread-suspected',
+        { sheet: first.sheet, cell: first.cell },
+        {
+          count: list.length,
+          rule: { 'zh-CN': rule['zh-CN'], 'en-US': rule['en-US'] },
+          rows: dataRows,
+          affected: rows.size,
+          cells: { 'zh-CN': named('、', (n) => `等（另有${n}处）`), 'en-US': named(', ', (n) => ` and ${n} more`) },
+        },
+        { related: list.slice(0, MAX_RELATED).map((f) => ({ sheet: f.sheet, cell: f.cell })) },
+      ),
+    );
+  }
+  if (added.length === 0) return [...findings];
+  return [...findings.filter((f) => !dropped.has(f)), ...added];
+}

@@ -1,0 +1,67 @@
+/**
+ * Degrade, never flood (issue 18, item 7): a check about to put errors on a large share of a table's rows
+ * reports one warning naming the reading it doubts, never a flood of errors. Built from tables written in
+ * the tests: the sample's annexes pasted one under another in one sheet (the 311-error case of the issue),
+ * and a table whose numbers were all typed as words.
+ */
+import { auditWorkbook } from '../../src/core';
+import type { CellValue, Grid, MergeArea } from '../../src/core/grid';
+import { collapseFloods, FLOOD_MIN_ROWS } from '../../src/core/flood';
+import { makeFinding } from '../../src/core/finding';
+import { sampleGrids } from '../helpers/grids';
+
+/** The grids one under another in one sheet, with two blank rows between. */
+function stacked(name: string, grids: readonly Grid[]): Grid {
+  const values: CellValue[][] = [];
+  const merges: MergeArea[] = [];
+  const formulas: (string | null)[][] = [];
+  for (const g of grids) {
+    const top = values.length;
+    g.values.forEach((row, r) => {
+      values.push([...row]);
+      formulas.push([...(g.formulas?.[r] ?? [])].map(() => null));
+    });
+    for (const m of g.merges) merges.push({ top: m.top + top, bottom: m.bottom + top, left: m.left, right: m.right });
+    values.push([], []);
+    formulas.push([], []);
+  }
+  return { name, values, formulas, merges };
+}
+
+describe('never flood', () => {
+  it('the incentive annexes pasted one under another in one sheet: no flood of errors, a warning that says why', async () => {
+    const grids = await sampleGrids('incentive-2022.xlsx');
+    const one = stacked('汇总表', grids.filter((g) => /^附件[1-5]$/.test(g.name)));
+    const a = auditWorkbook([one]);
+    const errors = a.findings.filter((f) => f.severity === 'error');
+    // Before this mechanism: hundreds of errors ("应为数字，实际为…" on every later title, header and text row).
+    expect(errors.length).toBeLessThan(FLOOD_MIN_ROWS);
+    const warned = a.findings.filter((f) => f.code === 'engine/misread-suspected');
+    expect(warned.length).toBeGreaterThan(0);
+    expect(warned[0]?.message).toContain('没有被正确读懂');
+    expect(warned[0]?.related?.length).toBeGreaterThan(0);
+  });
+
+  it('a group below the threshold stays as it is: the samples keep their findings', async () => {
+    const a = auditWorkbook(await sampleGrids('incentive-2022.xlsx'));
+    expect(a.counts).toEqual({ error: 2, warning: 12, info: 3 });
+    expect(a.findings.some((f) => f.code === 'engine/misread-suspected')).toBe(false);
+  });
+
+  it('collapses by code and sheet, on the share of the table’s rows; other codes and sheets are kept', () => {
+    const at = (cell: string, sheet = '附件1') => makeFinding('cell/count-range', { sheet, cell }, { column: '总项数' });
+    const many = Array.from({ length: 8 }, (_, i) => at(`B${6 + i}`));
+    const other = at('B6', '附件2');
+    const sheets = [
+      { name: '附件1', firstDataRow: 6, lastDataRow: 20 },
+      { name: '附件2', firstDataRow: 6, lastDataRow: 20 },
+    ];
+    const out = collapseFloods([...many, other], sheets);
+    expect(out.filter((f) => f.code === 'cell/count-range').map((f) => `${f.sheet}!${f.cell}`)).toEqual(['附件2!B6']);
+    const w = out.find((f) => f.code === 'engine/misread-suspected');
+    expect(w).toMatchObject({ severity: 'warning', sheet: '附件1', cell: 'B6' });
+    expect(w?.related).toHaveLength(8);
+    // 8 of 100 rows is not a flood.
+    expect(collapseFloods(many, [{ name: '附件1', firstDataRow: 6, lastDataRow: 105 }]).map((f) => f.code)).toEqual(many.map((f) => f.code));
+  });
+});
