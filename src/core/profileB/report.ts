@@ -7,7 +7,7 @@ import type { FindingSink } from '../finding';
 import { execNotAfter } from '../regex';
 import { a1, type Grid } from '../grid';
 import { checkDates } from '../narrative';
-import { cellText, labelKey } from '../text';
+import { cellText, labelKey, parseChineseNumeral } from '../text';
 import { type ProgressClass, type ReportFigure, ReportFigureSchema, type ReportGroup } from './schemas';
 
 export interface ReportParagraph {
@@ -27,6 +27,39 @@ export interface ReportText {
 /** Full-width digits, `．` and `％` → ASCII, one code unit for one, so positions do not move. */
 function asciiDigits(s: string): string {
   return s.replace(/[０-９．％]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * The paragraph as the figure patterns read it: ASCII digits, and counts written in Chinese numerals
+ * (基本完成五项, 按时序推进二十一项, 两件) as digits. `orig` maps a position in `text` back to the paragraph as
+ * written, so every phrase quoted in a finding is the clerk's own words.
+ */
+export function readableCounts(s: string): { text: string; orig: (i: number) => number } {
+  const ascii = asciiDigits(s);
+  const out: string[] = [];
+  const origin: number[] = [];
+  const re = /[零〇一二两三四五六七八九十百千]+(?=\s*[项件])/g;
+  let last = 0;
+  for (let m = re.exec(ascii); m; m = re.exec(ascii)) {
+    const n = parseChineseNumeral(m[0]);
+    // 第一项 is an ordinal, not a count.
+    if (n === null || ascii[m.index - 1] === '第') continue;
+    for (let i = last; i < m.index; i++) {
+      out.push(ascii[i] as string);
+      origin.push(i);
+    }
+    for (const d of String(n)) {
+      out.push(d);
+      origin.push(m.index);
+    }
+    last = m.index + m[0].length;
+  }
+  for (let i = last; i < ascii.length; i++) {
+    out.push(ascii[i] as string);
+    origin.push(i);
+  }
+  origin.push(ascii.length);
+  return { text: out.join(''), orig: (i) => origin[Math.max(0, Math.min(i, origin.length - 1))] as number };
 }
 
 export function groupOf(noun: string): ReportGroup | null {
@@ -60,12 +93,12 @@ function figure(f: ReportFigure): ReportFigure | null {
 
 /** The headline figures of one paragraph: groups opened by `N项…中，`, then the class counts and shares. */
 export function headlineFigures(p: ReportParagraph): ReportFigure[] {
-  const text = asciiDigits(p.text);
+  const { text, orig } = readableCounts(p.text);
   const openers: { index: number; end: number; group: ReportGroup | null; total: number; phrase: string }[] = [];
   OPENER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = execNotAfter(OPENER, text, /\d/)) !== null) {
-    openers.push({ index: m.index, end: m.index + m[0].length, group: groupOf(m[3] ?? ''), total: Number(m[1]), phrase: p.text.slice(m.index, m.index + m[0].length) });
+    openers.push({ index: m.index, end: m.index + m[0].length, group: groupOf(m[3] ?? ''), total: Number(m[1]), phrase: p.text.slice(orig(m.index), orig(m.index + m[0].length)) });
   }
   const out: ReportFigure[] = [];
   openers.forEach((o, i) => {
@@ -95,7 +128,7 @@ export function headlineFigures(p: ReportParagraph): ReportFigure[] {
         count: Number(c[2]),
         share: shareText !== undefined ? Number(shareText) : null,
         shareDecimals: shareText?.includes('.') ? (shareText.split('.')[1]?.length ?? 0) : 0,
-        phrase: p.text.slice(start, o.end + c.index + c[0].length),
+        phrase: p.text.slice(orig(start), orig(o.end + c.index + c[0].length)),
       });
       if (f) out.push(f);
     }
@@ -105,7 +138,7 @@ export function headlineFigures(p: ReportParagraph): ReportFigure[] {
 
 /** `…等12件省级重点民生实事…已提前完成年度目标任务。`: the class comes from the sentence. */
 export function enumeratedFigures(p: ReportParagraph): ReportFigure[] {
-  const text = asciiDigits(p.text);
+  const { text, orig } = readableCounts(p.text);
   const out: ReportFigure[] = [];
   let start = 0;
   for (const sentence of text.split('。')) {
@@ -121,7 +154,7 @@ export function enumeratedFigures(p: ReportParagraph): ReportFigure[] {
         count: Number(m[1]),
         share: null,
         shareDecimals: 0,
-        phrase: p.text.slice(start + m.index, start + m.index + m[0].length),
+        phrase: p.text.slice(orig(start + m.index), orig(start + m.index + m[0].length)),
         source: 'enumeration',
         row: p.row,
         cell: p.cell,
