@@ -8,11 +8,11 @@ export const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus-cases'
 export const corpusAvailable = existsSync(CORPUS);
 
 /**
- * Whether `suite`'s corpus tests can run; if not, one line saying which folder is missing, so that a skipped
- * corpus is never mistaken for a passing one.
+ * Whether `suite`'s corpus tests can run; if not, one line on stderr saying which folder is missing, so that a
+ * skipped corpus is never mistaken for a passing one (stderr, not console: jest drops a skipped suite's console).
  */
 export function needCorpus(suite: string): boolean {
-  if (!corpusAvailable) console.warn(`${suite}: corpus tests skipped: ${CORPUS} is absent (the shared corpus-cases folder beside the repository).`);
+  if (!corpusAvailable) process.stderr.write(`${suite}: corpus tests skipped: ${CORPUS} is absent (the shared corpus-cases folder beside the repository).\n`);
   return corpusAvailable;
 }
 
