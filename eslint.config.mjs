@@ -15,6 +15,7 @@ export default tseslint.config(
       'pane-dev/**',
       'wps-dist/**',
       'tmp-*/**',
+      '.test-build/**',
       // root-level *.js config files (jest/webpack config); this file (.mjs) is still linted
       '*.js',
     ],
@@ -34,9 +35,9 @@ export default tseslint.config(
       ],
     },
   },
-  // Plain CommonJS Node scripts (bin/, scripts/)
+  // Plain CommonJS Node scripts (bin/, scripts/, the test run's setup and helpers)
   {
-    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    files: ['bin/**/*.js', 'scripts/**/*.js', 'test/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { auditWorkbook, buildSummaryPlans } from '../src/core';
 import { readGrids } from '../src/xlsx';
+import { MAX_MERGES_PER_SHEET, openWorkbook } from '../src/xlsx/open';
 import { syntheticIncentive } from './bench/synthetic';
 
 const ROOT = join(__dirname, '..');
@@ -80,6 +81,24 @@ function cli(): void {
   emit('cli.ratio_vs_read', cliMs / readMs, 'x');
 }
 
+/** A sheet past the merge limit is refused (test/hostile/files.test.ts); how soon, measured here rather than in a test. */
+async function limits(): Promise<void> {
+  const XLSX = await import('@e965/xlsx');
+  const ws = XLSX.utils.aoa_to_sheet([['附件1']]);
+  ws['!merges'] = Array.from({ length: MAX_MERGES_PER_SHEET + 1 }, (_, r) => ({ s: { r, c: 0 }, e: { r, c: 1 } }));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '附件1');
+  const bytes = new Uint8Array(XLSX.write(wb, { bookType: 'xlsx', type: 'array' }) as ArrayBuffer);
+  const ms = time(() => {
+    try {
+      openWorkbook(bytes, 'merges.xlsx');
+    } catch {
+      /* refused, as it must be */
+    }
+  }, 3);
+  emit('reader.ms.past_merge_limit', ms, 'ms');
+}
+
 function pane(): void {
   const dir = join(ROOT, 'pane-preview');
   if (!existsSync(join(dir, 'taskpane.html'))) {
@@ -137,6 +156,7 @@ function writeDoc(): void {
     `| engine rows_100000 < 2 s | ${target(ms100k < 2000)} |`,
     `| CLI ratio vs reading the file ≤ 1.5 | ${target((v('cli.ratio_vs_read') ?? 99) <= 1.5)} |`,
     `| initial pane ≤ 250 KB gzipped | ${target((v('pane.kb.initial_gzip') ?? 999) <= 250)} |`,
+    `| a sheet past the merge limit refused in < 20 s | ${target((v('reader.ms.past_merge_limit') ?? Infinity) < 20_000)} |`,
     ...(v('excel.ratio_vs_naive') !== undefined ? [`| naive reader ≥ 20 × slower at 50 ms latency | ${target((v('excel.ratio_vs_naive') ?? 0) >= 20)} |`] : []),
     '<!-- BENCH:END -->',
   ];
@@ -151,6 +171,7 @@ function writeDoc(): void {
 
 async function mainBench(): Promise<void> {
   await engine();
+  await limits();
   cli();
   excel();
   pane();

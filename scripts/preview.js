@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run preview`: build the production pane with Office.js served from the npm copy, and serve it on
 // http://127.0.0.1:$PORT/taskpane.html (default 3000). `--no-build` serves the last build. PREVIEW_OUT: build into
-// (and serve) another directory, so that two test files can each run their own preview at once.
+// (and serve) another directory (the tests serve their shared build, test/helpers/builds.ts, with --no-build).
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -50,5 +50,6 @@ const server = http.createServer((req, res) => {
   send(res, file);
 });
 server.listen(port, host, () => {
-  process.stdout.write(`preview: http://${host}:${port}/taskpane.html\n`);
+  // PORT=0: any free port (the tests' shared preview); the line names the one it got.
+  process.stdout.write(`preview: http://${host}:${server.address().port}/taskpane.html\n`);
 });

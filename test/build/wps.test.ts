@@ -4,26 +4,16 @@
  * the pane URL from WPS_ADDIN_URL, the pane without Office.js, and every script parseable by the old Chromium some
  * WPS builds embed (the Edge 18 level of test/build/bundle.test.ts, no `crypto.randomUUID`; main.js plain ES5).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import * as acorn from 'acorn';
 import { SaxesParser } from 'saxes';
+import { runNode, WEBPACK_CLI, WPS_URL_SETTING as URL_SETTING, wpsBuild } from '../helpers/builds';
 import { syntaxGaps } from '../helpers/bundleSyntax';
 
-const ROOT = join(__dirname, '..', '..');
-const URL_SETTING = 'https://addins.example.gov.cn/annex-audit-wps';
 const PANE_URL = `${URL_SETTING}/taskpane.html`;
-
-function build(out: string, env: Record<string, string>): ReturnType<typeof spawnSync> {
-  return spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.wps.config.js', '--mode', 'production', '--output-path', out], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-}
 
 function wellFormed(xml: string): void {
   const parser = new SaxesParser();
@@ -34,19 +24,17 @@ function wellFormed(xml: string): void {
 }
 
 describe('npm run build:wps', () => {
-  jest.setTimeout(300_000);
+  // The build spawns webpack: bounded by what a hang would be, not by how fast a loaded machine is.
+  jest.setTimeout(600_000);
   let out: string;
   let files: string[];
   const read = (f: string): string => readFileSync(join(out, f), 'utf8');
 
-  beforeAll(() => {
-    out = mkdtempSync(join(tmpdir(), 'annex-wps-'));
-    const r = build(out, { WPS_ADDIN_URL: URL_SETTING });
-    if (r.status !== 0) throw new Error(`build:wps failed:\n${String(r.stdout)}\n${String(r.stderr)}`);
+  beforeAll(async () => {
+    // Made once per run with WPS_ADDIN_URL = URL_SETTING and shared with test/e2e/wps.test.ts (test/helpers/builds.ts).
+    out = await wpsBuild();
     files = readdirSync(out);
   });
-
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('has the add-in’s files: index.html, main.js, ribbon.xml, manifest.xml, the pane, icons, package.json, jsplugins.xml', () => {
     expect(files).toEqual(expect.arrayContaining(['index.html', 'main.js', 'ribbon.xml', 'manifest.xml', 'taskpane.html', 'package.json', 'jsplugins.xml', 'assets']));
@@ -115,9 +103,11 @@ describe('npm run build:wps', () => {
     expect(() => acorn.parse(read('main.js'), { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
   });
 
-  it('refuses a plain-http WPS_ADDIN_URL for production', () => {
-    const r = build(join(tmpdir(), 'annex-wps-never'), { WPS_ADDIN_URL: 'http://intranet/annex' });
+  it('refuses a plain-http WPS_ADDIN_URL for production', async () => {
+    const r = await runNode([WEBPACK_CLI, '--config', 'webpack.wps.config.js', '--mode', 'production', '--output-path', join(tmpdir(), 'annex-wps-never')], {
+      WPS_ADDIN_URL: 'http://intranet/annex',
+    });
     expect(r.status).not.toBe(0);
-    expect(String(r.stdout) + String(r.stderr)).toContain('WPS_ADDIN_URL must be https://');
+    expect(r.stdout + r.stderr).toContain('WPS_ADDIN_URL must be https://');
   });
 });

@@ -11,6 +11,9 @@ import { FINDINGS, type FindingCode } from '../../src/core';
 import { type CellValue, type Grid, isErrorValue } from '../../src/core/grid';
 import { makeGrid, SAMPLES, sampleBytes } from '../helpers/grids';
 
+// Several files are checked in worker threads: bounded by what a hang would be, not by how fast a loaded machine is.
+jest.setTimeout(120_000);
+
 const SAMPLE = join(SAMPLES, 'incentive-2022.xlsx');
 
 interface Run {

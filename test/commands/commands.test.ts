@@ -7,6 +7,7 @@
  */
 import type { FakeExcelHost } from '../fakes/excel';
 import { sampleHost } from '../excel/support';
+import { until } from '../helpers/wait';
 
 type Handler = () => void;
 
@@ -85,7 +86,8 @@ describe('ribbon function commands', () => {
       mod = require('../../src/commands/commands');
     });
     const done = mod?.recomputeSummaries({ completed: () => log.push('completed') });
-    for (let i = 0; i < 200 && !log.includes('dialog-open'); i++) await new Promise((r) => setTimeout(r, 25));
+    await until(() => log.includes('dialog-open'));
+    // A moment more in which the command must not complete on its own (a grace period, not a race: it only waits).
     await new Promise((r) => setTimeout(r, 50));
     expect(log.filter((l) => !l.startsWith('associate'))).toEqual(['display:已写入汇总表：汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果。', 'dialog-open']);
     closeDialog();

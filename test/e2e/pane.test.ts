@@ -1,56 +1,36 @@
 /**
  * End to end in real headless Chromium against the built pane served by `npm run preview` (file mode:
- * Office.js outside Office resolves host null). Screenshots go to test-artifacts/.
+ * Office.js outside Office resolves host null): the run's shared build and preview (test/helpers/builds.ts).
+ * Screenshots go to test-artifacts/.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readZip } from '../../src/xlsx/zip';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import { previewServer } from '../helpers/builds';
+import { chromiumAvailable, launchChromium, newPage } from '../helpers/chromium';
 
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const PORT = 3000 + Math.floor(Math.random() * 900) + 100;
 const run = chromiumAvailable() || process.env['CI'] ? describe : describe.skip;
 
-async function waitForServer(proc: ChildProcess, url: string): Promise<void> {
-  const deadline = Date.now() + 240_000;
-  let exited = false;
-  proc.once('exit', () => {
-    exited = true;
-  });
-  while (Date.now() < deadline && !exited) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`preview server did not start (${url})`);
-}
-
 run('task pane in headless Chromium (file mode)', () => {
-  jest.setTimeout(300_000);
-  let server: ChildProcess;
+  // Waits on the run's pane build (another suite may be making it) and on Chromium: bounded by a hang, not by speed.
+  jest.setTimeout(600_000);
   let browser: Browser;
   let page: Page;
-  const url = `http://127.0.0.1:${PORT}/taskpane.html`;
+  let url: string;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = spawn(process.execPath, [join(ROOT, 'scripts', 'preview.js')], { cwd: ROOT, env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-    await waitForServer(server, url);
+    url = `${await previewServer()}/taskpane.html`;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 320, height: 720 }, acceptDownloads: true });
+    page = await newPage(browser, { viewport: { width: 320, height: 720 }, acceptDownloads: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill();
   });
 
   it('renders in zh-CN with the file-mode actions, without loading the file reader', async () => {
@@ -71,7 +51,7 @@ run('task pane in headless Chromium (file mode)', () => {
   it('opens the sample through 打开工作簿, checks it and lists findings naming 附件4', async () => {
     const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
     await page.locator('input[type=file]').setInputFiles(join(ROOT, 'samples', 'incentive-2022.xlsx'));
-    await page.getByText('已打开“incentive-2022.xlsx”').waitFor({ timeout: 60_000 });
+    await page.getByText('已打开“incentive-2022.xlsx”').waitFor();
     // The reader and the package writer arrive only now, on demand; exceljs never does.
     const loaded = await page.evaluate((n) => performance.getEntriesByType('resource').slice(n).map((e) => e.name), before);
     expect(loaded.some((u) => /\/files\.[0-9a-f]+\.js$/.test(u))).toBe(true);
@@ -104,7 +84,7 @@ run('task pane in headless Chromium (file mode)', () => {
   });
 
   it('Office.js that cannot load: opened by Office the pane says so (not file mode); in a plain browser file mode stays', async () => {
-    const blocked = await browser.newPage({ viewport: { width: 320, height: 720 } });
+    const blocked = await newPage(browser, { viewport: { width: 320, height: 720 } });
     try {
       await blocked.route('**/office-js/office.js', (r) => r.fulfill({ status: 404, body: 'not found' }));
       await blocked.goto(`${url}?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
@@ -135,7 +115,7 @@ run('task pane in headless Chromium (file mode)', () => {
 
   it('checks a .xls (Excel 97–2003) like the .xlsx, and offers the copy as .xlsx', async () => {
     await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test', 'fixtures', 'formats', 'incentive-2022.xls'));
-    await page.getByText('已打开“incentive-2022.xls”').waitFor({ timeout: 60_000 });
+    await page.getByText('已打开“incentive-2022.xls”').waitFor();
     await page.getByRole('button', { name: '校验', exact: true }).click();
     await page.getByText('校验完成：2 个错误、12 个警告、3 条提示。').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
@@ -152,14 +132,14 @@ run('task pane in headless Chromium (file mode)', () => {
     const edition = join(ARTIFACTS, 'edition-栏目三.xlsx');
     await wb.xlsx.writeFile(edition);
     await page.locator('input[type=file]').setInputFiles(edition);
-    await page.getByText('已打开“edition-栏目三.xlsx”').waitFor({ timeout: 60_000 });
+    await page.getByText('已打开“edition-栏目三.xlsx”').waitFor();
     const sheet2 = page.getByRole('region', { name: '附件2' });
     await sheet2.getByText(/表头中未找到“具体事项”列/).waitFor();
     await sheet2.getByRole('button', { name: '指定列' }).click();
     await sheet2.getByRole('combobox', { name: '“具体事项”是哪一列？' }).selectOption('栏目三');
     await page.screenshot({ path: join(ARTIFACTS, 'pane-map-column-320.png'), fullPage: true });
     await sheet2.getByRole('button', { name: '保存并重新校验' }).click();
-    await page.getByText(/已保存列映射（栏目三 → 具体事项），并重新校验。 校验完成：2 个错误、12 个警告、3 条提示。/).waitFor({ timeout: 60_000 });
+    await page.getByText(/已保存列映射（栏目三 → 具体事项），并重新校验。 校验完成：2 个错误、12 个警告、3 条提示。/).waitFor();
     expect(await page.getByText(/表头中未找到“具体事项”列/).count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'pane-mapped-320.png'), fullPage: true });
   });

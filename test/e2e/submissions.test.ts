@@ -1,41 +1,22 @@
 /**
  * The pane's submission actions end to end in real headless Chromium at 320 px, file mode (the built pane
- * served by `npm run preview` into a directory of its own): 生成填报模板, 与上一版比较, 批量校验报送 (a folder,
+ * served by `npm run preview`: the run's shared build and preview, test/helpers/builds.ts): 生成填报模板, 与上一版比较, 批量校验报送 (a folder,
  * progress, cancel, an unreadable file as a row, the units expected but missing) and 合并报送. Every result
  * is a download, opened here and checked; screenshots go to test-artifacts/.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import { previewServer } from '../helpers/builds';
+import { chromiumAvailable, launchChromium, newPage } from '../helpers/chromium';
 import { sampleGrids } from '../helpers/grids';
 import { splitSubmissions, writeGrids } from '../submissions/support';
 
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const PORT = 4000 + Math.floor(Math.random() * 900) + 100;
 const run = chromiumAvailable() || process.env['CI'] ? describe : describe.skip;
-
-async function waitForServer(proc: ChildProcess, url: string): Promise<void> {
-  const deadline = Date.now() + 240_000;
-  let exited = false;
-  proc.once('exit', () => {
-    exited = true;
-  });
-  while (Date.now() < deadline && !exited) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`preview server did not start (${url})`);
-}
 
 async function workbookOf(download: Download, dir: string): Promise<ExcelJS.Workbook> {
   const path = join(dir, download.suggestedFilename());
@@ -56,29 +37,24 @@ function rowTexts(ws: ExcelJS.Worksheet): string[][] {
 }
 
 run('submission actions in headless Chromium (file mode, 320 px)', () => {
-  jest.setTimeout(300_000);
-  let server: ChildProcess;
+  // Waits on the run's pane build (another suite may be making it) and on Chromium: bounded by a hang, not by speed.
+  jest.setTimeout(600_000);
   let browser: Browser;
   let page: Page;
   let work: string;
-  let out: string;
-  const url = `http://127.0.0.1:${PORT}/taskpane.html`;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     work = mkdtempSync(join(tmpdir(), 'annex-e2e-sub-'));
-    out = join(work, 'preview');
-    server = spawn(process.execPath, [join(ROOT, 'scripts', 'preview.js')], { cwd: ROOT, env: { ...process.env, PORT: String(PORT), PREVIEW_OUT: out }, stdio: 'ignore' });
-    await waitForServer(server, url);
+    const url = `${await previewServer()}/taskpane.html`;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 320, height: 720 }, acceptDownloads: true });
+    page = await newPage(browser, { viewport: { width: 320, height: 720 }, acceptDownloads: true });
     await page.goto(url);
     await page.getByRole('region', { name: '报送工作' }).waitFor();
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.kill();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -130,9 +106,9 @@ run('submission actions in headless Chromium (file mode, 320 px)', () => {
     expect(await panel.getByText('请先用“打开工作簿”打开新版本。').isVisible()).toBe(true);
     expect(await panel.getByRole('button', { name: '选择上一版' }).isDisabled()).toBe(true);
     await page.getByTestId('file-input').setInputFiles(join(ROOT, 'samples', 'incentive-2022.xlsx'));
-    await page.getByText('已打开“incentive-2022.xlsx”').waitFor({ timeout: 60_000 });
+    await page.getByText('已打开“incentive-2022.xlsx”').waitFor();
     await panel.getByTestId('earlier-input').setInputFiles(oldFile);
-    await page.getByText(/^版本比较：上一版\.xlsx → incentive-2022\.xlsx：/).waitFor({ timeout: 60_000 });
+    await page.getByText(/^版本比较：上一版\.xlsx → incentive-2022\.xlsx：/).waitFor();
     const list = panel.getByRole('list', { name: /^变化（\d+）$/ });
     expect(await list.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
     expect(await list.getByText(/\[文字变化\] 进展情况（附件4）/).first().isVisible()).toBe(true);
@@ -162,7 +138,7 @@ run('submission actions in headless Chromium (file mode, 320 px)', () => {
     await units.fill('龙山县\n永顺县\n保靖县\n泸溪县\n花垣县');
     await units.blur();
     await panel.getByTestId('batch-folder-input').setInputFiles(folder);
-    await page.getByText('已校验 4 个文件：1 个通过，2 个有错误，1 个无法读取；应报未报 1 个单位。').waitFor({ timeout: 120_000 });
+    await page.getByText('已校验 4 个文件：1 个通过，2 个有错误，1 个无法读取；应报未报 1 个单位。').waitFor();
     const table = panel.getByRole('table', { name: '逐个文件的校验结果' });
     const rows = table.getByRole('row');
     expect(await rows.count()).toBe(5);
@@ -206,13 +182,13 @@ run('submission actions in headless Chromium (file mode, 320 px)', () => {
     }
     const panel = page.getByRole('group', { name: '批量校验报送' });
     await panel.getByTestId('batch-files-input').setInputFiles(files);
-    await page.getByText(/^正在校验 \d+\/150：/).waitFor({ timeout: 60_000 });
+    await page.getByText(/^正在校验 \d+\/150：/).waitFor();
     const bar = page.getByRole('progressbar');
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'actions-batch-progress-320.png'), fullPage: true });
     await page.getByRole('button', { name: '取消' }).click();
     const message = page.getByText(/^已取消：已校验 (\d+)\/150 个文件，未写入报送情况。$/);
-    await message.waitFor({ timeout: 60_000 });
+    await message.waitFor();
     const done = Number(/已校验 (\d+)\//.exec(await message.innerText())?.[1]);
     expect(done).toBeGreaterThanOrEqual(1);
     expect(done).toBeLessThan(150);
@@ -226,7 +202,7 @@ run('submission actions in headless Chromium (file mode, 320 px)', () => {
     const files = await Promise.all(parts.map((g, i) => writeGrids(join(work, `单位${i + 1}.xlsx`), g)));
     await section().getByRole('button', { name: '合并报送' }).click();
     const panel = page.getByRole('group', { name: '合并报送' });
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), panel.getByTestId('merge-files-input').setInputFiles(files)]);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('merge-files-input').setInputFiles(files)]);
     expect(download.suggestedFilename()).toBe('合并报送.xlsx');
     await page.getByText(/^已合并 3 个文件，生成“合并报送\.xlsx”：/).waitFor();
     const wb = await workbookOf(download, work);
@@ -246,6 +222,6 @@ run('submission actions in headless Chromium (file mode, 320 px)', () => {
     writeFileSync(bad, 'PK\u0003\u0004 cut');
     const panel = page.getByRole('group', { name: '合并报送' });
     await panel.getByTestId('merge-files-input').setInputFiles([join(ROOT, 'samples', 'incentive-2022.xlsx'), bad]);
-    await page.getByText(/^未合并：“坏文件\.xlsx”/).waitFor({ timeout: 60_000 });
+    await page.getByText(/^未合并：“坏文件\.xlsx”/).waitFor();
   });
 });

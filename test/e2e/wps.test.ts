@@ -1,17 +1,17 @@
 /**
- * End to end in real headless Chromium: the built WPS folder (npm run build:wps) served on localhost, with a
- * WPS-like global injected into the page before it loads — the fake WPS host of the unit tests (test/fakes/wps.ts),
- * compiled for the browser and seeded with the incentive sample. 校验, 重算汇总 and 清除标记 go through the WPS
- * adapter into that object; the test then reads the fake's workbook from the page.
+ * End to end in real headless Chromium: the built WPS folder (npm run build:wps; the run's shared build,
+ * test/helpers/builds.ts) served on localhost, with a WPS-like global injected into the page before it loads — the
+ * fake WPS host of the unit tests (test/fakes/wps.ts), compiled for the browser and seeded with the incentive
+ * sample. 校验, 重算汇总 and 清除标记 go through the WPS adapter into that object; the test then reads the fake's
+ * workbook from the page.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { transformSync } from '@swc/core';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import { wpsBuild } from '../helpers/builds';
+import { chromiumAvailable, launchChromium, newPage } from '../helpers/chromium';
 import { sampleGrids } from '../helpers/grids';
 
 const ROOT = join(__dirname, '..', '..');
@@ -52,7 +52,8 @@ function state(page: Page): Promise<PageState> {
 }
 
 run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injected)', () => {
-  jest.setTimeout(300_000);
+  // Waits on the run's WPS build (another suite may be making it) and on Chromium: bounded by a hang, not by speed.
+  jest.setTimeout(600_000);
   let out: string;
   let server: Server;
   let browser: Browser;
@@ -62,7 +63,8 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    out = mkdtempSync(join(tmpdir(), 'annex-wps-e2e-'));
+    // The pane page is opened directly: the URL the folder was built for (main.js, jsplugins.xml) is not used here.
+    out = await wpsBuild();
     server = createServer((req, res) => {
       const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = normalize(join(out, p === '/' ? 'index.html' : p.slice(1)));
@@ -78,15 +80,9 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     url = `http://127.0.0.1:${port}/`;
-    const r = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--config', 'webpack.wps.config.js', '--mode', 'production', '--output-path', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, WPS_ADDIN_URL: url, ALLOW_HTTP_BASE_URL: '1' },
-    });
-    if (r.status !== 0) throw new Error(`build:wps failed:\n${r.stdout}\n${r.stderr}`);
     const grids = await sampleGrids('incentive-2022.xlsx');
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 320, height: 720 } });
+    page = await newPage(browser, { viewport: { width: 320, height: 720 } });
     page.on('request', (q) => {
       if (q.resourceType() === 'script') scripts.push(new URL(q.url()).pathname);
     });
@@ -96,7 +92,6 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
   afterAll(async () => {
     await browser?.close();
     await new Promise((r) => server?.close(r));
-    if (out) rmSync(out, { recursive: true, force: true });
   });
 
   it('opens in WPS mode: the workbook actions, the WPS subtitle, no Office.js and no file mode', async () => {
@@ -152,7 +147,7 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
   });
 
   it('without the WPS globals the same page falls back to file mode (a plain browser)', async () => {
-    const plain = await browser.newPage({ viewport: { width: 320, height: 720 } });
+    const plain = await newPage(browser, { viewport: { width: 320, height: 720 } });
     try {
       await plain.goto(`${url}taskpane.html`);
       await plain.getByRole('button', { name: '打开工作簿' }).waitFor();

@@ -7,6 +7,7 @@ import { auditWorkbook } from '../../src/core';
 import { checkAndMark, checkWorkbook, clearFindingMarks, excelText, isExcelAdapterError, markFindings, renderExcelNote, selectCell, writeSummaries } from '../../src/excel';
 import type { FakeExcelHost } from '../fakes/excel';
 import { sampleGrids } from '../helpers/grids';
+import { until } from '../helpers/wait';
 import { hostWith } from './support';
 
 async function problemOf(p: Promise<unknown>): Promise<string> {
@@ -48,7 +49,9 @@ describe('cell-edit mode (problem 5): Excel holds the first sync and applies it 
     await withSample('keywork-2024.xlsx', async (host) => {
       host.cellEdit = true;
       const pending = checkWorkbook({ timeoutMs: 2000 });
-      setTimeout(() => host.exitCellEdit(), 30);
+      // The user leaves the cell once Excel holds the first sync.
+      await until(() => host.syncLog.some((s) => s.outcome === 'held'));
+      host.exitCellEdit();
       const result = await pending;
       expect(result.audit.findings.length).toBeGreaterThan(0);
       expect(host.syncLog.every((s) => s.outcome === 'ok')).toBe(true);

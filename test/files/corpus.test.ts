@@ -1,14 +1,17 @@
 /**
- * The real-world files of ../shared/corpus-cases (README there): each is read quickly and boundedly,
- * none is taken for an annex, ISO and Strict dates are dates, and the files that show one defect each
- * are read as Excel shows them. Time is bounded loosely (a shared machine); npm run bench measures it.
+ * The real-world files of ../shared/corpus-cases (README there): each is read and bounded (no validation or merge
+ * expanded), none is taken for an annex, ISO and Strict dates are dates, and the files that show one defect each
+ * are read as Excel shows them. How fast is for the benchmark (scripts/bench-readers.ts times these files), not
+ * for a test on a shared machine. Skipped, with a message, when ../shared/corpus-cases is absent.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditWorkbook } from '../../src/core';
 import { openWorkbook } from '../../src/xlsx/files';
-import { CORPUS } from '../helpers/corpus';
-const files = readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(f)).sort();
+import { CORPUS, corpusAvailable, describeCorpus } from '../helpers/corpus';
+
+const describeIt = describeCorpus('test/files/corpus.test.ts');
+const files = (corpusAvailable ? readdirSync(CORPUS) : ['(corpus-cases absent).xlsx']).filter((f) => /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(f)).sort();
 const bytes = (name: string) => new Uint8Array(readFileSync(join(CORPUS, name)));
 const find = (prefix: string) => {
   const f = files.find((x) => x.startsWith(prefix));
@@ -20,30 +23,26 @@ const cell = (name: string, sheet: string, ref: [number, number]) => openWorkboo
 /** Our own sample with list validations on whole columns: an annex, on purpose. */
 const OUR_SAMPLE = 'sample-with-whole-column-validation.xlsx';
 
-describe('corpus-cases: every file read within seconds, no annex kind recognised', () => {
+describeIt('corpus-cases: every file read, none taken for an annex', () => {
   it('holds the 16 workbooks of its README', () => {
     expect(files).toHaveLength(16);
   });
 
   it.each(files.filter((f) => f !== OUR_SAMPLE))('%s', (name) => {
-    const t0 = Date.now();
     const opened = openWorkbook(bytes(name), name);
     const audit = auditWorkbook(opened.grids);
-    expect(Date.now() - t0).toBeLessThan(15_000);
     expect(opened.grids.length).toBeGreaterThan(0);
     expect(audit.profile).toBeNull();
     expect(audit.sheets.filter((s) => s.kind !== null)).toEqual([]);
   });
 
   it('whole-column list validations are never expanded: our sample reads as the sample does', () => {
-    const t0 = Date.now();
     const audit = auditWorkbook(openWorkbook(bytes(OUR_SAMPLE), OUR_SAMPLE).grids);
-    expect(Date.now() - t0).toBeLessThan(15_000);
     expect(audit.counts).toEqual({ error: 2, warning: 12, info: 3 });
   });
 });
 
-describe('corpus-cases: read as Excel shows them', () => {
+describeIt('corpus-cases: read as Excel shows them', () => {
   it('ISO 8601 date cells (t="d") are dates, as serial numbers with their date format', () => {
     const name = find('tests__date_iso');
     const g = openWorkbook(bytes(name), name).grids[0];
@@ -75,13 +74,11 @@ describe('corpus-cases: read as Excel shows them', () => {
     expect(g?.values[11]).toEqual([45000, 'String Value 20', 'String Value 40', 903, null, null, 'String Value 23']);
   });
 
-  it('50,000 merged areas are read and checked in linear time', () => {
+  it('50,000 merged areas are read and checked (in linear time: the benchmark times this file)', () => {
     const name = find('test-data__spreadsheet__57893');
-    const t0 = Date.now();
     const g = openWorkbook(bytes(name), name).grids[0];
     auditWorkbook(g ? [g] : []);
     expect(g?.merges.length).toBe(50_000);
-    expect(Date.now() - t0).toBeLessThan(15_000);
   });
 
   it('a validation over A1:XFD1048576 is not expanded', () => {

@@ -139,14 +139,14 @@ describe('hostile files', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, '附件1');
     const bytes = new Uint8Array(XLSX.write(wb, { bookType: 'xlsx', type: 'array' }) as ArrayBuffer);
-    const t0 = Date.now();
+    // It stops at the limit rather than working through the merges: the error itself says so (how fast is for the
+    // benchmark, not for a test on a shared machine).
     let error: unknown;
     try {
       openWorkbook(bytes, 'merges.xlsx');
     } catch (e) {
       error = e;
     }
-    expect(Date.now() - t0).toBeLessThan(20_000);
     expect(isWorkbookReadError(error) && error.problem).toBe('too-many-merges');
     if (isWorkbookReadError(error)) expect(readErrorMessage(error, 'zh-CN')).toBe('“merges.xlsx”的一个工作表含有超过 100,000 个合并区域，超出可检查的上限。');
   });

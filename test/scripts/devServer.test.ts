@@ -9,6 +9,9 @@ import type { Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Certificates are made by openssl, a process: bounded by what a hang would be, not by how fast a loaded machine is.
+jest.setTimeout(120_000);
+
 const ROOT = join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dev = require(join(ROOT, 'scripts', 'devServer.js')) as {

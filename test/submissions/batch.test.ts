@@ -11,6 +11,10 @@ import { main } from '../../src/cli/main';
 import { makeGrid, SAMPLES } from '../helpers/grids';
 import { run, tempDir, writeGrids } from './support';
 
+// Checks run in worker threads and write workbooks: bounded by what a hang would be, not by jest's 5 s default (which
+// a loaded machine exceeds).
+jest.setTimeout(120_000);
+
 const INCENTIVE = join(SAMPLES, 'incentive-2022.xlsx');
 const KEYWORK = join(SAMPLES, 'keywork-2024.xlsx');
 

@@ -26,14 +26,15 @@ try:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     ctx = None
-    for _ in range(240):
+    # Until LibreOffice accepts the connection or exits: a loaded machine starts it slowly, and a hang is ended by the
+    # caller's timeout, not by a count of tries.
+    while ctx is None:
         try:
             ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            break
         except Exception:
+            if proc.poll() is not None:
+                raise SystemExit("LibreOffice exited (%s) before it accepted a connection" % proc.returncode)
             time.sleep(0.25)
-    if ctx is None:
-        raise SystemExit("LibreOffice did not start")
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     hidden = PropertyValue()
     hidden.Name, hidden.Value = "Hidden", True

@@ -15,6 +15,10 @@ import { makeGrid, sampleGrids } from '../helpers/grids';
 import { INCENTIVE, type Row, typeRows } from './data';
 import { run, splitSubmissions, tempDir, trimmed, writeGrids } from './support';
 
+// Writes workbooks and runs the CLI over several files: bounded by what a hang would be, not by jest's 5 s default
+// (which a loaded machine exceeds, in the hooks too).
+jest.setTimeout(120_000);
+
 interface CheckJson {
   file: string;
   findings: { code: string; severity: string; sheet: string; cell: string; message: string }[];

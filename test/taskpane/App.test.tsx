@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import * as React from 'react';
@@ -10,6 +10,10 @@ import { auditWorkbook, type Lang, type SettingsInput } from '../../src/core';
 import { App } from '../../src/taskpane/App';
 import { type AuditView, PaneError, type PaneServices, type StepReporter } from '../../src/taskpane/services/types';
 import { sampleGrids } from '../helpers/grids';
+
+// The actions run the real checker on the samples: wait on what the pane shows for as long as a loaded machine
+// needs (testing-library's default is 1 s); only a hang reaches the limit.
+configure({ asyncUtilTimeout: 30_000 });
 
 beforeAll(() => {
   // Fluent UI measures with ResizeObserver, which jsdom lacks.

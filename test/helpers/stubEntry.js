@@ -1,0 +1,2 @@
+// The one-line entry of test/helpers/stubEntries.js.
+globalThis.annexAuditStub = true;
