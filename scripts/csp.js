@@ -2,7 +2,7 @@
 // the WPS pages): a <meta> that allows only what the page loads — our own scripts, Office.js from where it is
 // configured to come from, and each inline script by its SHA-256 hash (computed from the emitted page, so a
 // changed guard script can never be left unlisted). Styles allow 'unsafe-inline': Fluent UI writes its CSS
-// into <style> elements at run time. No plugins, no <base>, no form posts, no frames of ours.
+// into <style> elements at run time. No plugins, no <base>, no form posts; frames only Office.js's telemetry page.
 const { createHash } = require('crypto');
 
 /** The origin of an absolute http(s) URL; null for a relative one or none. */
@@ -15,8 +15,14 @@ function originOf(url) {
   }
 }
 
-/** The policy for a page, given its HTML and the extra script origins (Office.js). */
-function policyFor(html, scriptOrigins) {
+/**
+ * Office.js frames its telemetry page (seen in Chromium: it is refused without this). Only pages that load
+ * Office.js allow it.
+ */
+const OFFICE_JS_FRAMES = ['https://telemetryservice.firstpartyapps.oaspapps.com'];
+
+/** The policy for a page, given its HTML, the extra script origins (Office.js) and the frames it may open. */
+function policyFor(html, scriptOrigins, frames = []) {
   const hashes = [];
   const re = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
   for (let m = re.exec(html); m; m = re.exec(html)) {
@@ -31,6 +37,7 @@ function policyFor(html, scriptOrigins) {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self' ${origins.join(' ')}`.trim(),
+    `frame-src 'self' ${frames.join(' ')}`.trim(),
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -39,17 +46,18 @@ function policyFor(html, scriptOrigins) {
 }
 
 /** Inserts the policy meta right after <meta charset> (before any script, so it governs all of them). */
-function withPolicy(html, scriptOrigins) {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html, scriptOrigins)}" />`;
+function withPolicy(html, scriptOrigins, frames = []) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html, scriptOrigins, frames)}" />`;
   const charset = /<meta\s+charset=[^>]*>/i.exec(html);
   if (charset) return html.slice(0, charset.index + charset[0].length) + `\n    ${meta}` + html.slice(charset.index + charset[0].length);
   return html.replace(/<head[^>]*>/i, (h) => `${h}\n    ${meta}`);
 }
 
 class CspPlugin {
-  /** @param {{ officeJsUrl?: string }} options */
+  /** @param {{ officeJsUrl?: string }} options  officeJsUrl: the pages load Office.js (from there). */
   constructor(options = {}) {
     this.origins = [originOf(options.officeJsUrl || '')];
+    this.frames = options.officeJsUrl ? OFFICE_JS_FRAMES : [];
   }
 
   apply(compiler) {
@@ -61,11 +69,13 @@ class CspPlugin {
           if (!name.endsWith('.html')) continue;
           const html = String(assets[name].source());
           if (html.includes('http-equiv="Content-Security-Policy"') || html.includes('http-equiv=Content-Security-Policy')) continue;
-          compilation.updateAsset(name, new sources.RawSource(withPolicy(html, this.origins)));
+          // message.html (the ribbon's notice page) loads no Office.js and frames nothing.
+          const frames = /office\.js/i.test(html) ? this.frames : [];
+          compilation.updateAsset(name, new sources.RawSource(withPolicy(html, this.origins, frames)));
         }
       });
     });
   }
 }
 
-module.exports = { CspPlugin, policyFor, withPolicy, originOf };
+module.exports = { CspPlugin, policyFor, withPolicy, originOf, OFFICE_JS_FRAMES };

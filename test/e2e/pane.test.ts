@@ -21,16 +21,29 @@ run('task pane in headless Chromium (file mode)', () => {
   let browser: Browser;
   let page: Page;
   let url: string;
+  /** What the page's Content-Security-Policy refused, over the whole session (must stay empty). */
+  const refused: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     url = `${await previewServer()}/taskpane.html`;
     browser = await launchChromium();
     page = await newPage(browser, { viewport: { width: 320, height: 720 }, acceptDownloads: true });
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text())) refused.push(m.text());
+    });
   });
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('the page carries a Content-Security-Policy, and nothing the pane does is refused by it (checked after every other test)', async () => {
+    await page.goto(url);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("'unsafe-eval'");
   });
 
   it('renders in zh-CN with the file-mode actions, without loading the file reader', async () => {
@@ -143,4 +156,9 @@ run('task pane in headless Chromium (file mode)', () => {
     expect(await page.getByText(/表头中未找到“具体事项”列/).count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'pane-mapped-320.png'), fullPage: true });
   });
+
+  it('no Content-Security-Policy refusal in the whole session', () => {
+    expect(refused).toEqual([]);
+  });
 });
+

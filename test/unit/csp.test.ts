@@ -40,3 +40,12 @@ describe('Content-Security-Policy of the built pages', () => {
     expect(policyFor('<html><head></head></html>', [null])).toContain("script-src 'self';");
   });
 });
+
+describe('frames', () => {
+  it('a page that loads Office.js may frame only Office.js’s telemetry page; others frame nothing but themselves', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { OFFICE_JS_FRAMES } = require('../../scripts/csp.js') as { OFFICE_JS_FRAMES: string[] };
+    expect(policyFor(PAGE, [null], OFFICE_JS_FRAMES)).toContain("frame-src 'self' https://telemetryservice.firstpartyapps.oaspapps.com;");
+    expect(policyFor(PAGE, [null])).toContain("frame-src 'self';");
+  });
+});
