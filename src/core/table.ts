@@ -373,6 +373,8 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
 const TOTAL_LABELS = new Set(['合计', '总计', '总合计', '全州合计', '全市合计', '全区合计', '全县合计', '合计数']);
 const SUBTOTAL_LABELS = new Set(['小计']);
 const NOTE_START = /^(注|备注|说明|填表说明|数据来源|资料来源)[:：]?/;
+/** The signature lines under a table (填表人：… 审核人：…): never a data row, in one cell or spread over several. */
+const SIGNATURE_START = /^(填表人|填报人|审核人|联系人|负责人|单位负责人|分管领导|制表人|签发人|统计人|经办人|联系电话|电话|填报日期|报送日期|填表日期)[:：]/;
 
 function rowIsBlank(view: GridView, row: number): boolean {
   for (let c = 0; c < view.cols; c++) if (!isBlank(view.grid.values[row]?.[c] ?? null)) return false;
@@ -409,6 +411,10 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     if (rowIsBlank(view, r)) continue;
     const own = ownNonBlank(view, r);
     const first = own[0];
+    if (first && SIGNATURE_START.test(labelKey(first.text))) {
+      notesBelow.push({ row: r, col: first.col, text: own.map((o) => o.text).join(' ') });
+      continue;
+    }
     // A note row: one cell of text, starting like a note or merged across most of the table.
     if (own.length === 1 && first) {
       const area = view.merges.areaAt(r, first.col);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { originOf, policyFor, withPolicy } = require('../../scripts/csp.js') as {
   originOf(url: string): string | null;
-  policyFor(html: string, origins: (string | null)[]): string;
+  policyFor(html: string, origins: (string | null)[], frames?: string[]): string;
   withPolicy(html: string, origins: (string | null)[]): string;
 };
 

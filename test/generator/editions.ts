@@ -1,0 +1,305 @@
+/**
+ * A generator of random editions (issue 18, item 9). From a sample's grids, compose random transformations
+ * of the kinds offices really make: sheets renamed and reordered, tables offset by blank rows and columns, a
+ * blank spacer column, header words broken by spaces or line breaks, number formats, units in their formal
+ * names, counties without 县/市, a 通报 written with Chinese numerals or full-width digits, a note under a table.
+ *
+ * A transformation is one function: add it to TRANSFORMS (see docs/adding-an-annex.md, "Adding a
+ * transformation"). It must keep the edition's meaning — every figure, rating and unit stays what it was — so
+ * the audit of any edition must give the sample's own findings again, and a planted inconsistency must be
+ * found by the same rule that finds it in the sample.
+ */
+import type { CellValue, Grid } from '../../src/core/grid';
+import { cloneGrid } from '../helpers/grids';
+import { insertColumn, insertRow } from '../editions/sheets';
+
+export type Profile = 'incentive' | 'keywork';
+
+export interface Edition {
+  readonly profile: Profile;
+  grids: Grid[];
+  /** Sheet name now → the sample's name (findings are compared by the sample's names). */
+  readonly sheetOf: Map<string, string>;
+  /** What was done, in order (printed when a property fails). */
+  readonly log: string[];
+}
+
+/** A small deterministic random source (mulberry32). */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
+  next(): number {
+    this.s = (this.s + 0x6d2b79f5) >>> 0;
+    let t = this.s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  pick<T>(list: readonly T[]): T {
+    return list[this.int(list.length)] as T;
+  }
+}
+
+export interface Transform {
+  readonly name: string;
+  readonly profiles: readonly Profile[];
+  /** Returns a short description of what it did, or null when it did not apply. */
+  apply(e: Edition, rng: Rng): string | null;
+}
+
+const ANNEX = /^附件\d$/;
+
+function annexIndexes(e: Edition): number[] {
+  return e.grids.map((g, i) => [g, i] as const).filter(([g]) => ANNEX.test(e.sheetOf.get(g.name) ?? '')).map(([, i]) => i);
+}
+
+function mapCells(g: Grid, f: (v: string, r: number, c: number) => string | null): number {
+  let n = 0;
+  (g.values as CellValue[][]).forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (typeof v !== 'string') return;
+      const to = f(v, r, c);
+      if (to !== null && to !== v) {
+        row[c] = to;
+        n++;
+      }
+    }),
+  );
+  return n;
+}
+
+function rename(e: Edition, i: number, name: string): void {
+  const g = e.grids[i] as Grid;
+  const original = e.sheetOf.get(g.name) ?? g.name;
+  e.sheetOf.delete(g.name);
+  e.sheetOf.set(name, original);
+  e.grids[i] = { ...g, name };
+}
+
+/** Formal names of the sample's short unit names. */
+export const FORMAL_UNITS: Readonly<Record<string, string>> = {
+  州发改委: '湘西土家族苗族自治州发展和改革委员会',
+  州市场监管局: '湘西土家族苗族自治州市场监督管理局',
+  州卫健委: '湘西州卫生健康委员会',
+  州政府办: '湘西土家族苗族自治州人民政府办公室',
+  州人社局: '湘西州人力资源和社会保障局',
+  州财政局: '湘西州财政局',
+  州住建局: '湘西州住房和城乡建设局',
+  州工信局: '湘西土家族苗族自治州工业和信息化局',
+  州科技局: '州科学技术局',
+  州医保局: '湘西州医疗保障局',
+  州文旅广电局: '湘西土家族苗族自治州文化旅游广电局',
+  州教体局: '湘西州教育和体育局',
+  州政府金融办: '湘西土家族苗族自治州人民政府金融工作办公室',
+};
+
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+function inWords(n: number): string {
+  if (n < 10) return CN[n] as string;
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : CN[tens]}十${n % 10 === 0 ? '' : CN[n % 10]}`;
+}
+
+/** The header row of an annex as a clerk sees it: the first row with three or more short labels. */
+function headerRowOf(g: Grid): number {
+  for (let r = 0; r < Math.min(8, g.values.length); r++) {
+    const row = g.values[r] ?? [];
+    if (row.filter((v) => typeof v === 'string' && v.trim() !== '' && v.replace(/\s/g, '').length <= 12).length >= 3) return r;
+  }
+  return -1;
+}
+
+function widthOf(g: Grid): number {
+  return Math.max(0, ...g.values.map((r) => r.length));
+}
+
+export const TRANSFORMS: readonly Transform[] = [
+  {
+    name: 'sheet order',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      for (let i = e.grids.length - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [e.grids[i], e.grids[j]] = [e.grids[j] as Grid, e.grids[i] as Grid];
+      }
+      return e.grids.map((g) => g.name).join(',');
+    },
+  },
+  {
+    name: 'sheet names',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const i = rng.int(e.grids.length);
+      const g = e.grids[i] as Grid;
+      const to = rng.pick([`${g.name}（表）`, `Sheet${i + 1}`, `表${i + 1}`, `${g.name} `.trim() + '-报送']);
+      if (e.grids.some((x) => x.name === to)) return null;
+      rename(e, i, to);
+      return `${g.name} → ${to}`;
+    },
+  },
+  {
+    name: 'rows above the table',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const n = 1 + rng.int(3);
+      let g = e.grids[i] as Grid;
+      for (let k = 0; k < n; k++) g = insertRow(g, 0, []);
+      e.grids[i] = g;
+      return `${g.name} +${n} rows`;
+    },
+  },
+  {
+    name: 'column left of the table',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      e.grids[i] = insertColumn(e.grids[i] as Grid, 0, []);
+      return `${e.grids[i]?.name} +1 column at A`;
+    },
+  },
+  {
+    name: 'note under the table',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = cloneGrid(e.grids[i] as Grid);
+      const note = rng.pick(['注：以上数据由各单位报送，截至统计日。', '备注：本表由督查室汇总。', '填表人：张三    审核人：李四']);
+      (g.values as CellValue[][]).push([], [note]);
+      e.grids[i] = g;
+      return `${g.name}: "${note}" below`;
+    },
+  },
+  {
+    name: 'remark column at the right',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = e.grids[i] as Grid;
+      const h = headerRowOf(g);
+      if (h < 0) return null;
+      const at = widthOf(g);
+      const values: CellValue[] = [];
+      values[h] = rng.pick(['备注', '联系人', '填报说明']);
+      e.grids[i] = insertColumn(g, at, values);
+      return `${g.name}: "${String(values[h])}" column at ${at}`;
+    },
+  },
+  {
+    name: 'header words broken',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = e.grids[i] as Grid;
+      const style = rng.pick(['space', 'newline', 'fullwidth-space'] as const);
+      // Header cells: short labels in the table's header row — the first row with three or more labels
+      // (the rows under it are data: breaking a word there would change a value, not a heading).
+      const headerRows = new Set<number>();
+      for (let r = 0; r < Math.min(8, g.values.length); r++) {
+        const row = g.values[r] ?? [];
+        if (row.filter((v) => typeof v === 'string' && v.trim() !== '' && v.replace(/\s/g, '').length <= 12).length >= 3) {
+          headerRows.add(r);
+          break;
+        }
+      }
+      const n = mapCells(g, (v, r) => {
+        if (!headerRows.has(r) || !/^[\u4e00-\u9fff]{3,6}$/.test(v) || rng.next() < 0.5) return null;
+        const cut = 1 + rng.int(v.length - 1);
+        const sep = style === 'space' ? ' ' : style === 'newline' ? '\n' : '\u3000';
+        return v.slice(0, cut) + sep + v.slice(cut);
+      });
+      return n > 0 ? `${g.name}: ${n} header cells (${style})` : null;
+    },
+  },
+  {
+    name: 'number formats',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = cloneGrid(e.grids[i] as Grid);
+      const fmt = rng.pick(['0', '#,##0', '0_ ', 'General']);
+      const nf = g.values.map((row) => row.map((v) => (typeof v === 'number' ? fmt : null)));
+      e.grids[i] = { ...g, numberFormats: nf };
+      return `${g.name}: numbers as ${fmt}`;
+    },
+  },
+  {
+    name: 'units in their formal names',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      const idx = annexIndexes(e).filter((i) => ['附件3', '附件4'].includes(e.sheetOf.get(e.grids[i]?.name ?? '') ?? ''));
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const n = mapCells(e.grids[i] as Grid, (v) => FORMAL_UNITS[v.trim()] ?? null);
+      return n > 0 ? `${e.grids[i]?.name}: ${n} formal unit names` : null;
+    },
+  },
+  {
+    name: 'counties without 县/市',
+    profiles: ['incentive'],
+    apply(e) {
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === '附件3');
+      if (i < 0) return null;
+      const n = mapCells(e.grids[i] as Grid, (v) => v.replace(/(吉首)市(?=[：:])|(凤凰|永顺|保靖|古丈)县(?=[：:])/g, '$1$2'));
+      return n > 0 ? `附件3: ${n} assessments name counties without 县/市` : null;
+    },
+  },
+  {
+    name: '通报 counts in words',
+    profiles: ['keywork'],
+    apply(e, rng) {
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === '通报');
+      if (i < 0) return null;
+      const style = rng.pick(['words', 'fullwidth'] as const);
+      const n = mapCells(e.grids[i] as Grid, (v) =>
+        /项目标任务中/.test(v)
+          ? v.replace(/(\d+)(?=(项|件))/g, (d) => (style === 'words' ? inWords(Number(d)) : d.replace(/\d/g, (x) => String.fromCharCode(x.charCodeAt(0) + 0xfee0))))
+          : null,
+      );
+      return n > 0 ? `通报 counts as ${style}` : null;
+    },
+  },
+];
+
+/** One transformation with the seed of its own choices: an edition is a list of steps, replayable in part. */
+export interface Step {
+  readonly name: string;
+  readonly seed: number;
+}
+
+/** The steps of edition `seed`: 1…max random transformations of the profile. */
+export function plan(profile: Profile, seed: number, max = 4): Step[] {
+  const rng = new Rng(seed);
+  const pool = TRANSFORMS.filter((t) => t.profiles.includes(profile));
+  const count = 1 + rng.int(max);
+  return Array.from({ length: count }, () => ({ name: rng.pick(pool).name, seed: rng.int(2 ** 31) }));
+}
+
+/** Apply the steps to a copy of `base`. */
+export function build(profile: Profile, base: readonly Grid[], steps: readonly Step[]): Edition {
+  const e: Edition = { profile, grids: base.map((g) => cloneGrid(g)), sheetOf: new Map(base.map((g) => [g.name, g.name])), log: [] };
+  for (const step of steps) {
+    const t = TRANSFORMS.find((x) => x.name === step.name);
+    if (!t) throw new Error(`no transformation ${step.name}`);
+    const did = t.apply(e, new Rng(step.seed));
+    e.log.push(`${t.name}#${step.seed}: ${did ?? '(did not apply)'}`);
+  }
+  return e;
+}
