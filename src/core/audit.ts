@@ -118,6 +118,11 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
         if (sheetHasContent(grid) && !grid.hidden) sink.add('structure/sheet-unrecognised', { sheet: grid.name, cell: 'A1' });
         return;
       }
+      // Two kinds fit about as well: a wrong kind costs more than none. Said once, with how to choose.
+      if (det.runnerUp) {
+        sink.add('structure/kind-ambiguous', { sheet: grid.name, cell: 'A1' }, { kind: KIND_LABEL[det.kind], other: KIND_LABEL[det.runnerUp.kind] });
+        return;
+      }
       detections.set(grid.name, det);
       info = { ...info, kind: det.kind };
       const other = firstOfKind.get(det.kind);

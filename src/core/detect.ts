@@ -11,6 +11,8 @@ export interface Detection {
   /** Required columns not found (the sheet was recognised by its title and most of its header). */
   readonly missingColumns: readonly string[];
   readonly score: number;
+  /** Set when another kind scored within KIND_MARGIN: the audit then gives the sheet no kind and says so. */
+  readonly runnerUp?: Detection;
 }
 
 /** Label keys of the first rows' text, for title matching. */
@@ -70,6 +72,12 @@ export interface DetectOptions {
   readonly forcedKind?: AnnexKind;
 }
 
+/**
+ * How far the best kind must score above the next one (one more column placed by name is 10). Closer than
+ * this, the sheet is not given a kind: a wrong kind costs more than none (issue 18, item 6).
+ */
+export const KIND_MARGIN = 10;
+
 function detectionOf(spec: TableSpec, header: HeaderMatch, score: number): Detection {
   const missingColumns = header.missingRequired.map((k) => spec.columns.find((c) => c.key === k)?.label ?? k);
   return { kind: spec.kind, spec, header, missingColumns, score };
@@ -87,6 +95,7 @@ export function detectKind(grid: Grid, view = new GridView(grid), options: Detec
     return detectionOf(spec, none, 0);
   }
   let best: Detection | null = null;
+  let second: Detection | null = null;
   for (const spec of TABLE_SPECS) {
     const header = findHeader(view, spec, options.columnMap?.[spec.kind]);
     if (!header) continue;
@@ -97,9 +106,13 @@ export function detectKind(grid: Grid, view = new GridView(grid), options: Detec
     const recognised = complete || (titled && header.matchedRequired >= Math.ceil(header.requiredCount / 2) && header.matchedRequired >= 2);
     if (!recognised) continue;
     const score = header.matched * 10 + header.matchedRequired * 5 + (titled ? 8 : 0) + (complete ? 20 : 0);
-    if (!best || score > best.score) best = detectionOf(spec, header, score);
+    const d = detectionOf(spec, header, score);
+    if (!best || score > best.score) {
+      second = best;
+      best = d;
+    } else if (!second || score > second.score) second = d;
   }
-  if (best) return best;
+  if (best) return second && best.score - second.score < KIND_MARGIN ? { ...best, runnerUp: second } : best;
   const report = looksLikeReportText(view);
   if (report >= 10) return { kind: 'report-text', missingColumns: [], score: report };
   return null;

@@ -648,6 +648,19 @@ describe('cross/tally-unit-missing', () => {
   });
 });
 
+describe('structure/kind-ambiguous', () => {
+  it('fires for a table that fits 附件3 and 附件4 about equally, and nothing else does', () => {
+    const merged = makeGrid('研判与进展', [
+      ['激励事项研判表'],
+      ['牵头单位', '序号', '激励事项', '激励名额', '州直研判情况', '最新进展', '存在问题', '与上级部门对接情况'],
+      ['州发改委', '第1项', '高质量发展', '10个县市区', '有可能', '进展顺利。', '无', '9月2日到省发改委汇报。'],
+    ]);
+    const a = audit([merged]);
+    expectAt(a, 'structure/kind-ambiguous', '研判与进展', 'A1', 'info');
+    expect(codes(a)).toEqual(['structure/kind-ambiguous']);
+  });
+});
+
 describe('engine/misread-suspected', () => {
   it('fires instead of an error on most rows of a table (every count typed as a word), and the errors go', () => {
     const words = ['三', '两', '一', '四', '五', '六'];
@@ -1161,7 +1174,7 @@ describe('catalogue', () => {
     'tally/row-sum', 'tally/column-total', 'tally/total-formula-range', 'tally/total-typed-over-formula',
     'keyitems/count', 'keyitems/numbering', 'keyitems/duplicate-item',
     'text/count-sum', 'text/count-sum-ambiguous', 'text/breakdown-sum', 'text/rate-mismatch', 'text/repeated-passage',
-    'cross/tally-mismatch', 'cross/tally-unit-missing', 'cross/tally-unit-extra', 'cross/units-unmatched', 'engine/misread-suspected', 'cross/key-item-missing',
+    'cross/tally-mismatch', 'cross/tally-unit-missing', 'cross/tally-unit-extra', 'cross/units-unmatched', 'engine/misread-suspected', 'structure/kind-ambiguous', 'cross/key-item-missing',
     'cross/key-item-extra', 'cross/key-unit-missing', 'cross/progress-item-missing', 'cross/progress-item-extra',
     'cross/progress-unit-mismatch', 'cross/marker-count',
     'units/alias-applied', 'units/unknown-unit',
