@@ -65,6 +65,8 @@ export interface HeaderMatch {
   readonly bottom: number;
   /** Column key → matched column indexes (several for `multi`). */
   readonly columns: ReadonlyMap<string, readonly number[]>;
+  /** Column key → how well its header named it (200 mapped by the user, 100 exact synonym … 60 key term). */
+  readonly scores?: ReadonlyMap<string, number>;
   /** Column index → header label parts, top to bottom. */
   readonly labels: ReadonlyMap<number, readonly string[]>;
   readonly matchedRequired: number;
@@ -262,6 +264,7 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
   });
   candidates.sort((a, b) => b.score - a.score || a.idx - b.idx || a.col - b.col);
   const columns = new Map<string, number[]>();
+  const scores = new Map<string, number>();
   const taken = new Set<number>();
   const userPlaced = new Set<string>();
   for (const cand of candidates) {
@@ -271,6 +274,7 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
     // A multi column takes further columns only at its best score (every year's column names it alike).
     if (list && cand.multi && cand.score < SCORE_GROUP_EXACT) continue;
     columns.set(cand.key, [...(list ?? []), cand.col].sort((x, y) => x - y));
+    if (!scores.has(cand.key)) scores.set(cand.key, cand.score);
     taken.add(cand.col);
     if (cand.score === SCORE_MAPPED) userPlaced.add(cand.key);
   }
@@ -280,6 +284,7 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
     top,
     bottom: top + depth - 1,
     columns,
+    scores,
     labels,
     matchedRequired: requiredCount - missingRequired.length,
     requiredCount,
