@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
 import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';
-import { auditSettings, type CliIO, defaultLang, readBytes, readSettingsFile, usage } from './commands/common';
+import { auditSettings, type CliIO, type CommandName, commandUsage, defaultLang, parseLang, readBytes, readSettingsFile, usage, wantsHelp } from './commands/common';
 
 interface CheckOptions {
   files: string[];
@@ -69,12 +69,29 @@ const defaultIO: CliIO = {
   ...(process.stderr.isTTY ? { progress: (s: string) => void process.stderr.write(s) } : {}),
 };
 
+/** The `--lang` among the arguments, if any (for `--help`, which is answered before the command parses them). */
+function langOption(args: readonly string[]): Lang | null {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const a = args[i] ?? '';
+  return parseLang(a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args[i + 1] ?? ''));
+}
+
+const COMMANDS: readonly CommandName[] = ['check', 'summarize', 'clear', 'template', 'diff', 'merge'];
+
+function isCommand(s: string): s is CommandName {
+  return (COMMANDS as readonly string[]).includes(s);
+}
+
 export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   const lang = defaultLang();
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(usage(lang));
     return command === undefined ? 2 : 0;
+  }
+  if (isCommand(command) && wantsHelp(rest)) {
+    io.out(commandUsage(command, langOption(rest) ?? lang));
+    return 0;
   }
   if (command === 'summarize' || command === 'clear') {
     return runWrite(command, rest, lang, io);

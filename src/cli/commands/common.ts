@@ -117,6 +117,26 @@ export function usage(lang: Lang): string {
   return t('cli.usage', lang, { kinds: [...TEMPLATE_KINDS, ...Object.keys(TEMPLATE_BUNDLES)].join(' ') });
 }
 
+export type CommandName = 'check' | 'summarize' | 'clear' | 'template' | 'diff' | 'merge';
+
+/** `--help` or `-h` anywhere among a command's arguments. */
+export function wantsHelp(args: readonly string[]): boolean {
+  return args.some((a) => a === '--help' || a === '-h');
+}
+
+/** One command's usage: the heading, that command's lines of the catalogue usage, and the exit status line. */
+export function commandUsage(command: CommandName, lang: Lang): string {
+  const lines = usage(lang).split('\n');
+  const mine: string[] = [];
+  let inside = false;
+  for (const line of lines.slice(1)) {
+    if (line.startsWith('  annex-audit ')) inside = line.startsWith(`  annex-audit ${command} `);
+    else if (!line.startsWith('      ')) inside = false;
+    if (inside) mine.push(line);
+  }
+  return [lines[0] ?? '', ...mine, '', lines[lines.length - 1] ?? ''].join('\n');
+}
+
 /** `--settings FILE`: the same settings object the pane stores with a workbook (validated by the core). */
 export async function readSettingsFile(file: string, lang: Lang): Promise<{ ok: true; settings: Record<string, unknown> } | { ok: false; message: string }> {
   try {
