@@ -5,10 +5,11 @@
  * Never prints a stack trace: infrastructure failures become one sentence on stderr.
  */
 import { writeFile } from 'node:fs/promises';
-import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
+import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, overlongCells, t } from '../core';
 import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';
-import { auditSettings, type CliIO, type CommandName, commandUsage, defaultLang, parseLang, readBytes, readSettingsFile, usage, wantsHelp } from './commands/common';
+import { auditSettings, type CliIO, type CommandName, commandUsage, defaultLang, parseLang, readBytes, readSettingsFile, reportOverlong, usage, wantsHelp } from './commands/common';
+import { inert, say } from './terminal';
 
 interface CheckOptions {
   files: string[];
@@ -101,18 +102,18 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   if (command === 'diff') return (await import('./commands/diff')).runDiff(rest, lang, io);
   if (command === 'merge') return (await import('./commands/merge')).runMerge(rest, lang, io);
   if (command !== 'check') {
-    io.err(`${t('cli.unknownCommand', lang, { command })}\n${usage(lang)}`);
+    io.err(`${say('cli.unknownCommand', lang, { command })}\n${usage(lang)}`);
     return 2;
   }
   const parsed = parseCheckArgs(rest);
   if (!parsed.ok) {
-    io.err(`${parsed.message}\n${usage(lang)}`);
+    io.err(`${inert(parsed.message)}\n${usage(lang)}`);
     return 2;
   }
   if (parsed.options.settingsFile !== undefined) {
     const read = await readSettingsFile(parsed.options.settingsFile, parsed.options.lang);
     if (!read.ok) {
-      io.err(read.message);
+      io.err(inert(read.message));
       return 2;
     }
     parsed.options.settings = read.settings;
@@ -161,7 +162,7 @@ async function runWrite(
 ): Promise<number> {
   const parsed = parseWriteArgs(args, lang);
   if (!parsed.ok) {
-    io.err(`${parsed.message}\n${usage(lang)}`);
+    io.err(`${inert(parsed.message)}\n${usage(lang)}`);
     return 2;
   }
   const o = parsed.options;
@@ -169,41 +170,44 @@ async function runWrite(
   if (o.settingsFile !== undefined) {
     const read = await readSettingsFile(o.settingsFile, o.lang);
     if (!read.ok) {
-      io.err(read.message);
+      io.err(inert(read.message));
       return 2;
     }
     settings = read.settings;
   }
+  let out = o.out;
   try {
     const bytes = await readBytes(o.file);
     const opened = openWorkbook(bytes, o.file);
     const target = copyTarget(bytes, opened, o.file);
-    const out = withExtension(o.out, target.extension);
-    if (target.converted) io.out(t('open.converted', o.lang, { file: o.file, format: formatLabel(opened.format) }));
-    else if (out !== o.out) io.out(t('open.macroExtension', o.lang, { file: o.file, out }));
+    out = withExtension(o.out, target.extension);
+    if (target.converted) io.out(say('open.converted', o.lang, { file: o.file, format: formatLabel(opened.format) }));
+    else if (out !== o.out) io.out(say('open.macroExtension', o.lang, { file: o.file, out }));
     if (command === 'clear') {
       const removed = target.pkg.clearMarks();
       await writeOut(target.pkg.toBytes(), out);
-      io.out(t('cli.cleared', o.lang, { count: removed, out }));
+      io.out(say('cli.cleared', o.lang, { count: removed, out }));
       return 0;
     }
     const sourceNames = opened.grids.map((g) => g.name);
     const audit = auditSubmission(opened.grids, auditSettings(settings, o.guarantee), opened.templateMarker);
-    const applied = target.pkg.applySheetPlans(buildSummaryPlans(audit, o.lang));
+    const plans = buildSummaryPlans(audit, o.lang);
+    const applied = target.pkg.applySheetPlans(plans, o.lang);
     let marked = 0;
     if (o.mark) marked = target.pkg.applyHighlights(highlightPlan(audit, sourceNames));
     // Our formulas carry the core's results; still ask Excel to recalculate everything on open.
     await writeOut(target.pkg.toBytes({ recalculate: true }), out);
     for (const a of applied) {
-      if (a.renamed) io.out(t('cli.renamed', o.lang, { wanted: a.wanted, name: a.name }));
+      if (a.renamed) io.out(say('cli.renamed', o.lang, { wanted: a.wanted, name: a.name }));
     }
-    io.out(t('cli.summarized', o.lang, { out, sheets: applied.map((a) => a.name).join('、'), marked }));
+    plans.forEach((p, i) => reportOverlong(io, o.lang, out, applied[i]?.name ?? p.name, overlongCells(p.rows)));
+    io.out(say('cli.summarized', o.lang, { out, sheets: applied.map((a) => a.name).join('、'), marked }));
     io.out(t('report.counts', o.lang, audit.counts));
     return 0;
   } catch (e) {
-    if (isWorkbookReadError(e)) io.err(readErrorMessage(e, o.lang, o.file));
-    else if ((e as { code?: string }).code !== undefined) io.err(t('cli.writeFailed', o.lang, { out: o.out }));
-    else io.err(t('read.unexpected', o.lang, { file: o.file }));
+    if (isWorkbookReadError(e)) io.err(inert(readErrorMessage(e, o.lang, o.file)));
+    else if ((e as { code?: string }).code !== undefined) io.err(say('cli.writeFailed', o.lang, { out }));
+    else io.err(say('read.unexpected', o.lang, { file: o.file }));
     return 2;
   }
 }

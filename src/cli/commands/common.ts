@@ -2,10 +2,11 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { type Lang, t } from '../../core';
+import { type Lang, t, truncationMark } from '../../core';
 import { WorkbookReadError } from '../../xlsx/errors';
 import { workbookBytes } from '../../xlsx/submissions';
 import { TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core/submissions/templateKinds';
+import { say } from '../terminal';
 
 export interface CliIO {
   out(s: string): unknown;
@@ -135,6 +136,13 @@ export function commandUsage(command: CommandName, lang: Lang): string {
     if (inside) mine.push(line);
   }
   return [lines[0] ?? '', ...mine, '', lines[lines.length - 1] ?? ''].join('\n');
+}
+
+/** One sentence on stderr (stdout may be JSON) for a written sheet whose over-long text cells were cut. */
+export function reportOverlong(io: CliIO, lang: Lang, out: string, sheet: string, cells: readonly string[]): void {
+  if (cells.length === 0) return;
+  const shown = cells.length > 10 ? `${cells.slice(0, 10).join(' ')} …` : cells.join(' ');
+  io.err(say('cli.truncated', lang, { out, sheet, count: cells.length, cells: shown, mark: truncationMark(lang) }));
 }
 
 /** `--settings FILE`: the same settings object the pane stores with a workbook (validated by the core). */

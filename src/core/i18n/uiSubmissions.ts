@@ -44,6 +44,7 @@ export const UI_SUBMISSIONS = {
     'zh-CN': '“{file}”可以比较，但写入程序无法原样复制它；版本比较表写入一个只含该表的新工作簿。',
     'en-US': '"{file}" can be compared, but the writer cannot copy it as it is; the comparison sheet is written to a new workbook of its own.',
   },
+  'diff.writtenAlone': { 'zh-CN': '已写入“{out}”（只含工作表“{sheet}”）。', 'en-US': 'Wrote "{out}" (holding the sheet "{sheet}" only).' },
   'diff.written': { 'zh-CN': '已写入“{out}”（新版本的副本，另加工作表“{sheet}”）。', 'en-US': 'Wrote "{out}" (a copy of the new version plus the sheet "{sheet}").' },
   'diff.col.sheet': { 'zh-CN': '工作表', 'en-US': 'Sheet' },
   'diff.col.expected': { 'zh-CN': '应为', 'en-US': 'Expected' },
@@ -73,6 +74,5 @@ export const UI_SUBMISSIONS = {
     'en-US': 'breaks Excel\'s rules for sheet names (none of / \\ [ ] * ? :, at most 31 characters, no apostrophe first or last, not History)',
   },
   'sheetName.taken': { 'zh-CN': '已被另一张表使用', 'en-US': 'is taken by another sheet' },
-  'merge.unexpected': { 'zh-CN': '合并时发生意外错误，未写入“{out}”。', 'en-US': 'An unexpected error occurred while merging; "{out}" was not written.' },
   'merge.written': { 'zh-CN': '已合并 {files} 个文件，写入“{out}”：{sheets}；汇总表：{summaries}。', 'en-US': 'Merged {files} files into "{out}": {sheets}; summary sheets: {summaries}.' },
 } as const;
