@@ -4,11 +4,11 @@
  * Exit 0: no error-level finding; 1: some; 2: a file could not be read or the arguments are wrong.
  * Never prints a stack trace: infrastructure failures become one sentence on stderr.
  */
-import { writeFile } from 'node:fs/promises';
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, overlongCells, t } from '../core';
 import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';
 import { auditSettings, type CliIO, type CommandName, commandUsage, defaultLang, parseLang, readBytes, readSettingsFile, reportOverlong, usage, wantsHelp } from './commands/common';
+import { inputAt, writeAtomically } from './output';
 import { inert, say } from './terminal';
 
 interface CheckOptions {
@@ -153,7 +153,10 @@ function parseWriteArgs(args: readonly string[], lang: Lang): { ok: true; option
   return { ok: true, options: { file: o.file, out: o.out, mark: o.mark, lang: o.lang, guarantee: o.guarantee, ...(o.settingsFile !== undefined ? { settingsFile: o.settingsFile } : {}) } };
 }
 
-/** `summarize FILE -o OUT.xlsx [--mark]` and `clear FILE -o OUT.xlsx`: write a copy, never the input. */
+/**
+ * `summarize FILE -o OUT.xlsx [--mark]` and `clear FILE -o OUT.xlsx`: write a copy, never the input (an
+ * output that is the input is refused, also after the extension the copy needs), atomically.
+ */
 async function runWrite(
   command: 'summarize' | 'clear',
   args: readonly string[],
@@ -166,6 +169,12 @@ async function runWrite(
     return 2;
   }
   const o = parsed.options;
+  const isInput = (out: string): boolean => {
+    if (inputAt(out, [o.file]) === null) return false;
+    io.err(say('cli.outputIsInput', o.lang, { out, file: o.file }));
+    return true;
+  };
+  if (isInput(o.out)) return 2;
   let settings: Record<string, unknown> | undefined;
   if (o.settingsFile !== undefined) {
     const read = await readSettingsFile(o.settingsFile, o.lang);
@@ -181,11 +190,12 @@ async function runWrite(
     const opened = openWorkbook(bytes, o.file);
     const target = copyTarget(bytes, opened, o.file);
     out = withExtension(o.out, target.extension);
+    if (out !== o.out && isInput(out)) return 2;
     if (target.converted) io.out(say('open.converted', o.lang, { file: o.file, format: formatLabel(opened.format) }));
     else if (out !== o.out) io.out(say('open.macroExtension', o.lang, { file: o.file, out }));
     if (command === 'clear') {
       const removed = target.pkg.clearMarks();
-      await writeOut(target.pkg.toBytes(), out);
+      await writeAtomically(out, target.pkg.toBytes());
       io.out(say('cli.cleared', o.lang, { count: removed, out }));
       return 0;
     }
@@ -196,7 +206,7 @@ async function runWrite(
     let marked = 0;
     if (o.mark) marked = target.pkg.applyHighlights(highlightPlan(audit, sourceNames));
     // Our formulas carry the core's results; still ask Excel to recalculate everything on open.
-    await writeOut(target.pkg.toBytes({ recalculate: true }), out);
+    await writeAtomically(out, target.pkg.toBytes({ recalculate: true }));
     for (const a of applied) {
       if (a.renamed) io.out(say('cli.renamed', o.lang, { wanted: a.wanted, name: a.name }));
     }
@@ -210,8 +220,4 @@ async function runWrite(
     else io.err(say('read.unexpected', o.lang, { file: o.file }));
     return 2;
   }
-}
-
-async function writeOut(bytes: Uint8Array, out: string): Promise<void> {
-  await writeFile(out, bytes);
 }

@@ -1,19 +1,21 @@
 /**
- * Hostile inputs at the CLI's edges (review security-3, D6 D9c D10; issue 24 items 6–7): sheet names that
- * Excel would not take, a cell past Excel's length limit, control characters in cell text and file names.
- * Each gets a true sentence or a correct result.
+ * Hostile inputs at the CLI's edges (review security-3, D6 D8 D9c D10; issue 24 items 5–8): sheet names that
+ * Excel would not take, a cell past Excel's length limit, an output path that is an input, control characters
+ * in cell text and file names. Each gets a true sentence or a correct result.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import { progressLine } from '../../src/cli/commands/batch';
+import { writeAtomically } from '../../src/cli/output';
 import { type CheckResult, renderTable } from '../../src/cli/report';
 import { inert } from '../../src/cli/terminal';
 import { MAX_CELL_TEXT, t } from '../../src/core';
-import { loadWorkbook } from '../../src/xlsx';
+import { loadWorkbook, openWorkbook } from '../../src/xlsx';
 import { sampleBytes } from '../helpers/grids';
 
 interface Run {
@@ -123,6 +125,92 @@ describe('a cell at Excel’s limit (D10): diff -o cuts, marks and says so', () 
       }),
     );
     expect(longest).toBe(MAX_CELL_TEXT);
+  });
+});
+
+describe('never the input (D8): an output that resolves to an input is refused with one sentence', () => {
+  let work: string;
+  let input: string;
+  let before: Buffer;
+
+  beforeEach(() => {
+    work = mkdtempSync(join(dir, 'same-'));
+    input = join(work, 'a.xlsx');
+    writeFileSync(input, sampleBytes('incentive-2022.xlsx'));
+    before = readFileSync(input);
+    symlinkSync(input, join(work, 'link.xlsx'));
+    linkSync(input, join(work, 'hard.xlsx'));
+  });
+
+  const variants = (): [string, string][] => [
+    ['the same path', input],
+    ['another spelling of it', join(work, '.', 'sub', '..', 'a.xlsx')],
+    ['a symbolic link to it', join(work, 'link.xlsx')],
+    ['a hard link to it', join(work, 'hard.xlsx')],
+  ];
+
+  function expectRefused(r: Run, out: string, file: string): void {
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(t('cli.outputIsInput', 'zh-CN', { out, file }));
+    expect(r.out).toBe('');
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readdirSync(work).sort()).toEqual(['a.xlsx', 'hard.xlsx', 'link.xlsx', ...(existsSync(join(work, 'sub')) ? ['sub'] : [])].sort());
+  }
+
+  it.each(['summarize', 'clear'] as const)('%s', async (command) => {
+    mkdirSync(join(work, 'sub'));
+    for (const [, out] of variants()) expectRefused(await run(command, input, '-o', out), out, input);
+    // The name without its extension becomes a.xlsx once the copy's extension is added: refused too.
+    expectRefused(await run(command, input, '-o', join(work, 'a')), join(work, 'a.xlsx'), input);
+  });
+
+  it('merge, also when a folder of inputs holds the output', async () => {
+    mkdirSync(join(work, 'sub'));
+    for (const [, out] of variants()) expectRefused(await run('merge', input, '-o', out), out, input);
+    expectRefused(await run('merge', work, '-o', join(work, 'hard.xlsx')), join(work, 'hard.xlsx'), join(work, 'a.xlsx'));
+  });
+
+  it('diff -o, naming either version', async () => {
+    mkdirSync(join(work, 'sub'));
+    const old = join(dir, 'old.xlsx');
+    for (const [, out] of variants()) expectRefused(await run('diff', old, input, '-o', out), out, input);
+    const oldBefore = readFileSync(old);
+    const r = await run('diff', old, input, '-o', old);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(t('cli.outputIsInput', 'zh-CN', { out: old, file: old }));
+    expect(readFileSync(old).equals(oldBefore)).toBe(true);
+  });
+
+  it('a different file whose name differs only in case (on a file system that keeps case) is written', async () => {
+    const upper = join(work, 'A.xlsx');
+    writeFileSync(upper, 'old output');
+    if (readFileSync(input).equals(readFileSync(upper))) return; // this file system ignores case: covered above
+    const r = await run('summarize', input, '-o', upper);
+    expect(r.code).toBe(0);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(openWorkbook(readFileSync(upper), upper).grids.map((g) => g.name)).toContain('校验结果');
+  });
+});
+
+describe('every output is written to a temporary file and renamed', () => {
+  it('a failed write leaves the old file whole and no temporary file behind', async () => {
+    const work = mkdtempSync(join(dir, 'atomic-'));
+    const out = join(work, 'out.xlsx');
+    writeFileSync(out, 'the earlier output');
+    const failing = { ...fsp, rename: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) };
+    await expect(writeAtomically(out, new Uint8Array(1000), failing)).rejects.toThrow('disk full');
+    expect(readFileSync(out, 'utf8')).toBe('the earlier output');
+    expect(readdirSync(work)).toEqual(['out.xlsx']);
+  });
+
+  it('a successful write replaces the file and leaves nothing else', async () => {
+    const work = mkdtempSync(join(dir, 'atomic-'));
+    const out = join(work, 'out.xlsx');
+    writeFileSync(out, 'the earlier output');
+    const r = await run('summarize', join(dir, 'old.xlsx'), '-o', out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(work)).toEqual(['out.xlsx']);
+    expect(openWorkbook(readFileSync(out), out).grids.map((g) => g.name)).toContain('校验结果');
   });
 });
 

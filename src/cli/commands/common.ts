@@ -1,11 +1,12 @@
 /** Shared plumbing of the CLI commands: reading and writing files, expanding directories, simple flags. */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { type Lang, t, truncationMark } from '../../core';
 import { WorkbookReadError } from '../../xlsx/errors';
 import { workbookBytes } from '../../xlsx/submissions';
 import { TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core/submissions/templateKinds';
+import { writeAtomically } from '../output';
 import { say } from '../terminal';
 
 export interface CliIO {
@@ -29,9 +30,9 @@ export async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Write a workbook; Excel recalculates everything on open (our formulas carry results anyway). */
+/** Write a workbook (atomically); Excel recalculates everything on open (our formulas carry results anyway). */
 export async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
-  await writeFile(out, await workbookBytes(wb));
+  await writeAtomically(out, await workbookBytes(wb));
 }
 
 function isWorkbookName(name: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * `annex-audit diff OLD.xlsx NEW.xlsx [--format json|table] [-o OUT.xlsx] [--lang zh-CN|en-US]`:
  * what changed between two versions of a submission. With -o: a copy of NEW plus a `版本比较` sheet (that
- * sheet alone where NEW cannot be copied as it is; the user is told why).
+ * sheet alone where NEW cannot be copied as it is; the user is told why); never over OLD or NEW.
  * Exit 0 when nothing changed, 1 when something did, 2 when a file cannot be read or the arguments are wrong.
  */
 import { auditSubmission, type Audit, isLegalSheetName, KIND_LABEL, type Lang, localizeFinding, overlongCells, t } from '../../core';
@@ -20,6 +20,7 @@ import { applySheetPlans, isWorkbookReadError, loadWorkbook, openWorkbook, type 
 import { applyMarkedRichText } from '../../xlsx/merge';
 import { inert, say } from '../terminal';
 import { padEnd } from '../width';
+import { inputAt } from '../output';
 import { Args, type CliIO, displayName, isOption, parseFormat, parseLang, readBytes, reportOverlong, usage, writeWorkbook } from './common';
 
 interface DiffOptions {
@@ -138,6 +139,11 @@ export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): P
   }
   const o = parsed.options;
   const [oldFile, newFile] = o.files as [string, string];
+  const overwritten = o.out ? inputAt(o.out, o.files) : null;
+  if (o.out && overwritten !== null) {
+    io.err(say('cli.outputIsInput', o.lang, { out: o.out, file: overwritten }));
+    return 2;
+  }
   const settings = { guaranteedQuotaIsVeryLikely: o.guarantee };
   let current = oldFile;
   try {

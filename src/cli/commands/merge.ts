@@ -2,12 +2,14 @@
  * `annex-audit merge FILE_OR_DIR… -o OUT.xlsx [--format json|table] [--lang zh-CN|en-US]`: consolidate
  * per-unit submissions into one workbook in the official layout (a `来源文件` column on every row), then
  * run the normal check on the result and add the summary sheets. Conflicting duplicates are findings.
- * Exit like `check` (0 / 1), or 2 when an input cannot be read (nothing is written then). A source sheet name Excel would not take is made legal, and the user is told.
+ * Exit like `check` (0 / 1), or 2 when an input cannot be read or the output is one of the inputs (nothing
+ * is written then). A source sheet name Excel would not take is made legal, and the user is told.
  */
 import { isLegalSheetName, type Lang, resolveSettings, t } from '../../core';
 import { isWorkbookReadError, openWorkbook, readErrorMessage } from '../../xlsx';
 import { type MergeInput, mergeToWorkbook } from '../../xlsx/submissions';
 import { renderTable, toCheckResult } from '../report';
+import { inputAt } from '../output';
 import { inert, say } from '../terminal';
 import { Args, type CliIO, displayName, expandInputs, isOption, parseFormat, parseLang, readBytes, reportOverlong, usage, writeWorkbook } from './common';
 
@@ -52,6 +54,12 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
   for (const d of expanded.emptyDirs) io.err(say('sub.noXlsx', lang, { path: d }));
   if (expanded.emptyDirs.length > 0 || expanded.files.length === 0) return 2;
   const files = expanded.files;
+  // A folder of submissions may hold the output of an earlier merge: never write over any input.
+  const overwritten = inputAt(out, files);
+  if (overwritten !== null) {
+    io.err(say('cli.outputIsInput', lang, { out, file: overwritten }));
+    return 2;
+  }
 
   // Every input must be readable: a merge that silently lacks one unit is worse than none.
   const sources: MergeInput[] = [];
