@@ -18,6 +18,9 @@ import { MAX_CELL_TEXT, t } from '../../src/core';
 import { loadWorkbook, openWorkbook } from '../../src/xlsx';
 import { sampleBytes } from '../helpers/grids';
 
+// Whole CLI runs on the samples; a busy machine can take seconds for one.
+jest.setTimeout(60_000);
+
 interface Run {
   code: number;
   out: string;

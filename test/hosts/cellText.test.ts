@@ -12,6 +12,9 @@ import { WorkbookPackage } from '../../src/xlsx/files';
 import { applyMarkedRichText, writeMergedWorkbook } from '../../src/xlsx/merge';
 import { sampleBytes } from '../helpers/grids';
 
+// Whole CLI runs on the samples; a busy machine can take seconds for one.
+jest.setTimeout(60_000);
+
 const LONG = '文'.repeat(40_000);
 const MARK_ZH = '…（已截断）';
 
