@@ -4,11 +4,12 @@
  * Exit 0: no error-level finding; 1: some; 2: a file could not be read or the arguments are wrong.
  * Never prints a stack trace: infrastructure failures become one sentence on stderr.
  */
-import { writeFile } from 'node:fs/promises';
-import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, t } from '../core';
+import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, overlongCells, t } from '../core';
 import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';
-import { auditSettings, type CliIO, defaultLang, readBytes, readSettingsFile, usage } from './commands/common';
+import { auditSettings, type CliIO, type CommandName, commandUsage, defaultLang, parseLang, readBytes, readSettingsFile, reportOverlong, usage, wantsHelp } from './commands/common';
+import { inputAt, writeAtomically } from './output';
+import { inert, say } from './terminal';
 
 interface CheckOptions {
   files: string[];
@@ -69,12 +70,29 @@ const defaultIO: CliIO = {
   ...(process.stderr.isTTY ? { progress: (s: string) => void process.stderr.write(s) } : {}),
 };
 
+/** The `--lang` among the arguments, if any (for `--help`, which is answered before the command parses them). */
+function langOption(args: readonly string[]): Lang | null {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const a = args[i] ?? '';
+  return parseLang(a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args[i + 1] ?? ''));
+}
+
+const COMMANDS: readonly CommandName[] = ['check', 'summarize', 'clear', 'template', 'diff', 'merge'];
+
+function isCommand(s: string): s is CommandName {
+  return (COMMANDS as readonly string[]).includes(s);
+}
+
 export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   const lang = defaultLang();
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(usage(lang));
     return command === undefined ? 2 : 0;
+  }
+  if (isCommand(command) && wantsHelp(rest)) {
+    io.out(commandUsage(command, langOption(rest) ?? lang));
+    return 0;
   }
   if (command === 'summarize' || command === 'clear') {
     return runWrite(command, rest, lang, io);
@@ -84,18 +102,18 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   if (command === 'diff') return (await import('./commands/diff')).runDiff(rest, lang, io);
   if (command === 'merge') return (await import('./commands/merge')).runMerge(rest, lang, io);
   if (command !== 'check') {
-    io.err(`${t('cli.unknownCommand', lang, { command })}\n${usage(lang)}`);
+    io.err(`${say('cli.unknownCommand', lang, { command })}\n${usage(lang)}`);
     return 2;
   }
   const parsed = parseCheckArgs(rest);
   if (!parsed.ok) {
-    io.err(`${parsed.message}\n${usage(lang)}`);
+    io.err(`${inert(parsed.message)}\n${usage(lang)}`);
     return 2;
   }
   if (parsed.options.settingsFile !== undefined) {
     const read = await readSettingsFile(parsed.options.settingsFile, parsed.options.lang);
     if (!read.ok) {
-      io.err(read.message);
+      io.err(inert(read.message));
       return 2;
     }
     parsed.options.settings = read.settings;
@@ -135,7 +153,10 @@ function parseWriteArgs(args: readonly string[], lang: Lang): { ok: true; option
   return { ok: true, options: { file: o.file, out: o.out, mark: o.mark, lang: o.lang, guarantee: o.guarantee, ...(o.settingsFile !== undefined ? { settingsFile: o.settingsFile } : {}) } };
 }
 
-/** `summarize FILE -o OUT.xlsx [--mark]` and `clear FILE -o OUT.xlsx`: write a copy, never the input. */
+/**
+ * `summarize FILE -o OUT.xlsx [--mark]` and `clear FILE -o OUT.xlsx`: write a copy, never the input (an
+ * output that is the input is refused, also after the extension the copy needs), atomically.
+ */
 async function runWrite(
   command: 'summarize' | 'clear',
   args: readonly string[],
@@ -144,53 +165,59 @@ async function runWrite(
 ): Promise<number> {
   const parsed = parseWriteArgs(args, lang);
   if (!parsed.ok) {
-    io.err(`${parsed.message}\n${usage(lang)}`);
+    io.err(`${inert(parsed.message)}\n${usage(lang)}`);
     return 2;
   }
   const o = parsed.options;
+  const isInput = (out: string): boolean => {
+    if (inputAt(out, [o.file]) === null) return false;
+    io.err(say('cli.outputIsInput', o.lang, { out, file: o.file }));
+    return true;
+  };
+  if (isInput(o.out)) return 2;
   let settings: Record<string, unknown> | undefined;
   if (o.settingsFile !== undefined) {
     const read = await readSettingsFile(o.settingsFile, o.lang);
     if (!read.ok) {
-      io.err(read.message);
+      io.err(inert(read.message));
       return 2;
     }
     settings = read.settings;
   }
+  let out = o.out;
   try {
     const bytes = await readBytes(o.file);
     const opened = openWorkbook(bytes, o.file);
     const target = copyTarget(bytes, opened, o.file);
-    const out = withExtension(o.out, target.extension);
-    if (target.converted) io.out(t('open.converted', o.lang, { file: o.file, format: formatLabel(opened.format) }));
-    else if (out !== o.out) io.out(t('open.macroExtension', o.lang, { file: o.file, out }));
+    out = withExtension(o.out, target.extension);
+    if (out !== o.out && isInput(out)) return 2;
+    if (target.converted) io.out(say('open.converted', o.lang, { file: o.file, format: formatLabel(opened.format) }));
+    else if (out !== o.out) io.out(say('open.macroExtension', o.lang, { file: o.file, out }));
     if (command === 'clear') {
       const removed = target.pkg.clearMarks();
-      await writeOut(target.pkg.toBytes(), out);
-      io.out(t('cli.cleared', o.lang, { count: removed, out }));
+      await writeAtomically(out, target.pkg.toBytes());
+      io.out(say('cli.cleared', o.lang, { count: removed, out }));
       return 0;
     }
     const sourceNames = opened.grids.map((g) => g.name);
     const audit = auditSubmission(opened.grids, auditSettings(settings, o.guarantee), opened.templateMarker);
-    const applied = target.pkg.applySheetPlans(buildSummaryPlans(audit, o.lang));
+    const plans = buildSummaryPlans(audit, o.lang);
+    const applied = target.pkg.applySheetPlans(plans, o.lang);
     let marked = 0;
     if (o.mark) marked = target.pkg.applyHighlights(highlightPlan(audit, sourceNames));
     // Our formulas carry the core's results; still ask Excel to recalculate everything on open.
-    await writeOut(target.pkg.toBytes({ recalculate: true }), out);
+    await writeAtomically(out, target.pkg.toBytes({ recalculate: true }));
     for (const a of applied) {
-      if (a.renamed) io.out(t('cli.renamed', o.lang, { wanted: a.wanted, name: a.name }));
+      if (a.renamed) io.out(say('cli.renamed', o.lang, { wanted: a.wanted, name: a.name }));
     }
-    io.out(t('cli.summarized', o.lang, { out, sheets: applied.map((a) => a.name).join('、'), marked }));
+    plans.forEach((p, i) => reportOverlong(io, o.lang, out, applied[i]?.name ?? p.name, overlongCells(p.rows)));
+    io.out(say('cli.summarized', o.lang, { out, sheets: applied.map((a) => a.name).join('、'), marked }));
     io.out(t('report.counts', o.lang, audit.counts));
     return 0;
   } catch (e) {
-    if (isWorkbookReadError(e)) io.err(readErrorMessage(e, o.lang, o.file));
-    else if ((e as { code?: string }).code !== undefined) io.err(t('cli.writeFailed', o.lang, { out: o.out }));
-    else io.err(t('read.unexpected', o.lang, { file: o.file }));
+    if (isWorkbookReadError(e)) io.err(inert(readErrorMessage(e, o.lang, o.file)));
+    else if ((e as { code?: string }).code !== undefined) io.err(say('cli.writeFailed', o.lang, { out }));
+    else io.err(say('read.unexpected', o.lang, { file: o.file }));
     return 2;
   }
-}
-
-async function writeOut(bytes: Uint8Array, out: string): Promise<void> {
-  await writeFile(out, bytes);
 }

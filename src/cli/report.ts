@@ -1,5 +1,9 @@
-/** Rendering check results: the JSON contract of DESIGN.md and the human table view. */
+/**
+ * Rendering check results: the JSON contract of DESIGN.md and the human table view, whose file names,
+ * sheet names and messages (which quote cell text) are made inert for the terminal.
+ */
 import { type Audit, type Finding, KIND_LABEL, type Lang, localizeFinding, t } from '../core';
+import { inert, say } from './terminal';
 import { displayWidth, padEnd } from './width';
 
 export interface CheckResult {
@@ -33,7 +37,7 @@ const SEVERITY_MARK = { error: '✖', warning: '▲', info: '·' } as const;
 export function renderTable(result: CheckResult, lang: Lang): string {
   const out: string[] = [];
   const profile = t(result.profile ? `profile.${result.profile}` : 'profile.none', lang);
-  out.push(t('report.file', lang, { file: result.file, profile }));
+  out.push(say('report.file', lang, { file: result.file, profile }));
   const bySheet = new Map<string, (typeof result.findings)[number][]>();
   for (const f of result.findings) {
     const list = bySheet.get(f.sheet) ?? [];
@@ -46,18 +50,18 @@ export function renderTable(result: CheckResult, lang: Lang): string {
     if (!list || list.length === 0) continue;
     const kind = sheet.kind ? KIND_LABEL[sheet.kind][lang] : null;
     out.push('');
-    out.push(kind ? t('report.sheet', lang, { sheet: sheet.name, kind }) : t('report.sheetUnknown', lang, { sheet: sheet.name }));
-    const cellWidth = Math.max(4, ...list.map((f) => f.cell.length)) + 1;
+    out.push(kind ? say('report.sheet', lang, { sheet: sheet.name, kind }) : say('report.sheetUnknown', lang, { sheet: sheet.name }));
+    const cellWidth = Math.max(4, ...list.map((f) => inert(f.cell).length)) + 1;
     for (const f of list) {
       const sev = `${SEVERITY_MARK[f.severity]} ${t(`severity.${f.severity}`, lang)}`;
-      out.push(`  ${padEnd(sev, sevWidth)} ${padEnd(f.cell, cellWidth)} ${f.message}`);
+      out.push(`  ${padEnd(sev, sevWidth)} ${padEnd(inert(f.cell), cellWidth)} ${inert(f.message)}`);
       out.push(`  ${' '.repeat(sevWidth)} ${' '.repeat(cellWidth)} ${f.code}`);
     }
   }
   for (const [sheet, list] of bySheet) {
     if (result.sheets.some((s) => s.name === sheet)) continue;
-    out.push('', t('report.sheetUnknown', lang, { sheet }));
-    for (const f of list) out.push(`  ${f.severity} ${f.cell} ${f.message}`);
+    out.push('', say('report.sheetUnknown', lang, { sheet }));
+    for (const f of list) out.push(`  ${f.severity} ${inert(f.cell)} ${inert(f.message)}`);
   }
   out.push('');
   out.push(result.findings.length === 0 ? t('report.clean', lang) : t('report.counts', lang, result.counts));

@@ -24,14 +24,17 @@ import {
   type PlanCell,
   SHEET_TAG_PREFIX,
   type AppliedSheet,
+  overlongCells,
   type SheetPlan,
+  truncationMark,
+  uniqueSheetName,
 } from '../core';
 import { a1 } from '../core/grid';
 import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetReference } from './address';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { ExcelAdapterError, isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
-import { cellInput, type Input, styleRects, uniqueName } from '../hosts/cells';
+import { cellInput, type Input, styleRects } from '../hosts/cells';
 
 export { cellInput, needsTextGuard, styleRects } from '../hosts/cells';
 
@@ -152,7 +155,7 @@ export async function applySheetPlans(context: Excel.RequestContext, plans: read
       taken.delete(previous.toLowerCase());
       deleted.add(previous.toLowerCase());
     }
-    const name = uniqueName(taken, plan.name);
+    const name = uniqueSheetName(plan.name, taken.values());
     taken.set(name.toLowerCase(), name);
     let table: string | null = null;
     if (plan.table) {
@@ -168,6 +171,8 @@ export async function applySheetPlans(context: Excel.RequestContext, plans: read
     steps.push({ plan, name, previous, tag: exists ? tag : null, table });
     applied.push({ id: plan.id, wanted: plan.name, name, renamed: name !== plan.name, replaced: previous !== null });
     if (name !== plan.name) notes.push({ key: 'excel.note.renamed', params: { wanted: plan.name, name } });
+    const cut = overlongCells(plan.rows);
+    if (cut.length > 0) notes.push({ key: 'excel.note.truncated', params: { sheet: name, count: cut.length, cells: cut.join(' '), mark: truncationMark() } });
   });
 
   // Phase 2: one batch with everything, split only where Excel's limits force it.

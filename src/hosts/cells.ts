@@ -4,6 +4,7 @@
  * parse is guarded). Pure: no host object is touched here. Extracted from src/excel (read.ts, write.ts), which
  * re-export these names unchanged.
  */
+import { fitCellText } from '../core/workbookLimits';
 import type { CellValue } from '../core/grid';
 import type { PlanCell } from '../core/plans/types';
 
@@ -57,23 +58,19 @@ export function needsTextGuard(s: string): boolean {
 /**
  * The value to send for one plan cell. Only our own formula becomes a formula; text that Excel would parse
  * (`=…`, `+…`, `-…`, `@…`, numbers, dates, booleans, error literals) is sent with a leading `'`, which Excel
- * stores as a text prefix, not as part of the value.
+ * stores as a text prefix, not as part of the value. Text longer than a cell holds is cut with a visible mark.
  */
 export function cellInput(pc: PlanCell | undefined): Input {
   if (!pc) return '';
   if (pc.formula !== undefined) return `=${pc.formula}`;
   const v = pc.value;
   if (v === null) return '';
-  if (typeof v === 'string') return needsTextGuard(v) ? `'${v}` : v;
-  return v;
-}
-
-export function uniqueName(taken: ReadonlyMap<string, string>, wanted: string): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) {
-    const candidate = `${wanted} (${i})`.slice(0, 31);
-    if (!taken.has(candidate.toLowerCase())) return candidate;
+  if (typeof v === 'string') {
+    // Excel's cell limit counts the text, not the `'` prefix.
+    const text = fitCellText(v);
+    return needsTextGuard(text) ? `'${text}` : text;
   }
+  return v;
 }
 
 export interface StyledRect extends Rect {

@@ -11,9 +11,10 @@
  * conditional formats) degrades with a note.
  */
 import { type AppliedSheet, type CellStyle, type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, type SheetPlan, SHEET_TAG_PREFIX } from '../core/plans/types';
+import { overlongCells, truncationMark, uniqueSheetName } from '../core/workbookLimits';
 import { a1, columnLetter } from '../core/grid';
 import { cellsToRects, rectA1, sheetReference } from '../excel/address';
-import { cellInput, type Input, styleRects, uniqueName } from '../hosts/cells';
+import { cellInput, type Input, styleRects } from '../hosts/cells';
 import { addressChunks } from './address';
 import { causeOf, WpsAdapterError, type WpsNote } from './errors';
 import { sheetsOf, type WpsFeature } from './host';
@@ -128,9 +129,11 @@ export function applyWpsSheetPlans(app: WpsApplication, wb: WpsWorkbook, plans: 
           replaced = true;
         }
         if (tag && names) deleteName(wb, tagName);
-        const name = uniqueName(taken, plan.name);
+        const name = uniqueSheetName(plan.name, taken.values());
         taken.set(name.toLowerCase(), name);
         if (name !== plan.name) notes.push({ key: 'excel.note.renamed', params: { wanted: plan.name, name } });
+        const cut = overlongCells(plan.rows);
+        if (cut.length > 0) notes.push({ key: 'excel.note.truncated', params: { sheet: name, count: cut.length, cells: cut.join(' '), mark: truncationMark() } });
         const last = wb.Worksheets.Item(wb.Worksheets.Count);
         const ws = wb.Worksheets.Add(undefined, last);
         ws.Name = name;

@@ -4,7 +4,9 @@
  * heights copied from the cell it came from), and turns ⟦…⟧-marked spans into coloured rich text.
  */
 import ExcelJS from 'exceljs';
+import { fitCellText, uniqueSheetName } from '../core/workbookLimits';
 import { isErrorValue } from '../core/grid';
+import type { Lang } from '../core/i18n/findings';
 import type { MergedSheet } from '../core/submissions/merge';
 import { splitMarked } from '../core/submissions/textDiff';
 
@@ -12,15 +14,18 @@ function clone<T>(x: T): T {
   return x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T);
 }
 
-/** Write the merged sheets into a new workbook, styled like the sheets they came from. */
-export function writeMergedWorkbook(merged: readonly MergedSheet[], sources: readonly (ExcelJS.Workbook | undefined)[]): ExcelJS.Workbook {
+/**
+ * Write the merged sheets into a new workbook, styled like the sheets they came from. The core has named
+ * them (legal, unique); text past Excel's cell limit is cut with the mark in `lang`.
+ */
+export function writeMergedWorkbook(merged: readonly MergedSheet[], sources: readonly (ExcelJS.Workbook | undefined)[], lang: Lang = 'zh-CN'): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Annex Auditor 附件审核助手';
   const srcSheet = (source: number, sheet: string) => sources[source]?.getWorksheet(sheet);
   for (const m of merged) {
     const layout = srcSheet(m.layout.source, m.layout.sheet);
     const frozen = m.provenanceCol !== null ? m.headerRows[1] + 1 : 0;
-    const ws = wb.addWorksheet(m.grid.name, {
+    const ws = wb.addWorksheet(uniqueSheetName(m.grid.name, wb.worksheets.map((w) => w.name)), {
       ...(frozen > 0 ? { views: [{ state: 'frozen' as const, ySplit: frozen, xSplit: 0 }] } : {}),
       ...(layout ? { pageSetup: clone({ ...layout.pageSetup, printArea: undefined }) } : {}),
     });
@@ -44,7 +49,7 @@ export function writeMergedWorkbook(merged: readonly MergedSheet[], sources: rea
         }
         if (f !== null) cell.value = { formula: f, ...(v !== null && !isErrorValue(v) ? { result: v } : {}) } as ExcelJS.CellFormulaValue;
         else if (isErrorValue(v)) cell.value = { error: v.error } as ExcelJS.CellErrorValue;
-        else cell.value = v;
+        else cell.value = typeof v === 'string' ? fitCellText(v, lang) : v;
         const fmt = m.grid.numberFormats?.[r]?.[c] ?? null;
         if (fmt !== null) cell.numFmt = fmt;
       });
@@ -57,13 +62,14 @@ export function writeMergedWorkbook(merged: readonly MergedSheet[], sources: rea
 const MARK_COLOR = 'FFC00000';
 
 /** Cells whose text carries ⟦…⟧ marks (in the given 0-based columns) become rich text with the marked spans red and bold. */
-export function applyMarkedRichText(ws: ExcelJS.Worksheet, columns: readonly number[]): number {
+export function applyMarkedRichText(ws: ExcelJS.Worksheet, columns: readonly number[], lang: Lang = 'zh-CN'): number {
   let count = 0;
   ws.eachRow((row) => {
     for (const c of columns) {
       const cell = row.getCell(c + 1);
-      const v = cell.value;
-      if (typeof v !== 'string' || !v.includes('⟦')) continue;
+      const v0 = cell.value;
+      if (typeof v0 !== 'string' || !v0.includes('⟦')) continue;
+      const v = fitCellText(v0, lang);
       const base: Partial<ExcelJS.Font> = { name: cell.font?.name ?? '宋体', size: cell.font?.size ?? 11 };
       cell.value = {
         richText: splitMarked(v).map((run) =>

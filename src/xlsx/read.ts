@@ -141,6 +141,10 @@ export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promis
   const verdict = inspectZip(bytes);
   if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
   const wb = new ExcelJS.Workbook();
+  // exceljs writes its own "Worksheet name … exceeds 31 chars" lines to the console; what matters reaches
+  // the user as our own sentences instead.
+  const warn = console.warn;
+  console.warn = () => undefined;
   try {
     const copy = bytes.slice().buffer;
     await wb.xlsx.load(copy as unknown as ExcelJS.Buffer);
@@ -150,6 +154,8 @@ export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promis
       throw new WorkbookReadError('truncated', file, msg);
     }
     throw new WorkbookReadError('unreadable', file, msg);
+  } finally {
+    console.warn = warn;
   }
   return wb;
 }

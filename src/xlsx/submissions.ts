@@ -4,7 +4,7 @@
  * normal audit of what was written and the summary sheets), and a workbook holding one or more plans.
  */
 import ExcelJS from 'exceljs';
-import { auditSubmission, type Audit, buildSummaryPlans, countBySeverity, type Lang, type Settings, type SheetPlan, sortFindings } from '../core';
+import { auditSubmission, type Audit, buildSummaryPlans, countBySeverity, type Lang, overlongCells, type Settings, type SheetPlan, sortFindings } from '../core';
 import { type MergeResult, type MergeSource, mergeSubmissions, type TemplateRequest, type TemplateWorkbook, templateWorkbook } from '../core/submissions';
 import { withoutMarkerSheet } from './files';
 import type { OpenedWorkbook } from './open';
@@ -26,10 +26,10 @@ export async function templateFile(requests: readonly TemplateRequest[], options
 }
 
 /** A new workbook holding these plans (the 报送情况 sheet, a 版本比较 sheet for a non-.xlsx source). */
-export function planWorkbook(plans: readonly SheetPlan[]): { workbook: ExcelJS.Workbook; applied: AppliedSheet[] } {
+export function planWorkbook(plans: readonly SheetPlan[], lang: Lang = 'zh-CN'): { workbook: ExcelJS.Workbook; applied: AppliedSheet[] } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Annex Auditor 附件审核助手';
-  return { workbook, applied: applySheetPlans(workbook, plans) };
+  return { workbook, applied: applySheetPlans(workbook, plans, lang) };
 }
 
 export interface MergeInput {
@@ -45,6 +45,8 @@ export interface MergedWorkbook {
   /** The audit of what was written, with the merge's own findings (duplicates, conflicts). */
   readonly audit: Audit;
   readonly summaries: readonly AppliedSheet[];
+  /** Cells whose text was longer than Excel allows and was cut (with a visible mark), by sheet. */
+  readonly overlong: readonly { readonly sheet: string; readonly cells: readonly string[] }[];
 }
 
 /**
@@ -58,12 +60,17 @@ export async function mergeToWorkbook(inputs: readonly MergeInput[], settings: S
   for (const i of inputs) styleSources.push(i.opened.format === 'xlsx' || i.opened.format === 'xlsm' ? await loadWorkbook(i.bytes, i.name).catch(() => undefined) : undefined);
   const merged = mergeSubmissions(sources, settings);
   if (merged.sheets.length === 0) return null;
-  const draft = writeMergedWorkbook(merged.sheets, styleSources);
+  const draft = writeMergedWorkbook(merged.sheets, styleSources, lang);
   const workbook = await loadWorkbook(new Uint8Array((await draft.xlsx.writeBuffer()) as ArrayBuffer), out);
   const grids = workbookToGrids(workbook);
   const audit0 = auditSubmission(grids, settings);
   const findings = sortFindings([...audit0.findings, ...merged.findings], grids.map((g) => g.name));
   const audit = { ...audit0, findings, counts: countBySeverity(findings) };
-  const summaries = applySheetPlans(workbook, buildSummaryPlans(audit, lang));
-  return { workbook, merged, audit, summaries };
+  const plans = buildSummaryPlans(audit, lang);
+  const summaries = applySheetPlans(workbook, plans, lang);
+  const overlong = [
+    ...merged.sheets.map((m) => ({ sheet: m.grid.name, cells: overlongCells(m.grid.values) })),
+    ...plans.map((p, i) => ({ sheet: summaries[i]?.name ?? p.name, cells: overlongCells(p.rows) })),
+  ].filter((o) => o.cells.length > 0);
+  return { workbook, merged, audit, summaries, overlong };
 }

@@ -15,7 +15,10 @@ import {
   type PlanCell,
   SHEET_TAG_PREFIX,
   type AppliedSheet,
+  fitCellText,
+  type Lang,
   type SheetPlan,
+  uniqueSheetName,
 } from '../core';
 
 export type { AppliedSheet } from '../core';
@@ -67,30 +70,22 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle | undefined): void {
   if (Object.keys(alignment).length > 0) cell.alignment = alignment;
 }
 
-function writeCell(cell: ExcelJS.Cell, pc: PlanCell, plan: SheetPlan): void {
+function writeCell(cell: ExcelJS.Cell, pc: PlanCell, plan: SheetPlan, lang: Lang): void {
   if (pc.formula !== undefined) {
     const result = pc.value === null ? undefined : pc.value;
     cell.value = { formula: pc.formula, ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
   } else if (pc.link) {
-    cell.value = { text: String(pc.value ?? ''), hyperlink: `#${quoteSheet(pc.link.sheet)}!${pc.link.cell}` };
+    cell.value = { text: fitCellText(String(pc.value ?? ''), lang), hyperlink: `#${quoteSheet(pc.link.sheet)}!${pc.link.cell}` };
   } else {
     // Strings are written as strings: exceljs never turns `=…` text into a formula.
-    cell.value = pc.value;
+    cell.value = typeof pc.value === 'string' ? fitCellText(pc.value, lang) : pc.value;
   }
   if (pc.numberFormat) cell.numFmt = pc.numberFormat;
   applyStyle(cell, pc.style ? plan.styles[pc.style] : undefined);
 }
 
-function uniqueName(wb: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name));
-  if (!taken.has(wanted)) return wanted;
-  for (let i = 2; ; i++) {
-    const candidate = `${wanted} (${i})`.slice(0, 31);
-    if (!taken.has(candidate)) return candidate;
-  }
-}
-
-export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): AppliedSheet {
+/** Add (or replace our earlier) summary sheet; text past Excel's cell limit is cut with the mark in `lang`. */
+export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan, lang: Lang = 'zh-CN'): AppliedSheet {
   const tagged = taggedSheets(wb);
   const previous = tagged.get(plan.id);
   let replaced = false;
@@ -102,7 +97,7 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): AppliedSh
     }
     untag(wb, plan.id);
   }
-  const name = uniqueName(wb, plan.name);
+  const name = uniqueSheetName(plan.name, wb.worksheets.map((w) => w.name));
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: plan.frozenRows, xSplit: 0 }],
     pageSetup: {
@@ -122,7 +117,7 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): AppliedSh
   plan.rows.forEach((row, r) => {
     row.forEach((pc, c) => {
       if (pc.value === null && pc.formula === undefined && !pc.style) return;
-      writeCell(ws.getCell(r + 1, c + 1), pc, plan);
+      writeCell(ws.getCell(r + 1, c + 1), pc, plan, lang);
     });
   });
   for (const m of plan.merges) ws.mergeCells(m);
@@ -131,8 +126,8 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan): AppliedSh
   return { id: plan.id, wanted: plan.name, name, renamed: name !== plan.name, replaced };
 }
 
-export function applySheetPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): AppliedSheet[] {
-  return plans.map((p) => applySheetPlan(wb, p));
+export function applySheetPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[], lang: Lang = 'zh-CN'): AppliedSheet[] {
+  return plans.map((p) => applySheetPlan(wb, p, lang));
 }
 
 type CfRule = { type?: string; formulae?: unknown[] };

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Lang, t } from '../../core';
 import { type CheckResult, type ReadFailure, renderTable } from '../report';
+import { inert, say } from '../terminal';
 import { padEnd, displayWidth } from '../width';
 import { checkFile, type CheckFileOptions, isFailure } from './check';
 import { type CliIO, expandInputs } from './common';
@@ -155,10 +156,10 @@ export async function checkMany(files: readonly string[], options: BatchOptions,
   return results.map((r, i) => r ?? unexpected(i));
 }
 
-/** `[██████░░░░] 12/50 name.xlsx` redrawn in place. */
+/** `[██████░░░░] 12/50 name.xlsx` redrawn in place; the name made inert (our own `\r\x1b[K` stays). */
 export function progressLine(done: number, total: number, file: string, lang: Lang, width = 24): string {
   const filled = total === 0 ? width : Math.round((done / total) * width);
-  const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+  const name = inert(file.length > 40 ? `…${file.slice(-39)}` : file);
   return `\r\x1b[K${t('batch.progress', lang)} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${name}`;
 }
 
@@ -167,19 +168,19 @@ export function clearProgress(): string {
 }
 
 function statusOf(r: Outcome, lang: Lang): string {
-  if (isFailure(r)) return `${t('batch.status.unreadable', lang)}${lang === 'zh-CN' ? '：' : ': '}${r.error}`;
+  if (isFailure(r)) return `${t('batch.status.unreadable', lang)}${lang === 'zh-CN' ? '：' : ': '}${inert(r.error)}`;
   if (r.counts.error > 0) return t('batch.status.errors', lang);
   if (r.counts.warning > 0 || r.counts.info > 0) return t('batch.status.warnings', lang);
   return t('batch.status.clean', lang);
 }
 
-/** One line per file, then a total line. */
+/** One line per file, then a total line; file names and reasons made inert (a newline in a name cannot forge a line). */
 export function renderSummary(results: readonly Outcome[], lang: Lang): string {
   const head = [t('batch.col.file', lang), t('batch.col.profile', lang), t('batch.col.error', lang), t('batch.col.warning', lang), t('batch.col.info', lang), t('batch.col.status', lang)];
   const rows = results.map((r) =>
     isFailure(r)
-      ? [r.file, '—', '—', '—', '—', statusOf(r, lang)]
-      : [r.file, t(r.profile ? `profile.${r.profile}` : 'profile.none', lang), String(r.counts.error), String(r.counts.warning), String(r.counts.info), statusOf(r, lang)],
+      ? [inert(r.file), '—', '—', '—', '—', statusOf(r, lang)]
+      : [inert(r.file), t(r.profile ? `profile.${r.profile}` : 'profile.none', lang), String(r.counts.error), String(r.counts.warning), String(r.counts.info), statusOf(r, lang)],
   );
   const widths = head.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => (c === 5 ? 0 : displayWidth(r[c] ?? '')))));
   const line = (cells: readonly string[]) =>
@@ -209,13 +210,13 @@ export interface CheckCommandOptions extends BatchOptions {
 export async function runBatchCheck(options: CheckCommandOptions, io: CliIO): Promise<number> {
   const lang = options.lang;
   const expanded = await expandInputs(options.files);
-  for (const d of expanded.emptyDirs) io.err(t('sub.noXlsx', lang, { path: d }));
+  for (const d of expanded.emptyDirs) io.err(say('sub.noXlsx', lang, { path: d }));
   const files = expanded.files;
   const single = options.files.length === 1 && !expanded.anyDirectory;
   const bar = io.progress && files.length > 1 ? io.progress : null;
   const results = await checkMany(files, options, (done, file) => bar?.(progressLine(done, files.length, file, lang)));
   if (bar) bar(clearProgress());
-  for (const r of results) if (isFailure(r)) io.err(r.error);
+  for (const r of results) if (isFailure(r)) io.err(inert(r.error));
   const ok = results.filter((r): r is CheckResult => !isFailure(r));
   if (options.format === 'json') {
     // Several files: every file has its entry, in order — an unreadable one as `{ file, error }`, so a

@@ -1,11 +1,13 @@
 /** Shared plumbing of the CLI commands: reading and writing files, expanding directories, simple flags. */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { type Lang, t } from '../../core';
+import { type Lang, t, truncationMark } from '../../core';
 import { WorkbookReadError } from '../../xlsx/errors';
 import { workbookBytes } from '../../xlsx/submissions';
 import { TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core/submissions/templateKinds';
+import { writeAtomically } from '../output';
+import { say } from '../terminal';
 
 export interface CliIO {
   out(s: string): unknown;
@@ -28,9 +30,9 @@ export async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Write a workbook; Excel recalculates everything on open (our formulas carry results anyway). */
+/** Write a workbook (atomically); Excel recalculates everything on open (our formulas carry results anyway). */
 export async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
-  await writeFile(out, await workbookBytes(wb));
+  await writeAtomically(out, await workbookBytes(wb));
 }
 
 function isWorkbookName(name: string): boolean {
@@ -115,6 +117,33 @@ export function isOption(a: string): boolean {
 
 export function usage(lang: Lang): string {
   return t('cli.usage', lang, { kinds: [...TEMPLATE_KINDS, ...Object.keys(TEMPLATE_BUNDLES)].join(' ') });
+}
+
+export type CommandName = 'check' | 'summarize' | 'clear' | 'template' | 'diff' | 'merge';
+
+/** `--help` or `-h` anywhere among a command's arguments. */
+export function wantsHelp(args: readonly string[]): boolean {
+  return args.some((a) => a === '--help' || a === '-h');
+}
+
+/** One command's usage: the heading, that command's lines of the catalogue usage, and the exit status line. */
+export function commandUsage(command: CommandName, lang: Lang): string {
+  const lines = usage(lang).split('\n');
+  const mine: string[] = [];
+  let inside = false;
+  for (const line of lines.slice(1)) {
+    if (line.startsWith('  annex-audit ')) inside = line.startsWith(`  annex-audit ${command} `);
+    else if (!line.startsWith('      ')) inside = false;
+    if (inside) mine.push(line);
+  }
+  return [lines[0] ?? '', ...mine, '', lines[lines.length - 1] ?? ''].join('\n');
+}
+
+/** One sentence on stderr (stdout may be JSON) for a written sheet whose over-long text cells were cut. */
+export function reportOverlong(io: CliIO, lang: Lang, out: string, sheet: string, cells: readonly string[]): void {
+  if (cells.length === 0) return;
+  const shown = cells.length > 10 ? `${cells.slice(0, 10).join(' ')} …` : cells.join(' ');
+  io.err(say('cli.truncated', lang, { out, sheet, count: cells.length, cells: shown, mark: truncationMark(lang) }));
 }
 
 /** `--settings FILE`: the same settings object the pane stores with a workbook (validated by the core). */

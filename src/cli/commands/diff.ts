@@ -1,9 +1,10 @@
 /**
  * `annex-audit diff OLD.xlsx NEW.xlsx [--format json|table] [-o OUT.xlsx] [--lang zh-CN|en-US]`:
- * what changed between two versions of a submission. With -o: a copy of NEW plus a `版本比较` sheet.
+ * what changed between two versions of a submission. With -o: a copy of NEW plus a `版本比较` sheet (that
+ * sheet alone where NEW cannot be copied as it is; the user is told why); never over OLD or NEW.
  * Exit 0 when nothing changed, 1 when something did, 2 when a file cannot be read or the arguments are wrong.
  */
-import { auditSubmission, type Audit, KIND_LABEL, type Lang, localizeFinding, t } from '../../core';
+import { auditSubmission, type Audit, isLegalSheetName, KIND_LABEL, type Lang, localizeFinding, overlongCells, t } from '../../core';
 import {
   changeSides,
   DIFF_TEXT_COLUMNS,
@@ -15,10 +16,12 @@ import {
   markedText,
 } from '../../core/submissions';
 import ExcelJS from 'exceljs';
-import { applySheetPlans, isWorkbookReadError, loadWorkbook, openWorkbook, readErrorMessage } from '../../xlsx';
+import { applySheetPlans, isWorkbookReadError, loadWorkbook, openWorkbook, type OpenedWorkbook, readErrorMessage } from '../../xlsx';
 import { applyMarkedRichText } from '../../xlsx/merge';
+import { inert, say } from '../terminal';
 import { padEnd } from '../width';
-import { Args, type CliIO, displayName, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
+import { inputAt } from '../output';
+import { Args, type CliIO, displayName, isOption, parseFormat, parseLang, readBytes, reportOverlong, usage, writeWorkbook } from './common';
 
 interface DiffOptions {
   files: string[];
@@ -62,8 +65,9 @@ export function diffJson(report: DiffReport, oldFile: string, newFile: string, a
   };
 }
 
+/** The human view of a comparison; every name and text from the files is made inert for the terminal. */
 export function renderDiffTable(report: DiffReport, names: { old: string; new: string }, lang: Lang): string {
-  const out: string[] = [t('diff.title', lang, names), t('diff.summary', lang, report.counts)];
+  const out: string[] = [say('diff.title', lang, names), t('diff.summary', lang, report.counts)];
   if (report.changes.length === 0) out.push('', t('diff.same', lang));
   let kind: string | null = null;
   for (const c of report.changes) {
@@ -71,33 +75,33 @@ export function renderDiffTable(report: DiffReport, names: { old: string; new: s
       kind = c.kind;
       out.push('', `── ${KIND_LABEL[c.kind][lang]}`);
     }
-    const where = c.side === 'new' ? `${c.sheet}!${c.cell}` : t('diff.oldWhere', lang, { sheet: c.sheet, cell: c.cell });
+    const where = c.side === 'new' ? inert(`${c.sheet}!${c.cell}`) : say('diff.oldWhere', lang, { sheet: c.sheet, cell: c.cell });
     const label = padEnd(`[${t(`diff.type.${c.type}`, lang)}]`, 14);
-    const subject = c.scope === 'annex' ? t('diff.annex', lang) : c.key;
-    const column = c.column ? `「${c.column}」` : '';
-    const { before, after } = changeSides(c, lang);
+    const subject = c.scope === 'annex' ? t('diff.annex', lang) : inert(c.key);
+    const column = c.column ? `「${inert(c.column)}」` : '';
+    const sides = changeSides(c, lang);
+    const before = inert(sides.before);
+    const after = inert(sides.after);
     if (c.type === 'text' || c.type === 'rating') {
       out.push(`  ${label} ${subject} ${column}  ${where}`);
-      if (c.type === 'rating') out.push(`      ${c.before || '—'} → ${c.after || '—'}`);
+      if (c.type === 'rating') out.push(`      ${inert(String(c.before || '—'))} → ${inert(String(c.after || '—'))}`);
       const segs = c.segments ?? [];
-      out.push(`      - ${markedExcerpt(segs, 'old')}`, `      + ${markedExcerpt(segs, 'new')}`);
+      out.push(`      - ${inert(markedExcerpt(segs, 'old'))}`, `      + ${inert(markedExcerpt(segs, 'new'))}`);
     } else if (c.type === 'figure' || c.type === 'mark') {
       out.push(`  ${label} ${subject} ${column}  ${before || '—'} → ${after || '—'}  ${where}`);
     } else {
       out.push(`  ${label} ${subject}${column ? ` ${column}` : ''}  ${where}`);
     }
   }
-  out.push('', t('diff.newFindings', lang, { count: report.newFindings.length }));
-  for (const f0 of report.newFindings) {
+  const finding = (f0: DiffReport['newFindings'][number]): string => {
     const f = localizeFinding(f0, lang);
-    out.push(`  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(`${f.sheet}!${f.cell}`, 12)} ${f.message}  (${f.code})`);
-  }
+    return `  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(inert(`${f.sheet}!${f.cell}`), 12)} ${inert(f.message)}  (${f.code})`;
+  };
+  out.push('', t('diff.newFindings', lang, { count: report.newFindings.length }));
+  for (const f of report.newFindings) out.push(finding(f));
   if (report.resolvedFindings.length > 0) {
     out.push('', t('diff.resolvedFindings', lang, { count: report.resolvedFindings.length }));
-    for (const f0 of report.resolvedFindings) {
-      const f = localizeFinding(f0, lang);
-      out.push(`  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(`${f.sheet}!${f.cell}`, 12)} ${f.message}  (${f.code})`);
-    }
+    for (const f of report.resolvedFindings) out.push(finding(f));
   }
   return out.join('\n');
 }
@@ -130,11 +134,16 @@ function parseDiffArgs(argv: readonly string[], lang: Lang): { ok: true; options
 export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): Promise<number> {
   const parsed = parseDiffArgs(argv, lang);
   if (!parsed.ok) {
-    io.err(`${parsed.message}\n${usage(lang)}`);
+    io.err(`${inert(parsed.message)}\n${usage(lang)}`);
     return 2;
   }
   const o = parsed.options;
   const [oldFile, newFile] = o.files as [string, string];
+  const overwritten = o.out ? inputAt(o.out, o.files) : null;
+  if (o.out && overwritten !== null) {
+    io.err(say('cli.outputIsInput', o.lang, { out: o.out, file: overwritten }));
+    return 2;
+  }
   const settings = { guaranteedQuotaIsVeryLikely: o.guarantee };
   let current = oldFile;
   try {
@@ -146,7 +155,7 @@ export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): P
     const newAudit = auditSubmission(newWb.grids, settings, newWb.templateMarker);
     if (oldAudit.profile !== null && newAudit.profile !== null && oldAudit.profile !== newAudit.profile) {
       io.err(
-        t('diff.profileMismatch', o.lang, {
+        say('diff.profileMismatch', o.lang, {
           old: oldFile,
           new: newFile,
           oldProfile: t(`profile.${oldAudit.profile}`, o.lang),
@@ -158,26 +167,52 @@ export async function runDiff(argv: readonly string[], lang: Lang, io: CliIO): P
     const report = diffAudits(oldAudit, newAudit);
     const names = { old: displayName(oldFile), new: displayName(newFile) };
     if (o.out) {
-      current = o.out;
-      // The comparison goes into a copy of the new .xlsx; for another format, into a workbook of its own.
-      const target = newWb.format === 'xlsx' || newWb.format === 'xlsm' ? await loadWorkbook(newBytes, newFile) : new ExcelJS.Workbook();
-      const [applied] = applySheetPlans(target, [diffPlan(report, names, o.lang)]);
+      const out = o.out;
+      current = out;
+      const copy = await copyOfNew(newWb, newBytes, newFile, o.lang, io);
+      const target = copy ?? new ExcelJS.Workbook();
+      const alone = copy === null;
+      const plan = diffPlan(report, names, o.lang);
+      const [applied] = applySheetPlans(target, [plan], o.lang);
       const ws = applied ? target.getWorksheet(applied.name) : undefined;
-      if (ws) applyMarkedRichText(ws, DIFF_TEXT_COLUMNS);
+      if (ws) applyMarkedRichText(ws, DIFF_TEXT_COLUMNS, o.lang);
       try {
-        await writeWorkbook(target, o.out);
+        await writeWorkbook(target, out);
       } catch {
-        io.err(t('cli.writeFailed', o.lang, { out: o.out }));
+        io.err(say('cli.writeFailed', o.lang, { out }));
         return 2;
       }
-      if (o.format === 'table') io.out(t('diff.written', o.lang, { out: o.out, sheet: applied?.name ?? '' }));
+      reportOverlong(io, o.lang, out, applied?.name ?? plan.name, overlongCells(plan.rows));
+      if (o.format === 'table') io.out(say(alone ? 'diff.writtenAlone' : 'diff.written', o.lang, { out, sheet: applied?.name ?? '' }));
     }
     if (o.format === 'json') io.out(JSON.stringify(diffJson(report, oldFile, newFile, newAudit, o.lang), null, 2));
     else io.out(renderDiffTable(report, names, o.lang));
     return report.changes.length > 0 || report.newFindings.length > 0 ? 1 : 0;
   } catch (e) {
-    if (isWorkbookReadError(e)) io.err(readErrorMessage(e, o.lang));
-    else io.err(t('read.unexpected', o.lang, { file: current }));
+    if (isWorkbookReadError(e)) io.err(inert(readErrorMessage(e, o.lang)));
+    else if (current === o.out) io.err(say('cli.outputUnexpected', o.lang, { out: current }));
+    else io.err(say('read.unexpected', o.lang, { file: current }));
     return 2;
+  }
+}
+
+/**
+ * The new version as an exceljs workbook to add the comparison to, or null (and, where the user would wonder
+ * why, one sentence on stderr) when it must go into a workbook of its own: a format other than .xlsx/.xlsm,
+ * a sheet name Excel would not accept (exceljs refuses or silently shortens it), or a package exceljs cannot
+ * load although our reader could.
+ */
+async function copyOfNew(newWb: OpenedWorkbook, bytes: Uint8Array, file: string, lang: Lang, io: CliIO): Promise<ExcelJS.Workbook | null> {
+  if (newWb.format !== 'xlsx' && newWb.format !== 'xlsm') return null;
+  const illegal = newWb.grids.find((g) => !isLegalSheetName(g.name));
+  if (illegal) {
+    io.err(say('diff.copyIllegalName', lang, { file, sheet: illegal.name }));
+    return null;
+  }
+  try {
+    return await loadWorkbook(bytes, file);
+  } catch {
+    io.err(say('diff.copyFailed', lang, { file }));
+    return null;
   }
 }

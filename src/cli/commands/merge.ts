@@ -2,13 +2,16 @@
  * `annex-audit merge FILE_OR_DIR… -o OUT.xlsx [--format json|table] [--lang zh-CN|en-US]`: consolidate
  * per-unit submissions into one workbook in the official layout (a `来源文件` column on every row), then
  * run the normal check on the result and add the summary sheets. Conflicting duplicates are findings.
- * Exit like `check` (0 / 1), or 2 when an input cannot be read (nothing is written then).
+ * Exit like `check` (0 / 1), or 2 when an input cannot be read or the output is one of the inputs (nothing
+ * is written then). A source sheet name Excel would not take is made legal, and the user is told.
  */
-import { type Lang, resolveSettings, t } from '../../core';
+import { isLegalSheetName, type Lang, resolveSettings, t } from '../../core';
 import { isWorkbookReadError, openWorkbook, readErrorMessage } from '../../xlsx';
 import { type MergeInput, mergeToWorkbook } from '../../xlsx/submissions';
 import { renderTable, toCheckResult } from '../report';
-import { Args, type CliIO, displayName, expandInputs, isOption, parseFormat, parseLang, readBytes, usage, writeWorkbook } from './common';
+import { inputAt } from '../output';
+import { inert, say } from '../terminal';
+import { Args, type CliIO, displayName, expandInputs, isOption, parseFormat, parseLang, readBytes, reportOverlong, usage, writeWorkbook } from './common';
 
 /** Names for the provenance column: base names, or the path as given where two base names collide. */
 function provenanceNames(files: readonly string[]): string[] {
@@ -23,7 +26,7 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
   let guarantee = true;
   const inputs: string[] = [];
   const fail = (message: string) => {
-    io.err(`${message}\n${usage(lang)}`);
+    io.err(`${inert(message)}\n${usage(lang)}`);
     return 2;
   };
   const args = new Args(argv);
@@ -48,9 +51,15 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
   if (!out) return fail(t('cli.noOutput', lang));
 
   const expanded = await expandInputs(inputs);
-  for (const d of expanded.emptyDirs) io.err(t('sub.noXlsx', lang, { path: d }));
+  for (const d of expanded.emptyDirs) io.err(say('sub.noXlsx', lang, { path: d }));
   if (expanded.emptyDirs.length > 0 || expanded.files.length === 0) return 2;
   const files = expanded.files;
+  // A folder of submissions may hold the output of an earlier merge: never write over any input.
+  const overwritten = inputAt(out, files);
+  if (overwritten !== null) {
+    io.err(say('cli.outputIsInput', lang, { out, file: overwritten }));
+    return 2;
+  }
 
   // Every input must be readable: a merge that silently lacks one unit is worse than none.
   const sources: MergeInput[] = [];
@@ -60,7 +69,7 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
       const bytes = await readBytes(file);
       sources.push({ name: names[i] ?? file, bytes, opened: openWorkbook(bytes, file) });
     } catch (e) {
-      io.err(isWorkbookReadError(e) ? readErrorMessage(e, lang, file) : t('read.unexpected', lang, { file }));
+      io.err(inert(isWorkbookReadError(e) ? readErrorMessage(e, lang, file) : t('read.unexpected', lang, { file })));
       return 2;
     }
   }
@@ -71,18 +80,26 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
       io.err(t('merge.nothing', lang));
       return 2;
     }
-    const { workbook: wb, merged, audit, summaries: applied } = done;
+    const { workbook: wb, merged, audit, summaries: applied, overlong } = done;
     try {
       await writeWorkbook(wb, out);
     } catch {
-      io.err(t('cli.writeFailed', lang, { out }));
+      io.err(say('cli.writeFailed', lang, { out }));
       return 2;
     }
+    // Each merged sheet is named after the sheet its layout came from, made legal and unique by the core.
+    for (const m of merged.sheets) {
+      const wanted = m.layout.sheet;
+      if (wanted === m.grid.name) continue;
+      const reason = t(isLegalSheetName(wanted) ? 'sheetName.taken' : 'sheetName.illegal', lang);
+      io.err(say('merge.sheetRenamed', lang, { wanted, name: m.grid.name, reason }));
+    }
+    for (const o of overlong) reportOverlong(io, lang, out, o.sheet, o.cells);
     const result = toCheckResult(out, audit, lang);
     if (format === 'json') io.out(JSON.stringify(result, null, 2));
     else {
       io.out(
-        t('merge.written', lang, {
+        say('merge.written', lang, {
           files: files.length,
           out,
           sheets: merged.sheets.map((s) => s.grid.name).join('、'),
@@ -93,7 +110,7 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
     }
     return audit.counts.error > 0 ? 1 : 0;
   } catch {
-    io.err(t('read.unexpected', lang, { file: out }));
+    io.err(say('cli.outputUnexpected', lang, { out }));
     return 2;
   }
 }

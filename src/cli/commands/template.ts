@@ -11,6 +11,7 @@ import {
   type TemplateWorkbook,
 } from '../../core/submissions';
 import { templateFile } from '../../xlsx/submissions';
+import { inert, say } from '../terminal';
 import { Args, type CliIO, isOption, parseLang, usage, writeWorkbook } from './common';
 
 export async function runTemplate(argv: readonly string[], lang0: Lang, io: CliIO): Promise<number> {
@@ -20,7 +21,7 @@ export async function runTemplate(argv: readonly string[], lang0: Lang, io: CliI
   let year = new Date().getFullYear();
   let rows: number | undefined;
   const fail = (message: string) => {
-    io.err(`${message}\n${usage(lang)}`);
+    io.err(`${inert(message)}\n${usage(lang)}`);
     return 2;
   };
   const args = new Args(argv);
@@ -54,10 +55,10 @@ export async function runTemplate(argv: readonly string[], lang0: Lang, io: CliI
     plan = made.plan;
     await writeWorkbook(made.workbook, out);
   } catch {
-    io.err(t('cli.writeFailed', lang, { out }));
+    io.err(say('cli.writeFailed', lang, { out }));
     return 2;
   }
   const sheets = plan.sheets.map((s) => KIND_LABEL[s.kind][lang]).join(lang === 'zh-CN' ? '、' : ', ');
-  io.out(t('tpl.written', lang, { out, sheets, marker: plan.marker }));
+  io.out(say('tpl.written', lang, { out, sheets, marker: plan.marker }));
   return 0;
 }

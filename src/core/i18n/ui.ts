@@ -138,6 +138,16 @@ export const UI = {
   },
   'cli.badOption': { 'zh-CN': '选项“{option}”的值“{value}”无效。', 'en-US': 'Invalid value "{value}" for option "{option}".' },
   'cli.unknownOption': { 'zh-CN': '未知选项“{option}”。', 'en-US': 'Unknown option "{option}".' },
+  'cli.outputIsInput': {
+    'zh-CN': '输出文件“{out}”就是输入文件“{file}”（同一个文件、指向它的链接或仅大小写不同），原文件不会被覆盖；请用 -o 另指定一个文件。',
+    'en-US': 'The output "{out}" is the input "{file}" (the same file, a link to it or its name in other letter case); the input is never overwritten, so name another file with -o.',
+  },
+  'cli.outputUnexpected': { 'zh-CN': '生成“{out}”时发生意外错误，未写入该文件。', 'en-US': 'An unexpected error occurred while making "{out}"; it was not written.' },
+  'cli.truncated': {
+    'zh-CN': '“{out}”的工作表“{sheet}”中有 {count} 个单元格的文字超过 Excel 的上限 32,767 个字符，已截断并以“{mark}”结尾：{cells}。',
+    'en-US': '{count} cells of the sheet "{sheet}" in "{out}" held more than Excel\'s limit of 32,767 characters; they were cut and end in "{mark}": {cells}.',
+  },
+  'cell.truncated': { 'zh-CN': '…（已截断）', 'en-US': '… (truncated)' },
   'read.not-found': { 'zh-CN': '找不到文件“{file}”。', 'en-US': 'File "{file}" not found.' },
   'read.legacy-xls': { 'zh-CN': '“{file}”是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再检查。', 'en-US': '"{file}" is a legacy .xls file; save it as .xlsx in Excel and check it again.' },
   'read.unexpected': { 'zh-CN': '检查“{file}”时发生意外错误，已跳过该文件。', 'en-US': 'An unexpected error occurred while checking "{file}"; the file was skipped.' },

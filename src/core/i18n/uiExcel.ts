@@ -157,6 +157,10 @@ export const UI_EXCEL = {
     'zh-CN': '已有用户工作表名为“{wanted}”，汇总写入“{name}”。',
     'en-US': 'A user sheet is already named "{wanted}"; the summary was written to "{name}".',
   },
+  'excel.note.truncated': {
+    'zh-CN': '工作表“{sheet}”中有 {count} 个单元格的文字超过 Excel 的上限 32,767 个字符，已截断并以“{mark}”结尾：{cells}。',
+    'en-US': '{count} cells of the sheet "{sheet}" held more than Excel\'s limit of 32,767 characters; they were cut and end in "{mark}": {cells}.',
+  },
   'excel.note.tableRenamed': {
     'zh-CN': '已有名为“{wanted}”的表格，汇总表格命名为“{name}”。',
     'en-US': 'A table named "{wanted}" already exists; the summary table was named "{name}".',

@@ -36,6 +36,15 @@ export const UI_SUBMISSIONS = {
   'diff.assessment': { 'zh-CN': '研判原文：', 'en-US': 'Assessment: ' },
   'diff.newFindings': { 'zh-CN': '新出现的问题（{count}）', 'en-US': 'New findings ({count})' },
   'diff.resolvedFindings': { 'zh-CN': '已消除的问题（{count}）', 'en-US': 'Resolved findings ({count})' },
+  'diff.copyIllegalName': {
+    'zh-CN': '“{file}”的工作表名“{sheet}”不符合 Excel 的规则，该文件无法原样复制；版本比较表写入一个只含该表的新工作簿。',
+    'en-US': 'The sheet name "{sheet}" in "{file}" breaks Excel\'s rules, so the file cannot be copied as it is; the comparison sheet is written to a new workbook of its own.',
+  },
+  'diff.copyFailed': {
+    'zh-CN': '“{file}”可以比较，但写入程序无法原样复制它；版本比较表写入一个只含该表的新工作簿。',
+    'en-US': '"{file}" can be compared, but the writer cannot copy it as it is; the comparison sheet is written to a new workbook of its own.',
+  },
+  'diff.writtenAlone': { 'zh-CN': '已写入“{out}”（只含工作表“{sheet}”）。', 'en-US': 'Wrote "{out}" (holding the sheet "{sheet}" only).' },
   'diff.written': { 'zh-CN': '已写入“{out}”（新版本的副本，另加工作表“{sheet}”）。', 'en-US': 'Wrote "{out}" (a copy of the new version plus the sheet "{sheet}").' },
   'diff.col.sheet': { 'zh-CN': '工作表', 'en-US': 'Sheet' },
   'diff.col.expected': { 'zh-CN': '应为', 'en-US': 'Expected' },
@@ -59,5 +68,11 @@ export const UI_SUBMISSIONS = {
 
   'merge.needFiles': { 'zh-CN': '请指定要合并的报送文件（至少一个）。', 'en-US': 'Name the submissions to merge (at least one).' },
   'merge.nothing': { 'zh-CN': '所给文件中没有可合并的附件。', 'en-US': 'None of the files has an annex that can be merged.' },
+  'merge.sheetRenamed': { 'zh-CN': '工作表名“{wanted}”{reason}，合并结果中命名为“{name}”。', 'en-US': 'The sheet name "{wanted}" {reason}; the merged sheet is named "{name}".' },
+  'sheetName.illegal': {
+    'zh-CN': '不符合 Excel 的工作表命名规则（不能含 / \\ [ ] * ? :，最多 31 个字符，不能以撇号开头或结尾，不能为 History）',
+    'en-US': 'breaks Excel\'s rules for sheet names (none of / \\ [ ] * ? :, at most 31 characters, no apostrophe first or last, not History)',
+  },
+  'sheetName.taken': { 'zh-CN': '已被另一张表使用', 'en-US': 'is taken by another sheet' },
   'merge.written': { 'zh-CN': '已合并 {files} 个文件，写入“{out}”：{sheets}；汇总表：{summaries}。', 'en-US': 'Merged {files} files into "{out}": {sheets}; summary sheets: {summaries}.' },
 } as const;

@@ -9,6 +9,7 @@
  * findings out. The 合计 row is rebuilt with SUM formulas over the merged rows.
  */
 import { detectKind } from '../detect';
+import { uniqueSheetName } from '../workbookLimits';
 import { type Finding, makeFinding } from '../finding';
 import { a1, type CellValue, type Grid, GridView, type MergeArea } from '../grid';
 import { type Settings } from '../settings';
@@ -425,9 +426,9 @@ export function mergeSubmissions(sources: readonly MergeSource[], settings: Sett
 
   const sheets: MergedSheet[] = [];
   const names = new Set<string>();
+  // The source's sheet name, made one Excel accepts and not yet used by another merged sheet.
   const uniqueName = (wanted: string) => {
-    let name = wanted;
-    for (let k = 2; names.has(name); k++) name = `${wanted} (${k})`.slice(0, 31);
+    const name = uniqueSheetName(wanted, names);
     names.add(name);
     return name;
   };

@@ -7,6 +7,7 @@
  * The header texts are the canonical ones of `kinds.ts`, so the checker recognises a template (filled
  * in or not) by its own detection. Pure data: the exceljs adapter is `src/xlsx/template.ts`.
  */
+import { legalSheetName } from '../workbookLimits';
 import { a1, columnLetter } from '../grid';
 import type { Lang } from '../i18n/spec';
 import { KIND_LABEL, KIND_PROFILE, type Profile, tableSpecOf } from '../kinds';
@@ -284,7 +285,7 @@ function registryLayout(kind: TemplateKind): KindLayout {
   const spec = tableSpecOf(kind);
   const label = KIND_LABEL[kind]['zh-CN'];
   return {
-    sheetName: label.replace(/[（(].*$/, '').slice(0, 31),
+    sheetName: legalSheetName(label.replace(/[（(].*$/, '')),
     label: null,
     title: (y) => `${y}年${label}`,
     cutoff: true,

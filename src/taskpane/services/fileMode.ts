@@ -52,7 +52,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       const sourceNames = grids.map((g) => g.name);
       try {
         const target = mod.copyTarget(bytes, opened, source);
-        target.pkg.applySheetPlans(buildSummaryPlans(audit, lang));
+        target.pkg.applySheetPlans(buildSummaryPlans(audit, lang), lang);
         target.pkg.applyHighlights(highlightPlan(audit, sourceNames));
         const out = target.pkg.toBytes({ recalculate: true });
         // 汇总.xls → 汇总-审核结果.xlsx; a macro workbook keeps .xlsm.

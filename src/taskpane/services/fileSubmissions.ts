@@ -47,7 +47,7 @@ export function createFileSubmissions(opened: () => { name: string; bytes: Uint8
       const opened = w.openBytes(comparison.bytes, comparison.name, lang);
       // A copy of NEW with the 版本比较 sheet added; every other part of the user's package kept.
       const target = w.copyTarget(comparison.bytes, opened, comparison.name);
-      target.pkg.applySheetPlans([comparison.plan]);
+      target.pkg.applySheetPlans([comparison.plan], lang);
       const name = derivedName(comparison.name, t('act.compare.file', lang), target.extension);
       save(name, target.pkg.toBytes({ recalculate: true }));
       return name;

@@ -7,6 +7,8 @@
  */
 import { type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, SHEET_TAG_PREFIX, type AppliedSheet, type SheetPlan } from '../../core/plans/types';
 import { sheetOfReference } from '../../core/grid';
+import { uniqueSheetName } from '../../core/workbookLimits';
+import type { Lang } from '../../core/i18n/findings';
 import { WorkbookReadError } from '../errors';
 import { entryText, newEntry, writeZip, type ZipEntry } from '../zip';
 import { guardedZipEntries } from '../zipGuard';
@@ -279,13 +281,9 @@ export class WorkbookPackage {
     this.set('[Content_Types].xml', xml);
   }
 
+  /** A legal name for `wanted` that no other sheet has (our own earlier sheet `except` may keep its name). */
   private uniqueSheetName(wanted: string, except: string | null): string {
-    const taken = new Set(this.sheets().filter((s) => s.name !== except).map((s) => s.name.toLowerCase()));
-    if (!taken.has(wanted.toLowerCase())) return wanted;
-    for (let i = 2; ; i++) {
-      const candidate = `${wanted} (${i})`.slice(0, 31);
-      if (!taken.has(candidate.toLowerCase())) return candidate;
-    }
+    return uniqueSheetName(wanted, this.sheets().filter((s) => s.name !== except).map((s) => s.name));
   }
 
   /** `xl/worksheets/sheetN.xml` with the next free N: the name every reader expects (exceljs knows no other). */
@@ -296,12 +294,12 @@ export class WorkbookPackage {
     return `${dir}sheet${n}.xml`;
   }
 
-  /** Add (or replace our earlier) summary sheets. */
-  applySheetPlans(plans: readonly SheetPlan[]): AppliedSheet[] {
-    return plans.map((plan) => this.applySheetPlan(plan));
+  /** Add (or replace our earlier) summary sheets; text past Excel's cell limit is cut with the mark in `lang`. */
+  applySheetPlans(plans: readonly SheetPlan[], lang: Lang = 'zh-CN'): AppliedSheet[] {
+    return plans.map((plan) => this.applySheetPlan(plan, lang));
   }
 
-  private applySheetPlan(plan: SheetPlan): AppliedSheet {
+  private applySheetPlan(plan: SheetPlan, lang: Lang): AppliedSheet {
     const styles = this.styleBook();
     const tagName = SHEET_TAG_PREFIX + plan.id;
     const previousName = this.taggedSheets().get(plan.id);
@@ -310,7 +308,7 @@ export class WorkbookPackage {
     const previous = previousIndex >= 0 ? sheets[previousIndex] : undefined;
     const name = this.uniqueSheetName(plan.name, previous?.name ?? null);
     const mainNs = this.strict ? MAIN_NS.strict : MAIN_NS.transitional;
-    const part = planSheetXml(plan, name, mainNs, this.relNs, styles);
+    const part = planSheetXml(plan, name, mainNs, this.relNs, styles, lang);
     let index: number;
     if (previous && previous.part) {
       // Our own earlier sheet: same part, same position, new content (and the name we want now).

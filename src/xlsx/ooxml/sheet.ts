@@ -1,9 +1,12 @@
 /**
  * A summary sheet plan as a worksheet part of its own: values (text always as inline text, never as a
- * formula), our formulas with the core's results, number formats and styles (through the StyleBook),
- * merged areas, column widths, frozen header, filter, internal links, A4 page setup.
+ * formula, cut with a visible mark past Excel's 32,767 characters), our formulas with the core's results,
+ * number formats and styles (through the StyleBook), merged areas, column widths, frozen header, filter,
+ * internal links, A4 page setup.
  */
+import { fitCellText } from '../../core/workbookLimits';
 import { a1, parseA1 } from '../../core/grid';
+import type { Lang } from '../../core/i18n/findings';
 import type { PlanCell, SheetPlan } from '../../core/plans/types';
 import type { StyleBook } from './styles';
 import { escapeXml, xmlText } from './xml';
@@ -12,7 +15,7 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function cellXml(ref: string, pc: PlanCell, s: number): string {
+function cellXml(ref: string, pc: PlanCell, s: number, lang: Lang): string {
   const style = s > 0 ? ` s="${s}"` : '';
   const v = pc.value;
   if (pc.formula !== undefined) {
@@ -25,7 +28,7 @@ function cellXml(ref: string, pc: PlanCell, s: number): string {
   if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${style}><v>${v}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
   if (v === null || v === undefined) return `<c r="${ref}"${style}/>`;
-  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
+  return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xmlText(fitCellText(String(v), lang))}</t></is></c>`;
 }
 
 export interface SheetPart {
@@ -34,7 +37,7 @@ export interface SheetPart {
   readonly localNames: readonly { name: string; ref: string; hidden?: boolean }[];
 }
 
-export function planSheetXml(plan: SheetPlan, name: string, mainNs: string, relNs: string, styles: StyleBook): SheetPart {
+export function planSheetXml(plan: SheetPlan, name: string, mainNs: string, relNs: string, styles: StyleBook, lang: Lang = 'zh-CN'): SheetPart {
   const rows: string[] = [];
   const links: string[] = [];
   let maxCol = 0;
@@ -44,7 +47,7 @@ export function planSheetXml(plan: SheetPlan, name: string, mainNs: string, relN
       if (pc.value === null && pc.formula === undefined && !pc.style) return;
       const ref = a1(r, c);
       const s = styles.cellFormat(pc.style ? plan.styles[pc.style] : undefined, pc.numberFormat);
-      cells.push(cellXml(ref, pc, s));
+      cells.push(cellXml(ref, pc, s, lang));
       if (pc.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(`${quoteSheet(pc.link.sheet)}!${pc.link.cell}`)}" display="${xmlText(String(pc.value ?? ''))}"/>`);
       maxCol = Math.max(maxCol, c);
     });
