@@ -5,7 +5,7 @@
 import { yearFromTitle } from './dates';
 import { detectKind, type Detection } from './detect';
 import { countBySeverity, type Finding, FindingSink, sortFindings } from './finding';
-import { a1, type Grid, GridView } from './grid';
+import { a1, cellsOf, type Grid, GridView } from './grid';
 import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
 import { checkDates } from './narrative';
 import { auditIncentive, INCENTIVE_KINDS, type IncentiveRecompute, type IncentiveRecords } from './profileA';
@@ -51,7 +51,7 @@ export interface Audit {
 }
 
 function sheetHasContent(grid: Grid): boolean {
-  return grid.values.some((row) => row.some((v) => cellText(v) !== ''));
+  return grid.values.some((row) => cellsOf(row).some((c) => cellText(row[c] ?? null) !== ''));
 }
 
 /** Runs one check; a throw becomes one `engine/rule-failed` finding on the check's own sheet. */
@@ -78,7 +78,7 @@ function checkTableDates(table: Table, year: number, sink: FindingSink): void {
   for (const row of table.dataRows) {
     if (row.row < first) continue;
     const values = view.grid.values[row.row] ?? [];
-    for (let c = 0; c < values.length; c++) {
+    for (const c of cellsOf(values)) {
       if (skip.has(c)) continue;
       const v = values[c];
       // Only a cell's own text (the master of a merged area), never a value filled down.
