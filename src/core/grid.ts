@@ -19,6 +19,22 @@ export interface MergeArea {
   readonly right: number;
 }
 
+/** What was wrong with a sheet's XML: it ends before its elements do, an end tag does not match, a tag is malformed. */
+export type XmlProblem = 'cut-off' | 'mismatched' | 'malformed';
+
+/** Something on a sheet the reader could not read: each becomes a `read/…` finding on the sheet, never a silent gap. */
+export type SheetReadProblem =
+  /** The sheet's part is not in the file: nothing of the sheet was read. */
+  | { readonly kind: 'part-missing'; readonly part: string }
+  /** The sheet's XML is not well-formed from `position` (a character offset): it was read only in part, or not at all. */
+  | { readonly kind: 'bad-xml'; readonly part: string; readonly position: number; readonly problem: XmlProblem }
+  /** The sheet's part could not be parsed: nothing of it was read. */
+  | { readonly kind: 'unreadable'; readonly part: string }
+  /** Cells that refer to shared text the file does not have: read as blank. `cells`: the first few. */
+  | { readonly kind: 'shared-string-missing'; readonly count: number; readonly cells: readonly string[] }
+  /** Cells addressed outside A1:XFD1048576: ignored. `cells`: the first few, as written. */
+  | { readonly kind: 'outside-grid'; readonly count: number; readonly cells: readonly string[] };
+
 export interface Grid {
   readonly name: string;
   /**
@@ -35,6 +51,8 @@ export interface Grid {
   readonly hidden?: boolean;
   /** A summary sheet we wrote earlier (tagged by the adapter): never audited as a source annex. */
   readonly generated?: boolean;
+  /** What the reader could not read on this sheet (each becomes a finding). */
+  readonly readProblems?: readonly SheetReadProblem[];
 }
 
 export function isErrorValue(v: unknown): v is ErrorValue {
