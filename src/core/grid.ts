@@ -26,7 +26,7 @@ export type XmlProblem = 'cut-off' | 'mismatched' | 'malformed';
 export type SheetReadProblem =
   /** The sheet's part is not in the file: nothing of the sheet was read. */
   | { readonly kind: 'part-missing'; readonly part: string }
-  /** The sheet's XML is not well-formed from `position` (a character offset): it was read only in part, or not at all. */
+  /** The sheet's XML is not well-formed from `position` (a 1-based byte offset): it was read only in part, or not at all. */
   | { readonly kind: 'bad-xml'; readonly part: string; readonly position: number; readonly problem: XmlProblem }
   /** The sheet's part could not be parsed: nothing of it was read. */
   | { readonly kind: 'unreadable'; readonly part: string }

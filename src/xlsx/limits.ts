@@ -27,9 +27,9 @@ const MB = 1024 * 1024;
 
 export const READ_LIMITS: ReadLimits = {
   entries: 20_000,
-  partBytes: 128 * MB,
-  totalBytes: 256 * MB,
-  cells: 2_000_000,
+  partBytes: 100 * MB,
+  totalBytes: 160 * MB,
+  cells: 750_000,
   mergesPerSheet: 100_000,
   fileBytes: 100 * MB,
 };

@@ -16,7 +16,7 @@ import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
 import { countBiffCells, countOdsCells, countTextCells, countXlsbCells, countXmlCells } from './cellCount';
 import { WorkbookReadError } from './errors';
 import { READ_LIMITS, type ReadLimits } from './limits';
-import { xmlFault } from './ooxml/wellFormed';
+import { xmlFaultBytes } from './ooxml/wellFormed';
 import { attr, tags } from './ooxml/xml';
 import { decodeXml, isUtf16Xml } from './zip';
 import { inflatePackage } from './zipGuard';
@@ -370,15 +370,15 @@ function readZipPackage(bytes: Uint8Array, file: string, limits: ReadLimits, ext
   const reread = new Map<string, XLSX.WorkSheet>();
   if (format === 'ods') {
     const content = parts.find('content.xml');
-    const fault = content === null ? null : xmlFault(parts.text(content) ?? '');
+    const fault = content === null ? null : xmlFaultBytes(parts.get(content) ?? new Uint8Array(0));
     if (content !== null && fault) throw new WorkbookReadError('bad-xml', file, String(fault.position + 1), { part: content });
   }
   let structure: Structure | null = null;
   if (format === 'xlsx' || format === 'xlsm') {
     structure = structureOf(parts);
     for (const name of structure.essential) {
-      const text = parts.text(name);
-      const fault = text === null ? null : xmlFault(text);
+      const bytes = parts.get(name);
+      const fault = bytes === undefined ? null : xmlFaultBytes(bytes);
       if (fault) throw new WorkbookReadError('bad-xml', file, String(fault.position + 1), { part: parts.find(name) ?? name });
     }
   }
@@ -407,12 +407,11 @@ function readZipPackage(bytes: Uint8Array, file: string, limits: ReadLimits, ext
       if (!wb.Sheets[name]) addProblem(problems, name, { kind: 'part-missing', part: part ?? ref?.rid ?? name });
       return;
     }
-    const xml = parts.text(stored) ?? '';
-    const fault = xmlFault(xml);
+    const fault = xmlFaultBytes(parts.get(stored) ?? new Uint8Array(0));
     if (fault) addProblem(problems, name, { kind: 'bad-xml', part: stored, position: fault.position + 1, problem: fault.problem });
     if (wb.Sheets[name]) return;
     sst ??= sharedStringCount(parts, structure as Structure);
-    const fixed = fault ? null : blankMissingSharedStrings(xml, sst);
+    const fixed = fault ? null : blankMissingSharedStrings(parts.text(stored) ?? '', sst);
     if (fixed) {
       try {
         const again = parseParts(new Map([...inflated, [stored, new TextEncoder().encode(fixed.xml)]]), { ...extra, sheets: index });

@@ -151,15 +151,15 @@ describe('the number of entries', () => {
 
 describe('the limits', () => {
   it('are the ones docs/security.md states', () => {
-    expect(READ_LIMITS).toEqual({ entries: 20_000, partBytes: 128 * MB, totalBytes: 256 * MB, cells: 2_000_000, mergesPerSheet: 100_000, fileBytes: 100 * MB });
+    expect(READ_LIMITS).toEqual({ entries: 20_000, partBytes: 100 * MB, totalBytes: 160 * MB, cells: 750_000, mergesPerSheet: 100_000, fileBytes: 100 * MB });
   });
 
   it('the pane\'s file mode reads through the same guarded reader, and says the same sentence', async () => {
-    // A real bomb against the real limits: 129 MB declared as 0.
+    // A real bomb against the real limits: 101 MB declared as 0.
     const services = createFileServices(null, () => undefined);
     if (!services.openFile) throw new Error('file mode opens files');
-    await services.openFile({ name: 'bomb.xlsx', arrayBuffer: async () => bomb(129 * MB, 0).buffer } as unknown as File);
-    const e = refusal(() => openWorkbook(bomb(129 * MB, 0), 'bomb.xlsx'));
+    await services.openFile({ name: 'bomb.xlsx', arrayBuffer: async () => bomb(101 * MB, 0).buffer } as unknown as File);
+    const e = refusal(() => openWorkbook(bomb(101 * MB, 0), 'bomb.xlsx'));
     await expect(services.check({}, 'zh-CN', () => undefined)).rejects.toThrow(readErrorMessage(e, 'zh-CN'));
   });
 

@@ -53,7 +53,7 @@ describe('a sheet that cannot be read is a finding on it, never a silent gap', (
     const f = audit.findings.filter((x) => x.code === 'read/bad-xml');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', sheet: '附件1' });
-    expect(f[0]?.message).toMatch(/^工作表“附件1”的 XML（xl\/worksheets\/sheet1\.xml）在第 [\d,]+ 个字符处中断（文件在元素结束之前就结束了）/);
+    expect(f[0]?.message).toMatch(/^工作表“附件1”的 XML（xl\/worksheets\/sheet1\.xml）在第 [\d,]+ 个字节处中断（文件在元素结束之前就结束了）/);
     expect(audit.counts.error).toBeGreaterThan(intact.counts.error);
   });
 
@@ -75,7 +75,7 @@ describe('a sheet that cannot be read is a finding on it, never a silent gap', (
       error = e;
     }
     expect(isWorkbookReadError(error) && error.problem).toBe('bad-xml');
-    if (isWorkbookReadError(error)) expect(readErrorMessage(error, 'zh-CN')).toMatch(/^“cut\.xlsx”的部件“xl\/workbook\.xml”在第 [\d,]+ 个字符处不完整或格式错误/);
+    if (isWorkbookReadError(error)) expect(readErrorMessage(error, 'zh-CN')).toMatch(/^“cut\.xlsx”的部件“xl\/workbook\.xml”在第 [\d,]+ 个字节处不完整或格式错误/);
   });
 
   it('the intact sample has no read finding', () => {
@@ -99,7 +99,7 @@ describe('every read/ code of the catalogue', () => {
     const byCode = (code: string) => read.find((f) => f.code === code);
     expect(['read/part-missing', 'read/bad-xml', 'read/sheet-unreadable', 'read/shared-string-missing', 'read/outside-grid'].map((c) => byCode(c)?.message)).toEqual([
       '工作表“附件1”的内容部件“xl/worksheets/sheet1.xml”在文件中不存在，该表未能读取、未经检查，其中的附件可能被漏检；请在 Excel 或 WPS 中打开并重新保存后再检查。',
-      '工作表“附件1”的 XML（xl/worksheets/sheet1.xml）在第 4,503 个字符处出现了不匹配的结束标记，该表的内容未能完整读取，检查结果不可靠，其中的附件可能被漏检；请在 Excel 或 WPS 中打开并重新保存后再检查。',
+      '工作表“附件1”的 XML（xl/worksheets/sheet1.xml）在第 4,503 个字节处出现了不匹配的结束标记，该表的内容未能完整读取，检查结果不可靠，其中的附件可能被漏检；请在 Excel 或 WPS 中打开并重新保存后再检查。',
       '工作表“附件1”的内容（xl/worksheets/sheet1.xml）无法解析，该表未能读取、未经检查，其中的附件可能被漏检；请在 Excel 或 WPS 中打开并重新保存后再检查。',
       '工作表“附件1”有 5 个单元格（A4、B7、C9…）引用了文件中不存在的共享文字，按空白读取，这些单元格的检查结果不可靠；请在 Excel 或 WPS 中打开并重新保存后再检查。',
       '工作表“附件1”有 1 个单元格的地址超出 Excel 的表格范围 A1:XFD1048576（XFE1），Excel 不会显示它们，已忽略。',
