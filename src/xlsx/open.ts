@@ -6,7 +6,12 @@
  * docs/benchmarks.md): it never expands data validations, styles or merged areas cell by cell.
  *
  * The format is decided from the bytes, never from the name alone; every file we cannot read gets one
- * WorkbookReadError whose problem says why (encrypted, not a spreadsheet, incomplete, too large).
+ * WorkbookReadError whose problem says why (encrypted, not a spreadsheet, incomplete, past which limit).
+ *
+ * Within the limits of limits.ts, measured on what the file really holds: a zip package is inflated here
+ * against byte budgets (zipGuard.ts) and SheetJS parses only those parts; cells are counted in the bytes
+ * before anything is parsed (cellCount.ts). A sheet that cannot be read, in whole or in part, is never
+ * dropped: its grid carries `readProblems`, which the audit reports on it.
  */
 import * as XLSX from '@e965/xlsx';
 import type { CellValue, Grid, MergeArea, SheetReadProblem } from '../core/grid';
