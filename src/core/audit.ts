@@ -6,7 +6,9 @@ import { collapseFloods } from './flood';
 import { yearFromTitle } from './dates';
 import { detectKind, type Detection } from './detect';
 import { countBySeverity, type Finding, FindingSink, sortFindings } from './finding';
-import { a1, type Grid, GridView } from './grid';
+import { a1, cellsOf, type Grid, GridView, type SheetReadProblem } from './grid';
+import { XML_PROBLEM_TEXT } from './i18n/findingsRead';
+import type { LocalizedParam } from './i18n/findings';
 import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
 import { checkDates } from './narrative';
 import { auditIncentive, INCENTIVE_KINDS, type IncentiveRecompute, type IncentiveRecords } from './profileA';
@@ -52,7 +54,7 @@ export interface Audit {
 }
 
 function sheetHasContent(grid: Grid): boolean {
-  return grid.values.some((row) => row.some((v) => cellText(v) !== ''));
+  return grid.values.some((row) => cellsOf(row).some((c) => cellText(row[c] ?? null) !== ''));
 }
 
 /** Runs one check; a throw becomes one `engine/rule-failed` finding on the check's own sheet. */
@@ -69,6 +71,34 @@ export function makeGuard(sink: FindingSink): Guard {
   };
 }
 
+/** A few cell references, as a list in each language (`A1、B2…` / `A1, B2…`). */
+function cellList(cells: readonly string[], count: number): LocalizedParam {
+  const more = count > cells.length ? '…' : '';
+  return { 'zh-CN': cells.join('、') + more, 'en-US': cells.join(', ') + more };
+}
+
+/** What the reader could not read on a sheet, as a finding on it: nothing falls out of the check unsaid. */
+function reportReadProblem(sheet: string, p: SheetReadProblem, sink: FindingSink): void {
+  const at = { sheet, cell: 'A1' };
+  switch (p.kind) {
+    case 'part-missing':
+      sink.add('read/part-missing', at, { part: p.part });
+      return;
+    case 'bad-xml':
+      sink.add('read/bad-xml', at, { part: p.part, position: p.position.toLocaleString('en-US'), problem: XML_PROBLEM_TEXT[p.problem] });
+      return;
+    case 'unreadable':
+      sink.add('read/sheet-unreadable', at, { part: p.part });
+      return;
+    case 'shared-string-missing':
+      sink.add('read/shared-string-missing', { sheet, cell: p.cells[0] ?? 'A1' }, { count: p.count.toLocaleString('en-US'), cells: cellList(p.cells, p.count) });
+      return;
+    case 'outside-grid':
+      sink.add('read/outside-grid', at, { count: p.count.toLocaleString('en-US'), cells: cellList(p.cells, p.count) });
+      return;
+  }
+}
+
 /** Dates are checked in every text cell of a table that holds one, whatever its column (备注, 存在问题 …). */
 function checkTableDates(table: Table, year: number, sink: FindingSink): void {
   const { view } = table;
@@ -79,7 +109,7 @@ function checkTableDates(table: Table, year: number, sink: FindingSink): void {
   for (const row of table.dataRows) {
     if (row.row < first) continue;
     const values = view.grid.values[row.row] ?? [];
-    for (let c = 0; c < values.length; c++) {
+    for (const c of cellsOf(values)) {
       if (skip.has(c)) continue;
       const v = values[c];
       // Only a cell's own text (the master of a merged area), never a value filled down.
@@ -106,6 +136,7 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
 
   for (const grid of grids) {
     let info: SheetInfo = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null };
+    for (const p of grid.readProblems ?? []) reportReadProblem(grid.name, p, sink);
     if (grid.generated) {
       sheets.push(info);
       continue;

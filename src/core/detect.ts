@@ -1,5 +1,5 @@
 /** Detecting a sheet's annex kind from its content: title and header text, whatever the sheet is called. */
-import { type Grid, GridView } from './grid';
+import { cellsOf, type Grid, GridView } from './grid';
 import { TABLE_SPECS, tableSpecOf } from './kinds';
 import { type AnnexKind, type ColumnMapping, findHeader, type HeaderMatch, matchHeader, type TableSpec } from './table';
 import { cellText, labelKey } from './text';
@@ -47,7 +47,7 @@ function looksLikeReportText(view: GridView): number {
   for (let r = 0; r < view.rows; r++) {
     const row = view.grid.values[r] ?? [];
     let nonBlank = 0;
-    for (const v of row) if (cellText(v) !== '') nonBlank++;
+    for (const c of cellsOf(row)) if (cellText(row[c] ?? null) !== '') nonBlank++;
     if (nonBlank === 0) continue;
     textRows++;
     if (nonBlank > 1) wideRows++;

@@ -19,9 +19,29 @@ export interface MergeArea {
   readonly right: number;
 }
 
+/** What was wrong with a sheet's XML: it ends before its elements do, an end tag does not match, a tag is malformed. */
+export type XmlProblem = 'cut-off' | 'mismatched' | 'malformed';
+
+/** Something on a sheet the reader could not read: each becomes a `read/…` finding on the sheet, never a silent gap. */
+export type SheetReadProblem =
+  /** The sheet's part is not in the file: nothing of the sheet was read. */
+  | { readonly kind: 'part-missing'; readonly part: string }
+  /** The sheet's XML is not well-formed from `position` (a 1-based byte offset): it was read only in part, or not at all. */
+  | { readonly kind: 'bad-xml'; readonly part: string; readonly position: number; readonly problem: XmlProblem }
+  /** The sheet's part could not be parsed: nothing of it was read. */
+  | { readonly kind: 'unreadable'; readonly part: string }
+  /** Cells that refer to shared text the file does not have: read as blank. `cells`: the first few. */
+  | { readonly kind: 'shared-string-missing'; readonly count: number; readonly cells: readonly string[] }
+  /** Cells addressed outside A1:XFD1048576: ignored. `cells`: the first few, as written. */
+  | { readonly kind: 'outside-grid'; readonly count: number; readonly cells: readonly string[] };
+
 export interface Grid {
   readonly name: string;
-  /** values[row][col]; rows may be ragged. */
+  /**
+   * values[row][col]. Rows may be ragged, and sparse: a row holds the cells that have something, a stray
+   * far cell does not fill the row up to it. Read a row with `cellsOf` (cost: the cells it holds), never by
+   * scanning every column up to the widest row.
+   */
   readonly values: readonly (readonly CellValue[])[];
   /** formulas[row][col]: the formula text without the leading `=`, or null. Optional. */
   readonly formulas?: readonly (readonly (string | null)[])[];
@@ -31,6 +51,8 @@ export interface Grid {
   readonly hidden?: boolean;
   /** A summary sheet we wrote earlier (tagged by the adapter): never audited as a source annex. */
   readonly generated?: boolean;
+  /** What the reader could not read on this sheet (each becomes a finding). */
+  readonly readProblems?: readonly SheetReadProblem[];
 }
 
 export function isErrorValue(v: unknown): v is ErrorValue {
@@ -87,6 +109,37 @@ export function numberFormatAt(grid: Grid, row: number, col: number): string | n
   return grid.numberFormats?.[row]?.[col] ?? null;
 }
 
+/** Rows shorter than this are scanned by index; longer ones (a stray far cell) by the cells they hold. */
+const SCAN_BY_INDEX = 64;
+
+/**
+ * The columns of a row that hold a value (not empty), ascending. Costs the cells the row holds, not the
+ * row's length: a row with one cell at XFD costs what one cell costs.
+ */
+export function cellsOf(row: readonly CellValue[] | undefined): readonly number[] {
+  if (!row || row.length === 0) return [];
+  if (row.length <= SCAN_BY_INDEX) {
+    const out: number[] = [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== undefined && v !== null) out.push(c);
+    }
+    return out;
+  }
+  const out: number[] = [];
+  let sorted = true;
+  // A sparse row enumerates only the cells it holds (array indexes come in ascending order in practice).
+  for (const k in row) {
+    const c = Number(k);
+    if (!Number.isInteger(c) || c < 0) continue;
+    const v = row[c];
+    if (v === undefined || v === null) continue;
+    if (out.length > 0 && c < (out[out.length - 1] ?? 0)) sorted = false;
+    out.push(c);
+  }
+  return sorted ? out : out.sort((a, b) => a - b);
+}
+
 export function rowCount(grid: Grid): number {
   return grid.values.length;
 }
@@ -97,24 +150,38 @@ export function columnCount(grid: Grid): number {
   return n;
 }
 
+/** The most cells one merged area may cover, and all indexed areas together, and still be indexed (hostile files merge whole sheets). */
+const MAX_INDEXED_MERGE = 200_000;
+const MAX_INDEXED_MERGE_CELLS = 1_000_000;
+
 /**
  * Index of merged areas: for any cell, the merged area that covers it (if any).
  * Built once per grid; lookups are O(1).
  */
 export class MergeIndex {
   private readonly byCell = new Map<number, MergeArea>();
+  private readonly indexed = new Set<MergeArea>();
   private readonly width: number;
 
   constructor(grid: Grid) {
-    this.width = Math.max(columnCount(grid), ...grid.merges.map((m) => m.right + 1), 1);
+    let width = Math.max(columnCount(grid), 1);
+    for (const m of grid.merges) width = Math.max(width, m.right + 1);
+    this.width = width;
+    let budget = MAX_INDEXED_MERGE_CELLS;
     for (const m of grid.merges) {
-      // Guard against absurd areas (hostile files): cap the cells indexed per area.
       const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (cells <= 0 || cells > 200_000) continue;
+      if (cells <= 0 || cells > MAX_INDEXED_MERGE || cells > budget) continue;
+      budget -= cells;
+      this.indexed.add(m);
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.byCell.set(r * this.width + c, m);
       }
     }
+  }
+
+  /** Whether an area is indexed: absurd areas (hostile files) are not, and their cells read as their own. */
+  indexes(m: MergeArea): boolean {
+    return this.indexed.has(m);
   }
 
   areaAt(row: number, col: number): MergeArea | undefined {

@@ -3,7 +3,7 @@
  * a one- to three-row (merged) header, vertically merged or filled-down group cells,
  * multi-line cells, a 合计 row, trailing blank rows. Columns are found by header text.
  */
-import { a1, type CellValue, GridView, type Grid } from './grid';
+import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
 import { cellText, isBlank, labelKey, parseChineseNumeral } from './text';
 
 export type AnnexKind =
@@ -205,6 +205,23 @@ const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
 /** The columns with header text, with their parts' memo key, per labels map (computed once). */
 const labelledCache = new WeakMap<Map<number, string[]>, { col: number; parts: string[]; key: string }[]>();
 
+/**
+ * The columns that can show something in rows top..top+depth-1: the cells those rows hold, and the columns
+ * of merged areas over them (a merged cell shows its master's text). Ascending; never every column of the
+ * sheet's widest row.
+ */
+function headerColumns(view: GridView, top: number, depth: number): number[] {
+  const cols = new Set<number>();
+  const bottom = Math.min(top + depth, view.rows) - 1;
+  for (let r = top; r <= bottom; r++) for (const c of cellsOf(view.grid.values[r])) cols.add(c);
+  for (const m of view.grid.merges) {
+    if (m.bottom < top || m.top > bottom || !view.merges.indexes(m)) continue;
+    if (cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
+    for (let c = m.left; c <= m.right; c++) cols.add(c);
+  }
+  return [...cols].sort((a, b) => a - b);
+}
+
 /** Header labels of each column for rows top..top+depth-1, merged cells resolved, repeats dropped. Cached per view. */
 function headerLabels(view: GridView, top: number, depth: number): Map<number, string[]> {
   let perView = labelCache.get(view);
@@ -218,7 +235,7 @@ function headerLabels(view: GridView, top: number, depth: number): Map<number, s
   const out = new Map<number, string[]>();
   perView.set(key, out);
   const labelled: { col: number; parts: string[]; key: string }[] = [];
-  for (let c = 0; c < view.cols; c++) {
+  for (const c of headerColumns(view, top, depth)) {
     const parts: string[] = [];
     for (let r = top; r < top + depth && r < view.rows; r++) {
       const k = labelKey(cellText(view.value(r, c)));
@@ -297,8 +314,9 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
 /** A row of column numbers under the header (`1 2 3 4 …`, `一 二 三`, `（1）（2）`): part of the header, never data. */
 function isColumnNumberRow(view: GridView, row: number): boolean {
   const nums: number[] = [];
-  for (let c = 0; c < view.cols; c++) {
-    const t = labelKey(cellText(view.grid.values[row]?.[c] ?? null));
+  const values = view.grid.values[row];
+  for (const c of cellsOf(values)) {
+    const t = labelKey(cellText(values?.[c] ?? null));
     if (t === '') continue;
     const m = /^[(]?(\d{1,2})[)]?$/.exec(t) ?? /^栏?(\d{1,2})栏?$/.exec(t);
     const n = m ? Number(m[1]) : parseChineseNumeral(t.replace(/^栏/, ''));
@@ -312,8 +330,9 @@ function isColumnNumberRow(view: GridView, row: number): boolean {
 /** The row below a header row holds sub-headers: text under a header cell merged across several columns. */
 function isSubHeaderRow(view: GridView, row: number, bottom: number): boolean {
   let under = 0;
-  for (let c = 0; c < view.cols; c++) {
-    const v = view.grid.values[row]?.[c] ?? null;
+  const values = view.grid.values[row];
+  for (const c of cellsOf(values)) {
+    const v = values?.[c] ?? null;
     const t = cellText(v);
     if (t === '') continue;
     if (typeof v === 'number') return false;
@@ -352,9 +371,8 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
       const above = top - 1;
       if (above < 0) break;
       let spans = false;
-      for (let c = 0; c < view.cols; c++) {
-        const area = view.merges.areaAt(top, c);
-        if (area && area.top <= above && area.right - area.left < view.cols - 1) spans = true;
+      for (const area of view.grid.merges) {
+        if (area.top <= above && area.bottom >= top && area.right - area.left < view.cols - 1 && view.merges.indexes(area)) spans = true;
       }
       if (!spans) break;
       top = above;
@@ -382,14 +400,16 @@ const NOTE_START = /^(注|备注|说明|填表说明|数据来源|资料来源)[
 const SIGNATURE_START = /^(填表人|填报人|审核人|联系人|负责人|单位负责人|分管领导|制表人|签发人|统计人|经办人|联系电话|电话|填报日期|报送日期|填表日期)[:：]/;
 
 function rowIsBlank(view: GridView, row: number): boolean {
-  for (let c = 0; c < view.cols; c++) if (!isBlank(view.grid.values[row]?.[c] ?? null)) return false;
+  const values = view.grid.values[row];
+  for (const c of cellsOf(values)) if (!isBlank(values?.[c] ?? null)) return false;
   return true;
 }
 
 function ownNonBlank(view: GridView, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
-  for (let c = 0; c < view.cols; c++) {
-    const t = cellText(view.grid.values[row]?.[c] ?? null);
+  const values = view.grid.values[row];
+  for (const c of cellsOf(values)) {
+    const t = cellText(values?.[c] ?? null);
     if (t !== '') out.push({ col: c, text: t });
   }
   return out;

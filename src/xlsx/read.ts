@@ -8,7 +8,8 @@ import type { CellValue, Grid, MergeArea } from '../core/grid';
 import { parseA1, sheetOfReference } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
 import { WorkbookReadError } from './errors';
-import { inspectZip } from './zipGuard';
+import type { ReadLimits } from './limits';
+import { guardedZipEntries } from './zipGuard';
 
 // Plain byte arrays (no Node Buffer), so the same reader runs in the task pane's file mode.
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -132,14 +133,14 @@ function oleIsEncrypted(bytes: Uint8Array): boolean {
   return false;
 }
 
-export async function loadWorkbook(bytes: Uint8Array, file = 'workbook'): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(bytes: Uint8Array, file = 'workbook', options: { limits?: ReadLimits } = {}): Promise<ExcelJS.Workbook> {
   const kind = sniffProblem(bytes);
   if (kind === 'encrypted-or-xls') {
     throw new WorkbookReadError(oleIsEncrypted(bytes) ? 'encrypted' : 'legacy-xls', file);
   }
   if (kind === 'not-zip') throw new WorkbookReadError('not-a-workbook', file);
-  const verdict = inspectZip(bytes);
-  if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
+  // Every part inflated once against the reader's budgets (only counted) before exceljs inflates anything.
+  guardedZipEntries(bytes, file, options.limits);
   const wb = new ExcelJS.Workbook();
   // exceljs writes its own "Worksheet name … exceeds 31 chars" lines to the console; what matters reaches
   // the user as our own sentences instead.

@@ -2,7 +2,8 @@
  * A workbook package as its zip entries, for writing without loss: entries we do not change are copied
  * with their compressed bytes as they were (same data, same CRC); only the parts we edit or add are
  * deflated anew. Plain byte arrays (no Node Buffer), so the pane's file mode uses the same code.
- * The central directory has already been checked by `inspectZip` (sizes, entry count, no ZIP64).
+ * Every entry has been inflated once, against the reader's budgets, before anything reads it (zipGuard.ts):
+ * `size` is then the size it really inflates to, whatever its headers said.
  */
 import { deflateSync, inflateSync } from 'fflate';
 
@@ -60,26 +61,85 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+/** Where the central directory is and how many entries it lists (from the ZIP64 end record when there is one). */
+export interface ZipDirectory {
+  readonly count: number;
+  readonly offset: number;
+  readonly size: number;
+}
+
+/** The central directory's place and entry count; null when the archive has no end record (cut off, or not a zip). */
+export function zipDirectory(bytes: Uint8Array): ZipDirectory | null {
+  const eocd = findEndOfCentralDirectory(bytes);
+  if (eocd < 0) return null;
+  let count = u16(bytes, eocd + 10);
+  let size = u32(bytes, eocd + 12);
+  let offset = u32(bytes, eocd + 16);
+  // ZIP64: a locator just before the end record points at the 64-bit end record.
+  const loc = eocd - 20;
+  if ((count === 0xffff || size === 0xffffffff || offset === 0xffffffff) && loc >= 0 && u32(bytes, loc) === 0x07064b50) {
+    const at = u64(bytes, loc + 8);
+    if (at + 56 <= bytes.length && u32(bytes, at) === 0x06064b50) {
+      count = u64(bytes, at + 32);
+      size = u64(bytes, at + 40);
+      offset = u64(bytes, at + 48);
+    }
+  }
+  return { count, offset, size };
+}
+
+/** An entry's ZIP64 extra field (0x0001): the 64-bit values of the fields set to 0xFFFFFFFF, in order. */
+function zip64Values(bytes: Uint8Array, from: number, to: number, wanted: readonly boolean[]): (number | undefined)[] {
+  for (let p = from; p + 4 <= to; ) {
+    const id = u16(bytes, p);
+    const len = u16(bytes, p + 2);
+    if (id === 0x0001) {
+      const out: (number | undefined)[] = [];
+      let q = p + 4;
+      for (const w of wanted) {
+        if (w && q + 8 <= p + 4 + len) {
+          out.push(u64(bytes, q));
+          q += 8;
+        } else out.push(undefined);
+      }
+      return out;
+    }
+    p += 4 + len;
+  }
+  return [];
+}
+
 /** The entries of a zip archive, in central-directory order. Throws ZipFormatError on a broken archive. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
-  const eocd = findEndOfCentralDirectory(bytes);
-  if (eocd < 0) throw new ZipFormatError('no end of central directory');
-  const count = u16(bytes, eocd + 10);
-  let p = u32(bytes, eocd + 16);
+  const dir = zipDirectory(bytes);
+  if (!dir) throw new ZipFormatError('no end of central directory');
+  if (dir.offset + dir.size > bytes.length) throw new ZipFormatError('central directory past the end');
+  let p = dir.offset;
   const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
+  for (let n = 0; n < dir.count; n++) {
     if (u32(bytes, p) !== 0x02014b50) throw new ZipFormatError('bad central directory');
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const time = u16(bytes, p + 12);
     const date = u16(bytes, p + 14);
     const crc = u32(bytes, p + 16);
-    const compressed = u32(bytes, p + 20);
-    const size = u32(bytes, p + 24);
+    let compressed = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
-    const local = u32(bytes, p + 42);
+    let local = u32(bytes, p + 42);
+    if (size === 0xffffffff || compressed === 0xffffffff || local === 0xffffffff) {
+      const extra = p + 46 + nameLen;
+      const [s64, c64, l64] = zip64Values(bytes, extra, extra + extraLen, [size === 0xffffffff, compressed === 0xffffffff, local === 0xffffffff]);
+      size = s64 ?? size;
+      compressed = c64 ?? compressed;
+      local = l64 ?? local;
+    }
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     if (u32(bytes, local) !== 0x04034b50) throw new ZipFormatError('bad local header');
     const dataStart = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
@@ -97,8 +157,29 @@ export function entryData(e: ZipEntry): Uint8Array {
   throw new ZipFormatError(`compression method ${e.method}`);
 }
 
+/** An XML part as text, in the encoding it was written in: UTF-8, or UTF-16 LE/BE with or without a byte-order mark (Excel opens all of them). */
+export function decodeXml(bytes: Uint8Array): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  let order: 'utf-16le' | 'utf-16be' | null = null;
+  if (b0 === 0xff && b1 === 0xfe) order = 'utf-16le';
+  else if (b0 === 0xfe && b1 === 0xff) order = 'utf-16be';
+  else if (b0 === 0x3c && b1 === 0x00) order = 'utf-16le';
+  else if (b0 === 0x00 && b1 === 0x3c) order = 'utf-16be';
+  if (order === null) return utf8.decode(bytes);
+  // The text is now UTF-16 no more: its declaration must not say so when it is written back as UTF-8.
+  return new TextDecoder(order).decode(bytes).replace(/^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])utf-16(?:le|be)?\2/i, '$1$2UTF-8$2');
+}
+
+/** True when an XML part is UTF-16 (decodeXml reads it; SheetJS is given it as UTF-8). */
+export function isUtf16Xml(bytes: Uint8Array): boolean {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  return (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0x3c && b1 === 0x00) || (b0 === 0x00 && b1 === 0x3c);
+}
+
 export function entryText(e: ZipEntry): string {
-  return utf8.decode(entryData(e));
+  return decodeXml(entryData(e));
 }
 
 /** A new entry holding `data` (text is UTF-8 encoded), deflated. */

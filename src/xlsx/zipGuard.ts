@@ -1,70 +1,146 @@
 /**
- * Before exceljs inflates anything: read the zip's central directory and refuse archives whose declared
- * inflated size is absurd for a workbook (a zip bomb) or that have too many entries. Pure byte reading.
+ * Before any library reads a zip package (SheetJS, exceljs, our own package writer): every entry is
+ * inflated here, once, with a running byte budget per part and in total. What counts is what the deflate
+ * stream really produces — a zip bomb declares 0 or 1,000 bytes and inflates to gigabytes, and it is
+ * stopped at the budget, not after. The entry count, ZIP64 archives, encrypted entries and unknown
+ * compression methods are decided here too, each with its own problem. Plain byte arrays (no Node
+ * Buffer), so the pane's file mode runs the same code.
  */
-
+import { Inflate } from 'fflate';
 import { WorkbookReadError } from './errors';
-import { readZip, type ZipEntry, ZipFormatError } from './zip';
+import { READ_LIMITS, type ReadLimits } from './limits';
+import { readZip, zipDirectory, type ZipEntry, ZipFormatError } from './zip';
 
-/** Total inflated size we accept: far above any real annex workbook (the samples inflate to < 1 MB). */
-export const MAX_INFLATED_BYTES = 400 * 1024 * 1024;
-export const MAX_ENTRIES = 20_000;
-/** A single entry compressed more than this ratio, and large, is a bomb. */
-export const MAX_RATIO = 1_000;
+/** Compressed bytes given to the inflater at a time: its output per step stays below ~1 MB × the format's maximum ratio (1,032:1). */
+const STEP = 16 * 1024;
 
-export type ZipVerdict = { ok: true; entries: number; inflated: number } | { ok: false; reason: 'too-large' | 'truncated' };
+class OverBudget extends Error {}
 
-function u16(b: Uint8Array, o: number): number {
-  return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
-}
+type NativeInflate = (raw: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
 
-function u32(b: Uint8Array, o: number): number {
-  return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16)) + (b[o + 3] ?? 0) * 0x1000000;
-}
+/**
+ * Node's own zlib when the reader runs in Node (the CLI): several times faster than fflate on a bomb's long
+ * runs, and it stops at `maxOutputLength` as it goes. Reached through `process.getBuiltinModule` (Node ≥
+ * 20.16), so the pane's bundle has no Node import; elsewhere fflate does the same work.
+ */
+const nodeInflate: NativeInflate | null = (() => {
+  try {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = proc?.getBuiltinModule?.('node:zlib') as { inflateRawSync?: NativeInflate } | undefined;
+    return zlib?.inflateRawSync ? zlib.inflateRawSync.bind(zlib) : null;
+  } catch {
+    return null;
+  }
+})();
 
-export function inspectZip(bytes: Uint8Array): ZipVerdict {
-  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
-  const min = Math.max(0, bytes.length - 65_557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
-      eocd = i;
-      break;
+/** Which inflater runs: Node's zlib when there is one; tests set `native` to null to run the pane's path (fflate). */
+export const INFLATERS: { native: NativeInflate | null } = { native: nodeInflate };
+
+/**
+ * Inflate one deflate stream, stopping as soon as its output passes `budget` bytes (OverBudget). With
+ * `keep`, the bytes come back; without, only their count.
+ */
+function inflateWithin(raw: Uint8Array, budget: number, keep: boolean): { size: number; data: Uint8Array | null } {
+  if (raw.length === 0) return { size: 0, data: keep ? new Uint8Array(0) : null };
+  const native = INFLATERS.native;
+  if (native) {
+    let out: Uint8Array;
+    try {
+      out = native(raw, { maxOutputLength: Math.max(1, budget) });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new OverBudget();
+      throw e;
     }
+    if (out.length > budget) throw new OverBudget();
+    return { size: out.length, data: keep ? out : null };
   }
-  if (eocd < 0) return { ok: false, reason: 'truncated' };
-  const entries = u16(bytes, eocd + 10);
-  const cdSize = u32(bytes, eocd + 12);
-  const cdOffset = u32(bytes, eocd + 16);
-  if (cdOffset + cdSize > bytes.length) return { ok: false, reason: 'truncated' };
-  if (entries > MAX_ENTRIES) return { ok: false, reason: 'too-large' };
-  let p = cdOffset;
-  let inflated = 0;
-  for (let n = 0; n < entries; n++) {
-    if (u32(bytes, p) !== 0x02014b50) return { ok: false, reason: 'truncated' };
-    const compressed = u32(bytes, p + 20);
-    const size = u32(bytes, p + 24);
-    // ZIP64 entries (0xFFFFFFFF) are > 4 GiB: never a real annex workbook.
-    if (size === 0xffffffff || compressed === 0xffffffff) return { ok: false, reason: 'too-large' };
-    inflated += size;
-    if (inflated > MAX_INFLATED_BYTES) return { ok: false, reason: 'too-large' };
-    if (size > 50 * 1024 * 1024 && compressed > 0 && size / compressed > MAX_RATIO) return { ok: false, reason: 'too-large' };
-    p += 46 + u16(bytes, p + 28) + u16(bytes, p + 30) + u16(bytes, p + 32);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size > budget) throw new OverBudget();
+    if (keep && chunk.length > 0) chunks.push(chunk);
+  });
+  for (let at = 0; at < raw.length; at += STEP) inflater.push(raw.subarray(at, Math.min(raw.length, at + STEP)), at + STEP >= raw.length);
+  if (!keep) return { size, data: null };
+  if (chunks.length === 1) return { size, data: chunks[0] ?? new Uint8Array(0) };
+  const data = new Uint8Array(size);
+  let p = 0;
+  for (const c of chunks) {
+    data.set(c, p);
+    p += c.length;
   }
-  return { ok: true, entries, inflated };
+  return { size, data };
+}
+
+export interface InflatedPackage {
+  /** The entries, each with `size` set to what it really inflates to. */
+  readonly entries: ZipEntry[];
+  /** Part name → inflated bytes (directories left out); null when the bytes were only counted. */
+  readonly parts: Map<string, Uint8Array> | null;
+  /** Bytes all parts inflate to. */
+  readonly total: number;
 }
 
 /**
- * A workbook package's entries, after the guard: a zip bomb or a cut-off file is refused with its true
- * reason as a `WorkbookReadError` (the reader and the package writer open packages alike).
+ * Every entry of a zip package inflated against the limits. Throws WorkbookReadError naming the limit
+ * hit (too-many-entries, part-too-large, too-large) or the package's problem (truncated, encrypted,
+ * unreadable for an unknown compression method).
  */
-export function guardedZipEntries(bytes: Uint8Array, file: string): ZipEntry[] {
-  const verdict = inspectZip(bytes);
-  if (!verdict.ok) throw new WorkbookReadError(verdict.reason, file);
+export function inflatePackage(bytes: Uint8Array, file: string, limits: ReadLimits = READ_LIMITS, keep = true): InflatedPackage {
+  const dir = zipDirectory(bytes);
+  if (!dir) throw new WorkbookReadError('truncated', file);
+  if (dir.count > limits.entries) throw new WorkbookReadError('too-many-entries', file, String(limits.entries));
+  let listed: ZipEntry[];
   try {
-    return readZip(bytes);
+    listed = readZip(bytes);
   } catch (e) {
     if (e instanceof ZipFormatError) throw new WorkbookReadError('truncated', file, e.message, { cause: e });
     throw e;
   }
+  const entries: ZipEntry[] = [];
+  const parts = keep ? new Map<string, Uint8Array>() : null;
+  let total = 0;
+  for (const e of listed) {
+    // Bit 0: encrypted (PKWARE); bit 6: strong encryption.
+    if (e.flags & 0x41) throw new WorkbookReadError('encrypted', file);
+    if (e.name.endsWith('/')) {
+      entries.push(e);
+      continue;
+    }
+    const room = Math.min(limits.partBytes, limits.totalBytes - total);
+    const overBudget = (): WorkbookReadError =>
+      limits.partBytes <= limits.totalBytes - total
+        ? new WorkbookReadError('part-too-large', file, String(limits.partBytes), { part: e.name })
+        : new WorkbookReadError('too-large', file, String(limits.totalBytes));
+    let size: number;
+    let data: Uint8Array | null;
+    if (e.method === 0) {
+      size = e.raw.length;
+      data = e.raw;
+      if (size > room) throw overBudget();
+    } else if (e.method === 8) {
+      try {
+        ({ size, data } = inflateWithin(e.raw, room, keep));
+      } catch (err) {
+        if (err instanceof OverBudget) throw overBudget();
+        throw new WorkbookReadError('truncated', file, err instanceof Error ? err.message : String(err), { cause: err, part: e.name });
+      }
+    } else {
+      throw new WorkbookReadError('unreadable', file, `compression method ${e.method}`, { part: e.name });
+    }
+    total += size;
+    entries.push(size === e.size ? e : { ...e, size });
+    if (parts && data) parts.set(e.name, data);
+  }
+  return { entries, parts, total };
+}
+
+/**
+ * A workbook package's entries, after every one was inflated against the budgets (only counted, not
+ * kept): what the package writer and exceljs open. Their `size` is the real one, so a part whose
+ * headers lie is read whole, never into a buffer of the declared size.
+ */
+export function guardedZipEntries(bytes: Uint8Array, file: string, limits: ReadLimits = READ_LIMITS): ZipEntry[] {
+  return inflatePackage(bytes, file, limits, false).entries;
 }

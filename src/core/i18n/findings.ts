@@ -5,6 +5,7 @@
  * `findingsKeywork.ts` and are merged here, so there is still one catalogue.
  */
 import { FINDINGS_KEYWORK } from './findingsKeywork';
+import { FINDINGS_READ } from './findingsRead';
 import { FINDINGS_SUBMISSIONS } from './findingsSubmissions';
 import { type FindingSpec, type Lang, type Placeholders, spec } from './spec';
 
@@ -170,7 +171,7 @@ const FINDINGS_INCENTIVE = {
     '{unit}“{item}”重复出现（另见{otherCell}）。', '{unit} "{item}" appears twice (see also {otherCell}).'),
 } as const satisfies Record<string, FindingSpec>;
 
-export const FINDINGS = { ...FINDINGS_INCENTIVE, ...FINDINGS_KEYWORK, ...FINDINGS_SUBMISSIONS } as const;
+export const FINDINGS = { ...FINDINGS_INCENTIVE, ...FINDINGS_KEYWORK, ...FINDINGS_SUBMISSIONS, ...FINDINGS_READ } as const;
 
 export type FindingCode = keyof typeof FINDINGS;
 

@@ -5,7 +5,7 @@
  */
 import type { FindingSink } from '../finding';
 import { execNotAfter } from '../regex';
-import { a1, type Grid } from '../grid';
+import { a1, cellsOf, type Grid } from '../grid';
 import { checkDates } from '../narrative';
 import { cellText, labelKey, parseChineseNumeral } from '../text';
 import { type ProgressClass, type ReportFigure, ReportFigureSchema, type ReportGroup } from './schemas';
@@ -171,12 +171,12 @@ export function parseReportText(grid: Grid, sink: FindingSink, year: number): Re
   grid.values.forEach((row, r) => {
     const parts: string[] = [];
     let first = -1;
-    row.forEach((v, c) => {
-      const t = cellText(v);
-      if (t === '') return;
+    for (const c of cellsOf(row)) {
+      const t = cellText(row[c] ?? null);
+      if (t === '') continue;
       if (first < 0) first = c;
       parts.push(t);
-    });
+    }
     if (first >= 0) paragraphs.push({ row: r, cell: a1(r, first), text: parts.join('') });
   });
 

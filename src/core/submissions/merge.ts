@@ -11,7 +11,7 @@
 import { detectKind } from '../detect';
 import { uniqueSheetName } from '../workbookLimits';
 import { type Finding, makeFinding } from '../finding';
-import { a1, type CellValue, type Grid, GridView, type MergeArea } from '../grid';
+import { a1, type CellValue, cellsOf, type Grid, GridView, type MergeArea } from '../grid';
 import { type Settings } from '../settings';
 import { type AnnexKind, readTable, type Table, type TableRow } from '../table';
 import { annexSpec } from '../kinds';
@@ -112,8 +112,9 @@ function copyRow(out: Out, outRow: number, e: Entry, srcRow: number, cols: Reado
 function sheetLines(view: GridView, rows: readonly number[]): string[] {
   return rows.map((r) => {
     const parts: string[] = [];
-    for (let c = 0; c < view.cols; c++) {
-      const t = cellText(view.grid.values[r]?.[c] ?? null);
+    const values = view.grid.values[r];
+    for (const c of cellsOf(values)) {
+      const t = cellText(values?.[c] ?? null);
       if (t !== '') parts.push(t);
     }
     return parts.join(' ');

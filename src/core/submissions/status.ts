@@ -4,7 +4,7 @@
  * from `auditSubmission` results or read failures and writes the plan like any summary sheet.
  */
 import type { Audit } from '../audit';
-import type { Grid } from '../grid';
+import { type CellValue, cellsOf, type Grid } from '../grid';
 import type { Lang } from '../i18n/spec';
 import { t } from '../i18n/ui';
 import { basePlan, num, text } from '../plans/common';
@@ -119,7 +119,8 @@ export function expectedUnitsFromGrids(grids: readonly Grid[]): string[] {
   const units: string[] = [];
   const skip = new Set([t('status.unknownUnit', 'zh-CN'), t('status.unknownUnit', 'en-US'), t('status.noneMissing', 'zh-CN'), t('status.noneMissing', 'en-US')]);
   for (const g of grids) {
-    const headerRow = g.values.findIndex((row) => row.some((v) => typeof v === 'string' && UNIT_HEADERS.has(v.trim())) && row.some((v) => typeof v === 'string' && FILE_HEADERS.has(v.trim())));
+    const has = (row: readonly CellValue[], names: ReadonlySet<string>): boolean => cellsOf(row).some((c) => { const v = row[c]; return typeof v === 'string' && names.has(v.trim()); });
+    const headerRow = g.values.findIndex((row) => has(row ?? [], UNIT_HEADERS) && has(row ?? [], FILE_HEADERS));
     if (headerRow < 0) continue;
     const col = (g.values[headerRow] ?? []).findIndex((v) => typeof v === 'string' && UNIT_HEADERS.has(v.trim()));
     for (const row of g.values.slice(headerRow + 1)) {

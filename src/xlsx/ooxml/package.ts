@@ -11,8 +11,10 @@ import { uniqueSheetName } from '../../core/workbookLimits';
 import type { Lang } from '../../core/i18n/findings';
 import { WorkbookReadError } from '../errors';
 import { entryText, newEntry, writeZip, type ZipEntry } from '../zip';
+import type { ReadLimits } from '../limits';
 import { guardedZipEntries } from '../zipGuard';
 import { planSheetXml } from './sheet';
+import { xmlFault } from './wellFormed';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { attr, attrs, children, type Element, escapeXml, namespaceOf, prefixOf, rootTag, splice, type Tag, unescapeXml, withAttr } from './xml';
 
@@ -63,7 +65,13 @@ function resolve(base: string, target: string): string {
     if (seg === '..') out.pop();
     else if (seg !== '.' && seg !== '') out.push(seg);
   }
-  return decodeURI(out.join('/'));
+  const joined = out.join('/');
+  try {
+    return decodeURI(joined);
+  } catch {
+    // A malformed %-escape (`sheet%E4%1.xml`): the target as written, which names no part.
+    return joined;
+  }
 }
 
 function parseRels(xml: string): Rel[] {
@@ -91,18 +99,34 @@ export class WorkbookPackage {
   private constructor(entries: ZipEntry[], private readonly file: string) {
     this.entries = entries;
     entries.forEach((e, i) => this.byName.set(e.name.replace(/^\//, ''), i));
+    for (const part of ['[Content_Types].xml', '_rels/.rels']) this.wellFormed(part);
     const rootRels = this.text('_rels/.rels');
     const office = rootRels === null ? undefined : parseRels(rootRels).find((r) => /\/officeDocument$/.test(r.type) && !r.external);
     if (!office) throw new WorkbookReadError('unwritable', file, '_rels/.rels');
     this.workbookPart = resolve('', office.target);
     const wb = this.text(this.workbookPart);
     if (wb === null) throw new WorkbookReadError('unwritable', file, this.workbookPart);
+    // The parts every edit goes through must be whole XML: a cut one is named, not met halfway.
+    for (const part of [this.workbookPart, relsPathOf(this.workbookPart)]) this.wellFormed(part);
     this.strict = namespaceOf(rootTag(wb)) === MAIN_NS.strict;
   }
 
+  /** Throws WorkbookReadError('bad-xml') naming the part and where it breaks, when it is not whole XML. */
+  private wellFormed(part: string): void {
+    const xml = this.text(part);
+    const fault = xml === null ? null : xmlFault(xml);
+    if (fault) throw new WorkbookReadError('bad-xml', this.file, String(fault.position + 1), { part });
+  }
+
+  /** A sheet's XML when it is whole; null for a cut-off or malformed sheet (the reader reported it; we leave it as it is). */
+  private sheetXml(part: string): string | null {
+    const xml = this.text(part);
+    return xml === null || xmlFault(xml) ? null : xml;
+  }
+
   /** Open an .xlsx/.xlsm package for writing; WorkbookReadError when it is not one we can add to safely. */
-  static open(bytes: Uint8Array, file = 'workbook'): WorkbookPackage {
-    const entries = guardedZipEntries(bytes, file);
+  static open(bytes: Uint8Array, file = 'workbook', limits?: ReadLimits): WorkbookPackage {
+    const entries = guardedZipEntries(bytes, file, limits);
     try {
       return new WorkbookPackage(entries, file);
     } catch (e) {
@@ -250,6 +274,7 @@ export class WorkbookPackage {
       this.addRel(this.workbookPart, 'styles', 'annexAuditStyles.xml');
       this.addContentType(part, STYLES_TYPE);
     }
+    this.wellFormed(part);
     const xml = this.text(part) ?? MINIMAL_STYLES(this.strict ? MAIN_NS.strict : MAIN_NS.transitional);
     this.styles = { part, book: new StyleBook(xml) };
     return this.styles.book;
@@ -359,7 +384,7 @@ export class WorkbookPackage {
     let removed = 0;
     for (const s of this.sheets()) {
       if (!s.part) continue;
-      const xml = this.text(s.part);
+      const xml = this.sheetXml(s.part);
       if (xml === null) continue;
       const { next, count } = withoutOurMarks(xml);
       if (count > 0) {
@@ -387,8 +412,11 @@ export class WorkbookPackage {
     if (bySheet.size === 0) return 0;
     const styles = this.styleBook();
     for (const [part, marks] of bySheet) {
-      let xml = this.text(part);
-      if (xml === null) continue;
+      let xml = this.sheetXml(part);
+      if (xml === null) {
+        count -= marks.reduce((n, m) => n + m.sqref.split(' ').length, 0);
+        continue;
+      }
       const root = rootTag(xml);
       const p = root.prefix;
       const block = marks

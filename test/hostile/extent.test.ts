@@ -1,0 +1,71 @@
+/**
+ * Issue 24 item 2: the cost of a sheet is the cells it holds, never the rectangle of its used range. A
+ * stray far cell costs what one cell costs; references outside A1:XFD1048576 are ignored with one warning.
+ */
+import { auditSubmission, auditWorkbook } from '../../src/core';
+import { type CellValue, cellsOf, type Grid } from '../../src/core/grid';
+import { openWorkbook } from '../../src/xlsx/open';
+import { findGrid, sampleGrids } from '../helpers/grids';
+import { sample, strayCells } from './make';
+
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const t0 = Date.now();
+  const value = fn();
+  return { value, ms: Date.now() - t0 };
+}
+
+const intact = () => auditSubmission(openWorkbook(sample(), 'incentive-2022.xlsx').grids);
+
+describe('a stray far cell costs what one cell costs', () => {
+  it('the sample plus one value at XFD1 and one at A1048576 is checked in seconds (was 45–90 s)', () => {
+    const { value: audit, ms } = timed(() => auditSubmission(openWorkbook(strayCells(['XFD1', 'A1048576']), 'extent.xlsx').grids));
+    expect(ms).toBeLessThan(15_000);
+    expect(audit.sheets.map((s) => s.kind)).toEqual(intact().sheets.map((s) => s.kind));
+    // The other annexes' findings are the intact sample's.
+    const others = (a: typeof audit) => a.findings.filter((f) => f.sheet !== '附件1').map((f) => `${f.code} ${f.sheet}!${f.cell}`);
+    expect(others(audit)).toEqual(others(intact()));
+  });
+
+  it('a row holding one cell at XFD is sparse: the grid does not fill 16,384 columns', () => {
+    const g = openWorkbook(strayCells(['XFD1']), 'x.xlsx').grids[0] as Grid;
+    expect(g.values[0]?.[16383]).toBe('多余');
+    expect(cellsOf(g.values[0]).length).toBeLessThan(10);
+    expect(Object.keys(g.values[0] ?? []).length).toBeLessThan(10);
+  });
+
+  it('100,000 rows, each with a cell in A and one at XFD, below a real table: the check reads the cells, not 1.6 billion positions', async () => {
+    const grids = await sampleGrids('incentive-2022.xlsx');
+    const tally = findGrid(grids, '附件1');
+    const values = tally.values.map((r) => [...r]) as CellValue[][];
+    for (let r = 0; r < 100_000; r++) {
+      const row: CellValue[] = [];
+      row[0] = `备注${r}`;
+      row[16_383] = 'x';
+      values.push(row);
+    }
+    const big: Grid = { ...tally, values, formulas: undefined, numberFormats: undefined };
+    const { ms } = timed(() => auditWorkbook([big, ...grids.filter((g) => g !== tally)]));
+    expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe('references outside Excel\'s grid are ignored with one warning', () => {
+  it('A0, XFE1 and A1048577: one read/outside-grid warning naming them, every other finding as for the intact sample', () => {
+    const { value: audit, ms } = timed(() => auditSubmission(openWorkbook(strayCells(['XFE1', 'A0', 'A1048577']), 'bad-refs.xlsx').grids));
+    expect(ms).toBeLessThan(15_000);
+    const outside = audit.findings.filter((f) => f.code === 'read/outside-grid');
+    expect(outside).toHaveLength(1);
+    expect(outside[0]?.severity).toBe('warning');
+    expect(outside[0]?.message).toBe('工作表“附件1”有 3 个单元格的地址超出 Excel 的表格范围 A1:XFD1048576（A0、XFE1、A1048577），Excel 不会显示它们，已忽略。');
+    const rest = audit.findings.filter((f) => f.code !== 'read/outside-grid').map((f) => `${f.code} ${f.sheet}!${f.cell}`);
+    expect(rest).toEqual(intact().findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`));
+  });
+
+  it('one cell at ZZZZ40 builds no grid 475,254 columns wide', () => {
+    const { value: opened, ms } = timed(() => openWorkbook(strayCells(['ZZZZ40']), 'zzzz.xlsx'));
+    expect(ms).toBeLessThan(10_000);
+    const g = opened.grids[0] as Grid;
+    expect(Math.max(...g.values.map((r) => r.length))).toBeLessThanOrEqual(16_384);
+    expect(g.readProblems).toEqual([{ kind: 'outside-grid', count: 1, cells: ['ZZZZ40'] }]);
+  });
+});
