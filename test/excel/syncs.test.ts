@@ -79,15 +79,15 @@ describe('syncs on 20,000 rows per annex (附件3 and 附件4 data rows repeated
     expect(checkSyncs.every((s) => s.outcome === 'ok' && s.requestBytes <= PAYLOAD_LIMIT && s.responseBytes <= PAYLOAD_LIMIT)).toBe(true);
   });
 
-  it('write summaries (57,743 findings listed): 1 + 9 + 1 syncs, the 9 forced by the payload limit, the last the page setup', async () => {
-    expect(audit.findings).toHaveLength(57_743);
+  it('write summaries (57,679 findings listed: the 65 tally mismatches of the repeated rows are one misread-suspected warning): 1 + 9 + 1 syncs, the 9 forced by the payload limit, the last the page setup', async () => {
+    expect(audit.findings).toHaveLength(57_679);
     const { syncs } = await counted(large, () => writeSummaries(audit));
     expect(syncs).toHaveLength(11);
     for (const s of syncs.slice(1, -2)) expect(s.requestBytes).toBeGreaterThan(PAYLOAD_BUDGET * 0.7);
     expect(syncs.every((s) => s.outcome === 'ok' && s.requestBytes <= PAYLOAD_BUDGET)).toBe(true);
   }, 60_000);
 
-  it('mark: 3 syncs for 5,000 findings and for all 57,743', async () => {
+  it('mark: 3 syncs for 5,000 findings and for all 57,679', async () => {
     const five = await counted(large, () => markFindings({ ...audit, findings: audit.findings.slice(0, 5000) }));
     expect(five.syncs).toHaveLength(3);
     const all = await counted(large, () => markFindings(audit));
