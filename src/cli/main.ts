@@ -20,6 +20,8 @@ interface CheckOptions {
   jobs?: number;
   /** Table view of several files: each file's findings before the summary. */
   details: boolean;
+  /** `--explain`: how each table was read, on stderr before the findings (stdout stays the report). */
+  explain?: boolean;
   /** `--settings FILE` (read in `main`). */
   settingsFile?: string;
   settings?: Record<string, unknown>;
@@ -49,6 +51,8 @@ export function parseCheckArgs(args: readonly string[]): Parsed {
       options.jobs = Number(v);
     } else if (flag === '--details') {
       options.details = true;
+    } else if (flag === '--explain') {
+      options.explain = true;
     } else if (flag === '--settings') {
       options.settingsFile = value();
     } else if (flag.startsWith('-') && flag !== '-') {
@@ -118,6 +122,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
     }
     parsed.options.settings = read.settings;
   }
+  if (parsed.options.explain) await (await import('./commands/explain')).printExplanations(parsed.options, io);
   return runBatchCheck(parsed.options, io);
 }
 

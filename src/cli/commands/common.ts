@@ -4,7 +4,6 @@ import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { type Lang, t, truncationMark } from '../../core';
 import { WorkbookReadError } from '../../xlsx/errors';
-import { workbookBytes } from '../../xlsx/submissions';
 import { TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core/submissions/templateKinds';
 import { writeAtomically } from '../output';
 import { say } from '../terminal';
@@ -32,6 +31,8 @@ export async function readBytes(file: string): Promise<Uint8Array> {
 
 /** Write a workbook (atomically); Excel recalculates everything on open (our formulas carry results anyway). */
 export async function writeWorkbook(wb: ExcelJS.Workbook, out: string): Promise<void> {
+  // Loaded here, not with the module: `check` never needs exceljs (issue 21: the CLI's start-up).
+  const { workbookBytes } = await import('../../xlsx/submissions');
   await writeAtomically(out, await workbookBytes(wb));
 }
 

@@ -46,7 +46,7 @@ export const UI = {
   'cli.usage': {
     'zh-CN':
       '用法：\n' +
-      '  annex-audit check 文件或目录… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings 设置.json] [--jobs N] [--details]\n' +
+      '  annex-audit check 文件或目录… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings 设置.json] [--jobs N] [--details] [--explain]\n' +
       '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US] [--settings 设置.json]\n' +
       '  annex-audit clear 文件.xlsx -o 输出.xlsx\n' +
       '  annex-audit template 类型… -o 模板.xlsx [--year 年份] [--rows 行数] [--lang zh-CN|en-US]\n' +
@@ -56,7 +56,7 @@ export const UI = {
       '退出码：0 无错误；1 有错误级问题（diff：有差别）；2 文件无法读取或参数有误。',
     'en-US':
       'Usage:\n' +
-      '  annex-audit check FILE_OR_DIR… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings SETTINGS.json] [--jobs N] [--details]\n' +
+      '  annex-audit check FILE_OR_DIR… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings SETTINGS.json] [--jobs N] [--details] [--explain]\n' +
       '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US] [--settings SETTINGS.json]\n' +
       '  annex-audit clear FILE.xlsx -o OUT.xlsx\n' +
       '  annex-audit template KIND… -o TEMPLATE.xlsx [--year YYYY] [--rows N] [--lang zh-CN|en-US]\n' +
