@@ -3,7 +3,8 @@
  * Office.js outside Office resolves host null): the run's shared build and preview (test/helpers/builds.ts).
  * Screenshots go to test-artifacts/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { bomb } from '../hostile/make';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readZip } from '../../src/xlsx/zip';
@@ -155,6 +156,25 @@ run('task pane in headless Chromium (file mode)', () => {
     await page.getByText(/已保存列映射（栏目三 → 具体事项），并重新校验。 校验完成：2 个错误、12 个警告、3 条提示。/).waitFor();
     expect(await page.getByText(/表头中未找到“具体事项”列/).count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'pane-mapped-320.png'), fullPage: true });
+  });
+
+  it.each([
+    // The worst of the security review: a sheet that says 1,000 bytes and inflates past the part limit, and one
+    // whose honest sizes pass every byte limit but whose cells would exhaust the parser.
+    ['a zip bomb that lies about its size', 'bomb-lying.xlsx', () => bomb(200 * 1024 * 1024, 1000), /解压后超过 100 MB（单个部件的上限）/],
+    ['cells under every byte limit', 'bomb-cells.xlsx', () => bomb(60 * 1024 * 1024, 'honest', 'cells'), /单元格个数的上限/],
+  ])('hostile file (%s): the pane says why in one sentence and stays usable', async (_label, name, make, reason) => {
+    await page.goto(url);
+    const file = join(ARTIFACTS, name);
+    writeFileSync(file, make());
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText(reason).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, `pane-${name.replace(/\.xlsx$/, '')}-320.png`), fullPage: true });
+    // Still usable: the sample opens and checks as before.
+    await page.locator('input[type=file]').setInputFiles(join(ROOT, 'samples', 'incentive-2022.xlsx'));
+    await page.getByText('已打开“incentive-2022.xlsx”').waitFor();
+    await page.getByRole('button', { name: '校验', exact: true }).click();
+    await page.getByText('校验完成：2 个错误、12 个警告、3 条提示。').waitFor();
   });
 
   it('no Content-Security-Policy refusal in the whole session', () => {
