@@ -21,6 +21,7 @@ import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
 import { countBiffCells, countOdsCells, countTextCells, countXlsbCells, countXmlCells } from './cellCount';
 import { WorkbookReadError } from './errors';
 import { READ_LIMITS, type ReadLimits } from './limits';
+import { resolveTarget } from './ooxml/parts';
 import { xmlFaultBytes } from './ooxml/wellFormed';
 import { attr, tags } from './ooxml/xml';
 import { decodeXml, isUtf16Xml } from './zip';
@@ -233,22 +234,6 @@ function parseParts(parts: ReadonlyMap<string, Uint8Array>, extra: XLSX.ParsingO
   return quietly(() => parseZip(sheetjsContainer(parts), { ...READ_OPTIONS, ...extra }));
 }
 
-/** A relationship target → part name (no leading slash), resolving `..`; a malformed %-escape is kept as written. */
-function resolveTarget(base: string, target: string): string {
-  const dir = base.includes('/') ? base.slice(0, base.lastIndexOf('/') + 1) : '';
-  const raw = target.startsWith('/') ? target.slice(1) : dir + target;
-  const out: string[] = [];
-  for (const seg of raw.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.' && seg !== '') out.push(seg);
-  }
-  const joined = out.join('/');
-  try {
-    return decodeURI(joined);
-  } catch {
-    return joined;
-  }
-}
 
 function relsOf(parts: Parts, part: string): { id: string; type: string; target: string; external: boolean }[] {
   const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';

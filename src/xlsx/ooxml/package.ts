@@ -13,6 +13,7 @@ import { WorkbookReadError } from '../errors';
 import { entryText, newEntry, writeZip, type ZipEntry } from '../zip';
 import type { ReadLimits } from '../limits';
 import { guardedZipEntries } from '../zipGuard';
+import { dirOf, resolveTarget as resolve } from './parts';
 import { planSheetXml } from './sheet';
 import { xmlFault } from './wellFormed';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -48,31 +49,11 @@ interface SheetEntry {
   readonly part: string | null;
 }
 
-function dirOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return i < 0 ? '' : part.slice(0, i + 1);
-}
 
 function relsPathOf(part: string): string {
   return `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
 }
 
-/** A relationship target → part name (no leading slash), resolving `..` and absolute targets. */
-function resolve(base: string, target: string): string {
-  const raw = target.startsWith('/') ? target.slice(1) : dirOf(base) + target;
-  const out: string[] = [];
-  for (const seg of raw.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.' && seg !== '') out.push(seg);
-  }
-  const joined = out.join('/');
-  try {
-    return decodeURI(joined);
-  } catch {
-    // A malformed %-escape (`sheet%E4%1.xml`): the target as written, which names no part.
-    return joined;
-  }
-}
 
 function parseRels(xml: string): Rel[] {
   return children(xml).elements
