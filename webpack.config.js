@@ -16,6 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const MinimizerPlugin = require('minimizer-webpack-plugin');
 const { CspPlugin } = require('./scripts/csp');
 const { require: tsRequire } = require('tsx/cjs/api');
 
@@ -118,6 +119,17 @@ module.exports = (_env, argv) => {
       alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
     },
     performance: { hints: false },
+    // SWC's minifier: the same job as terser in about a third of the time (the two production builds are the
+    // longest part of `npm test`). Output syntax is held at the target's level; the bundle tests check it.
+    optimization: {
+      minimizer: [
+        new MinimizerPlugin({
+          minify: MinimizerPlugin.swcMinify,
+          minimizerOptions: { ecma: 2017, compress: { ecma: 2017, passes: 2 }, mangle: true, format: { comments: false } },
+          extractComments: false,
+        }),
+      ],
+    },
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: swc('typescript', true) },
