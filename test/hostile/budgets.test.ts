@@ -109,19 +109,15 @@ describe('cells are counted before they are parsed', () => {
   });
 
   it('a hyperlink over the whole grid (SheetJS makes a cell for each cell it covers) is counted as what it costs', () => {
-    const t0 = Date.now();
     const e = refusal(() => openWorkbook(hyperlinkOver('A1:XFD1048576'), 'link.xlsx'));
     expect(e.problem).toBe('too-many-cells');
-    expect(Date.now() - t0).toBeLessThan(10_000);
     // A hyperlink on one cell costs one cell: the workbook reads as before.
     expect(openWorkbook(hyperlinkOver('B5'), 'link.xlsx').grids).toHaveLength(5);
   });
 
   it('an OpenDocument row of repeated cells, repeated over a million rows, is refused', () => {
-    const t0 = Date.now();
     const e = refusal(() => openWorkbook(odsRepeated(1_048_575, 16_384), 'repeat.ods'));
     expect(e.problem).toBe('too-many-cells');
-    expect(Date.now() - t0).toBeLessThan(10_000);
     expect(openWorkbook(odsRepeated(3, 4), 'small.ods').grids[0]?.values).toHaveLength(4);
   });
 
