@@ -99,7 +99,8 @@ export const FORMAL_UNITS: Readonly<Record<string, string>> = {
 };
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-function inWords(n: number): string {
+/** A count below 100 in Chinese numerals, as a 通报 writes it (7 → 七, 12 → 十二, 64 → 六十四). */
+export function inWords(n: number): string {
   if (n < 10) return CN[n] as string;
   const tens = Math.floor(n / 10);
   return `${tens === 1 ? '' : CN[tens]}十${n % 10 === 0 ? '' : CN[n % 10]}`;

@@ -11,7 +11,7 @@ import { auditWorkbook, type Audit } from '../../src/core';
 import type { Grid } from '../../src/core/grid';
 import { setCell } from '../helpers/grids';
 import { sampleGrids } from '../helpers/grids';
-import { build, type Edition, type Profile, type Step } from './editions';
+import { build, inWords, type Edition, type Profile, type Step } from './editions';
 import { parseA1 } from '../../src/core/grid';
 
 export const N = Number(process.env['GEN_EDITIONS'] ?? 200);
@@ -61,12 +61,11 @@ export function planted(e: Edition, a: Audit, k: number): Grid[] | null {
   const at = parseA1(fig.cell);
   if (!g || !at) return null;
   const text = String(g.values[at.row]?.[at.col] ?? '');
-  const CN = '零一二三四五六七八九';
   const more = fig.phrase.replace(/(\d+|[０-９]+|[零一二两三四五六七八九十百]+)(?=\s*项)/, (m) => {
     const n = fig.count + 1;
     if (/^\d+$/.test(m)) return String(n);
     if (/^[０-９]+$/.test(m)) return String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-    return n < 10 ? (CN[n] as string) : `${Math.floor(n / 10) === 1 ? '' : CN[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : CN[n % 10]}`;
+    return inWords(n);
   });
   if (more === fig.phrase || !text.includes(fig.phrase)) return null;
   setCell(g, fig.cell, text.replace(fig.phrase, more));

@@ -7,16 +7,12 @@ import { auditWorkbook } from '../../src/core';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { readableCounts } from '../../src/core/profileB/report';
 import { brief } from '../editions/sheets';
+import { inWords } from '../generator/editions';
 import { cloneGrid, sampleGrids } from '../helpers/grids';
 
-const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 7 → 七, 64 → 六十四, 12 → 十二, 2 → 两 (before 件, as people write it). */
-function inWords(n: number, unit: string): string {
-  if (n === 2 && unit === '件') return '两';
-  if (n < 10) return CN[n] as string;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN[tens]}十${ones === 0 ? '' : CN[ones]}`;
+function inWordsFor(n: number, unit: string): string {
+  return n === 2 && unit === '件' ? '两' : inWords(n);
 }
 
 async function withHeadline(edit: (text: string) => string): Promise<Grid[]> {
@@ -37,7 +33,7 @@ describe('counts written in Chinese numerals in the 通报', () => {
 
   it('the sample’s 通报 with every count in words gives the sample’s findings and figures', async () => {
     const original = auditWorkbook(await sampleGrids('keywork-2024.xlsx'));
-    const grids = await withHeadline((t) => t.replace(/(\d+)(项|件)/g, (_m, n: string, u: string) => `${inWords(Number(n), u)}${u}`));
+    const grids = await withHeadline((t) => t.replace(/(\d+)(项|件)/g, (_m, n: string, u: string) => `${inWordsFor(Number(n), u)}${u}`));
     const text = String((grids.find((g) => g.name === '通报')?.values[7] ?? [])[0]);
     expect(text).toContain('已完成年度目标任务的七项');
     expect(text).toContain('达到时间与进度同步的六十四项');

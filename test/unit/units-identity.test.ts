@@ -8,24 +8,11 @@ import { auditWorkbook } from '../../src/core';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { canonicalUnit, resolveCounty, unitIdentity } from '../../src/core/units';
 import { brief } from '../editions/sheets';
+import { FORMAL_UNITS } from '../generator/editions';
 import { cloneGrid, sampleGrids } from '../helpers/grids';
 
 /** Formal names as a prefecture's documents write them, for the short names the sample uses. */
-const FORMAL: Readonly<Record<string, string>> = {
-  州发改委: '湘西土家族苗族自治州发展和改革委员会',
-  州市场监管局: '湘西土家族苗族自治州市场监督管理局',
-  州卫健委: '湘西土家族苗族自治州卫生健康委员会',
-  州政府办: '湘西土家族苗族自治州人民政府办公室',
-  州人社局: '湘西土家族苗族自治州人力资源和社会保障局',
-  州财政局: '湘西州财政局',
-  州住建局: '湘西州住房和城乡建设局',
-  州工信局: '湘西土家族苗族自治州工业和信息化局',
-  州科技局: '州科学技术局',
-  州医保局: '湘西州医疗保障局',
-  州文旅广电局: '湘西土家族苗族自治州文化旅游广电局',
-  州教体局: '湘西州教育和体育局',
-  州政府金融办: '湘西土家族苗族自治州人民政府金融工作办公室',
-};
+const FORMAL = FORMAL_UNITS;
 
 /** Replace whole cell values in one sheet. */
 function renameCells(g: Grid, map: (v: string) => string | null): number {
