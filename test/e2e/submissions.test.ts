@@ -182,7 +182,9 @@ run('submission actions in headless Chromium (file mode, 320 px)', () => {
     }
     const panel = page.getByRole('group', { name: '批量校验报送' });
     await panel.getByTestId('batch-files-input').setInputFiles(files);
-    await page.getByText(/^正在校验 \d+\/150：/).waitFor();
+    // The caption names the file being checked (done + 1); the bar counts files finished. Wait for the
+    // second file so at least one is finished and the bar has moved.
+    await page.getByText(/^正在校验 ([2-9]|\d{2,})\/150：/).waitFor();
     const bar = page.getByRole('progressbar');
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'actions-batch-progress-320.png'), fullPage: true });
