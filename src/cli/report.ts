@@ -45,12 +45,15 @@ export function renderTable(result: CheckResult, lang: Lang): string {
     bySheet.set(f.sheet, list);
   }
   const sevWidth = Math.max(...(['error', 'warning', 'info'] as const).map((s) => displayWidth(`${SEVERITY_MARK[s]} ${t(`severity.${s}`, lang)}`)));
-  for (const sheet of result.sheets) {
-    const list = bySheet.get(sheet.name);
+  // A sheet holding several tables has one entry per table: one heading naming every kind in it.
+  const names = [...new Set(result.sheets.map((s) => s.name))];
+  for (const name of names) {
+    const list = bySheet.get(name);
     if (!list || list.length === 0) continue;
-    const kind = sheet.kind ? KIND_LABEL[sheet.kind][lang] : null;
+    const kinds = [...new Set(result.sheets.filter((s) => s.name === name && s.kind).map((s) => KIND_LABEL[s.kind as NonNullable<typeof s.kind>][lang]))];
+    const kind = kinds.length > 0 ? kinds.join(lang === 'zh-CN' ? '、' : ', ') : null;
     out.push('');
-    out.push(kind ? say('report.sheet', lang, { sheet: sheet.name, kind }) : say('report.sheetUnknown', lang, { sheet: sheet.name }));
+    out.push(kind ? say('report.sheet', lang, { sheet: name, kind }) : say('report.sheetUnknown', lang, { sheet: name }));
     const cellWidth = Math.max(4, ...list.map((f) => inert(f.cell).length)) + 1;
     for (const f of list) {
       const sev = `${SEVERITY_MARK[f.severity]} ${t(`severity.${f.severity}`, lang)}`;

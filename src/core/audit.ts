@@ -4,6 +4,7 @@
  */
 import { collapseFloods } from './flood';
 import { yearFromTitle } from './dates';
+import { splitTables, type TableBlock } from './blocks';
 import { detectKind, type Detection } from './detect';
 import { countBySeverity, type Finding, FindingSink, sortFindings } from './finding';
 import { a1, cellsOf, type Grid, GridView, type SheetReadProblem } from './grid';
@@ -26,6 +27,8 @@ export interface SheetInfo {
   readonly headerRow: number | null;
   readonly firstDataRow: number | null;
   readonly lastDataRow: number | null;
+  /** The table's range (A1), when the sheet holds several tables: each is one entry, in sheet order. */
+  readonly range?: string;
 }
 
 /** A recognised sheet whose required columns could not be placed: what the user can map, and to what. */
@@ -120,6 +123,9 @@ function checkTableDates(table: Table, year: number, sink: FindingSink): void {
 }
 
 /** The kinds the profile parsers read into records (every other kind gets the registry's checks). */
+/** The last column of a sheet (XFD), for a table's window open to the right. */
+const MAX_COL = 16_383;
+
 const PARSED_KINDS: ReadonlySet<AnnexKind> = new Set([...INCENTIVE_KINDS, ...KEYWORK_KINDS]);
 
 export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): Audit {
@@ -128,22 +134,44 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   const guard = makeGuard(sink);
   const sheets: SheetInfo[] = [];
   const tables = new Map<AnnexKind, Table>();
-  const detections = new Map<string, Detection>();
+  const detections: [string, Detection][] = [];
   const firstOfKind = new Map<AnnexKind, string>();
   const columnGaps: ColumnGap[] = [];
   const firstSheet = grids.find((g) => !g.generated)?.name ?? grids[0]?.name ?? '';
   for (const p of problems) sink.add('settings/invalid', { sheet: firstSheet, cell: 'A1' }, { field: p.field });
 
+  let info: SheetInfo = { name: '', kind: null, headerRow: null, firstDataRow: null, lastDataRow: null };
   for (const grid of grids) {
-    let info: SheetInfo = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null };
+    info = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null };
     for (const p of grid.readProblems ?? []) reportReadProblem(grid.name, p, sink);
     if (grid.generated) {
       sheets.push(info);
       continue;
     }
+    const forcedKind = ownValue(settings.sheetKinds, grid.name);
+    // Several tables in one sheet are read one by one, each through its window on the sheet (src/core/blocks.ts).
+    // A sheet that cannot be cut is read whole (its reading then reports what fails).
+    let blocks: TableBlock[] | null = null;
+    if (!forcedKind) {
+      try {
+        blocks = splitTables(grid);
+      } catch {
+        blocks = null;
+      }
+    }
+    const parts: { grid: Grid; range?: string }[] = blocks
+      ? blocks.map((b) => ({ grid: b.grid, range: `${a1(b.top, b.left)}:${a1(b.bottom, b.right === Infinity ? MAX_COL : b.right)}` }))
+      : [{ grid }];
+    for (const part of parts) {
+      info = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null, ...(part.range !== undefined ? { range: part.range } : {}) };
+      readPart(part.grid, forcedKind);
+      sheets.push(info);
+    }
+  }
+
+  function readPart(grid: Grid, forcedKind: AnnexKind | undefined): void {
     guard(grid.name, 'detect', () => {
       const view = new GridView(grid);
-      const forcedKind = ownValue(settings.sheetKinds, grid.name);
       const det = detectKind(grid, view, { columnMap: settings.columnMap, ...(forcedKind ? { forcedKind } : {}) });
       if (!det) {
         if (sheetHasContent(grid) && !grid.hidden) sink.add('structure/sheet-unrecognised', { sheet: grid.name, cell: 'A1' });
@@ -154,7 +182,7 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
         sink.add('structure/kind-ambiguous', { sheet: grid.name, cell: 'A1' }, { kind: KIND_LABEL[det.kind], other: KIND_LABEL[det.runnerUp.kind] });
         return;
       }
-      detections.set(grid.name, det);
+      detections.push([grid.name, det]);
       info = { ...info, kind: det.kind };
       const other = firstOfKind.get(det.kind);
       if (other !== undefined) {
@@ -195,10 +223,9 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
         info = { ...info, firstDataRow: 1, lastDataRow: grid.values.length };
       }
     });
-    sheets.push(info);
   }
 
-  const kinds = [...detections.values()].map((d) => d.kind);
+  const kinds = detections.map(([, d]) => d.kind);
   const votes = { incentive: 0, keywork: 0 };
   for (const k of kinds) votes[KIND_PROFILE[k]]++;
   const profile: Profile | null = votes.incentive === 0 && votes.keywork === 0 ? null : votes.incentive >= votes.keywork ? 'incentive' : 'keywork';
@@ -218,12 +245,12 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
     records.incentive = a.records;
     if (a.recompute) recomputed.incentive = a.recompute;
     for (const kind of a.missing) {
-      const anchor = grids.find((g) => { const d = detections.get(g.name); return d !== undefined && KIND_PROFILE[d.kind] === 'incentive'; })?.name ?? firstSheet;
+      const anchor = detections.find(([, d]) => KIND_PROFILE[d.kind] === 'incentive')?.[0] ?? firstSheet;
       sink.add('structure/annex-missing', { sheet: anchor, cell: 'A1' }, { kind: KIND_LABEL[kind] });
     }
   }
   if (votes.keywork > 0) {
-    const reportSheet = [...detections.entries()].find(([, d]) => d.kind === 'report-text')?.[0];
+    const reportSheet = detections.find(([, d]) => d.kind === 'report-text')?.[0];
     const reportGrid = grids.find((g) => g.name === reportSheet) ?? null;
     const b = auditKeywork(tables, reportGrid, sink, settings, dateYear, guard);
     records.keywork = b.records;

@@ -19,13 +19,29 @@ export interface TableRows {
   readonly name: string;
   readonly firstDataRow: number | null;
   readonly lastDataRow: number | null;
+  /** The table's window on its sheet (A1 range), when the sheet holds several tables. */
+  readonly range?: string;
+}
+
+/** Whether a 0-based cell lies in an A1 range such as `A12:H40` (an open-ended range `C1:XFD40` included). */
+function inRange(range: string | undefined, row: number, col: number): boolean {
+  if (range === undefined) return false;
+  const [from, to] = range.split(':').map((x) => parseA1(x));
+  return from !== null && from !== undefined && to !== null && to !== undefined && row >= from.row && row <= to.row && col >= from.col && col <= to.col;
 }
 
 export function collapseFloods(findings: readonly Finding[], sheets: readonly TableRows[]): Finding[] {
   const groups = new Map<string, Finding[]>();
+  const tableOf = new Map<Finding, TableRows>();
   for (const f of findings) {
     if (f.severity !== 'error') continue;
-    const key = `${f.sheet}\u0000${f.code}`;
+    // A sheet may hold several tables (src/core/blocks.ts): the one whose rows hold the finding's row.
+    const row = parseA1(f.cell)?.row ?? -1;
+    const same = sheets.filter((s) => s.name === f.sheet);
+    const col = parseA1(f.cell)?.col ?? -1;
+    const table = same.length <= 1 ? same[0] : (same.find((s) => inRange(s.range, row, col)) ?? same[0]);
+    if (table) tableOf.set(f, table);
+    const key = `${f.sheet}\u0000${f.code}\u0000${table ? sheets.indexOf(table) : -1}`;
     const list = groups.get(key);
     if (list) list.push(f);
     else groups.set(key, [f]);
@@ -37,7 +53,7 @@ export function collapseFloods(findings: readonly Finding[], sheets: readonly Ta
     if (!first) continue;
     const rows = new Set(list.map((f) => parseA1(f.cell)?.row ?? -1));
     if (rows.size < FLOOD_MIN_ROWS) continue;
-    const info = sheets.find((s) => s.name === first.sheet);
+    const info = tableOf.get(first);
     const dataRows = info && info.firstDataRow !== null && info.lastDataRow !== null ? info.lastDataRow - info.firstDataRow + 1 : null;
     if (dataRows === null || dataRows <= 0 || rows.size < FLOOD_MIN_SHARE * dataRows) continue;
     for (const f of list) dropped.add(f);

@@ -143,6 +143,8 @@ export interface Table {
   readonly dataRows: readonly TableRow[];
   readonly totalRow?: TableRow;
   readonly notesBelow: readonly PreambleLine[];
+  /** Rows below the header that write the header again (0-based): neither data nor notes. */
+  readonly repeatedHeaders: readonly number[];
   /** 0-based; -1 when the table has no data rows. */
   readonly firstDataRow: number;
   readonly lastDataRow: number;
@@ -342,11 +344,20 @@ function isSubHeaderRow(view: GridView, row: number, bottom: number): boolean {
   return under >= 2;
 }
 
-/** The best header for this spec within the first rows, or null when not even one column matches. */
-export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapping): HeaderMatch | null {
+/** The first row that holds anything (a table offset far from A1 starts there), or 0. */
+export function firstNonBlankRow(view: GridView): number {
+  for (let r = 0; r < view.rows; r++) if (!rowIsBlank(view, r)) return r;
+  return 0;
+}
+
+/**
+ * The best header for this spec within the first rows that hold something (from `from`, `scan` rows deep),
+ * or null when not even one column matches.
+ */
+export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapping, from = firstNonBlankRow(view), scan = MAX_HEADER_SCAN): HeaderMatch | null {
   let best: HeaderMatch | null = null;
-  const limit = Math.min(view.rows, MAX_HEADER_SCAN);
-  for (let top = 0; top < limit; top++) {
+  const limit = Math.min(view.rows, from + scan);
+  for (let top = from; top < limit; top++) {
     for (let depth = 1; depth <= MAX_HEADER_DEPTH; depth++) {
       if (top + depth > view.rows) break;
       const m = matchHeader(view, spec, top, depth, mapping);
@@ -405,6 +416,20 @@ function rowIsBlank(view: GridView, row: number): boolean {
   return true;
 }
 
+/**
+ * A row that writes the table's header again: at least two of its cells, and most of them, are the header
+ * text of their own column (a table copied from printed pages that repeat the header).
+ */
+function repeatsHeader(own: readonly { col: number; text: string }[], header: HeaderMatch): boolean {
+  if (own.length < 2) return false;
+  let same = 0;
+  for (const { col, text } of own) {
+    const parts = header.labels.get(col);
+    if (parts && parts.length > 0 && parts.includes(labelKey(text))) same++;
+  }
+  return same >= 2 && same >= Math.ceil(own.length * 0.6);
+}
+
 function ownNonBlank(view: GridView, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   const values = view.grid.values[row];
@@ -429,6 +454,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
 
   const rows: TableRow[] = [];
   const notesBelow: PreambleLine[] = [];
+  const repeatedHeaders: number[] = [];
   const lastGroupValue = new Map<string, { read: CellRead; parentText: string }>();
   const labelCol = header.columns.get(spec.labelColumn)?.[0];
 
@@ -448,6 +474,12 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
         notesBelow.push({ row: r, col: first.col, text: first.text });
         continue;
       }
+    }
+
+    // The header written again (a table pasted from pages that repeat it): a header row, never data.
+    if (repeatsHeader(own, header)) {
+      repeatedHeaders.push(r);
+      continue;
     }
 
     const label = labelCol !== undefined ? labelKey(cellText(view.value(r, labelCol))) : '';
@@ -493,6 +525,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     dataRows,
     ...(totalRow ? { totalRow } : {}),
     notesBelow,
+    repeatedHeaders,
     firstDataRow: dataRows[0]?.row ?? -1,
     lastDataRow: dataRows[dataRows.length - 1]?.row ?? -1,
   };

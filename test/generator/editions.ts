@@ -9,7 +9,7 @@
  * the audit of any edition must give the sample's own findings again, and a planted inconsistency must be
  * found by the same rule that finds it in the sample.
  */
-import type { CellValue, Grid } from '../../src/core/grid';
+import { a1, type CellValue, columnLetter, type Grid, parseA1 } from '../../src/core/grid';
 import { cloneGrid } from '../helpers/grids';
 import { insertColumn, insertRow } from '../editions/sheets';
 
@@ -22,6 +22,104 @@ export interface Edition {
   readonly sheetOf: Map<string, string>;
   /** What was done, in order (printed when a property fails). */
   readonly log: string[];
+  /**
+   * Where a sample sheet now lies inside another sheet (tables stacked or put side by side): a finding on
+   * `sheet` at or below-right of (top, left) belongs to `sample` — the last such region wins.
+   */
+  readonly regions: { sheet: string; top: number; left: number; sample: string }[];
+}
+
+/** The sample sheet a finding belongs to in this edition (regions first, then the sheet's own name). */
+export function sampleSheetOf(e: Pick<Edition, 'sheetOf' | 'regions'>, sheet: string, cell: string): string {
+  const at = parseA1(cell);
+  let found: string | null = null;
+  for (const r of e.regions) if (r.sheet === sheet && at && at.row >= r.top && at.col >= r.left) found = r.sample;
+  return found ?? e.sheetOf.get(sheet) ?? sheet;
+}
+
+/** Shift every A1 reference of a formula by whole rows and columns (same-sheet formulas only: the samples have no others). */
+function shiftFormula(f: string, rows: number, cols: number): string {
+  return f.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (m, d1: string, col: string, d2: string, row: string) => {
+    const p = parseA1(`${col}1`);
+    return p ? `${d1}${columnLetter(p.col + cols)}${d2}${Number(row) + rows}` : m;
+  });
+}
+
+/** `src` moved down `rows` and right `cols`: values, formulas, formats and merges. */
+function shifted(src: Grid, rows: number, cols: number): Grid {
+  const move = <T>(rs: readonly (readonly T[])[] | undefined, f: (v: T) => T): T[][] | undefined => {
+    if (!rs) return undefined;
+    const out: T[][] = Array.from({ length: rows }, () => []);
+    for (const r of rs) {
+      const row: T[] = [];
+      r.forEach((v, c) => {
+        if (v !== undefined) row[c + cols] = f(v);
+      });
+      out.push(row);
+    }
+    return out;
+  };
+  const formulas = move(src.formulas, (f) => (f ? shiftFormula(f, rows, cols) : f));
+  const numberFormats = move(src.numberFormats, (x) => x);
+  return {
+    name: src.name,
+    values: move(src.values, (v) => v) ?? [],
+    ...(formulas ? { formulas } : {}),
+    ...(numberFormats ? { numberFormats } : {}),
+    merges: src.merges.map((m) => ({ top: m.top + rows, bottom: m.bottom + rows, left: m.left + cols, right: m.right + cols })),
+  };
+}
+
+/** Two grids laid over each other (b's cells win where both have one). */
+function overlay(a: Grid, b: Grid): Grid {
+  const lay = <T>(x: readonly (readonly T[])[] | undefined, y: readonly (readonly T[])[] | undefined, n: number): T[][] | undefined => {
+    if (!x && !y) return undefined;
+    const out: T[][] = [];
+    for (let r = 0; r < n; r++) {
+      const row: T[] = [...(x?.[r] ?? [])];
+      (y?.[r] ?? []).forEach((v, c) => {
+        if (v !== undefined && v !== null) row[c] = v;
+      });
+      out.push(row);
+    }
+    return out;
+  };
+  const n = Math.max(a.values.length, b.values.length);
+  const formulas = lay(a.formulas, b.formulas, n);
+  const numberFormats = lay(a.numberFormats, b.numberFormats, n);
+  return {
+    name: a.name,
+    values: lay(a.values, b.values, n) ?? [],
+    ...(formulas ? { formulas } : {}),
+    ...(numberFormats ? { numberFormats } : {}),
+    merges: [...a.merges, ...b.merges],
+  };
+}
+
+/**
+ * Put the sample sheets at `from` into the sheet at `into`: below it (stacked, `gap` blank rows between) or
+ * right of it (`gap` blank columns between). The moved sheets are removed; their findings map back by region.
+ */
+export function combine(e: Edition, into: number, from: readonly number[], how: 'below' | 'right', gap: number): string {
+  let g = e.grids[into] as Grid;
+  const sheet = g.name;
+  if (!e.regions.some((r) => r.sheet === sheet)) e.regions.push({ sheet, top: 0, left: 0, sample: e.sheetOf.get(sheet) ?? sheet });
+  const moved: string[] = [];
+  for (const i of from) {
+    const src = e.grids[i] as Grid;
+    const top = how === 'below' ? g.values.length + gap : 0;
+    const left = how === 'right' ? widthOf(g) + gap : 0;
+    g = overlay(g, shifted(src, top, left));
+    for (const r of e.regions.filter((x) => x.sheet === src.name)) e.regions.push({ sheet, top: r.top + top, left: r.left + left, sample: r.sample });
+    if (!e.regions.some((r) => r.sheet === src.name)) e.regions.push({ sheet, top, left, sample: e.sheetOf.get(src.name) ?? src.name });
+    moved.push(`${src.name}@${a1(top, left)}`);
+  }
+  e.grids[into] = { ...g, name: sheet };
+  const gone = new Set(from.map((i) => e.grids[i]?.name));
+  e.grids = e.grids.filter((x) => !gone.has(x.name));
+  for (const n of gone) if (n !== undefined) e.sheetOf.delete(n);
+  for (let k = e.regions.length - 1; k >= 0; k--) if (gone.has(e.regions[k]?.sheet)) e.regions.splice(k, 1);
+  return `${sheet} ← ${moved.join(', ')} (${how}, gap ${gap})`;
 }
 
 /** A small deterministic random source (mulberry32). */
@@ -78,6 +176,7 @@ function rename(e: Edition, i: number, name: string): void {
   const original = e.sheetOf.get(g.name) ?? g.name;
   e.sheetOf.delete(g.name);
   e.sheetOf.set(name, original);
+  for (const r of e.regions) if (r.sheet === g.name) r.sheet = name;
   e.grids[i] = { ...g, name };
 }
 
@@ -150,10 +249,12 @@ export const TRANSFORMS: readonly Transform[] = [
       const idx = annexIndexes(e);
       if (idx.length === 0) return null;
       const i = rng.pick(idx);
-      const n = 1 + rng.int(3);
+      // Mostly a line or three; sometimes the table sits far down the sheet.
+      const n = rng.next() < 0.25 ? 25 + rng.int(40) : 1 + rng.int(3);
       let g = e.grids[i] as Grid;
       for (let k = 0; k < n; k++) g = insertRow(g, 0, []);
       e.grids[i] = g;
+      for (const r of e.regions) if (r.sheet === g.name) r.top += n;
       return `${g.name} +${n} rows`;
     },
   },
@@ -165,7 +266,56 @@ export const TRANSFORMS: readonly Transform[] = [
       if (idx.length === 0) return null;
       const i = rng.pick(idx);
       e.grids[i] = insertColumn(e.grids[i] as Grid, 0, []);
+      for (const r of e.regions) if (r.sheet === e.grids[i]?.name) r.left += 1;
       return `${e.grids[i]?.name} +1 column at A`;
+    },
+  },
+  {
+    name: 'tables stacked in one sheet',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e).filter((i) => !e.regions.some((r) => r.sheet === e.grids[i]?.name && r.left > 0));
+      if (idx.length < 2) return null;
+      const into = rng.pick(idx);
+      const rest = idx.filter((i) => i !== into && !e.regions.some((r) => r.sheet === e.grids[i]?.name));
+      if (rest.length === 0) return null;
+      const from = rest.filter(() => rng.next() < 0.6).slice(0, 3);
+      if (from.length === 0) from.push(rng.pick(rest));
+      return combine(e, into, from, 'below', rng.int(4));
+    },
+  },
+  {
+    name: 'tables side by side',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e).filter((i) => !e.regions.some((r) => r.sheet === e.grids[i]?.name));
+      if (idx.length < 2) return null;
+      const into = rng.pick(idx);
+      const from = rng.pick(idx.filter((i) => i !== into));
+      return combine(e, into, [from], 'right', 1 + rng.int(2));
+    },
+  },
+  {
+    name: 'header repeated inside the table',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e).filter((i) => !e.regions.some((r) => r.sheet === e.grids[i]?.name));
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = e.grids[i] as Grid;
+      const h = headerRowOf(g);
+      if (h < 0) return null;
+      // A page break between data rows: not inside a merged group, and with data rows on both sides.
+      const free = [];
+      for (let r = h + 3; r < g.values.length - 2; r++) {
+        if (g.merges.some((m) => m.top < r && m.bottom >= r)) continue;
+        if ((g.values[r] ?? []).filter((v) => v !== null && v !== undefined && v !== '').length < 2) continue;
+        free.push(r);
+      }
+      if (free.length === 0) return null;
+      const at = rng.pick(free);
+      e.grids[i] = insertRow(g, at, [...(g.values[h] ?? [])]);
+      return `${g.name}: header row ${h + 1} written again before row ${at + 1}`;
     },
   },
   {
@@ -295,7 +445,7 @@ export function plan(profile: Profile, seed: number, max = 4): Step[] {
 
 /** Apply the steps to a copy of `base`. */
 export function build(profile: Profile, base: readonly Grid[], steps: readonly Step[]): Edition {
-  const e: Edition = { profile, grids: base.map((g) => cloneGrid(g)), sheetOf: new Map(base.map((g) => [g.name, g.name])), log: [] };
+  const e: Edition = { profile, grids: base.map((g) => cloneGrid(g)), sheetOf: new Map(base.map((g) => [g.name, g.name])), log: [], regions: [] };
   for (const step of steps) {
     const t = TRANSFORMS.find((x) => x.name === step.name);
     if (!t) throw new Error(`no transformation ${step.name}`);

@@ -11,17 +11,17 @@ import { auditWorkbook, type Audit } from '../../src/core';
 import type { Grid } from '../../src/core/grid';
 import { setCell } from '../helpers/grids';
 import { sampleGrids } from '../helpers/grids';
-import { build, inWords, type Edition, type Profile, type Step } from './editions';
+import { build, inWords, sampleSheetOf, type Edition, type Profile, type Step } from './editions';
 import { parseA1 } from '../../src/core/grid';
 
 export const N = Number(process.env['GEN_EDITIONS'] ?? 200);
 export const SEED = Number(process.env['GEN_SEED'] ?? 20261206);
 
 /** Error-level findings as `code @ sample sheet`, sorted (cells move with the transformations). */
-export function errorsOf(a: Audit, e: Pick<Edition, 'sheetOf'>): string[] {
+export function errorsOf(a: Audit, e: Pick<Edition, 'sheetOf' | 'regions'>): string[] {
   return a.findings
     .filter((f) => f.severity === 'error')
-    .map((f) => `${f.code} @ ${e.sheetOf.get(f.sheet) ?? f.sheet}`)
+    .map((f) => `${f.code} @ ${sampleSheetOf(e, f.sheet, f.cell)}`)
     .sort();
 }
 

@@ -15,7 +15,7 @@ export function highlightPlan(audit: Audit, sheetNames: readonly string[]): High
     worst.set(f.sheet, perSheet);
   }
   const marks: { sheet: string; severity: Severity; cells: string[] }[] = [];
-  for (const sheet of sheetNames) {
+  for (const sheet of new Set(sheetNames)) {
     const perSheet = worst.get(sheet);
     if (!perSheet) continue;
     for (const severity of ['error', 'warning', 'info'] as const) {

@@ -218,20 +218,29 @@ function compareTables(ctx: Ctx, kind: AnnexKind, oldT: Table, newT: Table): voi
 
 // ── findings new since OLD ─────────────────────────────────────────────────────────────────────────
 
-/** Row keys of each annex sheet, by 0-based row, for recognising the same finding after rows moved. */
-function rowKeyIndex(audit: Audit): Map<string, { kind: AnnexKind; table: Table; rows: Map<number, string> }> {
-  const out = new Map<string, { kind: AnnexKind; table: Table; rows: Map<number, string> }>();
+type RowKeyEntry = { kind: AnnexKind; table: Table; rows: Map<number, string> };
+
+/** Row keys of each annex table, by 0-based row, per sheet (a sheet may hold several tables), for recognising the same finding after rows moved. */
+function rowKeyIndex(audit: Audit): Map<string, RowKeyEntry[]> {
+  const out = new Map<string, RowKeyEntry[]>();
   for (const [kind, table] of audit.tables) {
     const rows = new Map<number, string>();
     for (const k of keyedRows(table, audit.settings)) rows.set(k.row.row, k.key.key);
-    out.set(table.sheet, { kind, table, rows });
+    out.set(table.sheet, [...(out.get(table.sheet) ?? []), { kind, table, rows }]);
   }
   return out;
 }
 
+/** The table of a sheet that holds a row: the one whose header is the nearest above it. */
+function entryAt(list: readonly RowKeyEntry[] | undefined, row: number | undefined): RowKeyEntry | undefined {
+  if (!list || list.length <= 1 || row === undefined) return list?.[0];
+  const above = list.filter((e) => e.table.header.top <= row).sort((a, b) => b.table.header.top - a.table.header.top);
+  return above.find((e) => e.rows.has(row)) ?? above[0] ?? list[0];
+}
+
 /** A finding's identity independent of where its row sits: code, annex, row key, column, message without cell addresses. */
 function findingIdentity(f: Finding, audit: Audit, index: ReturnType<typeof rowKeyIndex>): string {
-  const entry = index.get(f.sheet);
+  const entry = entryAt(index.get(f.sheet), parseA1(f.cell)?.row);
   const kind = entry?.kind ?? audit.sheets.find((s) => s.name === f.sheet)?.kind ?? `sheet:${f.sheet}`;
   const at = parseA1(f.cell);
   const rowKey = at && entry ? (entry.rows.get(at.row) ?? '') : '';

@@ -93,7 +93,8 @@ export function FindingsList({ findings, sheetOrder, lang, onSelect, gaps, onMap
   const groups = React.useMemo(() => {
     const by = new Map<string, Finding[]>();
     for (const f of findings) by.set(f.sheet, [...(by.get(f.sheet) ?? []), f]);
-    const order = [...sheetOrder, ...[...by.keys()].filter((s) => !sheetOrder.includes(s))];
+    // A sheet holding several tables is listed once per table in the audit: once here.
+    const order = [...new Set([...sheetOrder, ...by.keys()])];
     return order.filter((s) => by.has(s)).map((s) => ({ sheet: s, items: by.get(s) ?? [] }));
   }, [findings, sheetOrder]);
 
