@@ -81,6 +81,8 @@ function completeHeaderNear(view: GridView, from: number, scan: number): Hit | n
   for (const spec of TABLE_SPECS) {
     const header = findHeader(view, spec, undefined, Math.max(0, from), scan);
     if (!header || header.requiredCount < 2 || header.matchedRequired !== header.requiredCount) continue;
+    const excludes = spec.excludes;
+    if (excludes && [...header.labels.values()].some((parts) => parts.some((p) => excludes.test(p)))) continue;
     const placed = [...header.columns.values()].flat();
     if (placed.length < 2) continue;
     const score = header.matched * 10 + header.matchedRequired * 5;

@@ -99,6 +99,8 @@ export function detectKind(grid: Grid, view = new GridView(grid), options: Detec
   for (const spec of TABLE_SPECS) {
     const header = findHeader(view, spec, options.columnMap?.[spec.kind]);
     if (!header) continue;
+    const excludes = spec.excludes;
+    if (excludes && [...header.labels.values()].some((parts) => parts.some((p) => excludes.test(p)))) continue;
     const title = titleText(view, Math.max(header.top, 1) + 1);
     const titled = spec.titles.some((t) => t.test(title));
     const complete = header.matchedRequired === header.requiredCount;

@@ -126,7 +126,16 @@ const TARGET_PROGRESS: TableSpec = {
     { key: 'done', label: vocabEntry(PROGRESS_VOCAB, 'done').zh, names: classWords('done'), required: true },
     { key: 'onSchedule', label: vocabEntry(PROGRESS_VOCAB, 'onSchedule').zh, names: classWords('onSchedule'), terms: ['时序', '序时'], required: true },
     { key: 'lagging', label: vocabEntry(PROGRESS_VOCAB, 'lagging').zh, names: classWords('lagging'), terms: ['滞后'], required: true },
+    // Another layout: one column of words (已完成 / 正常推进 / 进度滞后 …) instead of three columns of marks.
+    { key: 'statusWord', label: '进度评价', names: ['进度评价', '推进评价', '进展评价', '完成评价', '进展状态', '完成状态', '推进状态', '进度状态'], terms: ['评价'], notTerms: /%|比例|率|量化/ },
   ],
+  // A livelihood table has 进度评价 too: its project and 量化数据 columns say it is not a targets table.
+  excludes: /^(项目名称|实事名称|民生实事项目|民生实事名称|量化数据|完成进度)/,
+  alternatives: {
+    done: { columns: ['statusWord'], min: 1 },
+    onSchedule: { columns: ['statusWord'], min: 1 },
+    lagging: { columns: ['statusWord'], min: 1 },
+  },
 };
 
 const LIVELIHOOD_PROJECTS: TableSpec = {
@@ -247,6 +256,7 @@ export const ANNEXES = {
     table: TARGET_PROGRESS,
     checks: [
       { id: 'target-marks', needs: ['done', 'onSchedule', 'lagging'], label: L('工作进度标记（每行一个）及与通报的核对', 'progress marks (one per row) and the 通报 figures') },
+      { id: 'target-status', needs: ['statusWord'], label: L('进度评价的词语及与通报的核对', 'the 进度评价 words and the 通报 figures') },
       { id: 'target-dup', needs: ['target'], label: L('重复的目标任务', 'duplicate targets') },
     ],
   },

@@ -54,6 +54,8 @@ export interface TableSpec {
    * assessment column).
    */
   readonly alternatives?: Readonly<Record<string, { readonly columns: readonly string[]; readonly min: number }>>;
+  /** Header text (label keys) that another kind's table has and this one never does: a table with one is not this kind. */
+  readonly excludes?: RegExp;
 }
 
 /** The user's own header names: header text (as written) → column key, for one kind. */

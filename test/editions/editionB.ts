@@ -179,6 +179,8 @@ export interface LayoutB {
   readonly extras: boolean;
   /** A 合计 row under 附件1 counting the marks. */
   readonly marksTotal: boolean;
+  /** 附件1 with one column of words (header, and the word per class) instead of three columns of marks. */
+  readonly targetWords: { readonly header: string; readonly words: Readonly<Record<Cls, string>> } | null;
 }
 
 export const DEFAULT_LAYOUT_B: LayoutB = {
@@ -189,6 +191,7 @@ export const DEFAULT_LAYOUT_B: LayoutB = {
   numbersRow: false,
   extras: false,
   marksTotal: false,
+  targetWords: null,
 };
 
 export interface EditionB {
@@ -229,23 +232,43 @@ export function editionB(input: EditionBInput): EditionB {
   const g = H.targets.group;
   const one = (key: string, top: string): Col => (g ? { key, top, leaf: null } : { key, top });
   const mark = (x: Target, cls: Cls): CellValue => (x.cls === cls || x.extra === cls ? '√' : null);
-  const targetCols: Col[] = [
-    one('seq', H.targets.seq),
-    one('target', H.targets.target),
-    one('unit', H.targets.unit),
-    one('progress', H.targets.progress),
-    g ? { key: 'done', top: g, leaf: H.targets.done } : { key: 'done', top: H.targets.done },
-    g ? { key: 'onSchedule', top: null, leaf: H.targets.onSchedule } : { key: 'onSchedule', top: H.targets.onSchedule },
-    g ? { key: 'lagging', top: null, leaf: H.targets.lagging } : { key: 'lagging', top: H.targets.lagging },
-    ...(L.extras ? [one('remark', '备注')] : []),
-  ];
-  const tRows = t.map((x, i) => ({ seq: i + 1, target: x.target, unit: x.unit, progress: x.progress, done: mark(x, 'done'), onSchedule: mark(x, 'onSchedule'), lagging: mark(x, 'lagging'), remark: x.remark ?? null }));
+  const TW = L.targetWords;
+  const targetCols: Col[] = TW
+    ? [
+        { key: 'seq', top: H.targets.seq },
+        { key: 'target', top: H.targets.target },
+        { key: 'unit', top: H.targets.unit },
+        { key: 'progress', top: H.targets.progress },
+        { key: 'word', top: TW.header },
+        ...(L.extras ? [{ key: 'remark', top: '备注' }] : []),
+      ]
+    : [
+        one('seq', H.targets.seq),
+        one('target', H.targets.target),
+        one('unit', H.targets.unit),
+        one('progress', H.targets.progress),
+        g ? { key: 'done', top: g, leaf: H.targets.done } : { key: 'done', top: H.targets.done },
+        g ? { key: 'onSchedule', top: null, leaf: H.targets.onSchedule } : { key: 'onSchedule', top: H.targets.onSchedule },
+        g ? { key: 'lagging', top: null, leaf: H.targets.lagging } : { key: 'lagging', top: H.targets.lagging },
+        ...(L.extras ? [one('remark', '备注')] : []),
+      ];
+  const tRows = t.map((x, i) => ({
+    seq: i + 1,
+    target: x.target,
+    unit: x.unit,
+    progress: x.progress,
+    done: mark(x, 'done'),
+    onSchedule: mark(x, 'onSchedule'),
+    lagging: mark(x, 'lagging'),
+    word: TW && x.cls ? TW.words[x.cls] : null,
+    remark: x.remark ?? null,
+  }));
   const marks = (cls: Cls) => t.filter((x) => x.cls === cls || x.extra === cls).length;
   const targetsT = buildTable({
     name: '附件1',
     titles: ['附件1', `《${y}年<政府工作报告>目标任务分解》目标任务进展情况`],
     cols: targetCols,
-    rows: L.marksTotal ? [...tRows, { seq: '合计', done: marks('done'), onSchedule: marks('onSchedule'), lagging: marks('lagging') }] : tRows,
+    rows: L.marksTotal && !TW ? [...tRows, { seq: '合计', done: marks('done'), onSchedule: marks('onSchedule'), lagging: marks('lagging') }] : tRows,
     numbersRow: L.numbersRow,
     notes: [input.targetNote ?? '注：第5、9项为县级民生实事。'],
   });

@@ -12,6 +12,8 @@ import { formatShare, largestRemainderShares, naiveShare } from './shares';
 import type { TargetProgress } from './targets';
 import type { TaskDecomposition } from './tasks';
 import { canonicalDistrictUnit, isGroupUnit } from './units';
+import { labelKey } from '../text';
+import { type WordClass, wordClasses, wordIn } from '../wordClasses';
 
 type Localized = { readonly 'zh-CN': string; readonly 'en-US': string };
 
@@ -51,6 +53,56 @@ function shareMatches(stated: number, decimals: number, count: number, total: nu
   return Math.abs(stated - naiveShare(count, total, Math.min(decimals, 6))) < 1e-6;
 }
 
+interface WordTally {
+  readonly classes: readonly WordClass[];
+  readonly counts: ReadonlyMap<string, number>;
+  readonly source: string;
+}
+
+/** Per group, the table's own class words (a closed set the vocabulary does not know) and their counts. */
+function ownWordTallies(targets: TargetProgress | undefined, livelihood: LivelihoodProjects | undefined): Partial<Record<ReportGroup, WordTally>> {
+  const out: Partial<Record<ReportGroup, WordTally>> = {};
+  const tally = (words: readonly string[], classes: readonly WordClass[], source: string): WordTally => {
+    const counts = new Map<string, number>();
+    for (const w of words) {
+      const k = labelKey(w);
+      if (classes.some((c) => c.word === k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return { classes, counts, source };
+  };
+  if (targets) {
+    const unknown = targets.rows.filter((r) => r.cls === null && r.statusWord !== '').map((r) => r.statusWord);
+    const classes = wordClasses(unknown);
+    if (classes) out.targets = tally(unknown, classes, targets.sheet);
+  }
+  if (livelihood) {
+    const unknown = livelihood.rows.filter((r) => r.cls === null && r.status !== '');
+    const classes = wordClasses(unknown.map((r) => r.status));
+    if (classes) {
+      out.livelihood = tally(unknown.map((r) => r.status), classes, livelihood.sheet);
+      out.provincial = tally(unknown.filter((r) => r.category === 'provincial').map((r) => r.status), classes, livelihood.sheet);
+      out.city = tally(unknown.filter((r) => r.category === 'city').map((r) => r.status), classes, livelihood.sheet);
+    }
+  }
+  return out;
+}
+
+/** A count the 通报 names with a table's own class word: compared with the rows that carry that word; other words are left alone. */
+function checkWordFigure(f: ReportFigure, tally: WordTally | undefined, sheet: string, sink: FindingSink): void {
+  if (!tally || f.word === undefined) return;
+  const word = wordIn(f.word, tally.classes);
+  if (word === null) return;
+  const count = tally.counts.get(word) ?? 0;
+  if (f.count === count) return;
+  const unit = measureWord(f.group);
+  sink.add(
+    'report/count-mismatch',
+    { sheet, cell: f.cell },
+    { phrase: f.phrase, source: tally.source, group: GROUP_LABEL[f.group], class: { 'zh-CN': word, 'en-US': word } },
+    { expected: `${count}${unit}`, actual: `${f.count}${unit}` },
+  );
+}
+
 /**
  * The 通报's figures vs the tables. With the table at hand every stated count and share is compared
  * with the recomputed one; without it, the figures are checked against each other.
@@ -71,7 +123,14 @@ export function crossReport(
   }
   const sheet = report.sheet;
   const byGroup = new Map<ReportGroup, ReportFigure[]>();
-  for (const f of report.figures) byGroup.set(f.group, [...(byGroup.get(f.group) ?? []), f]);
+  const words = ownWordTallies(targets, livelihood);
+  for (const f of report.figures) {
+    if (f.word !== undefined) {
+      checkWordFigure(f, words[f.group], sheet, sink);
+      continue;
+    }
+    byGroup.set(f.group, [...(byGroup.get(f.group) ?? []), f]);
+  }
 
   for (const [group, figures] of byGroup) {
     const tally = tallies[group];

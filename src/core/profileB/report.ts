@@ -118,13 +118,17 @@ export function headlineFigures(p: ReportParagraph): ReportFigure[] {
         continue;
       }
       const cls = classOf(c[1] ?? '');
-      if (cls === null) continue;
+      // Words the vocabulary does not know (进展顺利的12件): kept with their words, checked only against a
+      // table that uses the same words as classes (src/core/wordClasses.ts).
+      const word = cls === null ? labelKey(c[1] ?? '').replace(/^[，,、；;和及其中]+/, '') : '';
+      if (cls === null && word === '') continue;
       const shareText = c[4];
       const start = o.end + c.index + (c[0].length - c[0].replace(/^[\s，,]+/, '').length);
       const f = figure({
         ...base,
         group: o.group,
         cls,
+        ...(cls === null ? { word } : {}),
         count: Number(c[2]),
         share: shareText !== undefined ? Number(shareText) : null,
         shareDecimals: shareText?.includes('.') ? (shareText.split('.')[1]?.length ?? 0) : 0,

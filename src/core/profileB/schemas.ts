@@ -35,10 +35,12 @@ export const TaskRowSchema = z.object({
 export const ReportGroupSchema = z.enum(['targets', 'livelihood', 'provincial', 'city']);
 export type ReportGroup = z.infer<typeof ReportGroupSchema>;
 
-/** One figure the 通报 states: a group's total, or one class's count (and share). */
+/** One figure the 通报 states: a group's total, one class's count (and share), or a count named by other words. */
 export const ReportFigureSchema = z.object({
   group: ReportGroupSchema,
   cls: ProgressClassSchema.nullable(),
+  /** A class the vocabulary does not know: the words before the count (`进展顺利的`); set only on such figures. */
+  word: z.string().min(1).optional(),
   count: z.number().int().nonnegative(),
   share: z.number().min(0).nullable(),
   shareDecimals: z.number().int().nonnegative(),

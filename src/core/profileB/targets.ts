@@ -13,6 +13,8 @@ import { labelKey, readNumber, toHalfWidth } from '../text';
 import { issuesToFindings, placedFields } from '../schemas';
 import { type ProgressClass, PROGRESS_CLASSES, TargetRowSchema } from './schemas';
 import { canonicalDistrictUnit, splitUnits } from './units';
+import { progressClassOf } from '../vocab';
+import { wordClasses } from '../wordClasses';
 
 export interface TargetRow {
   readonly row: number;
@@ -27,8 +29,10 @@ export interface TargetRow {
   readonly unitCell: string;
   readonly progress: string;
   readonly progressCell: string;
-  /** The marked class; null when the row has no mark or more than one. */
+  /** The marked class (or the class of its 进度评价 word); null when the row has no mark, more than one, or a word the vocabulary does not know. */
   readonly cls: ProgressClass | null;
+  /** The 进度评价 word, where the table has one column of words instead of marks; '' otherwise. */
+  readonly statusWord: string;
   readonly markCells: readonly string[];
   /** Named by the note below the table as a district-level livelihood item. */
   readonly livelihood: boolean;
@@ -85,7 +89,22 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
   }
 
   let expectedSeq = 1;
-  const marksOn = checkEnabled(table, 'target-marks');
+  // Marks need their own columns (the registry also counts a column of words as their other layout).
+  const marksPlaced = PROGRESS_CLASSES.some((c) => table.header.columns.has(CLASS_COLUMN[c]));
+  const marksOn = marksPlaced && checkEnabled(table, 'target-marks');
+  // One column of words instead of marks: the words give the class; unknown ones that form a small closed set
+  // are classes of their own (said once), others are said row by row and not counted.
+  const wordsOn = !marksPlaced && checkEnabled(table, 'target-status');
+  const wordOf = (r: (typeof table.dataRows)[number]) => r.cells.get('statusWord')?.text.trim() ?? '';
+  const extra = settings.progressWords;
+  const unknownWords = wordsOn ? table.dataRows.map(wordOf).filter((w) => w !== '' && progressClassOf(w, extra) === null) : [];
+  const ownClasses = wordClasses(unknownWords);
+  const ownWords = new Set(ownClasses?.map((c) => c.word) ?? []);
+  if (ownClasses) {
+    const first = table.dataRows.find((r) => ownWords.has(labelKey(wordOf(r))));
+    const list = (lang: 'zh-CN' | 'en-US') => ownClasses.map((c) => (lang === 'zh-CN' ? `“${c.word}”${c.count}项` : `"${c.word}" ${c.count}`)).join(lang === 'zh-CN' ? '、' : ', ');
+    sink.add('target/status-words', { sheet, cell: first?.cells.get('statusWord')?.addr ?? 'A1' }, { words: { 'zh-CN': list('zh-CN'), 'en-US': list('en-US') } });
+  }
   for (const r of table.dataRows) {
     const get = (k: string) => r.cells.get(k);
     const cellOf = (k: string): string => get(k)?.addr ?? a1(r.row, colIndex(k) ?? 0);
@@ -153,6 +172,14 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
       );
     }
 
+    let wordCls: ProgressClass | null = null;
+    const statusWord = wordsOn ? wordOf(r) : '';
+    if (wordsOn) {
+      const at = { sheet, cell: get('statusWord')?.addr ?? a1(r.row, colIndex('statusWord') ?? 0) };
+      wordCls = statusWord === '' ? null : progressClassOf(statusWord, extra);
+      if (statusWord === '') sink.add('target/status-blank', at, { seq: label });
+      else if (wordCls === null && !ownWords.has(labelKey(statusWord))) sink.add('target/status-vocabulary', at, { seq: label }, { actual: statusWord });
+    }
 
     rows.push({
       row: r.row,
@@ -165,7 +192,8 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
       unitCell: cellOf('unit'),
       progress,
       progressCell: cellOf('progress'),
-      cls: marked.length === 1 ? (marked[0]?.cls ?? null) : null,
+      cls: wordsOn ? wordCls : marked.length === 1 ? (marked[0]?.cls ?? null) : null,
+      statusWord,
       markCells: marked.map((m) => m.cell),
       livelihood: seq !== null && livelihoodSeqs.includes(seq),
     });

@@ -10,6 +10,6 @@ export const crossReport: Rule = {
     const { report, targets, livelihood } = keywork;
     if (!report) return;
     // Compared only with annexes whose marks / statuses were read with confidence.
-    compare(report, enabled('target-progress', 'target-marks') ? targets : undefined, enabled('livelihood-projects', 'livelihood-status') ? livelihood : undefined, sink);
+    compare(report, enabled('target-progress', 'target-marks') || enabled('target-progress', 'target-status') ? targets : undefined, enabled('livelihood-projects', 'livelihood-status') ? livelihood : undefined, sink);
   },
 };

@@ -7,7 +7,8 @@ import type { FindingSink } from '../finding';
 import { formatPercent, type PercentReading, type Quantity } from '../profileB/quantity';
 import type { ProgressClass } from '../profileB/schemas';
 import { columnLabel } from '../table';
-import { toHalfWidth } from '../text';
+import { labelKey, toHalfWidth } from '../text';
+import { wordClasses } from '../wordClasses';
 import type { Rule } from './types';
 
 export const livelihoodRows: Rule = {
@@ -24,6 +25,14 @@ export const livelihoodRows: Rule = {
       quantified: enabled('livelihood-projects', 'livelihood-quantified'),
     };
     const pctColumn = columnLabel(table, 'pct');
+    // Words the vocabulary does not know but that form a small closed set are classes of their own: said once.
+    const classes = gates.status ? wordClasses(l.rows.filter((r) => r.cls === null && r.status !== '').map((r) => r.status)) : null;
+    const ownWords = new Set(classes?.map((c) => c.word) ?? []);
+    if (classes) {
+      const first = l.rows.find((r) => r.cls === null && ownWords.has(labelKey(r.status)));
+      const list = (lang: 'zh-CN' | 'en-US') => classes.map((c) => (lang === 'zh-CN' ? `“${c.word}”${c.count}项` : `"${c.word}" ${c.count}`)).join(lang === 'zh-CN' ? '、' : ', ');
+      sink.add('livelihood/status-words', { sheet: l.sheet, cell: first?.statusCell ?? 'A1' }, { words: { 'zh-CN': list('zh-CN'), 'en-US': list('en-US') } });
+    }
     for (const r of l.rows) {
       checkRow({
         sheet: l.sheet,
@@ -35,6 +44,7 @@ export const livelihoodRows: Rule = {
         gates,
         status: r.status,
         cls: r.cls,
+        ownWord: r.cls === null && ownWords.has(labelKey(r.status)),
         statusCell: r.statusCell,
         achieved: r.achieved,
         target: r.target,
@@ -62,6 +72,8 @@ interface RowCheck {
   readonly gates: RowGates;
   readonly status: string;
   readonly cls: ProgressClass | null;
+  /** An unknown word of the column's own closed set (counted as a class, never a finding by itself). */
+  readonly ownWord: boolean;
   readonly statusCell: string;
   readonly achieved: Quantity | null;
   readonly target: Quantity | null;
@@ -98,7 +110,7 @@ export function checkRow(c: RowCheck): void {
 
   if (!c.gates.status) return;
   if (c.cls === null) {
-    if (c.status !== '') sink.add('livelihood/status-vocabulary', at(c.statusCell), {}, { actual: c.status });
+    if (c.status !== '' && !c.ownWord) sink.add('livelihood/status-vocabulary', at(c.statusCell), {}, { actual: c.status });
     return;
   }
   if (c.nothingToDo) return;
