@@ -46,16 +46,20 @@ function namesOfHeaders(): ReadonlySet<string> {
   return s;
 }
 
+/** Header labels are short; a longer cell is data or prose. */
+const MAX_LABEL = 24;
+/** A column named by an exact synonym (on its own header or its group's). */
+const EXACT_SCORE = 80;
 /** Longest header name worth looking up (longer cells are data or prose). */
 const MAX_NAME = 16;
 /** How many title lines above a header may belong to it. */
 const MAX_TITLE_ROWS = 8;
 
-/** Rows holding at least two cells whose text is some kind's header name. */
+/** Rows that may be header rows: holding cells whose text is some kind's header name. */
 function headerLikeRows(view: GridView): number[] {
   const names = namesOfHeaders();
   const memo = new Map<string, boolean>();
-  const out: number[] = [];
+  const counts: number[] = [];
   for (let r = 0; r < view.rows; r++) {
     const row = view.grid.values[r];
     let n = 0;
@@ -70,8 +74,13 @@ function headerLikeRows(view: GridView): number[] {
       }
       if (hit && ++n >= 2) break;
     }
-    if (n >= 2) out.push(r);
+    counts.push(n);
   }
+  // Two names in one row, or one in each of two rows (a two-row header: 单位 over one row, 项数 under a group).
+  const out: number[] = [];
+  counts.forEach((n, r) => {
+    if (n >= 2 || (n === 1 && ((counts[r + 1] ?? 0) >= 1 || (counts[r - 1] ?? 0) >= 1))) out.push(r);
+  });
   return out;
 }
 
@@ -85,6 +94,9 @@ function completeHeaderNear(view: GridView, from: number, scan: number): Hit | n
     if (excludes && [...header.labels.values()].some((parts) => parts.some((p) => excludes.test(p)))) continue;
     const placed = [...header.columns.values()].flat();
     if (placed.length < 2) continue;
+    // A header, not a row of text that happens to hold the key terms: short labels, two of them named exactly.
+    if (placed.some((c) => (header.labels.get(c) ?? []).some((p) => p.length > MAX_LABEL))) continue;
+    if ([...(header.scores?.values() ?? [])].filter((v) => v >= EXACT_SCORE).length < 2) continue;
     const score = header.matched * 10 + header.matchedRequired * 5;
     if (!best || score > best.score) best = { spec, header, left: Math.min(...placed), right: Math.max(...placed), score };
   }
@@ -301,4 +313,5 @@ function nextLeft(h: Hit, prevRight: number): number {
   while (left - 1 > prevRight && (h.header.labels.get(left - 1)?.length ?? 0) > 0) left--;
   return left;
 }
+
 
