@@ -5,6 +5,7 @@
 import { collapseFloods } from './flood';
 import { yearFromTitle } from './dates';
 import { splitTables, type TableBlock } from './blocks';
+import { type UnitGap, unitGapsOf } from './unitGaps';
 import { detectKind, type Detection } from './detect';
 import { countBySeverity, type Finding, FindingSink, sortFindings } from './finding';
 import { a1, cellsOf, type Grid, GridView, type SheetReadProblem } from './grid';
@@ -52,6 +53,8 @@ export interface Audit {
   readonly recomputed: { readonly incentive?: IncentiveRecompute; readonly keywork?: KeyworkRecompute };
   /** Sheets whose required columns could not be placed (the pane offers 指定列 for them). */
   readonly columnGaps: readonly ColumnGap[];
+  /** Unit names two annexes write two ways (the pane offers 指定单位 for them). */
+  readonly unitGaps: readonly UnitGap[];
   /** Internal: the tables read, for plans built on top of the audit. */
   readonly tables: ReadonlyMap<AnnexKind, Table>;
 }
@@ -267,5 +270,6 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
 
   // A check about to flood a table with errors misread it: one warning instead (src/core/flood.ts).
   const findings = sortFindings(collapseFloods(sink.list(), sheets), grids.map((g) => g.name));
-  return { profile, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, columnGaps, tables };
+  const unitGaps = unitGapsOf(findings, records.incentive);
+  return { profile, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, columnGaps, unitGaps, tables };
 }

@@ -51,6 +51,12 @@ export function withColumnMapping(settings: SettingsInput, kind: AnnexKind, head
   return { ...settings, columnMap: map };
 }
 
+/** 指定单位: the unit written `written` is the unit whose key is `unit` (saved in `unitAliases`). */
+export function withUnitAlias(settings: SettingsInput, written: string, unit: string): SettingsInput {
+  const base = (settings.unitAliases ?? { ...DEFAULT_UNIT_ALIASES }) as Record<string, string>;
+  return { ...settings, unitAliases: { ...base, [written.replace(/\s+/g, '')]: unit } };
+}
+
 export function resolveSettings(input: unknown): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   const raw: Record<string, unknown> =

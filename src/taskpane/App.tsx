@@ -17,8 +17,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import type { ColumnGap, Lang, SettingsInput, Severity, UiKey } from '../core';
-import { localizeFinding, supportedKinds, t, withColumnMapping } from '../core';
+import type { ColumnGap, Lang, SettingsInput, Severity, UiKey, UnitGap } from '../core';
+import { localizeFinding, supportedKinds, t, withColumnMapping, withUnitAlias } from '../core';
 import { FindingsList } from './components/FindingsList';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SubmissionActions } from './components/SubmissionActions';
@@ -98,14 +98,14 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
     }
   };
 
-  const check = (using: SettingsInput = settings, mapped?: string) =>
+  const check = (using: SettingsInput = settings, mapped?: string, saved: 'pane.map.saved' | 'pane.units.saved' = 'pane.map.saved') =>
     run(async () => {
       const view = await services.check(using, lang, setStep);
       setAudit(view);
       setNotes(view.notes ?? []);
       const c = view.counts;
       const done = view.findings.length === 0 ? tr('pane.done.clean') : tr('pane.done.check', c);
-      const text = mapped !== undefined ? `${tr('pane.map.saved', { pairs: mapped })} ${done}` : done;
+      const text = mapped !== undefined ? `${tr(saved, { pairs: mapped })} ${done}` : done;
       return view.findings.length === 0 ? { intent: 'success', text } : { intent: c.error > 0 ? 'warning' : 'info', text };
     });
 
@@ -116,6 +116,15 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
     const pairs = choices.map((c) => `${c.header} → ${gap.missing.find((m) => m.key === c.key)?.label ?? c.key}`).join(lang === 'zh-CN' ? '、' : ', ');
     void services.saveSettings(next).catch(() => undefined);
     void check(next, pairs);
+  };
+
+  /** 指定单位: save the links in the unit aliases, then check again with them at once. */
+  const linkUnits = (_gap: UnitGap, links: readonly { readonly written: string; readonly unit: string; readonly name: string }[]) => {
+    const next = links.reduce((s, l) => withUnitAlias(s, l.written, l.unit), settings);
+    setSettings(next);
+    const pairs = links.map((l) => `${l.written} → ${l.name}`).join(lang === 'zh-CN' ? '、' : ', ');
+    void services.saveSettings(next).catch(() => undefined);
+    void check(next, pairs, 'pane.units.saved');
   };
 
   const summarize = () =>
@@ -266,7 +275,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
             <Tab value="warning">{tr('severity.warning')}</Tab>
             <Tab value="info">{tr('severity.info')}</Tab>
           </TabList>
-          <FindingsList findings={shown} sheetOrder={audit.sheets.map((s) => s.name)} lang={lang} {...(onSelect ? { onSelect } : {})} gaps={audit.columnGaps ?? []} onMap={mapColumns} />
+          <FindingsList findings={shown} sheetOrder={audit.sheets.map((s) => s.name)} lang={lang} {...(onSelect ? { onSelect } : {})} gaps={audit.columnGaps ?? []} onMap={mapColumns} unitGaps={audit.unitGaps ?? []} onLink={linkUnits} {...(audit.explained ? { explained: audit.explained } : {})} />
         </section>
       ) : (
         <div className={styles.hint}>

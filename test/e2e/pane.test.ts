@@ -158,6 +158,45 @@ run('task pane in headless Chromium (file mode)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'pane-mapped-320.png'), fullPage: true });
   });
 
+  it('指定单位: units named two ways are said once, linked by the user in one choice each, and the file checked again; 查看读取方式 shows how the sheet was read', async () => {
+    // Another office's edition: 附件3 names the units by codes the resolver cannot know.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(readFileSync(join(ROOT, 'samples', 'incentive-2022.xlsx'))).buffer);
+    const codes = new Map<string, string>();
+    wb.getWorksheet('附件3')?.eachRow((row) => row.eachCell((c) => {
+      if (typeof c.value !== 'string' || !/^州.{1,10}(局|委|办)$/.test(c.value)) return;
+      if (!codes.has(c.value)) codes.set(c.value, `单位${String(codes.size + 1).padStart(2, '0')}`);
+      c.value = codes.get(c.value) ?? c.value;
+    }));
+    const edition = join(ARTIFACTS, 'edition-unit-codes.xlsx');
+    await wb.xlsx.writeFile(edition);
+    await page.locator('input[type=file]').setInputFiles(edition);
+    await page.getByText('已打开“edition-unit-codes.xlsx”').waitFor();
+    const sheet1 = page.getByRole('region', { name: '附件1', exact: true });
+    await sheet1.getByText(/单位名称大多对不上/).waitFor();
+    await sheet1.getByRole('button', { name: '指定单位' }).click();
+    let linked = 0;
+    for (const [name, code] of codes) {
+      const box = sheet1.getByRole('combobox', { name: `“${code}”是附件1中的哪个单位？` });
+      if ((await box.count()) === 0) continue;
+      if ((await box.locator('option', { hasText: name }).count()) === 0) continue;
+      await box.selectOption({ label: name });
+      linked++;
+    }
+    expect(linked).toBeGreaterThan(5);
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-link-units-320.png'), fullPage: true });
+    await sheet1.getByRole('button', { name: '保存并重新校验' }).click();
+    await page.getByText(/已保存单位对应（单位01 → .+），并重新校验。/).waitFor();
+    expect(await page.getByRole('region', { name: '附件1', exact: true }).getByText(/单位名称大多对不上/).count()).toBe(0);
+    // How a sheet was read, under its findings.
+    const sheet4 = page.getByRole('region', { name: '附件4' });
+    await sheet4.getByRole('button', { name: '查看读取方式' }).click();
+    const explained = page.getByTestId('explain-附件4');
+    await explained.getByText(/工作表“附件4”：进展情况表（附件4）|工作表“附件4”：/).first().waitFor();
+    expect(await explained.innerText()).toMatch(/“牵头单位”← A列/);
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-explain-320.png'), fullPage: true });
+  });
+
   it.each([
     // The worst of the security review: a sheet that says 1,000 bytes and inflates past the part limit, and one
     // whose honest sizes pass every byte limit but whose cells would exhaust the parser.

@@ -4,7 +4,7 @@
  * and when two annexes' units mostly fail to match, that is one warning with the way to map them, never a
  * pair of errors per unit.
  */
-import { auditWorkbook } from '../../src/core';
+import { auditWorkbook, DEFAULT_UNIT_ALIASES, withUnitAlias } from '../../src/core';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { canonicalUnit, resolveCounty, unitIdentity } from '../../src/core/units';
 import { brief } from '../editions/sheets';
@@ -117,5 +117,38 @@ describe('when most units of two annexes do not match', () => {
     const mapped = auditWorkbook(grids, { unitAliases: aliases });
     const original = auditWorkbook(await sample());
     expect(brief(mapped.findings)).toEqual(brief(original.findings));
+  });
+
+  it('指定单位: each units-unmatched finding comes with the names to link and what they may be; linking them as the pane does gives the sample\'s findings', async () => {
+    const grids = await sample();
+    const codes = new Map<string, string>();
+    renameCells(grids.find((g) => g.name === '附件3') as Grid, (v) => {
+      if (!/^州.{1,10}(局|委|办)$/.test(v)) return null;
+      if (!codes.has(v)) codes.set(v, `单位${String(codes.size + 1).padStart(2, '0')}`);
+      return codes.get(v) ?? null;
+    });
+    const a = auditWorkbook(grids);
+    const gaps = a.unitGaps;
+    expect(gaps.map((g) => [g.sheet, g.source, g.target])).toEqual([
+      ['附件1', '附件3', '附件1'],
+      ['附件4', '附件4', '附件3'],
+    ]);
+    const gap = gaps[0];
+    if (!gap) throw new Error('no gap');
+    const finding = a.findings.find((f) => f.code === 'cross/units-unmatched' && f.sheet === gap.sheet);
+    expect(finding?.cell).toBe(gap.cell);
+    expect(gap.unmatched).toEqual(expect.arrayContaining(['单位01', '单位02']));
+    expect(gap.candidates.map((c) => c.name)).toEqual(expect.arrayContaining([...codes.keys()].filter((n) => a.records.incentive?.ratingTally?.rows.some((r) => r.unit === n))));
+    // The pane's links: each code to the candidate it stands for (saved with withUnitAlias).
+    let settings = {};
+    for (const [name, code] of codes) {
+      const candidate = gap.candidates.find((c) => c.name === name);
+      if (candidate && gap.unmatched.includes(code)) settings = withUnitAlias(settings, code, candidate.key);
+    }
+    const linked = auditWorkbook(grids, settings);
+    expect(linked.findings.filter((f) => f.code === 'cross/units-unmatched' && f.sheet === '附件1')).toEqual([]);
+    expect(linked.unitGaps.filter((g) => g.sheet === '附件1')).toEqual([]);
+    // The defaults stay: withUnitAlias keeps the built-in aliases beside the user's links.
+    expect(Object.keys((settings as { unitAliases: Record<string, string> }).unitAliases)).toEqual(expect.arrayContaining(Object.keys(DEFAULT_UNIT_ALIASES)));
   });
 });

@@ -6,6 +6,10 @@ import {
   DataGridBody,
   DataGridCell,
   DataGridRow,
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Link,
   makeStyles,
   Subtitle2,
@@ -13,8 +17,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import type { ColumnGap, Finding, Lang, Severity } from '../../core';
+import type { ColumnGap, Finding, Lang, Severity, UnitGap } from '../../core';
 import { ColumnMapping, type ColumnMappingProps } from './ColumnMapping';
+import { UnitMapping, type UnitMappingProps } from './UnitMapping';
 import { t } from '../../core';
 
 const useStyles = makeStyles({
@@ -25,6 +30,7 @@ const useStyles = makeStyles({
   meta: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   message: { overflowWrap: 'anywhere', wordBreak: 'break-word', lineHeight: tokens.lineHeightBase300 },
   detail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  explain: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -38,6 +44,11 @@ export interface FindingsListProps {
   /** Sheets whose columns the user can map (a `structure/column-missing` finding offers 指定列). */
   readonly gaps?: readonly ColumnGap[];
   readonly onMap?: ColumnMappingProps['onMap'];
+  /** Units two annexes write two ways (a `cross/units-unmatched` finding offers 指定单位). */
+  readonly unitGaps?: readonly UnitGap[];
+  readonly onLink?: UnitMappingProps['onLink'];
+  /** How each sheet was read, as lines: shown under the sheet's findings. */
+  readonly explained?: Readonly<Record<string, readonly string[]>>;
 }
 
 function makeColumns(
@@ -46,6 +57,8 @@ function makeColumns(
   styles: ReturnType<typeof useStyles>,
   gapOf: (f: Finding) => ColumnGap | undefined,
   onMap: FindingsListProps['onMap'],
+  unitGapOf: (f: Finding) => UnitGap | undefined,
+  onLink: FindingsListProps['onLink'],
 ): TableColumnDefinition<Finding>[] {
   return [
     createTableColumn<Finding>({
@@ -78,18 +91,23 @@ function makeColumns(
             const gap = onMap ? gapOf(f) : undefined;
             return gap && onMap ? <ColumnMapping gap={gap} lang={lang} onMap={onMap} /> : null;
           })()}
+          {(() => {
+            const gap = onLink ? unitGapOf(f) : undefined;
+            return gap && onLink ? <UnitMapping gap={gap} lang={lang} onLink={onLink} /> : null;
+          })()}
         </div>
       ),
     }),
   ];
 }
 
-export function FindingsList({ findings, sheetOrder, lang, onSelect, gaps, onMap }: FindingsListProps): React.ReactElement {
+export function FindingsList({ findings, sheetOrder, lang, onSelect, gaps, onMap, unitGaps, onLink, explained }: FindingsListProps): React.ReactElement {
   const styles = useStyles();
   const columns = React.useMemo(() => {
     const gapOf = (f: Finding) => (f.code === 'structure/column-missing' ? gaps?.find((g) => g.sheet === f.sheet) : undefined);
-    return makeColumns(lang, onSelect, styles, gapOf, onMap);
-  }, [lang, onSelect, styles, gaps, onMap]);
+    const unitGapOf = (f: Finding) => (f.code === 'cross/units-unmatched' ? unitGaps?.find((g) => g.sheet === f.sheet && g.cell === f.cell) : undefined);
+    return makeColumns(lang, onSelect, styles, gapOf, onMap, unitGapOf, onLink);
+  }, [lang, onSelect, styles, gaps, onMap, unitGaps, onLink]);
   const groups = React.useMemo(() => {
     const by = new Map<string, Finding[]>();
     for (const f of findings) by.set(f.sheet, [...(by.get(f.sheet) ?? []), f]);
@@ -117,6 +135,23 @@ export function FindingsList({ findings, sheetOrder, lang, onSelect, gaps, onMap
               )}
             </DataGridBody>
           </DataGrid>
+          {explained?.[g.sheet]?.length ? (
+            <Accordion collapsible>
+              <AccordionItem value="explain">
+                <AccordionHeader size="small">{t('pane.explain.open', lang)}</AccordionHeader>
+                <AccordionPanel>
+                  <div className={styles.explain} data-testid={`explain-${g.sheet}`}>
+                    {explained[g.sheet]?.map((line, i) => (
+                      <Caption1 key={i} className={styles.detail}>
+                        {line}
+                      </Caption1>
+                    ))}
+                    <Caption1>{t('pane.explain.hint', lang)}</Caption1>
+                  </div>
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          ) : null}
         </section>
       ))}
     </div>

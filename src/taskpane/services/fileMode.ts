@@ -6,6 +6,7 @@
  */
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
 import { describeHost, renderSelfTest } from '../../excel/selfTest';
+import { explainedBySheet } from './explained';
 import { createFileSubmissions } from './fileSubmissions';
 import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter } from './types';
 
@@ -42,7 +43,16 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       const { grids } = await read(lang, step);
       step('checking');
       const audit = auditSubmission(grids, settings);
-      return { fileName: file?.name ?? '', profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, columnGaps: audit.columnGaps };
+      return {
+        fileName: file?.name ?? '',
+        profile: audit.profile,
+        sheets: audit.sheets,
+        findings: audit.findings,
+        counts: audit.counts,
+        columnGaps: audit.columnGaps,
+        unitGaps: audit.unitGaps,
+        explained: explainedBySheet(audit, lang),
+      };
     },
     async download(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string> {
       const { mod, opened, grids, bytes, name: source } = await read(lang, step);

@@ -4,6 +4,7 @@
  * catalogue messages, never the host's own text; the findings come back whatever happened to the marks.
  */
 import { type AppliedSheet, type Audit, type Lang, type SettingsInput, t } from '../../core';
+import { explainedBySheet } from './explained';
 import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter, type SummaryOutcome } from './types';
 
 /** A note of the host adapter (sheets left unmarked, manual calculation …), rendered per language. */
@@ -42,12 +43,14 @@ export function createHostServices<N extends HostNote>(host: HostAdapter<N>): Pa
       throw new PaneError(t('pane.error.unexpected', l));
     }
   };
-  const view = (audit: Audit, notes: readonly string[]): AuditView => ({
+  const view = (audit: Audit, notes: readonly string[], lang: Lang): AuditView => ({
     profile: audit.profile,
     sheets: audit.sheets,
     findings: audit.findings,
     counts: audit.counts,
     columnGaps: audit.columnGaps,
+    unitGaps: audit.unitGaps,
+    explained: explainedBySheet(audit, lang),
     notes,
   });
   return {
@@ -56,7 +59,7 @@ export function createHostServices<N extends HostNote>(host: HostAdapter<N>): Pa
       lang = l;
       return guarded(l, async () => {
         const { audit, notes } = await host.checkAndMark({ settings, lang: l, onPhase: step });
-        return view(audit, notes.map((n) => host.renderNote(n, l)));
+        return view(audit, notes.map((n) => host.renderNote(n, l)), l);
       });
     },
     async summarize(settings: SettingsInput, l: Lang, step: StepReporter): Promise<SummaryOutcome> {
@@ -68,7 +71,7 @@ export function createHostServices<N extends HostNote>(host: HostAdapter<N>): Pa
         return {
           sheets: sheets.map((s) => s.name),
           renamed: sheets.filter((s) => s.renamed).map((s) => ({ wanted: s.wanted, name: s.name })),
-          view: view(audit, rendered),
+          view: view(audit, rendered, l),
           notes: rendered,
         };
       });

@@ -1,5 +1,5 @@
 /** The seam between the pane and where the workbook lives (Excel, WPS 表格, or a file opened in the browser). */
-import type { Audit, ColumnGap, Finding, Lang, SettingsInput } from '../../core';
+import type { Audit, ColumnGap, Finding, Lang, SettingsInput, UnitGap } from '../../core';
 import type { DiffReport, SubmissionStatus, TemplateKind } from '../../core/submissions';
 
 export interface AuditView {
@@ -10,6 +10,10 @@ export interface AuditView {
   readonly counts: Audit['counts'];
   /** Sheets whose required columns could not be placed: the findings offer 指定列 for them. */
   readonly columnGaps?: readonly ColumnGap[];
+  /** Units two annexes write two ways: the findings offer 指定单位 for them. */
+  readonly unitGaps?: readonly UnitGap[];
+  /** How each sheet was read (its tables, header rows, columns and confidence), as lines in the user's language. */
+  readonly explained?: Readonly<Record<string, readonly string[]>>;
   /** What the user should know beyond the findings (sheets not marked, manual calculation…), already in their language. */
   readonly notes?: readonly string[];
 }
