@@ -8,7 +8,7 @@ import type { Params } from '../core/i18n/findings';
 import type { Lang } from '../core/i18n/spec';
 import { t, type UiKey } from '../core/i18n/ui';
 
-export type WpsProblem = 'not-in-wps' | 'no-workbook' | 'unsupported' | 'protected' | 'hidden-sheet' | 'not-found' | 'unexpected';
+export type WpsProblem = 'not-in-wps' | 'no-workbook' | 'unsupported' | 'protected' | 'hidden-sheet' | 'not-found' | 'timeout' | 'unexpected';
 
 const KEY: Readonly<Record<WpsProblem, UiKey>> = {
   'not-in-wps': 'wps.notInWps',
@@ -17,6 +17,7 @@ const KEY: Readonly<Record<WpsProblem, UiKey>> = {
   protected: 'wps.protected',
   'hidden-sheet': 'wps.hiddenSheet',
   'not-found': 'wps.notFound',
+  timeout: 'wps.timeout',
   unexpected: 'wps.unexpected',
 };
 

@@ -60,6 +60,8 @@ export interface WpsRange {
   readonly FormatConditions?: WpsFormatConditions;
   Merge?(across?: boolean): void;
   Select(): void;
+  /** `Find(What, After, LookIn, LookAt, SearchOrder, SearchDirection)`: the first match, or null (Nothing). */
+  readonly Find?: (what: string, after?: WpsRange, lookIn?: number, lookAt?: number, searchOrder?: number, searchDirection?: number) => WpsRange | null | undefined;
 }
 
 export interface WpsPageSetup {
@@ -115,7 +117,7 @@ export interface WpsName {
 export interface WpsNames {
   readonly Count: number;
   Item(index: number): WpsName;
-  Add(name: string, refersTo: string): WpsName;
+  Add(name: string, refersTo: string, visible?: boolean): WpsName;
 }
 
 export interface WpsWorkbook {

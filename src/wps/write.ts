@@ -106,14 +106,16 @@ function fill(ws: WpsWorksheet, plan: SheetPlan, features: ReadonlySet<WpsFeatur
 export function applyWpsSheetPlans(app: WpsApplication, wb: WpsWorkbook, plans: readonly SheetPlan[], features: ReadonlySet<WpsFeature>): WpsSheetPlansResult {
   const notes: WpsNote[] = [];
   if (plans.length === 0) return { sheets: [], notes };
-  if (wb.ProtectStructure) return { sheets: [], notes: [{ key: 'wps.note.summariesProtected' }] };
-  const names = features.has('names') ? wb.Names : undefined;
-  if (!names) notes.push({ key: 'wps.note.namesUnsupported' });
-  const tags = taggedSheets(wb);
-  const active = wb.ActiveSheet;
   const applied: AppliedSheet[] = [];
   const written: string[] = [];
+  let active: WpsWorksheet | null = null;
   try {
+    // Inside the try: a failure reading any of these is a note, never a lost check.
+    if (wb.ProtectStructure) return { sheets: [], notes: [{ key: 'wps.note.summariesProtected' }] };
+    const names = features.has('names') ? wb.Names : undefined;
+    if (!names) notes.push({ key: 'wps.note.namesUnsupported' });
+    const tags = taggedSheets(wb);
+    active = wb.ActiveSheet;
     quietly(app, () => {
       const taken = new Map(sheetsOf(wb).map((ws) => [ws.Name.toLowerCase(), ws.Name]));
       const tablesTaken = features.has('tables') ? tableNames(wb) : new Set<string>();

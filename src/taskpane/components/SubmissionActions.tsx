@@ -296,7 +296,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
 
       {open === 'compare' ? (
         <div className={styles.panel} role="group" aria-label={tr('act.compare')}>
-          <Caption1 className={styles.hint}>{tr(mode === 'excel' ? 'act.compare.hint.excel' : hasWorkbook ? 'act.compare.hint.file' : 'act.compare.needOpen')}</Caption1>
+          <Caption1 className={styles.hint}>{tr(mode !== 'file' ? 'act.compare.hint.excel' : hasWorkbook ? 'act.compare.hint.file' : 'act.compare.needOpen')}</Caption1>
           <Button appearance="primary" disabled={stop || (mode === 'file' && !hasWorkbook)} onClick={() => earlierInput.current?.click()}>
             {tr('act.compare.choose')}
           </Button>
@@ -360,7 +360,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
 
       {open === 'merge' ? (
         <div className={styles.panel} role="group" aria-label={tr('act.merge')}>
-          <Caption1 className={styles.hint}>{tr(mode === 'excel' ? 'act.merge.hint.excel' : 'act.merge.hint.file')}</Caption1>
+          <Caption1 className={styles.hint}>{tr(mode !== 'file' ? 'act.merge.hint.excel' : 'act.merge.hint.file')}</Caption1>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={stop} onClick={() => mergeFiles.current?.click()}>
               {tr('act.chooseFiles')}
