@@ -140,7 +140,7 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
   it('自检 runs against WPS and passes', async () => {
     await page.getByRole('button', { name: '自检' }).click();
     await page.getByRole('button', { name: '运行自检' }).click();
-    await page.getByText('自检完成：12/12 项通过。').first().waitFor();
+    await page.getByText('自检完成：13/13 项通过。').first().waitFor();
     const report = await page.getByRole('textbox', { name: '自检结果（可复制发给管理员）' }).inputValue();
     expect(report).toContain('WPS 版本: WPS 表格 12.1 12.1.0.16250');
     expect((await state(page)).sheets).toHaveLength(9);

@@ -33,6 +33,8 @@ export interface FakeWpsOptions {
   readonly mixedFormat?: null | '';
   readonly closedPaneThrows?: boolean;
   readonly failing?: readonly FakeWpsFailure[];
+  /** Freezing panes while the active sheet is hidden throws (unverified; a hidden sheet cannot be active in the fake anyway). */
+  readonly hiddenSheetFreeze?: 'reject' | 'accept';
 }
 
 interface Area {
@@ -696,6 +698,7 @@ export class FakeWpsApp {
   readonly formattedTo: { row: number; col: number } | null;
   readonly mixedFormat: null | '';
   readonly closedPaneThrows: boolean;
+  readonly hiddenSheetFreeze: 'reject' | 'accept';
   private readonly lacking: ReadonlySet<FakeWpsMember>;
   private readonly failing: ReadonlySet<FakeWpsFailure>;
   workbook: FakeWpsWorkbook | null;
@@ -708,6 +711,7 @@ export class FakeWpsApp {
     this.formattedTo = f ? { row: f.bottom, col: f.right } : null;
     this.mixedFormat = options.mixedFormat === undefined ? null : options.mixedFormat;
     this.closedPaneThrows = options.closedPaneThrows ?? false;
+    this.hiddenSheetFreeze = options.hiddenSheetFreeze ?? 'accept';
     this.workbook = new FakeWpsWorkbook(this);
   }
 
@@ -758,6 +762,7 @@ export class FakeWpsApp {
       },
       set FreezePanes(v: boolean) {
         const ws = app.workbook?.active;
+        if (v && ws && ws.Visible !== -1 && app.hiddenSheetFreeze === 'reject') throw comError('无法冻结隐藏工作表的窗格');
         if (ws) ws.frozenRows = v ? state.SplitRow : 0;
       },
     };

@@ -223,28 +223,36 @@ describe('自检 in WPS', () => {
     const app = await sampleApp();
     const before = app.workbook!.sheets.map((s) => s.Name);
     const active = app.workbook!.active;
-    const report = runWpsSelfTest(app as never);
+    const report = await runWpsSelfTest(app as never);
     expect(report.lines.filter((l) => l.ok !== true)).toEqual([]);
-    expect(report.lines).toHaveLength(12);
+    expect(report.lines).toHaveLength(13);
     expect(report.leftover).toBeUndefined();
     expect(app.workbook!.sheets.map((s) => s.Name)).toEqual(before);
     expect(app.workbook!.active).toBe(active);
     expect(app.workbook!.names).toEqual([]);
     const view = renderWpsSelfTest(report);
-    expect(view.summary).toBe('自检完成：12/12 项通过。');
+    expect(view.summary).toBe('自检完成：13/13 项通过。');
     expect(view.text).toContain('WPS 版本: WPS 表格 12.1 12.1.0.16250');
+    expect(view.text).toContain('[通过] 冻结标题行');
+    expect(view.text).toContain('mixed NumberFormat: null');
+  });
+
+  it.each([null, ''] as const)('mixed NumberFormat answered as %p: the read step passes and says which', async (mixedFormat) => {
+    const report = await runWpsSelfTest((await sampleApp({ mixedFormat, hiddenSheetFreeze: 'reject' })) as never);
+    expect(report.lines.filter((l) => l.ok !== true)).toEqual([]);
+    expect(report.lines.find((l) => l.step === 'read')?.info).toBe(`mixed NumberFormat: ${mixedFormat === null ? 'null' : '""'}`);
   });
 
   it('names what a build lacks and does not run those steps', async () => {
     const app = await sampleApp({ lacking: ['FormatConditions', 'MergeCells'] });
-    const report = runWpsSelfTest(app as never);
+    const report = await runWpsSelfTest(app as never);
     expect(report.environment.missing).toEqual(['mergedAreas', 'formatConditions']);
     expect(report.lines.filter((l) => l.ok === null).map((l) => l.step)).toEqual(['mergedAreas', 'conditionalFormats']);
     expect(renderWpsSelfTest(report, 'en-US').text).toContain('Missing interfaces: mergedAreas, formatConditions');
   });
 
-  it('outside WPS it says so', () => {
-    const view = renderWpsSelfTest(runWpsSelfTest(null));
+  it('outside WPS it says so', async () => {
+    const view = renderWpsSelfTest(await runWpsSelfTest(null));
     expect(view.summary).toBe('未在 WPS 表格中运行，无法测试 WPS 接口。请在 WPS 表格中打开本加载项后再自检。');
   });
 });

@@ -177,6 +177,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
       const out = await services.makeTemplate({ kinds, year: y }, lang);
       const sheets = out.sheets.join(lang === 'zh-CN' ? '、' : ', ');
       if (out.created) return { intent: 'success', text: tr('act.template.created', { sheets, marker: out.marker }) };
+      if (out.createFailed !== undefined) return { intent: 'warning', text: tr('act.template.createFailed', { file: out.file ?? '', reason: out.createFailed }) };
       if (mode === 'excel') return { intent: 'warning', text: tr('act.template.noCreate', { file: out.file ?? '' }) };
       return { intent: 'success', text: tr('act.template.downloaded', { file: out.file ?? '', sheets, marker: out.marker }) };
     });

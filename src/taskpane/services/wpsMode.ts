@@ -47,7 +47,7 @@ export function createWpsServices(app: WpsApplication, storage: Pick<Storage, 'g
     checkAndMark: (options) => checkAndMarkWps({ app, ...options }),
     clearMarks: () => clearWpsFindingMarks(app),
     selectCell: (sheet, cell) => selectWpsFinding(sheet, cell, app),
-    selfTest: async (lang) => renderWpsSelfTest(runWpsSelfTest(app), lang),
+    selfTest: async (lang) => renderWpsSelfTest(await runWpsSelfTest(app), lang),
     renderNote: renderWpsNote,
     isAdapterError: isWpsAdapterError,
     async loadSettings() {
