@@ -10,7 +10,7 @@
  * whose structure is protected gets no summary; what a WPS build lacks (names, tables, freeze panes, page setup,
  * conditional formats) degrades with a note.
  */
-import { type AppliedSheet, type CellStyle, type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, type SheetPlan, SHEET_TAG_PREFIX } from '../core/plans/types';
+import { type AppliedSheet, type CellStyle, type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, type SheetPlan, sheetTagName } from '../core/plans/types';
 import { overlongCells, truncationMark, uniqueSheetName } from '../core/workbookLimits';
 import { a1, columnLetter } from '../core/grid';
 import { cellsToRects, rectA1, sheetReference } from '../excel/address';
@@ -120,7 +120,7 @@ export function applyWpsSheetPlans(app: WpsApplication, wb: WpsWorkbook, plans: 
       const taken = new Map(sheetsOf(wb).map((ws) => [ws.Name.toLowerCase(), ws.Name]));
       const tablesTaken = features.has('tables') ? tableNames(wb) : new Set<string>();
       for (const plan of plans) {
-        const tagName = SHEET_TAG_PREFIX + plan.id;
+        const tagName = sheetTagName(plan.id);
         const tag = tags.get(tagName);
         let replaced = false;
         if (tag && taken.has(tag.sheet.toLowerCase())) {

@@ -848,6 +848,8 @@ class NamedItemCollectionProxy extends Collection<FakeName, NamedItemProxy> {
   add(name: string, reference: RangeProxy): NamedItemProxy {
     let created: FakeName | null = null;
     this.callOp('add', [name, reference.path], () => {
+      // Excel's rule for defined names: a letter, `_` or `\` first, then letters, digits, `_` and `.`.
+      if (!/^[A-Za-z_\\\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name)) throw officeError('InvalidArgument', name);
       if (this.wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || this.wb.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()))
         throw officeError('ItemAlreadyExists', name);
       const { sheet, area } = reference.target();
