@@ -22,7 +22,6 @@ import {
   MARK_FILL,
   markFormula,
   type PlanCell,
-  SHEET_TAG_PREFIX,
   sheetTagName,
   type AppliedSheet,
   overlongCells,
@@ -31,7 +30,7 @@ import {
   uniqueSheetName,
 } from '../core';
 import { a1 } from '../core/grid';
-import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetReference } from './address';
+import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetReference } from '../hosts/address';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { ExcelAdapterError, isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';

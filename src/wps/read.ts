@@ -20,13 +20,13 @@
  *   counts as uniform only when it is a non-empty text equal to its first and last cells' formats.
  */
 import { sheetOfReference } from '../core/grid';
-import type { CellValue, Grid, MergeArea } from '../core/grid';
+import type { Grid, MergeArea } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
-import { toGridCell } from '../hosts/cells';
+import { assembleGrid } from '../hosts/grid';
 import { WpsAdapterError, type WpsNote } from './errors';
 import { isVisible, sheetsOf, type WpsFeature } from './host';
 import { type WpsApplication, type WpsWorkbook, type WpsWorksheet, XL } from './model';
-import { rangeAddress } from './address';
+import { rangeAddress } from '../hosts/address';
 
 /**
  * Error values as a COM bridge hands them over: the VT_ERROR SCODEs of Excel's CVErr values (0x800A07D0 + the
@@ -255,43 +255,7 @@ async function readSheet(ws: WpsWorksheet, features: ReadonlySet<WpsFeature>, cl
     }
   }
 
-  const gv: CellValue[][] = [];
-  const gf: (string | null)[][] = [];
-  const gn: (string | null)[][] = [];
-  for (let r = 0; r < top; r++) {
-    gv.push([]);
-    gf.push([]);
-    gn.push([]);
-  }
-  for (let i = 0; i < rows; i++) {
-    const vs: CellValue[] = [];
-    const fs: (string | null)[] = [];
-    const ns: (string | null)[] = [];
-    for (let c = 0; c < left; c++) {
-      vs.push(null);
-      fs.push(null);
-      ns.push(null);
-    }
-    for (let c = 0; c < cols; c++) {
-      const cell = toGridCell(wpsValue(values[i]?.[c]), formulas[i]?.[c], formats[i]?.[c]);
-      vs.push(cell.value);
-      fs.push(cell.formula);
-      ns.push(cell.numberFormat);
-    }
-    let end = vs.length;
-    while (end > 0 && vs[end - 1] === null && fs[end - 1] === null) end--;
-    gv.push(vs.slice(0, end));
-    gf.push(fs.slice(0, end));
-    gn.push(ns.slice(0, end));
-  }
-  // WPS's used range also covers cells with only a format: the sheet ends at its last row with content.
-  while (gv.length > 0 && (gv[gv.length - 1]?.length ?? 0) === 0) {
-    gv.pop();
-    gf.pop();
-    gn.pop();
-  }
-  const merges = [...found.values()].sort((a, b) => a.top - b.top || a.left - b.left);
-  return { name, values: gv, formulas: gf, numberFormats: gn, merges, hidden };
+  return assembleGrid({ name, hidden, used: rows > 0 && cols > 0 ? { top, left, rows, cols } : null, values, formulas, formats, merges: found.values(), hostValue: wpsValue });
 }
 
 /** Sheets our earlier summaries live on (workbook names `AnnexAudit_<id>` → `='sheet'!$A$1`). */

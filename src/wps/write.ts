@@ -13,9 +13,8 @@
 import { type AppliedSheet, type CellStyle, type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, type SheetPlan, sheetTagName } from '../core/plans/types';
 import { overlongCells, truncationMark, uniqueSheetName } from '../core/workbookLimits';
 import { a1, columnLetter } from '../core/grid';
-import { cellsToRects, rectA1, sheetReference } from '../excel/address';
+import { addressChunks, cellsToRects, rectA1, sheetReference } from '../hosts/address';
 import { cellInput, type Input, styleRects } from '../hosts/cells';
-import { addressChunks } from './address';
 import { causeOf, WpsAdapterError, type WpsNote } from './errors';
 import { sheetsOf, type WpsFeature } from './host';
 import { bgr, type WpsApplication, type WpsFormatCondition, type WpsRange, type WpsWorkbook, type WpsWorksheet, XL } from './model';
