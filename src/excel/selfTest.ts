@@ -9,6 +9,7 @@
 import { sheetOfReference } from '../core/grid';
 import {
   expectThat as expect,
+  earlierSelfTestSheets,
   renderSelfTestOutcome,
   type RenderedSelfTest,
   type SelfTestLine,
@@ -93,6 +94,7 @@ export async function runSelfTest(options: RunOptions = {}): Promise<SelfTestRep
   let sent = false;
   let added = false;
   let removed = false;
+  let earlier: string[] = [];
   const run = selfTestRun((e) => officeCode(e) ?? 'error', isExcelAdapterError);
 
   try {
@@ -206,6 +208,7 @@ export async function runSelfTest(options: RunOptions = {}): Promise<SelfTestRep
         const sheets = wb.worksheets.load('items/name,items/protection/protected');
         await context.sync();
         const locked = sheets.items.filter((s) => s.protection.protected).length;
+        earlier = earlierSelfTestSheets(sheets.items.map((s) => s.name), name);
         return `workbook ${p.protected ? 'protected' : 'unprotected'}, ${locked}/${sheets.items.length} sheets protected`;
       });
       await step('select', added, async () => {
@@ -234,7 +237,7 @@ export async function runSelfTest(options: RunOptions = {}): Promise<SelfTestRep
   const addLine = run.lines().find((l) => l.step === 'addSheet');
   const uncertain = sent && !added && (addLine?.code === 'busy' || addLine?.code === 'timeout');
   const leftover = (added && !removed) || uncertain ? { leftover: name, ...(uncertain ? { leftoverUncertain: true } : {}) } : {};
-  return { environment, lines: run.lines(), ...leftover };
+  return { environment, lines: run.lines(), ...leftover, ...(earlier.length > 0 ? { earlier } : {}) };
 }
 
 /** The report in the user's language, and as text to copy. */

@@ -72,6 +72,8 @@ export interface SelfTestOutcome {
   readonly leftover?: string;
   /** The host stopped answering while adding the sheet: it may add it later (a request held in cell-edit mode). */
   readonly leftoverUncertain?: boolean;
+  /** Temporary sheets an earlier self-test left behind (found in the workbook), for the user to delete. */
+  readonly earlier?: readonly string[];
 }
 
 /** The host answered, but not what was written. */
@@ -83,9 +85,16 @@ export function expectThat(condition: boolean): void {
   if (!condition) throw new Mismatch('mismatch');
 }
 
+const SHEET_PREFIX = 'AnnexAudit自检';
+
 /** A temporary sheet's name: recognisable, and unlikely to be taken. */
 export function selfTestSheetName(): string {
-  return `AnnexAudit自检${Math.floor(Math.random() * 1e6)}`;
+  return `${SHEET_PREFIX}${Math.floor(Math.random() * 1e6)}`;
+}
+
+/** Of the workbook's sheet names, the temporary sheets of earlier self-tests (not `current`'s). */
+export function earlierSelfTestSheets(names: readonly string[], current: string): string[] {
+  return names.filter((n) => n !== current && new RegExp(`^${SHEET_PREFIX}\\d+$`).test(n));
 }
 
 export interface SelfTestRun {
@@ -174,7 +183,10 @@ export function renderSelfTestOutcome(report: SelfTestOutcome, lang: Lang, how: 
   const summary =
     how.unavailable ?? (failed === 0 ? t('selftest.allPassed', lang, { passed, total }) : t('selftest.someFailed', lang, { passed, failed, total }));
   const status = (ok: boolean | null): string => t(ok === true ? 'selftest.pass' : ok === false ? 'selftest.fail' : 'selftest.skipped', lang);
-  const leftover = report.leftover ? [t(report.leftoverUncertain ? 'selftest.leftoverUncertain' : 'selftest.leftover', lang, { sheet: report.leftover })] : [];
+  const leftover = [
+    ...(report.leftover ? [t(report.leftoverUncertain ? 'selftest.leftoverUncertain' : 'selftest.leftover', lang, { sheet: report.leftover })] : []),
+    ...(report.earlier && report.earlier.length > 0 ? [t('selftest.leftoverEarlier', lang, { sheets: report.earlier.join(lang === 'zh-CN' ? '、' : ', ') })] : []),
+  ];
   const text = [
     t('selftest.title', lang),
     ...how.header,

@@ -9,6 +9,7 @@ import type { Lang } from '../core/i18n/spec';
 import { t } from '../core/i18n/ui';
 import { isOurMarkFormula } from '../core/plans/types';
 import {
+  earlierSelfTestSheets,
   expectThat as check,
   Mismatch,
   renderSelfTestOutcome,
@@ -76,6 +77,7 @@ export async function runWpsSelfTest(given?: WpsApplication | null): Promise<Wps
   } catch {
     active = null;
   }
+  let earlier: string[] = [];
   const run = selfTestRun((e) => toWpsAdapterError(e).problem);
   const step = run.step;
   const alerts = app.DisplayAlerts;
@@ -187,6 +189,7 @@ export async function runWpsSelfTest(given?: WpsApplication | null): Promise<Wps
     await step('protection', true, () => {
       const all = sheetsOf(wb);
       const locked = all.filter((s) => s.ProtectContents).length;
+      earlier = earlierSelfTestSheets(all.map((s) => s.Name), name);
       return `workbook ${wb.ProtectStructure ? 'protected' : 'unprotected'}, ${locked}/${all.length} sheets protected`;
     });
     await step('select', added, () => {
@@ -198,7 +201,7 @@ export async function runWpsSelfTest(given?: WpsApplication | null): Promise<Wps
       s.Visible = 0;
     });
     const removed = await step('removeSheet', added, () => sheet().Delete());
-    return { environment, lines: run.lines(), ...(added && !removed ? { leftover: name } : {}) };
+    return { environment, lines: run.lines(), ...(added && !removed ? { leftover: name } : {}), ...(earlier.length > 0 ? { earlier } : {}) };
   } finally {
     if (alerts !== undefined) app.DisplayAlerts = alerts;
   }

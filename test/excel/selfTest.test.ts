@@ -118,6 +118,12 @@ describe('self-test (自检)', () => {
       host.exitCellEdit();
       await new Promise((r) => setTimeout(r, 20));
       expect(host.workbook.sheets.some((s) => s.name === report.leftover)).toBe(true);
+      // The next self-test finds it and names it, in both languages.
+      const next = await runSelfTest();
+      expect(next.earlier).toEqual([report.leftover]);
+      expect(next.lines.filter((l) => l.ok !== true)).toEqual([]);
+      expect(renderSelfTest(next).text).toContain(`工作簿中有以前自检留下的临时工作表：${report.leftover}`);
+      expect(renderSelfTest(next, 'en-US').text).toContain(`temporary sheets an earlier self-test left behind: ${report.leftover}`);
     });
   });
 

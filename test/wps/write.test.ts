@@ -237,6 +237,15 @@ describe('自检 in WPS', () => {
     expect(view.text).toContain('mixed NumberFormat: null');
   });
 
+  it('names the temporary sheets an earlier self-test left behind', async () => {
+    const app = await sampleApp();
+    const left = app.workbook!.addSheet('AnnexAudit自检123456');
+    left.Visible = 0;
+    const report = await runWpsSelfTest(app as never);
+    expect(report.earlier).toEqual(['AnnexAudit自检123456']);
+    expect(renderWpsSelfTest(report).text).toContain('工作簿中有以前自检留下的临时工作表：AnnexAudit自检123456');
+  });
+
   it.each([null, ''] as const)('mixed NumberFormat answered as %p: the read step passes and says which', async (mixedFormat) => {
     const report = await runWpsSelfTest((await sampleApp({ mixedFormat, hiddenSheetFreeze: 'reject' })) as never);
     expect(report.lines.filter((l) => l.ok !== true)).toEqual([]);

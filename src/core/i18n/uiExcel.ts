@@ -152,6 +152,10 @@ export const UI_EXCEL = {
     'zh-CN': '新建临时工作表时 Excel 没有响应（可能正在编辑单元格），Excel 可能稍后仍会建立临时工作表“{sheet}”。如看到它，请手动删除（右键工作表标签→“取消隐藏”后删除）。',
     'en-US': 'Excel did not answer while the temporary sheet was being added (perhaps a cell is being edited), so it may still add the sheet "{sheet}" later. If you see it, delete it yourself (right-click a sheet tab → Unhide, then delete).',
   },
+  'selftest.leftoverEarlier': {
+    'zh-CN': '工作簿中有以前自检留下的临时工作表：{sheets}（例如自检时正在编辑单元格）。请手动删除（右键工作表标签→“取消隐藏”后删除）。',
+    'en-US': 'The workbook holds temporary sheets an earlier self-test left behind: {sheets} (for example while a cell was being edited). Delete them yourself (right-click a sheet tab → Unhide, then delete).',
+  },
   'selftest.env.office': { 'zh-CN': 'Office 版本', 'en-US': 'Office version' },
   'selftest.env.platform': { 'zh-CN': '平台', 'en-US': 'Platform' },
   'selftest.env.host': { 'zh-CN': '应用', 'en-US': 'Host' },
