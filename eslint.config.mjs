@@ -88,6 +88,42 @@ export default tseslint.config(
       ],
     },
   },
+  // One host layer: what the Office.js adapter (src/excel) and the WPS adapter (src/wps) share lives in src/hosts.
+  // The adapters never import each other, and src/hosts imports neither (nor the pane, the file adapters, the CLI).
+  {
+    files: ['src/excel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../wps', '../wps/*', '**/wps/**', '../taskpane*', '**/taskpane/**', '../cli*'], message: 'src/excel must not import the WPS adapter or the pane: share through src/hosts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/wps/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../excel', '../excel/*', '**/excel/**', '../taskpane*', '**/taskpane/**', '../cli*'], message: 'src/wps must not import the Office.js adapter or the pane: share through src/hosts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/hosts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../excel', '../excel/*', '../wps', '../wps/*', '../taskpane*', '../xlsx*', '../cli*', '**/excel/**', '**/wps/**', '**/taskpane/**', '**/xlsx/**', '**/cli/**'],
+              message: 'src/hosts is what the host adapters share: it must not import an adapter, the pane, the file adapters or the CLI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['test/**/*.ts', 'test/**/*.tsx'],
     languageOptions: { globals: { ...globals.jest, ...globals.node } },

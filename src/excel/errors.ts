@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
 /**
- * The one infrastructure failure of the Office.js adapter. Office's own error text never reaches the
- * user: it is kept in `detail` for logs; the user sees the catalogue message for `problem`.
+ * The one infrastructure failure of the Office.js adapter, a HostAdapterError (src/hosts/errors.ts). Office's own
+ * error text never reaches the user: it is kept in `detail` for logs; the user sees the catalogue message for `problem`.
  */
 import type { Params } from '../core/i18n/findings';
-import type { Lang } from '../core/i18n/spec';
-import { excelText, type ExcelMessageKey } from './messages';
+import { HostAdapterError } from '../hosts/errors';
+import type { ExcelMessageKey } from './messages';
 
 export type ExcelProblem =
   | 'timeout'
@@ -42,29 +42,18 @@ const KEY: Readonly<Record<ExcelProblem, ExcelMessageKey>> = {
   unexpected: 'excel.unexpected',
 };
 
-export class ExcelAdapterError extends Error {
+export class ExcelAdapterError extends HostAdapterError<ExcelProblem, ExcelMessageKey> {
   override readonly name = 'ExcelAdapterError';
   constructor(
-    readonly problem: ExcelProblem,
+    problem: ExcelProblem,
     /** Parameters of the catalogue message (`seconds`, `feature`). */
-    readonly params: Params = {},
+    params: Params = {},
     /** Office's error code, when the failure came from Office (`AccessDenied`, …). */
     readonly officeCode?: string,
     /** Office's own text, for logs only; never shown to users. */
     readonly detail?: string,
   ) {
-    // The Error message is the user-facing zh-CN text, so a careless `e.message` still shows no raw Office text.
-    super(excelText(KEY[problem], 'zh-CN', params));
-  }
-
-  /** The catalogue key of the user's message. */
-  get messageKey(): ExcelMessageKey {
-    return KEY[this.problem];
-  }
-
-  /** The message for the user, in their language. */
-  userMessage(lang: Lang = 'zh-CN'): string {
-    return excelText(KEY[this.problem], lang, this.params);
+    super(problem, params, KEY[problem]);
   }
 }
 

@@ -4,6 +4,7 @@
  * timeout, failures as ExcelAdapterError with catalogue messages.
  */
 import { type Audit, auditSubmission, buildSummaryPlans, type Grid, highlightPlan, type Lang } from '../core';
+import { noteOf } from '../hosts/errors';
 import { ExcelAdapterError, isExcelAdapterError, toExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { readWorkbook } from './read';
@@ -65,8 +66,7 @@ export interface CheckAndMarkResult {
 
 /** A failed write step as a note that names what changed; the reason is the catalogue message of the failure. */
 function causeOf(e: unknown): ExcelNote {
-  const err = toExcelAdapterError(e);
-  return { key: err.messageKey, params: err.params };
+  return noteOf(toExcelAdapterError(e));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Params } from '../core/i18n/findings';
 import type { Lang } from '../core/i18n/spec';
 import { t } from '../core/i18n/ui';
 import { UI_EXCEL as EXCEL_MESSAGES } from '../core/i18n/uiExcel';
+import { type HostNote, renderHostNote } from '../hosts/errors';
 
 export { UI_EXCEL as EXCEL_MESSAGES } from '../core/i18n/uiExcel';
 
@@ -15,16 +16,8 @@ export function excelText(key: ExcelMessageKey, lang: Lang = 'zh-CN', params: Pa
   return t(key, lang, params);
 }
 
-/** A message not yet rendered: the key and its parameters, rendered in the user's language at the edge. */
-export interface ExcelNote {
-  readonly key: ExcelMessageKey;
-  readonly params?: Params;
-  /** Why a step failed: a catalogue message filled into the note's `{reason}`. */
-  readonly cause?: ExcelNote;
-}
+/** A message not yet rendered (the hosts' note, src/hosts/errors.ts), with a key of the Excel adapter's. */
+export type ExcelNote = HostNote<ExcelMessageKey>;
 
 /** A note in the user's language (its cause, if any, rendered into `{reason}`). */
-export function renderExcelNote(note: ExcelNote, lang: Lang = 'zh-CN'): string {
-  const reason = note.cause ? renderExcelNote(note.cause, lang) : '';
-  return excelText(note.key, lang, { ...note.params, ...(note.cause ? { reason } : {}) });
-}
+export const renderExcelNote: (note: ExcelNote, lang?: Lang) => string = renderHostNote;

@@ -15,12 +15,12 @@
  */
 import { sheetOfReference } from '../core/grid';
 import { SHEET_TAG_PREFIX } from '../core/plans/types';
-import type { CellValue, Grid, MergeArea } from '../core/grid';
+import type { Grid, MergeArea } from '../core/grid';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { supports } from './requirements';
-import { toGridCell } from '../hosts/cells';
+import { assembleGrid } from '../hosts/grid';
 
 export { toGridCell } from '../hosts/cells';
 
@@ -119,44 +119,7 @@ class SheetReader {
   }
 
   grid(): Grid {
-    const values: CellValue[][] = [];
-    const formulas: (string | null)[][] = [];
-    const numberFormats: (string | null)[][] = [];
-    const used = this.used;
-    if (used) {
-      for (let r = 0; r < used.top; r++) {
-        values.push([]);
-        formulas.push([]);
-        numberFormats.push([]);
-      }
-      for (let i = 0; i < used.rows; i++) {
-        const vs: CellValue[] = [];
-        const fs: (string | null)[] = [];
-        const nf: (string | null)[] = [];
-        for (let c = 0; c < used.left; c++) {
-          vs.push(null);
-          fs.push(null);
-          nf.push(null);
-        }
-        const rv = this.values[i] ?? [];
-        const rf = this.formulas[i] ?? [];
-        const rn = this.formats[i] ?? [];
-        for (let c = 0; c < used.cols; c++) {
-          const cell = toGridCell(rv[c], rf[c], rn[c]);
-          vs.push(cell.value);
-          fs.push(cell.formula);
-          nf.push(cell.numberFormat);
-        }
-        // A row ends at its last cell with a value or a formula, as the xlsx reader's rows do.
-        let end = vs.length;
-        while (end > 0 && vs[end - 1] === null && fs[end - 1] === null) end--;
-        values.push(vs.slice(0, end));
-        formulas.push(fs.slice(0, end));
-        numberFormats.push(nf.slice(0, end));
-      }
-    }
-    const merges = [...this.merges.values()].sort((a, b) => a.top - b.top || a.left - b.left);
-    return { name: this.name, values, formulas, numberFormats, merges, hidden: this.hidden };
+    return assembleGrid({ name: this.name, hidden: this.hidden, used: this.used, values: this.values, formulas: this.formulas, formats: this.formats, merges: this.merges.values() });
   }
 }
 

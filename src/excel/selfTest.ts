@@ -7,50 +7,25 @@
  * read (calculation mode, protection); the active sheet is restored after the select step.
  */
 import { sheetOfReference } from '../core/grid';
-import { excelText, type ExcelMessageKey } from './messages';
+import {
+  expectThat as expect,
+  earlierSelfTestSheets,
+  renderSelfTestOutcome,
+  type RenderedSelfTest,
+  type SelfTestLine,
+  type SelfTestOutcome,
+  selfTestRun,
+  selfTestSheetName,
+  userAgent,
+  webviewOf,
+} from '../hosts/selfTest';
+import { excelText } from './messages';
 import { officeCode, isExcelAdapterError } from './errors';
 import { FEATURE_SPECS, isSetSupported, MANIFEST_EXCEL_API } from './requirements';
 import { type RunOptions, runExcel } from './run';
 import type { Lang } from '../core/i18n/spec';
 
-export type SelfTestStep =
-  | 'addSheet'
-  | 'write'
-  | 'read'
-  | 'mergedAreas'
-  | 'conditionalFormats'
-  | 'names'
-  | 'table'
-  | 'pageLayout'
-  | 'calculation'
-  | 'protection'
-  | 'select'
-  | 'removeSheet';
-
-export const SELF_TEST_STEPS: readonly SelfTestStep[] = [
-  'addSheet',
-  'write',
-  'read',
-  'mergedAreas',
-  'conditionalFormats',
-  'names',
-  'table',
-  'pageLayout',
-  'calculation',
-  'protection',
-  'select',
-  'removeSheet',
-];
-
-export interface SelfTestLine {
-  readonly step: SelfTestStep;
-  /** null: not run (a step it needs failed, or the host lacks the requirement set). */
-  readonly ok: boolean | null;
-  /** Office's error code, or `mismatch` when Excel answered but not what was written, or `timeout`. */
-  readonly code?: string;
-  /** What was found (calculation mode, protection), for the report. */
-  readonly info?: string;
-}
+export { SELF_TEST_STEPS, webviewOf, type RenderedSelfTest, type SelfTestLine, type SelfTestStep } from '../hosts/selfTest';
 
 export interface SelfTestEnvironment {
   readonly inExcel: boolean;
@@ -63,37 +38,9 @@ export interface SelfTestEnvironment {
   readonly userAgent: string;
 }
 
-export interface SelfTestReport {
+export interface SelfTestReport extends SelfTestOutcome {
   readonly environment: SelfTestEnvironment;
   readonly lines: readonly SelfTestLine[];
-  /** The temporary sheet could not be removed: its name, so the user can delete it. */
-  readonly leftover?: string;
-}
-
-const LABEL: Readonly<Record<SelfTestStep, ExcelMessageKey>> = {
-  addSheet: 'selftest.step.addSheet',
-  write: 'selftest.step.write',
-  read: 'selftest.step.read',
-  mergedAreas: 'selftest.step.mergedAreas',
-  conditionalFormats: 'selftest.step.conditionalFormats',
-  names: 'selftest.step.names',
-  table: 'selftest.step.table',
-  pageLayout: 'selftest.step.pageLayout',
-  calculation: 'selftest.step.calculation',
-  protection: 'selftest.step.protection',
-  select: 'selftest.step.select',
-  removeSheet: 'selftest.step.removeSheet',
-};
-
-/** The browser engine Office runs the pane in, from the user agent (browsers-used-by-office-web-add-ins.md). */
-export function webviewOf(userAgent: string): string {
-  if (/Trident\//.test(userAgent)) return 'Trident (Internet Explorer 11)';
-  if (/\bEdge\/\d/.test(userAgent)) return 'EdgeHTML (Microsoft Edge Legacy)';
-  if (/\bEdg\/\d/.test(userAgent)) return 'WebView2 (Microsoft Edge, Chromium)';
-  if (/Macintosh/.test(userAgent) && /AppleWebKit/.test(userAgent) && !/Chrome\//.test(userAgent)) return 'WKWebView (Safari)';
-  if (/Chrome\/\d/.test(userAgent)) return 'Chromium';
-  if (/Firefox\/\d/.test(userAgent)) return 'Firefox';
-  return 'unknown';
 }
 
 function highestExcelApi(): string | null {
@@ -107,7 +54,7 @@ function highestExcelApi(): string | null {
 
 /** Office version, platform, requirement sets and webview; outside Office, only the webview. */
 export function describeHost(): SelfTestEnvironment {
-  const userAgent = typeof navigator !== 'undefined' && typeof navigator.userAgent === 'string' ? navigator.userAgent : '';
+  const ua = userAgent();
   const inExcel = typeof Excel !== 'undefined' && typeof Excel.run === 'function';
   const sets: string[] = [];
   const excelApi = highestExcelApi();
@@ -130,57 +77,36 @@ export function describeHost(): SelfTestEnvironment {
   } catch {
     /* no diagnostics: leave them out */
   }
-  return { inExcel, ...(office ? { office } : {}), ...(platform ? { platform } : {}), ...(host ? { host } : {}), sets, webview: webviewOf(userAgent), userAgent };
+  return { inExcel, ...(office ? { office } : {}), ...(platform ? { platform } : {}), ...(host ? { host } : {}), sets, webview: webviewOf(ua), userAgent: ua };
 }
 
-class Mismatch extends Error {
-  override readonly name = 'Mismatch';
-}
-
-function expect(condition: boolean): void {
-  if (!condition) throw new Mismatch('mismatch');
-}
-
-/** Run the self-test. Outside Excel it returns the environment only (the pane says "not in Excel"). */
+/**
+ * Run the self-test. Outside Excel it returns the environment only (the pane says "not in Excel"). Freezing panes
+ * is its own step, on the sheet made visible (as the summaries are): a refusal costs that line only. When Excel
+ * stops answering while the sheet is being added (a request held in cell-edit mode), it may add the sheet later:
+ * the report names it as a possible leftover.
+ */
 export async function runSelfTest(options: RunOptions = {}): Promise<SelfTestReport> {
   const environment = describeHost();
-  const lines: SelfTestLine[] = [];
-  if (!environment.inExcel) return { environment, lines };
+  if (!environment.inExcel) return { environment, lines: [] };
   const mergedAreas = isSetSupported('ExcelApi', FEATURE_SPECS.find((f) => f.feature === 'mergedAreas')?.version ?? '1.13');
-  const name = `AnnexAudit自检${Math.floor(Math.random() * 1e6)}`;
+  const name = selfTestSheetName();
+  let sent = false;
   let added = false;
   let removed = false;
-  let current: SelfTestStep = 'addSheet';
-  const done = new Set<SelfTestStep>();
-  const record = (step: SelfTestStep, ok: boolean | null, extra: { code?: string; info?: string } = {}): void => {
-    done.add(step);
-    lines.push({ step, ok, ...extra });
-  };
+  let earlier: string[] = [];
+  const run = selfTestRun((e) => officeCode(e) ?? 'error', isExcelAdapterError);
 
   try {
     await runExcel(async (context) => {
       const wb = context.workbook;
-      const step = async (id: SelfTestStep, needs: boolean, body: () => Promise<string | void>): Promise<boolean> => {
-        current = id;
-        if (!needs) {
-          record(id, null);
-          return false;
-        }
-        try {
-          const info = await body();
-          record(id, true, info ? { info } : {});
-          return true;
-        } catch (e) {
-          if (isExcelAdapterError(e)) throw e;
-          record(id, false, { code: e instanceof Mismatch ? 'mismatch' : (officeCode(e) ?? 'error') });
-          return false;
-        }
-      };
+      const step = run.step;
       const sheet = (): Excel.Worksheet => wb.worksheets.getItem(name);
 
       added = await step('addSheet', true, async () => {
         const ws = wb.worksheets.add(name);
         ws.visibility = 'Hidden';
+        sent = true;
         await context.sync();
       });
       const wrote = await step('write', added, async () => {
@@ -199,7 +125,6 @@ export async function runSelfTest(options: RunOptions = {}): Promise<SelfTestRep
         ws.getRange('A1:C1').merge(false);
         ws.getRange('A:A').format.columnWidth = 60;
         ws.getRange('A1').format.font.bold = true;
-        ws.freezePanes.freezeRows(1);
         ws.getRange('A3').hyperlink = { documentReference: `'${name}'!A1`, textToDisplay: '日期' };
         await context.sync();
       });
@@ -252,6 +177,19 @@ export async function runSelfTest(options: RunOptions = {}): Promise<SelfTestRep
         t.showBandedRows = false;
         await context.sync();
       });
+      await step('freeze', added, async () => {
+        // As the summaries are frozen: on a visible sheet. It hides again whatever the freeze did.
+        const ws = sheet();
+        ws.visibility = 'Visible';
+        await context.sync();
+        try {
+          ws.freezePanes.freezeRows(1);
+          await context.sync();
+        } finally {
+          ws.visibility = 'Hidden';
+          await context.sync();
+        }
+      });
       await step('pageLayout', added, async () => {
         const pl = sheet().pageLayout;
         pl.orientation = 'Landscape';
@@ -270,6 +208,7 @@ export async function runSelfTest(options: RunOptions = {}): Promise<SelfTestRep
         const sheets = wb.worksheets.load('items/name,items/protection/protected');
         await context.sync();
         const locked = sheets.items.filter((s) => s.protection.protected).length;
+        earlier = earlierSelfTestSheets(sheets.items.map((s) => s.name), name);
         return `workbook ${p.protected ? 'protected' : 'unprotected'}, ${locked}/${sheets.items.length} sheets protected`;
       });
       await step('select', added, async () => {
@@ -285,56 +224,32 @@ export async function runSelfTest(options: RunOptions = {}): Promise<SelfTestRep
         ws.visibility = 'Hidden';
         await context.sync();
       });
-      if (added) {
-        current = 'removeSheet';
-        removed = await step('removeSheet', true, async () => {
-          sheet().delete();
-          await context.sync();
-        });
-      } else record('removeSheet', null);
+      removed = await step('removeSheet', added, async () => {
+        sheet().delete();
+        await context.sync();
+      });
     }, options);
   } catch (e) {
     // Excel stopped answering (timeout, busy): the step that hung failed; the rest did not run.
-    const code = isExcelAdapterError(e) ? e.problem : (officeCode(e) ?? 'error');
-    if (!done.has(current)) record(current, false, { code });
-    for (const s of SELF_TEST_STEPS) if (!done.has(s)) record(s, null);
+    run.abandon(isExcelAdapterError(e) ? e.problem : (officeCode(e) ?? 'error'));
   }
-  lines.sort((a, b) => SELF_TEST_STEPS.indexOf(a.step) - SELF_TEST_STEPS.indexOf(b.step));
-  return { environment, lines, ...(added && !removed ? { leftover: name } : {}) };
-}
-
-export interface RenderedSelfTest {
-  readonly lines: readonly { readonly label: string; readonly ok: boolean | null; readonly detail?: string }[];
-  readonly summary: string;
-  /** Everything, as plain text to copy. */
-  readonly text: string;
+  // Sent but not confirmed: Excel may apply the held request after we gave up.
+  const addLine = run.lines().find((l) => l.step === 'addSheet');
+  const uncertain = sent && !added && (addLine?.code === 'busy' || addLine?.code === 'timeout');
+  const leftover = (added && !removed) || uncertain ? { leftover: name, ...(uncertain ? { leftoverUncertain: true } : {}) } : {};
+  return { environment, lines: run.lines(), ...leftover, ...(earlier.length > 0 ? { earlier } : {}) };
 }
 
 /** The report in the user's language, and as text to copy. */
 export function renderSelfTest(report: SelfTestReport, lang: Lang = 'zh-CN'): RenderedSelfTest {
   const env = report.environment;
-  const lines = report.lines.map((l) => ({
-    label: excelText(LABEL[l.step], lang),
-    ok: l.ok,
-    ...(l.code ? { detail: l.code } : l.info ? { detail: l.info } : {}),
-  }));
-  const passed = report.lines.filter((l) => l.ok === true).length;
-  const failed = report.lines.filter((l) => l.ok === false).length;
-  const summary = !env.inExcel
-    ? excelText('selftest.notInExcel', lang)
-    : failed === 0
-      ? excelText('selftest.allPassed', lang, { passed, total: report.lines.length })
-      : excelText('selftest.someFailed', lang, { passed, failed, total: report.lines.length });
-  const status = (ok: boolean | null): string => excelText(ok === true ? 'selftest.pass' : ok === false ? 'selftest.fail' : 'selftest.skipped', lang);
-  const text = [
-    excelText('selftest.title', lang),
-    `${excelText('selftest.env.office', lang)}: ${env.office ?? '—'}  ${excelText('selftest.env.platform', lang)}: ${env.platform ?? '—'}  ${excelText('selftest.env.host', lang)}: ${env.host ?? '—'}`,
-    `${excelText('selftest.env.sets', lang)}: ${env.sets.length > 0 ? env.sets.join(', ') : '—'} (${excelText('selftest.env.manifest', lang, { version: MANIFEST_EXCEL_API })})`,
-    `${excelText('selftest.env.webview', lang)}: ${env.webview}`,
-    `User agent: ${env.userAgent || '—'}`,
-    ...lines.map((l) => `[${status(l.ok)}] ${l.label}${l.detail ? ` — ${l.detail}` : ''}`),
-    ...(report.leftover ? [excelText('selftest.leftover', lang, { sheet: report.leftover })] : []),
-    summary,
-  ].join('\n');
-  return { lines, summary, text };
+  return renderSelfTestOutcome(report, lang, {
+    header: [
+      `${excelText('selftest.env.office', lang)}: ${env.office ?? '—'}  ${excelText('selftest.env.platform', lang)}: ${env.platform ?? '—'}  ${excelText('selftest.env.host', lang)}: ${env.host ?? '—'}`,
+      `${excelText('selftest.env.sets', lang)}: ${env.sets.length > 0 ? env.sets.join(', ') : '—'} (${excelText('selftest.env.manifest', lang, { version: MANIFEST_EXCEL_API })})`,
+      `${excelText('selftest.env.webview', lang)}: ${env.webview}`,
+      `User agent: ${env.userAgent || '—'}`,
+    ],
+    unavailable: env.inExcel ? null : excelText('selftest.notInExcel', lang),
+  });
 }

@@ -22,7 +22,7 @@ import {
   MARK_FILL,
   markFormula,
   type PlanCell,
-  SHEET_TAG_PREFIX,
+  sheetTagName,
   type AppliedSheet,
   overlongCells,
   type SheetPlan,
@@ -30,7 +30,7 @@ import {
   uniqueSheetName,
 } from '../core';
 import { a1 } from '../core/grid';
-import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetReference } from './address';
+import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetReference } from '../hosts/address';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { ExcelAdapterError, isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
@@ -132,7 +132,7 @@ export async function applySheetPlans(context: Excel.RequestContext, plans: read
   // Phase 1: the sheets, our tags, the tables, the workbook's structure protection (one sync).
   const sheets = wb.worksheets;
   sheets.load('items/name');
-  const tags = plans.map((p) => wb.names.getItemOrNullObject(SHEET_TAG_PREFIX + p.id).load('name,type,value'));
+  const tags = plans.map((p) => wb.names.getItemOrNullObject(sheetTagName(p.id)).load('name,type,value'));
   const tables = plans.some((p) => p.table) ? wb.tables.load('items/name,items/worksheet/name') : null;
   const protection = wb.protection.load('protected');
   await context.sync();
@@ -226,7 +226,7 @@ function structureWork(context: Excel.RequestContext, steps: readonly SheetStep[
         });
         for (const [r, h] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${r}:${r}`).format.rowHeight = h;
         if (plan.frozenRows > 0) ws.freezePanes.freezeRows(plan.frozenRows);
-        wb.names.add(SHEET_TAG_PREFIX + plan.id, ws.getRange('A1'));
+        wb.names.add(sheetTagName(plan.id), ws.getRange('A1'));
       }
       return () => {
         if (progress) progress.created = steps.map((s) => s.name);

@@ -8,12 +8,9 @@ import { fitCellText } from '../core/workbookLimits';
 import type { CellValue } from '../core/grid';
 import type { PlanCell } from '../core/plans/types';
 
-export interface Rect {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
+import type { Rect } from './address';
+
+export type { Rect } from './address';
 
 /** Error values as the host reports them in a value (text). */
 export const ERROR_TEXT = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/;

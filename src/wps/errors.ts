@@ -6,9 +6,10 @@
  */
 import type { Params } from '../core/i18n/findings';
 import type { Lang } from '../core/i18n/spec';
-import { t, type UiKey } from '../core/i18n/ui';
+import type { UiKey } from '../core/i18n/ui';
+import { HostAdapterError, type HostNote, noteOf, renderHostNote } from '../hosts/errors';
 
-export type WpsProblem = 'not-in-wps' | 'no-workbook' | 'unsupported' | 'protected' | 'hidden-sheet' | 'not-found' | 'unexpected';
+export type WpsProblem = 'not-in-wps' | 'no-workbook' | 'unsupported' | 'protected' | 'hidden-sheet' | 'not-found' | 'timeout' | 'unexpected';
 
 const KEY: Readonly<Record<WpsProblem, UiKey>> = {
   'not-in-wps': 'wps.notInWps',
@@ -17,29 +18,21 @@ const KEY: Readonly<Record<WpsProblem, UiKey>> = {
   protected: 'wps.protected',
   'hidden-sheet': 'wps.hiddenSheet',
   'not-found': 'wps.notFound',
+  timeout: 'wps.timeout',
   unexpected: 'wps.unexpected',
 };
 
-export class WpsAdapterError extends Error {
+export class WpsAdapterError extends HostAdapterError<WpsProblem> {
   override readonly name = 'WpsAdapterError';
   constructor(
-    readonly problem: WpsProblem,
-    readonly params: Params = {},
+    problem: WpsProblem,
+    params: Params = {},
     /** WPS's own text, for logs only; never shown to users. */
     readonly detail?: string,
     options?: { cause?: unknown },
   ) {
-    // The Error message is the zh-CN catalogue text, so a careless `e.message` shows no raw WPS text.
-    super(t(KEY[problem], 'zh-CN', params));
+    super(problem, params, KEY[problem]);
     if (options && 'cause' in options) (this as { cause?: unknown }).cause = options.cause;
-  }
-
-  get messageKey(): UiKey {
-    return KEY[this.problem];
-  }
-
-  userMessage(lang: Lang = 'zh-CN'): string {
-    return t(KEY[this.problem], lang, this.params);
   }
 }
 
@@ -63,21 +56,12 @@ export function toWpsAdapterError(e: unknown): WpsAdapterError {
   return new WpsAdapterError('unexpected', {}, detail, { cause: e });
 }
 
-/** A message not yet rendered: a catalogue key and its parameters, rendered in the user's language at the edge. */
-export interface WpsNote {
-  readonly key: UiKey;
-  readonly params?: Params;
-  /** Why a step failed: a catalogue message filled into the note's `{reason}`. */
-  readonly cause?: WpsNote;
-}
+/** A message not yet rendered (the hosts' note, src/hosts/errors.ts). */
+export type WpsNote = HostNote;
 
-export function renderWpsNote(note: WpsNote, lang: Lang = 'zh-CN'): string {
-  const reason = note.cause ? renderWpsNote(note.cause, lang) : '';
-  return t(note.key, lang, { ...note.params, ...(note.cause ? { reason } : {}) });
-}
+export const renderWpsNote: (note: WpsNote, lang?: Lang) => string = renderHostNote;
 
 /** A failed step as the cause of a note. */
 export function causeOf(e: unknown): WpsNote {
-  const err = toWpsAdapterError(e);
-  return { key: err.messageKey, params: err.params };
+  return noteOf(toWpsAdapterError(e));
 }

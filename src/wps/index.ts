@@ -4,19 +4,20 @@
  * same plans as the other adapters; failures leave as WpsAdapterError with catalogue messages, and what a WPS
  * build lacks degrades with a note.
  */
-import { type Audit, auditSubmission, buildSummaryPlans, type Lang } from '../core';
+import { type Audit, auditSubmission, buildSummaryPlans, type Grid, type Lang, type SheetPlan } from '../core';
 import { highlightPlan } from '../core/plans/highlight';
 import type { AppliedSheet } from '../core/plans/types';
 import { causeOf, toWpsAdapterError, WpsAdapterError, type WpsNote } from './errors';
 import { wpsApplication, wpsFeatures, type WpsFeature } from './host';
 import type { WpsApplication, WpsWorkbook } from './model';
-import { readWpsWorkbook } from './read';
+import { paint, readWpsWorkbook, type WpsReadOptions } from './read';
 import { applyWpsHighlights, applyWpsSheetPlans, clearWpsMarks, selectWpsCell } from './write';
 
 export { isWpsAdapterError, renderWpsNote, toWpsAdapterError, WpsAdapterError, type WpsNote, type WpsProblem } from './errors';
 export { isVisible, sheetsOf, wpsApplication, wpsFeatures, type WpsFeature } from './host';
 export type { WpsApplication, WpsWorkbook, WpsWorksheet } from './model';
-export { readWpsWorkbook } from './read';
+export { readWpsWorkbook, READ_BUDGET_MS, type WpsReadOptions } from './read';
+export { loadWpsSettings, saveWpsSettings, SETTINGS_NAME_PREFIX } from './settings';
 export { applyWpsHighlights, applyWpsSheetPlans, clearWpsMarks, selectWpsCell } from './write';
 export { renderWpsSelfTest, runWpsSelfTest, type WpsSelfTestReport } from './selfTest';
 
@@ -60,6 +61,8 @@ export interface WpsActionOptions {
   readonly onPhase?: (phase: 'reading' | 'writing') => void;
   /** The application (tests, the ribbon); by default the page's WPS globals. */
   readonly app?: WpsApplication | null;
+  /** How reading yields and how long it may take (tests; defaults in read.ts). */
+  readonly read?: Pick<WpsReadOptions, 'budgetMs' | 'pause' | 'now'>;
 }
 
 export interface WpsCheckResult {
@@ -73,20 +76,35 @@ export interface WpsCheckResult {
  * (replacing our earlier marks). Checking never depends on writing: once the audit is made it is returned, and a
  * write that fails becomes a note. Only a failure while reading rejects.
  */
+async function readAll(ctx: WpsContext, options: WpsActionOptions): Promise<{ grids: Grid[]; notes: WpsNote[] }> {
+  try {
+    const read = await readWpsWorkbook(ctx.app, ctx.wb, { features: ctx.features, ...options.read });
+    return { grids: read.grids, notes: [...read.notes] };
+  } catch (e) {
+    throw toWpsAdapterError(e);
+  }
+}
+
 export async function checkAndMarkWps(options: WpsActionOptions = {}): Promise<WpsCheckResult> {
   const ctx = wpsContext(options.app === undefined ? wpsApplication() : options.app);
   options.onPhase?.('reading');
-  const read = attempt(() => readWpsWorkbook(ctx.app, ctx.wb, { features: ctx.features }));
+  const read = await readAll(ctx, options);
   const audit = auditSubmission(read.grids, options.settings);
-  const notes: WpsNote[] = [...read.notes];
+  const notes: WpsNote[] = read.notes;
   let sheets: readonly AppliedSheet[] = [];
-  // Let the pane paint its progress before the synchronous writes.
-  await Promise.resolve();
   options.onPhase?.('writing');
+  // Let the pane paint its progress (a macrotask) before the synchronous writes.
+  await (options.read?.pause ?? paint)();
   if (options.summaries) {
-    const written = applyWpsSheetPlans(ctx.app, ctx.wb, buildSummaryPlans(audit, options.lang ?? 'zh-CN'), ctx.features);
-    sheets = written.sheets;
-    notes.push(...written.notes);
+    const plans = buildSummaryPlans(audit, options.lang ?? 'zh-CN');
+    try {
+      const written = applyWpsSheetPlans(ctx.app, ctx.wb, plans, ctx.features);
+      sheets = written.sheets;
+      notes.push(...written.notes);
+    } catch (e) {
+      // The audit exists: whatever failed on the way to the write, the findings are returned.
+      notes.push({ key: 'wps.note.summariesFailed', params: { sheets: plans.map((p) => p.name).join('、') }, cause: causeOf(e) });
+    }
   }
   try {
     const marked = applyWpsHighlights(ctx.app, ctx.wb, highlightPlan(audit, audit.sheets.map((s) => s.name)), ctx.features);
@@ -107,4 +125,34 @@ export async function clearWpsFindingMarks(app?: WpsApplication | null): Promise
 export async function selectWpsFinding(sheet: string, cell: string, app?: WpsApplication | null): Promise<void> {
   const ctx = wpsContext(app === undefined ? wpsApplication() : app);
   attempt(() => selectWpsCell(ctx.wb, sheet, cell));
+}
+
+export interface WpsPlansWritten {
+  readonly sheets: readonly AppliedSheet[];
+  readonly notes: readonly WpsNote[];
+}
+
+/** Write (or replace our earlier) sheets from plans into the open workbook (版本比较, 报送情况, merged annexes). */
+export async function writeWpsSheetPlans(plans: readonly SheetPlan[], app?: WpsApplication | null): Promise<WpsPlansWritten> {
+  const ctx = wpsContext(app === undefined ? wpsApplication() : app);
+  return attempt(() => applyWpsSheetPlans(ctx.app, ctx.wb, plans, ctx.features));
+}
+
+/**
+ * Read and audit the open workbook (`auditSubmission`, as every surface reports it), build plans from that audit
+ * and write them. For 与上一版比较: the open workbook is the new version.
+ */
+export async function auditThenWriteWps<T>(
+  build: (audit: Audit, grids: readonly Grid[]) => { plans: readonly SheetPlan[]; value: T },
+  options: WpsActionOptions = {},
+): Promise<WpsPlansWritten & { audit: Audit; value: T }> {
+  const ctx = wpsContext(options.app === undefined ? wpsApplication() : options.app);
+  options.onPhase?.('reading');
+  const read = await readAll(ctx, options);
+  const audit = auditSubmission(read.grids, options.settings);
+  const built = build(audit, read.grids);
+  options.onPhase?.('writing');
+  await (options.read?.pause ?? paint)();
+  const written = attempt(() => applyWpsSheetPlans(ctx.app, ctx.wb, built.plans, ctx.features));
+  return { audit, value: built.value, sheets: written.sheets, notes: [...read.notes, ...written.notes] };
 }

@@ -2,8 +2,10 @@
  * The part of WPS 表格's JS object model (WPS加载项 JSAPI, `window.Application`) the adapter uses, typed as far
  * as we rely on it. It follows the VBA-like ET object model: collections are 1-based (`Item(i)`), a multi-cell
  * range's `Value2` / `Formula` is a 2-D array (a single cell's is a scalar), `NumberFormat` / `MergeCells` of a
- * range are one value when every cell agrees and `null` when they differ, a merged area's value sits in its
- * top-left cell only. Members a WPS build may lack are optional and feature-detected (src/wps/features.ts).
+ * range are one value when every cell agrees and something else when they differ (`null` in most builds; the
+ * reader compares rather than trusting `null`: some may answer `''`), a merged area's value sits in its top-left
+ * cell only, and `UsedRange` also covers cells that carry only a format. Members a WPS build may lack are
+ * optional and feature-detected (src/wps/host.ts, `wpsFeatures`).
  */
 
 export interface WpsFont {
@@ -60,6 +62,8 @@ export interface WpsRange {
   readonly FormatConditions?: WpsFormatConditions;
   Merge?(across?: boolean): void;
   Select(): void;
+  /** `Find(What, After, LookIn, LookAt, SearchOrder, SearchDirection)`: the first match, or null (Nothing). */
+  readonly Find?: (what: string, after?: WpsRange, lookIn?: number, lookAt?: number, searchOrder?: number, searchDirection?: number) => WpsRange | null | undefined;
 }
 
 export interface WpsPageSetup {
@@ -115,7 +119,7 @@ export interface WpsName {
 export interface WpsNames {
   readonly Count: number;
   Item(index: number): WpsName;
-  Add(name: string, refersTo: string): WpsName;
+  Add(name: string, refersTo: string, visible?: boolean): WpsName;
 }
 
 export interface WpsWorkbook {

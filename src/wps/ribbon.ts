@@ -7,7 +7,8 @@
 import { type Lang, resolveSettings, type SettingsInput, t } from '../core';
 import { checkAndMarkWps, clearWpsFindingMarks, isWpsAdapterError, renderWpsNote } from './index';
 import { wpsApplication } from './host';
-import type { WpsApplication } from './model';
+import type { WpsApplication, WpsTaskPane } from './model';
+import { loadWpsSettings } from './settings';
 
 const PANE_ID_KEY = 'annex_audit_taskpane_id';
 
@@ -24,8 +25,15 @@ export function ribbonLang(): Lang {
   return storage()?.getItem('annex-audit.lang') === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
-/** The pane's settings (same origin as the pane). */
-function ribbonSettings(): SettingsInput {
+/** The workbook's settings (hidden names, src/wps/settings.ts), else the pane's (same origin as the pane). */
+function ribbonSettings(app: WpsApplication | null): SettingsInput {
+  try {
+    const wb = app?.ActiveWorkbook;
+    const kept = wb ? loadWpsSettings(wb) : null;
+    if (kept) return kept;
+  } catch {
+    /* no workbook: the check says so */
+  }
   try {
     const raw = storage()?.getItem('annex-audit.settings');
     return raw ? resolveSettings(JSON.parse(raw)).settings : {};
@@ -38,18 +46,35 @@ function failure(e: unknown, lang: Lang): string {
   return isWpsAdapterError(e) ? e.userMessage(lang) : t('pane.error.unexpected', lang);
 }
 
-/** Show the pane (create it once; its id is kept in PluginStorage). Resolves with a message only when it cannot. */
+/** The pane whose id is kept, or null: none kept, or WPS no longer has it (a closed pane may throw). */
+function keptPane(app: WpsApplication): WpsTaskPane | null {
+  try {
+    const id = app.PluginStorage?.getItem(PANE_ID_KEY);
+    if (id === null || id === undefined || id === '' || typeof app.GetTaskPane !== 'function') return null;
+    return app.GetTaskPane(id as string) ?? null;
+  } catch {
+    // After the user closed the pane some builds throw here: make a new one instead of failing until WPS restarts.
+    return null;
+  }
+}
+
+/** Show the pane (create it once; its id is kept in PluginStorage; recreated when WPS lost it). Resolves with a message only when it cannot. */
 export async function openPane(url: string, app: WpsApplication | null = wpsApplication()): Promise<string | null> {
   const lang = ribbonLang();
   if (!app) return t('wps.notInWps', lang);
   if (typeof app.CreateTaskPane !== 'function') return t('wps.unsupported', lang, { feature: 'CreateTaskPane' });
   try {
-    const id = app.PluginStorage?.getItem(PANE_ID_KEY);
-    let pane = id !== null && id !== undefined && typeof app.GetTaskPane === 'function' ? app.GetTaskPane(id as string) : null;
-    if (!pane) {
-      pane = app.CreateTaskPane(url);
-      app.PluginStorage?.setItem(PANE_ID_KEY, pane.ID);
+    const kept = keptPane(app);
+    if (kept) {
+      try {
+        kept.Visible = true;
+        return null;
+      } catch {
+        /* a pane object WPS has let go of: make a new one */
+      }
     }
+    const pane = app.CreateTaskPane(url);
+    app.PluginStorage?.setItem(PANE_ID_KEY, pane.ID);
     pane.Visible = true;
     return null;
   } catch (e) {
@@ -61,7 +86,7 @@ export async function openPane(url: string, app: WpsApplication | null = wpsAppl
 export async function recompute(app: WpsApplication | null = wpsApplication()): Promise<string> {
   const lang = ribbonLang();
   try {
-    const { audit, sheets, notes } = await checkAndMarkWps({ app, settings: ribbonSettings(), summaries: true, lang });
+    const { audit, sheets, notes } = await checkAndMarkWps({ app, settings: ribbonSettings(app), summaries: true, lang });
     return [
       sheets.length > 0 ? t('pane.done.summarize', lang, { sheets: sheets.map((s) => s.name).join('、') }) : t('pane.done.summarizeNone', lang),
       audit.findings.length === 0 ? t('pane.done.clean', lang) : t('pane.done.check', lang, audit.counts),

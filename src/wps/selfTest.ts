@@ -6,9 +6,21 @@
  */
 import { sheetOfReference } from '../core/grid';
 import type { Lang } from '../core/i18n/spec';
-import { t, type UiKey } from '../core/i18n/ui';
+import { t } from '../core/i18n/ui';
 import { isOurMarkFormula } from '../core/plans/types';
-import { SELF_TEST_STEPS, type SelfTestLine, type SelfTestStep, webviewOf } from '../excel/selfTest';
+import {
+  earlierSelfTestSheets,
+  expectThat as check,
+  Mismatch,
+  renderSelfTestOutcome,
+  type RenderedSelfTest,
+  type SelfTestLine,
+  type SelfTestOutcome,
+  selfTestRun,
+  selfTestSheetName,
+  userAgent,
+  webviewOf,
+} from '../hosts/selfTest';
 import { toWpsAdapterError } from './errors';
 import { sheetsOf, wpsApplication, wpsFeatures, type WpsFeature } from './host';
 import { bgr, type WpsApplication, type WpsWorksheet, XL } from './model';
@@ -26,45 +38,25 @@ export interface WpsSelfTestEnvironment {
   readonly userAgent: string;
 }
 
-export interface WpsSelfTestReport {
+export interface WpsSelfTestReport extends SelfTestOutcome {
   readonly environment: WpsSelfTestEnvironment;
   readonly lines: readonly SelfTestLine[];
-  readonly leftover?: string;
 }
 
-const LABEL: Readonly<Record<SelfTestStep, UiKey>> = {
-  addSheet: 'selftest.step.addSheet',
-  write: 'selftest.step.write',
-  read: 'selftest.step.read',
-  mergedAreas: 'wps.selftest.step.mergedAreas',
-  conditionalFormats: 'selftest.step.conditionalFormats',
-  names: 'selftest.step.names',
-  table: 'wps.selftest.step.table',
-  pageLayout: 'selftest.step.pageLayout',
-  calculation: 'selftest.step.calculation',
-  protection: 'selftest.step.protection',
-  select: 'selftest.step.select',
-  removeSheet: 'selftest.step.removeSheet',
-};
-
-class Mismatch extends Error {
-  override readonly name = 'Mismatch';
-}
-
-function check(condition: boolean): void {
-  if (!condition) throw new Mismatch('mismatch');
-}
-
-function userAgent(): string {
-  return typeof navigator !== 'undefined' && typeof navigator.userAgent === 'string' ? navigator.userAgent : '';
-}
-
-/** Run the self-test against the page's WPS (or the given application). Outside WPS: the environment only. */
-export function runWpsSelfTest(given?: WpsApplication | null): WpsSelfTestReport {
+/**
+ * Run the self-test against the page's WPS (or the given application). Outside WPS: the environment only. The
+ * object model is synchronous; the runner is shared with Excel's (src/hosts/selfTest.ts).
+ */
+export async function runWpsSelfTest(given?: WpsApplication | null): Promise<WpsSelfTestReport> {
   const app = given === undefined ? wpsApplication() : given;
   const ua = userAgent();
   const base = { webview: webviewOf(ua), userAgent: ua };
-  const wb = app ? app.ActiveWorkbook : null;
+  let wb = null;
+  try {
+    wb = app ? app.ActiveWorkbook : null;
+  } catch {
+    wb = null;
+  }
   if (!app || !wb) return { environment: { inWps: app !== null, missing: [], ...base }, lines: [] };
   const first = wb.Worksheets.Count > 0 ? wb.Worksheets.Item(1) : null;
   const features = wpsFeatures(app, wb, first);
@@ -77,34 +69,27 @@ export function runWpsSelfTest(given?: WpsApplication | null): WpsSelfTestReport
     missing: ALL_FEATURES.filter((f) => !features.has(f)),
     ...base,
   };
-  const lines: SelfTestLine[] = [];
-  const name = `AnnexAudit自检${Math.floor(Math.random() * 1e6)}`;
+  const name = selfTestSheetName();
   let ws: WpsWorksheet | null = null;
-  const active = wb.ActiveSheet;
-  const step = (id: SelfTestStep, needs: boolean, body: () => string | void): boolean => {
-    if (!needs) {
-      lines.push({ step: id, ok: null });
-      return false;
-    }
-    try {
-      const info = body();
-      lines.push({ step: id, ok: true, ...(info ? { info } : {}) });
-      return true;
-    } catch (e) {
-      lines.push({ step: id, ok: false, code: e instanceof Mismatch ? 'mismatch' : toWpsAdapterError(e).problem });
-      return false;
-    }
-  };
+  let active: WpsWorksheet | null = null;
+  try {
+    active = wb.ActiveSheet;
+  } catch {
+    active = null;
+  }
+  let earlier: string[] = [];
+  const run = selfTestRun((e) => toWpsAdapterError(e).problem);
+  const step = run.step;
   const alerts = app.DisplayAlerts;
   if (alerts !== undefined) app.DisplayAlerts = false;
   try {
-    const added = step('addSheet', true, () => {
+    const added = await step('addSheet', true, () => {
       ws = wb.Worksheets.Add(undefined, wb.Worksheets.Item(wb.Worksheets.Count));
       ws.Name = name;
       ws.Visible = 0;
     });
     const sheet = (): WpsWorksheet => ws as unknown as WpsWorksheet;
-    const wrote = step('write', added, () => {
+    const wrote = await step('write', added, () => {
       const s = sheet();
       s.Range('A1:C3').Formula = [
         ['自检', '', ''],
@@ -117,7 +102,7 @@ export function runWpsSelfTest(given?: WpsApplication | null): WpsSelfTestReport
       s.Range('A1').Font.Bold = true;
       s.Hyperlinks?.Add(s.Range('A3'), '', `'${name}'!A1`, '', '日期');
     });
-    step('read', wrote, () => {
+    await step('read', wrote, () => {
       const s = sheet();
       const used = s.UsedRange;
       check(used.Rows.Count === 3 && used.Columns.Count === 3);
@@ -126,14 +111,18 @@ export function runWpsSelfTest(given?: WpsApplication | null): WpsSelfTestReport
       check(v[1]?.[1] === 2 && v[2]?.[2] === '001');
       check(f[1]?.[2] === '=B2*2');
       check(s.Range('B3').NumberFormat === 'yyyy-mm-dd');
+      // What this build answers for a range of mixed formats (the reader compares, so null and '' both work).
+      const mixed = s.Range('B2:B3').NumberFormat;
+      check(mixed !== 'yyyy-mm-dd' && mixed !== 'General');
+      return `mixed NumberFormat: ${mixed === null ? 'null' : JSON.stringify(mixed)}`;
     });
-    step('mergedAreas', wrote && features.has('mergedAreas'), () => {
+    await step('mergedAreas', wrote && features.has('mergedAreas'), () => {
       const s = sheet();
       check(s.Range('A1:C3').MergeCells === null && s.Range('A2:C3').MergeCells === false);
       const area = s.Range('B1').MergeArea;
       check(area !== undefined && area.Row === 1 && area.Column === 1 && area.Columns.Count === 3 && area.Rows.Count === 1);
     });
-    step('conditionalFormats', added && features.has('formatConditions'), () => {
+    await step('conditionalFormats', added && features.has('formatConditions'), () => {
       const s = sheet();
       const cf = s.Range('B2:B3,C2').FormatConditions?.Add(XL.expression, undefined, '=N("annex-audit:selftest")=0');
       if (cf) cf.Interior.Color = bgr('FFF2CC');
@@ -148,7 +137,7 @@ export function runWpsSelfTest(given?: WpsApplication | null): WpsSelfTestReport
       }
       check(ours === 1 && (cfs?.Count ?? 0) === 0);
     });
-    step('names', added && features.has('names'), () => {
+    await step('names', added && features.has('names'), () => {
       const names = wb.Names;
       if (!names) throw new Mismatch('mismatch');
       const tag = `AnnexAudit_selftest${Math.floor(Math.random() * 1e6)}`;
@@ -162,12 +151,31 @@ export function runWpsSelfTest(given?: WpsApplication | null): WpsSelfTestReport
       }
       check(found);
     });
-    step('table', wrote && features.has('tables'), () => {
+    await step('table', wrote && features.has('tables'), () => {
       const s = sheet();
       const lo = s.ListObjects?.Add(XL.srcRange, s.Range('A2:C3'), undefined, XL.yes);
       if (lo) lo.Name = `AnnexAuditSelfTest${Math.floor(Math.random() * 1e6)}`;
     });
-    step('pageLayout', added && features.has('pageSetup'), () => {
+    await step('freeze', added && features.has('freeze'), () => {
+      // As the summaries are frozen: on the sheet made visible and active (the window freezes its active sheet).
+      const s = sheet();
+      const win = app.ActiveWindow;
+      if (!win) throw new Mismatch('mismatch');
+      s.Visible = XL.sheetVisible;
+      try {
+        s.Activate();
+        win.FreezePanes = false;
+        win.SplitColumn = 0;
+        win.SplitRow = 1;
+        win.FreezePanes = true;
+        check(win.FreezePanes === true);
+        win.FreezePanes = false;
+      } finally {
+        active?.Activate();
+        s.Visible = 0;
+      }
+    });
+    await step('pageLayout', added && features.has('pageSetup'), () => {
       const ps = sheet().PageSetup;
       if (!ps) throw new Mismatch('mismatch');
       ps.Orientation = XL.landscape;
@@ -177,13 +185,14 @@ export function runWpsSelfTest(given?: WpsApplication | null): WpsSelfTestReport
       ps.FitToPagesTall = false;
       ps.PrintTitleRows = '$1:$1';
     });
-    step('calculation', true, () => (app.Calculation === XL.calculationManual ? 'Manual' : app.Calculation === undefined ? 'unknown' : 'Automatic'));
-    step('protection', true, () => {
+    await step('calculation', true, () => (app.Calculation === XL.calculationManual ? 'Manual' : app.Calculation === undefined ? 'unknown' : 'Automatic'));
+    await step('protection', true, () => {
       const all = sheetsOf(wb);
       const locked = all.filter((s) => s.ProtectContents).length;
+      earlier = earlierSelfTestSheets(all.map((s) => s.Name), name);
       return `workbook ${wb.ProtectStructure ? 'protected' : 'unprotected'}, ${locked}/${all.length} sheets protected`;
     });
-    step('select', added, () => {
+    await step('select', added, () => {
       const s = sheet();
       s.Visible = XL.sheetVisible;
       s.Activate();
@@ -191,41 +200,26 @@ export function runWpsSelfTest(given?: WpsApplication | null): WpsSelfTestReport
       active?.Activate();
       s.Visible = 0;
     });
-    const removed = step('removeSheet', added, () => sheet().Delete());
-    lines.sort((a, b) => SELF_TEST_STEPS.indexOf(a.step) - SELF_TEST_STEPS.indexOf(b.step));
-    return { environment, lines, ...(added && !removed ? { leftover: name } : {}) };
+    const removed = await step('removeSheet', added, () => sheet().Delete());
+    return { environment, lines: run.lines(), ...(added && !removed ? { leftover: name } : {}), ...(earlier.length > 0 ? { earlier } : {}) };
   } finally {
     if (alerts !== undefined) app.DisplayAlerts = alerts;
   }
 }
 
-export interface RenderedWpsSelfTest {
-  readonly lines: readonly { readonly label: string; readonly ok: boolean | null; readonly detail?: string }[];
-  readonly summary: string;
-  readonly text: string;
-}
+export type RenderedWpsSelfTest = RenderedSelfTest;
 
 /** The report in the user's language, and as text to copy. */
 export function renderWpsSelfTest(report: WpsSelfTestReport, lang: Lang = 'zh-CN'): RenderedWpsSelfTest {
   const env = report.environment;
-  const lines = report.lines.map((l) => ({ label: t(LABEL[l.step], lang), ok: l.ok, ...(l.code ? { detail: l.code } : l.info ? { detail: l.info } : {}) }));
-  const passed = report.lines.filter((l) => l.ok === true).length;
-  const failed = report.lines.filter((l) => l.ok === false).length;
-  const summary = !env.inWps || report.lines.length === 0
-    ? t(env.inWps ? 'wps.noWorkbook' : 'wps.selftest.notInWps', lang)
-    : failed === 0
-      ? t('selftest.allPassed', lang, { passed, total: report.lines.length })
-      : t('selftest.someFailed', lang, { passed, failed, total: report.lines.length });
-  const status = (ok: boolean | null): string => t(ok === true ? 'selftest.pass' : ok === false ? 'selftest.fail' : 'selftest.skipped', lang);
-  const text = [
-    t('selftest.title', lang),
-    `${t('wps.selftest.env.app', lang)}: ${[env.app, env.version, env.build].filter(Boolean).join(' ') || '—'}`,
-    `${t('wps.selftest.env.interfaces', lang)}: ${env.missing.length > 0 ? env.missing.join(', ') : '—'}`,
-    `${t('selftest.env.webview', lang)}: ${env.webview}`,
-    `User agent: ${env.userAgent || '—'}`,
-    ...lines.map((l) => `[${status(l.ok)}] ${l.label}${l.detail ? ` — ${l.detail}` : ''}`),
-    ...(report.leftover ? [t('selftest.leftover', lang, { sheet: report.leftover })] : []),
-    summary,
-  ].join('\n');
-  return { lines, summary, text };
+  return renderSelfTestOutcome(report, lang, {
+    header: [
+      `${t('wps.selftest.env.app', lang)}: ${[env.app, env.version, env.build].filter(Boolean).join(' ') || '—'}`,
+      `${t('wps.selftest.env.interfaces', lang)}: ${env.missing.length > 0 ? env.missing.join(', ') : '—'}`,
+      `${t('selftest.env.webview', lang)}: ${env.webview}`,
+      `User agent: ${env.userAgent || '—'}`,
+    ],
+    unavailable: !env.inWps || report.lines.length === 0 ? t(env.inWps ? 'wps.noWorkbook' : 'wps.selftest.notInWps', lang) : null,
+    labels: { mergedAreas: 'wps.selftest.step.mergedAreas', table: 'wps.selftest.step.table' },
+  });
 }

@@ -10,12 +10,11 @@
  * whose structure is protected gets no summary; what a WPS build lacks (names, tables, freeze panes, page setup,
  * conditional formats) degrades with a note.
  */
-import { type AppliedSheet, type CellStyle, type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, type SheetPlan, SHEET_TAG_PREFIX } from '../core/plans/types';
+import { type AppliedSheet, type CellStyle, type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, type SheetPlan, sheetTagName } from '../core/plans/types';
 import { overlongCells, truncationMark, uniqueSheetName } from '../core/workbookLimits';
 import { a1, columnLetter } from '../core/grid';
-import { cellsToRects, rectA1, sheetReference } from '../excel/address';
+import { addressChunks, cellsToRects, rectA1, sheetReference } from '../hosts/address';
 import { cellInput, type Input, styleRects } from '../hosts/cells';
-import { addressChunks } from './address';
 import { causeOf, WpsAdapterError, type WpsNote } from './errors';
 import { sheetsOf, type WpsFeature } from './host';
 import { bgr, type WpsApplication, type WpsFormatCondition, type WpsRange, type WpsWorkbook, type WpsWorksheet, XL } from './model';
@@ -106,19 +105,21 @@ function fill(ws: WpsWorksheet, plan: SheetPlan, features: ReadonlySet<WpsFeatur
 export function applyWpsSheetPlans(app: WpsApplication, wb: WpsWorkbook, plans: readonly SheetPlan[], features: ReadonlySet<WpsFeature>): WpsSheetPlansResult {
   const notes: WpsNote[] = [];
   if (plans.length === 0) return { sheets: [], notes };
-  if (wb.ProtectStructure) return { sheets: [], notes: [{ key: 'wps.note.summariesProtected' }] };
-  const names = features.has('names') ? wb.Names : undefined;
-  if (!names) notes.push({ key: 'wps.note.namesUnsupported' });
-  const tags = taggedSheets(wb);
-  const active = wb.ActiveSheet;
   const applied: AppliedSheet[] = [];
   const written: string[] = [];
+  let active: WpsWorksheet | null = null;
   try {
+    // Inside the try: a failure reading any of these is a note, never a lost check.
+    if (wb.ProtectStructure) return { sheets: [], notes: [{ key: 'wps.note.summariesProtected' }] };
+    const names = features.has('names') ? wb.Names : undefined;
+    if (!names) notes.push({ key: 'wps.note.namesUnsupported' });
+    const tags = taggedSheets(wb);
+    active = wb.ActiveSheet;
     quietly(app, () => {
       const taken = new Map(sheetsOf(wb).map((ws) => [ws.Name.toLowerCase(), ws.Name]));
       const tablesTaken = features.has('tables') ? tableNames(wb) : new Set<string>();
       for (const plan of plans) {
-        const tagName = SHEET_TAG_PREFIX + plan.id;
+        const tagName = sheetTagName(plan.id);
         const tag = tags.get(tagName);
         let replaced = false;
         if (tag && taken.has(tag.sheet.toLowerCase())) {

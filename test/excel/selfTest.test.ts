@@ -27,6 +27,7 @@ describe('self-test (自检)', () => {
         ['conditionalFormats', true],
         ['names', true],
         ['table', true],
+        ['freeze', true],
         ['pageLayout', true],
         ['calculation', true],
         ['protection', true],
@@ -38,7 +39,7 @@ describe('self-test (自检)', () => {
       expect(host.workbook.activeSheet).toBe('附件2');
       expect(host.runOptions).toHaveLength(1);
       const text = renderSelfTest(report, 'zh-CN');
-      expect(text.summary).toBe('自检完成：12/12 项通过。');
+      expect(text.summary).toBe('自检完成：13/13 项通过。');
       expect(text.text).toContain('Office 版本: 16.0.99999.10000 (fake)');
       expect(text.text).toContain('支持的接口集: ExcelApi 1.1–1.17');
       expect(text.text).toContain('[通过] 条件格式：添加、读取、删除');
@@ -53,7 +54,7 @@ describe('self-test (自检)', () => {
       expect(report.lines.filter((l) => l.ok !== true).map((l) => l.step)).toEqual(['pageLayout']);
       expect(host.workbook.sheets.some((s) => s.name.startsWith('AnnexAudit'))).toBe(false);
       const text = renderSelfTest(report, 'en-US');
-      expect(text.summary).toBe('Self-test done: 11/12 passed, 1 failed. Copy the result for your administrator.');
+      expect(text.summary).toBe('Self-test done: 12/13 passed, 1 failed. Copy the result for your administrator.');
       expect(text.text).toContain('[FAIL] Page setup (A4 landscape, fit to width, print titles) — InvalidArgument');
       expect(text.text).not.toContain('The argument is invalid');
     });
@@ -81,6 +82,48 @@ describe('self-test (自检)', () => {
       expect(report.lines.find((l) => l.step === 'removeSheet')?.ok).toBeNull();
       expect(report.leftover).toMatch(/^AnnexAudit自检/);
       expect(renderSelfTest(report).text).toContain('未能删除，请手动删除');
+    });
+  });
+
+  it.each(['accept', 'reject'] as const)('freezing panes is a step of its own (freeze on a hidden sheet: %s): a refusal never skips read, merged areas or table', async (hiddenSheetFreeze) => {
+    await withHost(async (host) => {
+      host.hiddenSheetFreeze = hiddenSheetFreeze;
+      const report = await runSelfTest();
+      expect(report.lines.filter((l) => l.ok !== true)).toEqual([]);
+      expect(report.lines.find((l) => l.step === 'freeze')).toEqual({ step: 'freeze', ok: true });
+      expect(host.workbook.sheets.some((s) => s.name.startsWith('AnnexAudit'))).toBe(false);
+    });
+  });
+
+  it('a freeze Excel refuses on any sheet fails that line only', async () => {
+    await withHost(async (host) => {
+      // Syncs: add 1, write 2, read 3, merged areas 4, CFs 5–7, names 8–10, table 11, freeze 12 (show) and 13.
+      host.failures.failAtSync = { sync: 13, code: 'InvalidOperation' };
+      const report = await runSelfTest();
+      expect(report.lines.filter((l) => l.ok === false)).toEqual([{ step: 'freeze', ok: false, code: 'InvalidOperation' }]);
+      expect(report.lines.find((l) => l.step === 'read')?.ok).toBe(true);
+      expect(report.lines.find((l) => l.step === 'table')?.ok).toBe(true);
+    });
+  });
+
+  it('cell-edit mode: the held add-sheet request is reported as a possible leftover, and Excel does add it later', async () => {
+    await withHost(async (host) => {
+      host.cellEdit = true;
+      const report = await runSelfTest({ timeoutMs: 50 });
+      expect(report.lines.find((l) => l.step === 'addSheet')).toEqual({ step: 'addSheet', ok: false, code: 'busy' });
+      expect(report.lines.filter((l) => l.ok === true)).toEqual([]);
+      expect(report.leftover).toMatch(/^AnnexAudit自检/);
+      expect(report.leftoverUncertain).toBe(true);
+      expect(renderSelfTest(report).text).toContain(`Excel 可能稍后仍会建立临时工作表“${report.leftover}”`);
+      host.exitCellEdit();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(host.workbook.sheets.some((s) => s.name === report.leftover)).toBe(true);
+      // The next self-test finds it and names it, in both languages.
+      const next = await runSelfTest();
+      expect(next.earlier).toEqual([report.leftover]);
+      expect(next.lines.filter((l) => l.ok !== true)).toEqual([]);
+      expect(renderSelfTest(next).text).toContain(`工作簿中有以前自检留下的临时工作表：${report.leftover}`);
+      expect(renderSelfTest(next, 'en-US').text).toContain(`temporary sheets an earlier self-test left behind: ${report.leftover}`);
     });
   });
 

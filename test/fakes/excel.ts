@@ -42,7 +42,10 @@
  *   docs/excel/excel-add-ins-workbooks.md, "Create a workbook"). It is a static call, not part of a batch: no
  *   sync. The fake records each workbook created (`createdWorkbooks`, the base64 as given), rejects where the
  *   host is below ExcelApi 1.8 (ApiNotFound) or with `failures.createWorkbook`, and is absent altogether with
- *   `createWorkbookMissing` (an office.js too old to define it).
+ *   `createWorkbookMissing` (an office.js too old to define it). The unfavourable modes of Excel on the web:
+ *   `createWorkbookLimit` (the 5 MB request limit) and, while `cellEdit`, the call held until `exitCellEdit()`.
+ * - freezing panes on a hidden sheet: accepted by default, refused with InvalidOperation with
+ *   `hiddenSheetFreeze: 'reject'` (unverified either way; 自检 must not read a refusal as three failures).
  *
  * `installFakeExcel(workbook)` puts it in place as `global.Excel` (with `Excel.run`) and `global.Office`
  * (`Office.context.requirements.isSetSupported`); `host.uninstall()` removes it.
@@ -422,6 +425,10 @@ export class FakeExcelHost {
   readonly createdWorkbooks: string[] = [];
   /** office.js without `Excel.createWorkbook` at all. */
   createWorkbookMissing = false;
+  /** Excel on the web: `createWorkbook` with more base64 than this fails with RequestPayloadSizeLimitExceeded (null: no limit). */
+  createWorkbookLimit: number | null = null;
+  /** What freezing panes on a hidden sheet does (unverified in real Excel: the cautious case is `reject`). */
+  hiddenSheetFreeze: 'reject' | 'accept' = 'accept';
   /** Requests Excel holds until the user leaves the cell. */
   private held: (() => void)[] = [];
   private previous: { Excel: unknown; Office: unknown } | null = null;
@@ -497,6 +504,10 @@ export class FakeExcelHost {
     await Promise.resolve();
     if (!this.isSetSupported('ExcelApi', '1.8')) throw new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.');
     if (this.failures.createWorkbook) throw officeError(this.failures.createWorkbook);
+    // On the web the call is a request (wacWorkbook.createAndOpenWorkbook, delayForCellEdit): the 5 MB request
+    // limit applies, and Excel holds it while a cell is edited (hosts audit 3, §1).
+    if (this.createWorkbookLimit !== null && (base64 ?? '').length > this.createWorkbookLimit) throw officeError('RequestPayloadSizeLimitExceeded');
+    if (this.cellEdit) await new Promise<void>((resolve) => this.hold(resolve));
     this.createdWorkbooks.push(base64 ?? '');
   }
 
@@ -837,6 +848,8 @@ class NamedItemCollectionProxy extends Collection<FakeName, NamedItemProxy> {
   add(name: string, reference: RangeProxy): NamedItemProxy {
     let created: FakeName | null = null;
     this.callOp('add', [name, reference.path], () => {
+      // Excel's rule for defined names: a letter, `_` or `\` first, then letters, digits, `_` and `.`.
+      if (!/^[A-Za-z_\\\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name)) throw officeError('InvalidArgument', name);
       if (this.wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || this.wb.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()))
         throw officeError('ItemAlreadyExists', name);
       const { sheet, area } = reference.target();
@@ -1062,7 +1075,11 @@ class WorksheetProxy extends Obj<FakeSheet> {
 
   get freezePanes(): { freezeRows(count?: number): void } {
     return {
-      freezeRows: (count = 1) => this.callOp('freezePanes.freezeRows', [count], (t) => (t.freezeRows = count)),
+      freezeRows: (count = 1) =>
+        this.callOp('freezePanes.freezeRows', [count], (t) => {
+          if (t.visibility !== 'Visible' && this.ctx.host.hiddenSheetFreeze === 'reject') throw officeError('InvalidOperation', `${t.name} is hidden`);
+          t.freezeRows = count;
+        }),
     };
   }
 

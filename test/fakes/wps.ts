@@ -13,11 +13,28 @@
  */
 import type { Grid } from '../../src/core/grid';
 
-export type FakeWpsMember = 'FormatConditions' | 'Names' | 'ListObjects' | 'PageSetup' | 'MergeCells' | 'ActiveWindow' | 'Hyperlinks' | 'NumberFormat';
+export type FakeWpsMember = 'FormatConditions' | 'Names' | 'ListObjects' | 'PageSetup' | 'MergeCells' | 'ActiveWindow' | 'Hyperlinks' | 'NumberFormat' | 'Find';
 
+/** A workbook member whose getter throws (as a COM call can, on a busy or damaged workbook). */
+export type FakeWpsFailure = 'ProtectStructure' | 'ActiveSheet' | 'Names';
+
+/**
+ * Unfavourable modes ("fakes that say no"): each is something a real WPS may do that the kind default hides.
+ * - `formattedTo`: every sheet carries a number format (and nothing else) down to this cell, as a sheet formatted
+ *   by whole columns does, so `UsedRange` reaches it although the content ends far above.
+ * - `mixedFormat`: what `NumberFormat` of a range with different formats returns (default `null`; some builds `''`).
+ * - `closedPaneThrows`: `GetTaskPane(id)` of a pane the user has closed throws instead of returning it.
+ * - `failing`: workbook members whose getter throws.
+ */
 export interface FakeWpsOptions {
   readonly lacking?: readonly FakeWpsMember[];
   readonly errorStyle?: 'scode' | 'text';
+  readonly formattedTo?: string;
+  readonly mixedFormat?: null | '';
+  readonly closedPaneThrows?: boolean;
+  readonly failing?: readonly FakeWpsFailure[];
+  /** Freezing panes while the active sheet is hidden throws (unverified; a hidden sheet cannot be active in the fake anyway). */
+  readonly hiddenSheetFreeze?: 'reject' | 'accept';
 }
 
 interface Area {
@@ -167,6 +184,8 @@ export class FakeWpsSheet {
       take(r, col, r, col);
     }
     for (const m of this.merges) take(m.top, m.left, m.bottom, m.right);
+    const f = this.book.app.formattedTo;
+    if (f) take(0, 0, f.row, f.col);
     return bottom < 0 ? { top: 0, left: 0, bottom: 0, right: 0 } : { top, left, bottom, right };
   }
 
@@ -176,6 +195,27 @@ export class FakeWpsSheet {
 
   get Cells(): FakeWpsRange {
     return new FakeWpsRange(this, [{ top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL }]);
+  }
+
+  /** The format a cell shows: its own, else (an empty cell in the `formattedTo` area) `0.00`, else General. */
+  formatAt(row: number, col: number): string {
+    const cell = this.cell(row, col);
+    if (cell?.numberFormat !== undefined) return cell.numberFormat;
+    if (cell && (cell.value !== null || cell.formula !== undefined)) return 'General';
+    const f = this.book.app.formattedTo;
+    return f && row <= f.row && col <= f.col ? '0.00' : 'General';
+  }
+
+  /** The last cell with content (a value or a formula) by rows or by columns, as `Find("*", , xlFormulas, , order, xlPrevious)`. */
+  lastContent(byColumns: boolean): { row: number; col: number } | null {
+    let best: { row: number; col: number } | null = null;
+    for (const [k, c] of this.cells) {
+      if (c.value === null && c.formula === undefined) continue;
+      const [row, col] = k.split(',').map(Number) as [number, number];
+      const later = !best || (byColumns ? col > best.col || (col === best.col && row > best.row) : row > best.row || (row === best.row && col > best.col));
+      if (later) best = { row, col };
+    }
+    return best;
   }
 
   Range(address: string): FakeWpsRange {
@@ -245,7 +285,7 @@ export class FakeWpsSheet {
   }
 
   Delete(): void {
-    if (this.book.ProtectStructure) throw comError('工作簿受保护，不能删除工作表');
+    if (this.book.protectStructure) throw comError('工作簿受保护，不能删除工作表');
     if (this.book.app.DisplayAlerts) this.book.app.prompts++;
     this.book.sheets.splice(this.book.sheets.indexOf(this), 1);
     this.book.names = this.book.names.filter((n) => !n.RefersTo.includes(`'${this.name.replace(/'/g, "''")}'!`));
@@ -319,6 +359,7 @@ export class FakeWpsRange {
 
   get Value2(): unknown {
     this.app.calls.Value2++;
+    this.app.calls.cells += this.cellsCount();
     return this.grid((r, c) => this.valueOf(r, c));
   }
 
@@ -331,6 +372,7 @@ export class FakeWpsRange {
 
   get Formula(): unknown {
     this.app.calls.Formula++;
+    this.app.calls.cells += this.cellsCount();
     return this.grid((r, c) => {
       const cell = this.sheet.cell(r, c);
       if (!cell) return '';
@@ -376,14 +418,14 @@ export class FakeWpsRange {
     const a = this.first;
     for (let r = a.top; r <= a.bottom && !mixed; r++)
       for (let c = a.left; c <= a.right; c++) {
-        const nf = this.sheet.cell(r, c)?.numberFormat ?? 'General';
+        const nf = this.sheet.formatAt(r, c);
         if (first === undefined) first = nf;
         else if (nf !== first) {
           mixed = true;
           break;
         }
       }
-    return mixed ? null : first;
+    return mixed ? this.app.mixedFormat : first;
   }
 
   set NumberFormat(v: unknown) {
@@ -523,6 +565,16 @@ export class FakeWpsRange {
     };
   }
 
+  /** `Find(What, After, LookIn, LookAt, SearchOrder, SearchDirection)`, enough for `"*"` backwards over the sheet: the last cell with content. */
+  get Find(): unknown {
+    if (this.app.lacks('Find')) return undefined;
+    return (what: string, _after?: unknown, _lookIn?: number, _lookAt?: number, order?: number, direction?: number): FakeWpsRange | null => {
+      if (what !== '*' || direction !== 2) throw comError('不支持的查找');
+      const last = this.sheet.lastContent(order === 2);
+      return last ? new FakeWpsRange(this.sheet, [{ top: last.row, left: last.col, bottom: last.row, right: last.col }]) : null;
+    };
+  }
+
   Select(): void {
     if (this.sheet.book.active !== this.sheet) throw comError('选择区域类的 Select 方法无效');
     this.sheet.book.app.selection = { sheet: this.sheet.Name, address: this.address };
@@ -532,7 +584,7 @@ export class FakeWpsRange {
 export class FakeWpsWorkbook {
   readonly sheets: FakeWpsSheet[] = [];
   names: { Name: string; RefersTo: string }[] = [];
-  ProtectStructure = false;
+  protectStructure = false;
   active: FakeWpsSheet | null = null;
   private added = 0;
 
@@ -554,7 +606,17 @@ export class FakeWpsWorkbook {
     return ws;
   }
 
+  get ProtectStructure(): boolean {
+    if (this.app.fails('ProtectStructure')) throw comError('远程过程调用失败');
+    return this.protectStructure;
+  }
+
+  set ProtectStructure(v: boolean) {
+    this.protectStructure = v;
+  }
+
   get ActiveSheet(): FakeWpsSheet | null {
+    if (this.app.fails('ActiveSheet')) throw comError('远程过程调用失败');
     return this.active;
   }
 
@@ -570,7 +632,7 @@ export class FakeWpsWorkbook {
         return ws;
       },
       Add(before?: FakeWpsSheet, after?: FakeWpsSheet) {
-        if (wb.ProtectStructure) throw comError('工作簿受保护，不能添加工作表');
+        if (wb.protectStructure) throw comError('工作簿受保护，不能添加工作表');
         let n = wb.sheets.length + 1 + wb.added++;
         while (wb.sheets.some((s) => s.Name === `Sheet${n}`)) n++;
         const ws = new FakeWpsSheet(wb, `Sheet${n}`);
@@ -584,6 +646,7 @@ export class FakeWpsWorkbook {
 
   get Names(): unknown {
     if (this.app.lacks('Names')) return undefined;
+    if (this.app.fails('Names')) throw comError('远程过程调用失败');
     const wb = this;
     const wrap = (n: { Name: string; RefersTo: string }) => ({
       get Name() {
@@ -627,21 +690,46 @@ export class FakeWpsApp {
   prompts = 0;
   pageSetupFails = false;
   selection: { sheet: string; address: string } | null = null;
-  readonly calls = { Value2: 0, Formula: 0, NumberFormat: 0, MergeCells: 0, MergeArea: 0 };
-  readonly taskPanes: { ID: number; url: string; Visible: boolean }[] = [];
+  /** Calls that read cells, and `cells`: how many cells crossed the bridge in `Value2`/`Formula` reads. */
+  readonly calls = { Value2: 0, Formula: 0, NumberFormat: 0, MergeCells: 0, MergeArea: 0, cells: 0 };
+  readonly taskPanes: { ID: number; url: string; Visible: boolean; closed?: boolean }[] = [];
   readonly storage = new Map<string, unknown>();
   readonly errorStyle: 'scode' | 'text';
+  readonly formattedTo: { row: number; col: number } | null;
+  readonly mixedFormat: null | '';
+  readonly closedPaneThrows: boolean;
+  readonly hiddenSheetFreeze: 'reject' | 'accept';
   private readonly lacking: ReadonlySet<FakeWpsMember>;
+  private readonly failing: ReadonlySet<FakeWpsFailure>;
   workbook: FakeWpsWorkbook | null;
 
   constructor(options: FakeWpsOptions = {}) {
     this.lacking = new Set(options.lacking ?? []);
+    this.failing = new Set(options.failing ?? []);
     this.errorStyle = options.errorStyle ?? 'scode';
+    const f = options.formattedTo ? parseAreas(options.formattedTo)[0] : undefined;
+    this.formattedTo = f ? { row: f.bottom, col: f.right } : null;
+    this.mixedFormat = options.mixedFormat === undefined ? null : options.mixedFormat;
+    this.closedPaneThrows = options.closedPaneThrows ?? false;
+    this.hiddenSheetFreeze = options.hiddenSheetFreeze ?? 'accept';
     this.workbook = new FakeWpsWorkbook(this);
   }
 
   lacks(member: FakeWpsMember): boolean {
     return this.lacking.has(member);
+  }
+
+  fails(member: FakeWpsFailure): boolean {
+    return this.failing.has(member);
+  }
+
+  /** The user closes a task pane with its ✕. */
+  closePane(id: number): void {
+    const pane = this.taskPanes.find((p) => p.ID === id);
+    if (pane) {
+      pane.Visible = false;
+      pane.closed = true;
+    }
   }
 
   get ActiveWorkbook(): FakeWpsWorkbook | null {
@@ -674,6 +762,7 @@ export class FakeWpsApp {
       },
       set FreezePanes(v: boolean) {
         const ws = app.workbook?.active;
+        if (v && ws && ws.Visible !== -1 && app.hiddenSheetFreeze === 'reject') throw comError('无法冻结隐藏工作表的窗格');
         if (ws) ws.frozenRows = v ? state.SplitRow : 0;
       },
     };
@@ -690,7 +779,9 @@ export class FakeWpsApp {
   }
 
   GetTaskPane(id: number): { ID: number; url: string; Visible: boolean } | null {
-    return this.taskPanes.find((p) => p.ID === Number(id)) ?? null;
+    const pane = this.taskPanes.find((p) => p.ID === Number(id)) ?? null;
+    if (pane?.closed && this.closedPaneThrows) throw comError('任务窗格已关闭');
+    return pane;
   }
 
   get PluginStorage(): { getItem(k: string): unknown; setItem(k: string, v: unknown): void } {

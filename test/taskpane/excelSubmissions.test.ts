@@ -67,12 +67,19 @@ describe('Excel mode: 生成填报模板', () => {
     expect(out.file).toBe('填报模板-2023-rating-tally-v1.xlsx');
   });
 
-  it('a createWorkbook that fails gives the catalogue message, never Office\'s text', async () => {
-    host.failures.createWorkbook = 'GeneralException';
-    const message = await failure(createExcelSubmissions(save).makeTemplate({ kinds: ['rating-tally'], year: 2023 }, 'en-US'));
-    expect(message).not.toContain(RAW_OFFICE_TEXT.GeneralException);
-    expect(message).not.toMatch(/GeneralException/);
-    expect(message.length).toBeGreaterThan(10);
+  it.each([
+    ['refused (GeneralException)', (h: FakeExcelHost): void => void (h.failures.createWorkbook = 'GeneralException'), 'Excel 暂时无法完成此操作（内部错误）'],
+    ['past the 5 MB request limit on the web', (h: FakeExcelHost): void => void (h.createWorkbookLimit = 1_000), '数据量超出 Excel 单次传输的上限'],
+    ['held while a cell is edited', (h: FakeExcelHost): void => void (h.cellEdit = true), 'Excel 在 1 秒内没有响应'],
+  ] as const)('a createWorkbook %s: the template is offered as a download instead of an error, with the reason (never Office\'s text)', async (_label, refuse, reason) => {
+    refuse(host);
+    const out = await createExcelSubmissions(save, { timeoutMs: 50 }).makeTemplate({ kinds: ['rating-tally'], year: 2023 }, 'zh-CN');
+    expect(out).toMatchObject({ created: false, file: '填报模板-2023-rating-tally-v1.xlsx' });
+    expect(saved.map((s) => s.name)).toEqual(['填报模板-2023-rating-tally-v1.xlsx']);
+    expect(out.createFailed).toContain(reason);
+    expect(out.createFailed).not.toContain(RAW_OFFICE_TEXT.GeneralException);
+    expect(out.createFailed).not.toMatch(/GeneralException|RequestPayload/);
+    host.exitCellEdit();
   });
 });
 

@@ -35,3 +35,23 @@ it('一键重算 then 清除标记 resolve with the outcome', async () => {
   none.workbook = null;
   expect(await recompute(none as never)).toBe('WPS 表格中没有打开的工作簿。请先打开要校验的工作簿。');
 });
+
+describe.each([
+  ['GetTaskPane returns a closed pane', false],
+  ['GetTaskPane throws after the user closed the pane', true],
+])('打开审核助手 after the user closed the pane (%s)', (_label, closedPaneThrows) => {
+  it('shows a pane again, every time, without restarting WPS', async () => {
+    const app = new FakeWpsApp({ closedPaneThrows });
+    expect(await openPane(URL, app as never)).toBeNull();
+    app.closePane(1);
+    expect(await openPane(URL, app as never)).toBeNull();
+    expect(app.taskPanes.filter((p) => p.Visible)).toHaveLength(1);
+    const shown = app.taskPanes.find((p) => p.Visible)!;
+    app.closePane(shown.ID);
+    expect(await openPane(URL, app as never)).toBeNull();
+    expect(app.taskPanes.filter((p) => p.Visible)).toHaveLength(1);
+    // A new pane only when WPS lost the old one; its id is kept for the next click.
+    expect(app.taskPanes).toHaveLength(closedPaneThrows ? 3 : 1);
+    expect(app.storage.get('annex_audit_taskpane_id')).toBe(app.taskPanes.at(-1)!.ID);
+  });
+});

@@ -15,9 +15,13 @@ import {
   runWpsSelfTest,
   selectWpsFinding,
   toWpsAdapterError,
+  loadWpsSettings,
+  saveWpsSettings,
+  SETTINGS_NAME_PREFIX,
   wpsApplication,
   wpsContext,
 } from '../../src/wps';
+import { createWpsServices } from '../../src/taskpane/services/wpsMode';
 import { bgr } from '../../src/wps/model';
 import { FakeWpsApp, type FakeWpsOptions, type FakeWpsSheet } from '../fakes/wps';
 import { sampleGrids } from '../helpers/grids';
@@ -219,28 +223,89 @@ describe('自检 in WPS', () => {
     const app = await sampleApp();
     const before = app.workbook!.sheets.map((s) => s.Name);
     const active = app.workbook!.active;
-    const report = runWpsSelfTest(app as never);
+    const report = await runWpsSelfTest(app as never);
     expect(report.lines.filter((l) => l.ok !== true)).toEqual([]);
-    expect(report.lines).toHaveLength(12);
+    expect(report.lines).toHaveLength(13);
     expect(report.leftover).toBeUndefined();
     expect(app.workbook!.sheets.map((s) => s.Name)).toEqual(before);
     expect(app.workbook!.active).toBe(active);
     expect(app.workbook!.names).toEqual([]);
     const view = renderWpsSelfTest(report);
-    expect(view.summary).toBe('自检完成：12/12 项通过。');
+    expect(view.summary).toBe('自检完成：13/13 项通过。');
     expect(view.text).toContain('WPS 版本: WPS 表格 12.1 12.1.0.16250');
+    expect(view.text).toContain('[通过] 冻结标题行');
+    expect(view.text).toContain('mixed NumberFormat: null');
+  });
+
+  it('names the temporary sheets an earlier self-test left behind', async () => {
+    const app = await sampleApp();
+    const left = app.workbook!.addSheet('AnnexAudit自检123456');
+    left.Visible = 0;
+    const report = await runWpsSelfTest(app as never);
+    expect(report.earlier).toEqual(['AnnexAudit自检123456']);
+    expect(renderWpsSelfTest(report).text).toContain('工作簿中有以前自检留下的临时工作表：AnnexAudit自检123456');
+  });
+
+  it.each([null, ''] as const)('mixed NumberFormat answered as %p: the read step passes and says which', async (mixedFormat) => {
+    const report = await runWpsSelfTest((await sampleApp({ mixedFormat, hiddenSheetFreeze: 'reject' })) as never);
+    expect(report.lines.filter((l) => l.ok !== true)).toEqual([]);
+    expect(report.lines.find((l) => l.step === 'read')?.info).toBe(`mixed NumberFormat: ${mixedFormat === null ? 'null' : '""'}`);
   });
 
   it('names what a build lacks and does not run those steps', async () => {
     const app = await sampleApp({ lacking: ['FormatConditions', 'MergeCells'] });
-    const report = runWpsSelfTest(app as never);
+    const report = await runWpsSelfTest(app as never);
     expect(report.environment.missing).toEqual(['mergedAreas', 'formatConditions']);
     expect(report.lines.filter((l) => l.ok === null).map((l) => l.step)).toEqual(['mergedAreas', 'conditionalFormats']);
     expect(renderWpsSelfTest(report, 'en-US').text).toContain('Missing interfaces: mergedAreas, formatConditions');
   });
 
-  it('outside WPS it says so', () => {
-    const view = renderWpsSelfTest(runWpsSelfTest(null));
+  it('outside WPS it says so', async () => {
+    const view = renderWpsSelfTest(await runWpsSelfTest(null));
     expect(view.summary).toBe('未在 WPS 表格中运行，无法测试 WPS 接口。请在 WPS 表格中打开本加载项后再自检。');
+  });
+});
+
+describe('findings are never lost when writing fails (issue 20 item 4)', () => {
+  it.each(['ProtectStructure', 'ActiveSheet', 'Names'] as const)('%s throwing before the write: the findings come back, with a note', async (member) => {
+    const kind = await checkAndMarkWps({ app: (await sampleApp()) as never, summaries: true });
+    const app = await sampleApp({ failing: [member] });
+    const { audit, notes } = await checkAndMarkWps({ app: app as never, summaries: true });
+    expect(audit.findings).toEqual(kind.audit.findings);
+    expect(notes.map((n) => n.key)).toContain('wps.note.summariesFailed');
+    expect(renderWpsNote(notes.find((n) => n.key === 'wps.note.summariesFailed')!)).toContain('汇总表未全部写完');
+  });
+});
+
+describe('settings travel with the workbook (hidden names AnnexAuditSettings_n)', () => {
+  it('saved into the workbook, read back from it, replaced on the next save; long settings are sliced', async () => {
+    const app = await sampleApp();
+    const wb = app.workbook!;
+    const units = Array.from({ length: 60 }, (_, i) => `单位“${i}”号`);
+    saveWpsSettings(wb as never, { expectedUnits: units });
+    const kept = wb.names.filter((n) => n.Name.startsWith(SETTINGS_NAME_PREFIX));
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept.every((n) => /^="(?:[^"]|"")*"$/s.test(n.RefersTo) && n.RefersTo.length < 255 * 2)).toBe(true);
+    expect(loadWpsSettings(wb as never)).toMatchObject({ expectedUnits: units });
+    saveWpsSettings(wb as never, { expectedUnits: ['甲'] });
+    expect(wb.names.filter((n) => n.Name.startsWith(SETTINGS_NAME_PREFIX))).toHaveLength(1);
+    expect(loadWpsSettings(wb as never)).toMatchObject({ expectedUnits: ['甲'] });
+    // Not summary tags: a re-run neither reads them as sheets nor removes them.
+    await checkAndMarkWps({ app: app as never, summaries: true });
+    expect(loadWpsSettings(wb as never)).toMatchObject({ expectedUnits: ['甲'] });
+  });
+
+  it('the pane keeps them in the workbook, and falls back to the browser where names cannot be written', async () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const app = await sampleApp();
+    const services = createWpsServices(app as never, storage);
+    expect(await services.saveSettings({ expectedUnits: ['龙山县'] })).toBe('workbook');
+    // Another machine (empty browser storage) opening the same workbook.
+    expect(await createWpsServices(app as never, null).loadSettings()).toMatchObject({ expectedUnits: ['龙山县'] });
+    const bare = await sampleApp({ lacking: ['Names'] });
+    const local = createWpsServices(bare as never, storage);
+    expect(await local.saveSettings({ expectedUnits: ['保靖县'] })).toBe('browser');
+    expect(await local.loadSettings()).toMatchObject({ expectedUnits: ['保靖县'] });
   });
 });

@@ -26,6 +26,10 @@ export const UI_ACTIONS = {
     'zh-CN': '此版本的 Excel 不支持由加载项新建工作簿（需要 ExcelApi 1.8），模板“{file}”已改为下载；若未见下载，请在浏览器中打开本页生成模板。',
     'en-US': 'This Excel cannot create a workbook from an add-in (ExcelApi 1.8 is needed), so "{file}" was offered as a download instead; if nothing was saved, open this page in a browser to make the template.',
   },
+  'act.template.createFailed': {
+    'zh-CN': 'Excel 未能新建工作簿（{reason}），模板“{file}”已改为下载。若未见下载，请退出单元格编辑后重试，或在浏览器中打开本页生成模板。',
+    'en-US': 'Excel could not create the workbook ({reason}), so the template "{file}" was offered as a download instead. If nothing was saved, leave cell editing and try again, or open this page in a browser to make the template.',
+  },
   'act.template.file': { 'zh-CN': '填报模板', 'en-US': 'template' },
 
   'act.compare.hint.excel': { 'zh-CN': '当前工作簿为新版本，请选择上一版文件。', 'en-US': 'This workbook is the new version; choose the earlier file.' },

@@ -22,6 +22,10 @@ export const UI_WPS = {
   'wps.protected': { 'zh-CN': '工作表或工作簿受保护，WPS 拒绝了更改。请撤销保护后重试。', 'en-US': 'A sheet or the workbook is protected and WPS refused the change. Unprotect it and try again.' },
   'wps.hiddenSheet': { 'zh-CN': '工作表“{sheet}”已隐藏，无法跳转。请先取消隐藏该工作表。', 'en-US': 'Sheet "{sheet}" is hidden, so the cell cannot be shown. Unhide the sheet first.' },
   'wps.notFound': { 'zh-CN': '找不到工作表或单元格（可能已被删除或改名）。请重新校验。', 'en-US': 'The sheet or cell was not found (perhaps deleted or renamed). Check again.' },
+  'wps.timeout': {
+    'zh-CN': '读取工作簿超过 {seconds} 秒，已停止，工作簿未被更改。工作表可能过大（或整列设置了格式）：请删除多余的行列、拆分工作簿后重试，或在浏览器中用文件方式校验。',
+    'en-US': 'Reading the workbook took longer than {seconds} seconds and was stopped; the workbook was not changed. The sheets may be too large (or formatted by whole columns): delete unused rows and columns or split the workbook and try again, or check the file in a browser.',
+  },
   'wps.unexpected': { 'zh-CN': 'WPS 表格报告了意外错误，操作未完成。请重试；若仍失败，请保存工作簿后重新打开。', 'en-US': 'WPS Spreadsheets reported an unexpected error and the action was not done. Try again; if it keeps failing, save and reopen the workbook.' },
   'wps.note.mergedAreasUnsupported': {
     'zh-CN': '此版本的 WPS 表格无法读取合并单元格（MergeCells/MergeArea），合并单元格按空白处理，部分检查可能不准确。请升级 WPS Office。',

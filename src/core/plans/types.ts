@@ -88,3 +88,11 @@ export const MARK_FILL: Readonly<Record<Severity, string>> = {
 
 /** The defined-name prefix tagging our summary sheets (`AnnexAudit_tally` → its sheet). */
 export const SHEET_TAG_PREFIX = 'AnnexAudit_';
+
+/**
+ * The defined name tagging a plan's sheet. A defined name holds letters, digits, `_` and `.` only (Excel and WPS
+ * refuse `AnnexAudit_merged-rating-tally`), so anything else in the plan's id becomes `_`.
+ */
+export function sheetTagName(id: string): string {
+  return SHEET_TAG_PREFIX + id.replace(/[^A-Za-z0-9_.]/g, '_');
+}

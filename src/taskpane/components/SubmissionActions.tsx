@@ -177,6 +177,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
       const out = await services.makeTemplate({ kinds, year: y }, lang);
       const sheets = out.sheets.join(lang === 'zh-CN' ? '、' : ', ');
       if (out.created) return { intent: 'success', text: tr('act.template.created', { sheets, marker: out.marker }) };
+      if (out.createFailed !== undefined) return { intent: 'warning', text: tr('act.template.createFailed', { file: out.file ?? '', reason: out.createFailed }) };
       if (mode === 'excel') return { intent: 'warning', text: tr('act.template.noCreate', { file: out.file ?? '' }) };
       return { intent: 'success', text: tr('act.template.downloaded', { file: out.file ?? '', sheets, marker: out.marker }) };
     });
@@ -296,7 +297,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
 
       {open === 'compare' ? (
         <div className={styles.panel} role="group" aria-label={tr('act.compare')}>
-          <Caption1 className={styles.hint}>{tr(mode === 'excel' ? 'act.compare.hint.excel' : hasWorkbook ? 'act.compare.hint.file' : 'act.compare.needOpen')}</Caption1>
+          <Caption1 className={styles.hint}>{tr(mode !== 'file' ? 'act.compare.hint.excel' : hasWorkbook ? 'act.compare.hint.file' : 'act.compare.needOpen')}</Caption1>
           <Button appearance="primary" disabled={stop || (mode === 'file' && !hasWorkbook)} onClick={() => earlierInput.current?.click()}>
             {tr('act.compare.choose')}
           </Button>
@@ -360,7 +361,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
 
       {open === 'merge' ? (
         <div className={styles.panel} role="group" aria-label={tr('act.merge')}>
-          <Caption1 className={styles.hint}>{tr(mode === 'excel' ? 'act.merge.hint.excel' : 'act.merge.hint.file')}</Caption1>
+          <Caption1 className={styles.hint}>{tr(mode !== 'file' ? 'act.merge.hint.excel' : 'act.merge.hint.file')}</Caption1>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={stop} onClick={() => mergeFiles.current?.click()}>
               {tr('act.chooseFiles')}

@@ -3,15 +3,21 @@
  * Excel mode's submission actions: files chosen in the pane are read in the browser (submissionWork.ts,
  * loaded on demand); what goes into Excel is one Excel.run per action through the adapter (src/excel) —
  * 版本比较, 报送情况 and the merged annexes written into the open workbook — or, for 生成填报模板, a new
- * workbook (Excel.createWorkbook, feature-detected; without it the template is offered as a download).
+ * workbook (Excel.createWorkbook, feature-detected; without it, or when Excel refuses or holds it, the template is
+ * offered as a download).
  * Office's own error text never reaches the user: adapter errors arrive as catalogue messages.
  */
 import { type Lang, type SettingsInput, t } from '../../core';
-import { auditThenWrite, canCreateWorkbook, createWorkbookFrom, isExcelAdapterError, renderExcelNote, writeSheetPlans } from '../../excel';
+import { auditThenWrite, canCreateWorkbook, createWorkbookFrom, isExcelAdapterError, renderExcelNote, type RunOptions, writeSheetPlans } from '../../excel';
 import type { DiffReport } from '../../core/submissions';
 import { browserSave } from './fileMode';
 import { work } from './fileSubmissions';
 import { type BatchOutcome, type CompareOutcome, type MergeOutcome, PaneError, type ProgressReporter, type StepReporter, type SubmissionServices, type TemplateOutcome } from './types';
+
+/** The first sentence of a catalogue message, without its full stop (to sit inside another message). */
+function firstSentence(message: string): string {
+  return message.split(/。|\.\s/)[0]?.replace(/[。.]\s*$/, '') ?? message;
+}
 
 async function guarded<T>(lang: Lang, action: () => Promise<T>): Promise<T> {
   try {
@@ -23,7 +29,7 @@ async function guarded<T>(lang: Lang, action: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createExcelSubmissions(save: (name: string, bytes: Uint8Array) => void = browserSave): SubmissionServices {
+export function createExcelSubmissions(save: (name: string, bytes: Uint8Array) => void = browserSave, options: RunOptions = {}): SubmissionServices {
   return {
     makeTemplate: (request, lang: Lang): Promise<TemplateOutcome> =>
       guarded(lang, async () => {
@@ -34,7 +40,15 @@ export function createExcelSubmissions(save: (name: string, bytes: Uint8Array) =
           save(made.name, made.bytes);
           return { sheets: made.sheets, marker: made.marker, file: made.name, created: false };
         }
-        await createWorkbookFrom(w.toBase64(made.bytes));
+        try {
+          await createWorkbookFrom(w.toBase64(made.bytes), options);
+        } catch (e) {
+          // Refused (the 5 MB request limit on the web, a policy) or held while a cell is edited: the template
+          // is not lost, it is offered as a download instead of an error.
+          save(made.name, made.bytes);
+          const reason = isExcelAdapterError(e) ? e.userMessage(lang) : t('pane.error.unexpected', lang);
+          return { sheets: made.sheets, marker: made.marker, file: made.name, created: false, createFailed: firstSentence(reason) };
+        }
         return { sheets: made.sheets, marker: made.marker, created: true };
       }),
 

@@ -59,6 +59,8 @@ export interface TemplateOutcome {
   readonly file?: string;
   /** Excel: a new workbook was created and opened. */
   readonly created: boolean;
+  /** Excel: creating the workbook failed (the reason, in the user's language), so `file` was offered as a download. */
+  readonly createFailed?: string;
 }
 
 /** One change as the pane lists it, already in the user's language. */

@@ -1,4 +1,7 @@
-/** A1 helpers for the Office.js adapter (0-based rows and columns, as in the core's grids). */
+/**
+ * A1 helpers the spreadsheet hosts share (Office.js in src/excel, the WPS object model in src/wps): 0-based rows
+ * and columns in, as in the core's grids.
+ */
 import { a1, columnLetter, parseA1 } from '../core/grid';
 
 export interface Rect {
@@ -77,4 +80,28 @@ export function cellsToRects(cells: readonly string[]): Rect[] {
   }
   for (const r of open.values()) out.push({ ...r });
   return out.sort((x, y) => x.top - y.top || x.left - y.left);
+}
+
+/** A block (top-left and size) as one address: `B3`, or `B3:D9`. */
+export function rangeAddress(b: { readonly top: number; readonly left: number; readonly rows: number; readonly cols: number }): string {
+  const from = a1(b.top, b.left);
+  return b.rows === 1 && b.cols === 1 ? from : `${from}:${a1(b.top + b.rows - 1, b.left + b.cols - 1)}`;
+}
+
+/**
+ * Multi-area addresses of at most `limit` characters each: a range address of more than 255 characters is
+ * refused (VBA's and WPS's `Range("…")`), so longer lists of areas are split.
+ */
+export function addressChunks(addresses: readonly string[], limit = 255): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const a of addresses) {
+    if (cur !== '' && cur.length + 1 + a.length > limit) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur === '' ? a : `${cur},${a}`;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
 }

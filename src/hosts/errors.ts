@@ -1,0 +1,55 @@
+/**
+ * Errors and notes the spreadsheet hosts share. Each adapter has one infrastructure failure (ExcelAdapterError,
+ * WpsAdapterError) with its own problems; both are a HostAdapterError: a problem, the catalogue key of the user's
+ * message and its parameters. The host's own text never reaches the user. A note is a message not yet rendered
+ * (a catalogue key, parameters, and the failure that caused it), rendered in the user's language at the edge.
+ */
+import type { Params } from '../core/i18n/findings';
+import type { Lang } from '../core/i18n/spec';
+import { t, type UiKey } from '../core/i18n/ui';
+
+export class HostAdapterError<P extends string = string, K extends UiKey = UiKey> extends Error {
+  override readonly name: string = 'HostAdapterError';
+  constructor(
+    readonly problem: P,
+    /** Parameters of the catalogue message (`seconds`, `feature`, `sheet`). */
+    readonly params: Params,
+    private readonly key: K,
+  ) {
+    // The Error message is the zh-CN catalogue text, so a careless `e.message` shows no raw host text.
+    super(t(key, 'zh-CN', params));
+  }
+
+  /** The catalogue key of the user's message. */
+  get messageKey(): K {
+    return this.key;
+  }
+
+  /** The message for the user, in their language. */
+  userMessage(lang: Lang = 'zh-CN'): string {
+    return t(this.key, lang, this.params);
+  }
+}
+
+export function isHostAdapterError(e: unknown): e is HostAdapterError {
+  return e instanceof HostAdapterError;
+}
+
+/** A message not yet rendered: a catalogue key and its parameters, rendered in the user's language at the edge. */
+export interface HostNote<K extends UiKey = UiKey> {
+  readonly key: K;
+  readonly params?: Params;
+  /** Why a step failed: a catalogue message filled into the note's `{reason}`. */
+  readonly cause?: HostNote<K>;
+}
+
+/** A note in the user's language (its cause, if any, rendered into `{reason}`). */
+export function renderHostNote(note: HostNote, lang: Lang = 'zh-CN'): string {
+  const reason = note.cause ? renderHostNote(note.cause, lang) : '';
+  return t(note.key, lang, { ...note.params, ...(note.cause ? { reason } : {}) });
+}
+
+/** An adapter error as the cause of a note. */
+export function noteOf<K extends UiKey>(err: HostAdapterError<string, K>): HostNote<K> {
+  return { key: err.messageKey, params: err.params };
+}
