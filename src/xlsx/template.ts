@@ -5,7 +5,7 @@
  * at by the workbook-level defined name `AnnexAuditTemplate`. `readTemplateMarker` reads it back.
  */
 import ExcelJS from 'exceljs';
-import { SHEET_TAG_PREFIX } from '../core/plans/types';
+import { sheetTagName } from '../core/plans/types';
 import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
 import type { TemplatePlan, TemplateWorkbook } from '../core/submissions/templates';
 import { applySheetPlan } from './write';
@@ -41,7 +41,7 @@ function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Ce
 async function applyTemplateSheet(wb: ExcelJS.Workbook, plan: TemplatePlan): Promise<ExcelJS.Worksheet> {
   const applied = applySheetPlan(wb, plan.sheet);
   // A template sheet is the user's, not one of our summary sheets: drop the summary tag.
-  definedNames(wb).remove(`${quoteSheet(applied.name)}!$A$1`, SHEET_TAG_PREFIX + plan.sheet.id);
+  definedNames(wb).remove(`${quoteSheet(applied.name)}!$A$1`, sheetTagName(plan.sheet.id));
   const ws = wb.getWorksheet(applied.name);
   if (!ws) throw new Error(`template sheet ${applied.name} was not created`);
 

@@ -14,6 +14,8 @@ import {
   markFormula,
   type PlanCell,
   SHEET_TAG_PREFIX,
+  sheetTagName,
+  taggedSheetOf,
   type AppliedSheet,
   fitCellText,
   type Lang,
@@ -40,10 +42,12 @@ function quoteSheet(name: string): string {
 
 function untag(wb: ExcelJS.Workbook, id: string): void {
   const names = definedNames(wb);
-  const tag = SHEET_TAG_PREFIX + id;
-  for (const n of [...names.model]) {
-    if (n.name !== tag) continue;
-    for (const r of n.ranges) names.remove(r, tag);
+  // Our tag under its legal name, and under the raw id earlier versions wrote.
+  for (const tag of new Set([sheetTagName(id), SHEET_TAG_PREFIX + id])) {
+    for (const n of [...names.model]) {
+      if (n.name !== tag) continue;
+      for (const r of n.ranges) names.remove(r, tag);
+    }
   }
 }
 
@@ -87,7 +91,7 @@ function writeCell(cell: ExcelJS.Cell, pc: PlanCell, plan: SheetPlan, lang: Lang
 /** Add (or replace our earlier) summary sheet; text past Excel's cell limit is cut with the mark in `lang`. */
 export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan, lang: Lang = 'zh-CN'): AppliedSheet {
   const tagged = taggedSheets(wb);
-  const previous = tagged.get(plan.id);
+  const previous = taggedSheetOf(tagged, plan.id);
   let replaced = false;
   if (previous !== undefined) {
     const old = wb.getWorksheet(previous);
@@ -122,7 +126,7 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan, lang: Lang
   });
   for (const m of plan.merges) ws.mergeCells(m);
   if (plan.table) ws.autoFilter = plan.table.range;
-  definedNames(wb).add(`${quoteSheet(name)}!$A$1`, SHEET_TAG_PREFIX + plan.id);
+  definedNames(wb).add(`${quoteSheet(name)}!$A$1`, sheetTagName(plan.id));
   return { id: plan.id, wanted: plan.name, name, renamed: name !== plan.name, replaced };
 }
 

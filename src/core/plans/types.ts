@@ -96,3 +96,11 @@ export const SHEET_TAG_PREFIX = 'AnnexAudit_';
 export function sheetTagName(id: string): string {
   return SHEET_TAG_PREFIX + id.replace(/[^A-Za-z0-9_.]/g, '_');
 }
+
+/**
+ * The sheet our earlier run wrote for plan `id`, from a workbook's tags (defined-name suffix → sheet name):
+ * under its legal name, or under the raw id that earlier versions wrote (`merged-…`, which Excel repairs).
+ */
+export function taggedSheetOf(tags: ReadonlyMap<string, string>, id: string): string | undefined {
+  return tags.get(sheetTagName(id).slice(SHEET_TAG_PREFIX.length)) ?? tags.get(id);
+}

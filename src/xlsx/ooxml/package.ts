@@ -5,7 +5,7 @@
  * charts, pivots, drawings, comments, data validations, VBA, custom XML — is copied with its bytes as
  * they were. Works with any writer's XML: prefixed namespaces (`x:`), Strict OOXML, odd part names.
  */
-import { type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, SHEET_TAG_PREFIX, type AppliedSheet, type SheetPlan } from '../../core/plans/types';
+import { type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, SHEET_TAG_PREFIX, sheetTagName, taggedSheetOf, type AppliedSheet, type SheetPlan } from '../../core/plans/types';
 import { sheetOfReference } from '../../core/grid';
 import { uniqueSheetName } from '../../core/workbookLimits';
 import type { Lang } from '../../core/i18n/findings';
@@ -307,8 +307,9 @@ export class WorkbookPackage {
 
   private applySheetPlan(plan: SheetPlan, lang: Lang): AppliedSheet {
     const styles = this.styleBook();
-    const tagName = SHEET_TAG_PREFIX + plan.id;
-    const previousName = this.taggedSheets().get(plan.id);
+    const tagName = sheetTagName(plan.id);
+    const oldTagName = SHEET_TAG_PREFIX + plan.id;
+    const previousName = taggedSheetOf(this.taggedSheets(), plan.id);
     const sheets = this.sheets();
     const previousIndex = previousName === undefined ? -1 : sheets.findIndex((s) => s.name === previousName && s.part !== null);
     const previous = previousIndex >= 0 ? sheets[previousIndex] : undefined;
@@ -339,7 +340,7 @@ export class WorkbookPackage {
       index = sheets.length;
     }
     this.editNames(
-      (n) => (n.local === null && n.name === tagName) || (n.local === index && (n.name === '_xlnm.Print_Titles' || n.name === '_xlnm._FilterDatabase')),
+      (n) => (n.local === null && (n.name === tagName || n.name === oldTagName)) || (n.local === index && (n.name === '_xlnm.Print_Titles' || n.name === '_xlnm._FilterDatabase')),
       [{ name: tagName, ref: `${quoteSheet(name)}!$A$1` }, ...part.localNames.map((l) => ({ ...l, local: index }))],
     );
     this.set(this.styles?.part ?? '', styles.toXml());
