@@ -35,6 +35,8 @@ export interface TableExplained {
   readonly totalRows: readonly number[];
   readonly titleRows: readonly number[];
   readonly noteRows: readonly number[];
+  /** Rows that write the header again (a page break): neither data nor notes. */
+  readonly repeatedHeaderRows: readonly number[];
 }
 
 export interface UnitExplained {
@@ -88,6 +90,7 @@ export function explainAudit(audit: Pick<Audit, 'tables' | 'records'>): Explanat
       totalRows: table.rows.filter((r) => r.role === 'total' || r.role === 'subtotal').map((r) => r.row + 1),
       titleRows: table.preamble.map((p) => p.row + 1),
       noteRows: table.notesBelow.map((n) => n.row + 1),
+      repeatedHeaderRows: table.repeatedHeaders.map((r) => r + 1),
     });
   }
   const units: UnitExplained[] = [];
@@ -124,6 +127,7 @@ export function renderExplanation(e: Explanation, lang: Lang): string[] {
         notes: rows(tb.noteRows),
       }),
     );
+    if (tb.repeatedHeaderRows.length > 0) out.push(t('explain.repeated', lang, { rows: rows(tb.repeatedHeaderRows) }));
     for (const c of tb.columns) {
       out.push(t('explain.column', lang, { label: c.label, columns: c.columns.join(lang === 'zh-CN' ? '、' : ', '), header: c.header, confidence: t(`explain.confidence.${c.confidence}`, lang) }));
     }

@@ -29,6 +29,25 @@ describe('check --explain', () => {
     expect(r.err).toContain('(header "');
   });
 
+  it('the five incentive annexes stacked in one sheet (the README\'s fixture): five tables with their ranges, the sample\'s findings, one JSON entry per table', async () => {
+    const file = join(__dirname, '..', 'fixtures', 'editions', 'incentive-stacked.xlsx');
+    const r = await cli('check', file, '--explain', '--format', 'json', '--lang', 'zh-CN');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { counts: unknown; sheets: { name: string; kind: string; range?: string }[] };
+    expect(json.counts).toEqual({ error: 2, warning: 12, info: 3 });
+    expect(json.sheets.map((x) => [x.name, x.kind, x.range])).toEqual([
+      ['汇总', 'rating-tally', 'A1:XFD33'],
+      ['汇总', 'unit-key-items', 'A34:XFD50'],
+      ['汇总', 'incentive-analysis', 'A51:XFD121'],
+      ['汇总', 'progress-report', 'A122:XFD191'],
+      ['汇总', 'liaison-log', 'A192:XFD293'],
+    ]);
+    for (const range of ['A4:F31', 'A37:C48', 'A54:J119', 'A124:E189', 'A195:C293']) expect(r.err).toContain(`范围 ${range}`);
+    expect(r.err.match(/── 工作表“汇总”/g)).toHaveLength(5);
+    expect(r.err).toContain('重点事项汇总表（附件2），范围 A37:C48');
+    expect(r.err).toContain('对接情况统计（附件5），范围 A195:C293');
+  });
+
   it('is listed in the usage', async () => {
     const r = await cli('check', '--help', '--lang', 'en-US');
     expect(r.out).toContain('[--explain]');

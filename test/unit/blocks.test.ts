@@ -3,7 +3,7 @@
  * from A1, with its header written again on a page break — is read table by table and gives the findings the
  * sample gives with one table per sheet, on the real cells.
  */
-import { auditWorkbook, type Audit } from '../../src/core';
+import { auditWorkbook, type Audit, explainAudit, renderExplanation } from '../../src/core';
 import { splitTables } from '../../src/core/blocks';
 import type { Grid } from '../../src/core/grid';
 import { sampleGrids } from '../helpers/grids';
@@ -101,6 +101,7 @@ describe('tables inside sheets', () => {
     const a = auditWorkbook(e.grids);
     expect(tablesOn(a, '附件1').map((s) => s.kind)).toEqual(['target-progress']);
     expect(a.tables.get('target-progress')?.repeatedHeaders).toEqual([40]);
+    expect(renderExplanation(explainAudit(a), 'zh-CN')).toContain('   重复的表头行（分页处再写一遍的表头，不作数据）：41');
     expect(errorsOf(a, e)).toEqual(errorsOf(base.a, base.e));
     expect(a.records.keywork?.targets?.rows.length).toBe(base.a.records.keywork?.targets?.rows.length);
   });
