@@ -142,6 +142,8 @@ const config = (_env, argv) => {
         { test: path.resolve(__dirname, POLYFILLS), use: swc('ecmascript', true) },
         // Dependencies ship newer syntax than Edge 18 parses: lower it (core-js itself is already ES5-safe).
         { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/]core-js[\\/]/, use: swc('ecmascript', false) },
+        // The core is pure (no module does anything when it loads): what a bundle does not use of its index is left out.
+        { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
         // zod 4 calls BigInt when it loads (its int64 ranges), which the floor's EdgeHTML and Safari lack.
         { test: /node_modules[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/, enforce: 'pre', use: path.resolve(__dirname, 'scripts/loaders/zodBigInt.js') },
       ],

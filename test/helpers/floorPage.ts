@@ -62,20 +62,18 @@ class FolderLoader extends ResourceLoader {
   ) {
     super({ userAgent });
   }
-  override fetch(url: string): Promise<Buffer> | null {
+  override fetch(url: string): (Promise<Buffer> & { abort: () => void }) | null {
     const u = new URL(url);
     if (u.origin !== ORIGIN) return null;
     const name = decodeURIComponent(u.pathname.slice(1));
     this.requested.push(name);
-    let body: Buffer;
+    let body: Promise<Buffer>;
     try {
-      body = readFileSync(join(this.dir, name));
+      body = Promise.resolve(readFileSync(join(this.dir, name)));
     } catch {
-      return Promise.reject(new Error(`404 ${name}`));
+      body = Promise.reject(new Error(`404 ${name}`));
     }
-    const p = Promise.resolve(body) as Promise<Buffer> & { abort?: () => void };
-    p.abort = () => undefined;
-    return p;
+    return Object.assign(body, { abort: () => undefined });
   }
 }
 
