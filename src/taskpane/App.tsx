@@ -10,9 +10,18 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { SubmissionSection } from './components/SubmissionSection';
 import { type AuditView, isPaneError, type PaneServices } from './services/types';
 
-/** The findings list, its data grid and the findings catalogue: a chunk of their own, fetched when a check starts. */
-const loadFindings = () => import(/* webpackChunkName: "findings" */ './components/FindingsSection');
-const FindingsSection = React.lazy(() => loadFindings().then((m) => ({ default: m.FindingsSection })));
+/**
+ * The findings list, its data grid and the findings catalogue: a chunk of their own, fetched when an action starts;
+ * the action's outcome is shown once it is there, so the outcome and the list appear together.
+ */
+let FindingsSection: typeof import('./components/FindingsSection').FindingsSection | null = null;
+const loadFindings = (): Promise<void> =>
+  import(/* webpackChunkName: "findings" */ './components/FindingsSection').then(
+    (m) => {
+      FindingsSection = m.FindingsSection;
+    },
+    () => undefined, // not loaded (offline): the outcome still says what was found
+  );
 
 const useStyles = makeStyles({
   root: {
@@ -73,11 +82,12 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
 
   const run = async (action: () => Promise<Outcome | null>): Promise<void> => {
     // Every action may end in findings: their chunk loads while the action runs.
-    void loadFindings().catch(() => undefined);
+    const findingsReady = loadFindings();
     setOutcome(null);
     setNotes([]);
     try {
       const result = await action();
+      await findingsReady;
       if (result) setOutcome(result);
     } catch (e) {
       setOutcome({ intent: 'error', text: isPaneError(e) ? e.userMessage : tr('pane.error.unexpected') });
@@ -237,9 +247,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
       ) : null}
 
       {audit ? (
-        <React.Suspense fallback={null}>
-          <FindingsSection audit={audit} lang={lang} {...(onSelect ? { onSelect } : {})} onMap={mapColumns} />
-        </React.Suspense>
+        FindingsSection ? <FindingsSection audit={audit} lang={lang} {...(onSelect ? { onSelect } : {})} onMap={mapColumns} /> : null
       ) : (
         <div className={styles.hint}>
           <Body1 className={styles.empty}>{services.mode === 'file' && fileName === null ? tr('pane.noFile') : tr('pane.empty')}</Body1>
