@@ -7,17 +7,20 @@
 //                         or else from the npm copy (node_modules/@microsoft/office-js/dist).
 //   PANE_FILE_MODE      – off: a pane that could not load Office.js never falls back to file mode (it says so).
 //
-// Scripts are compiled by swc for the webviews Office still uses (browsers-used-by-office-web-add-ins.md):
-// EdgeHTML 18 (Office 2019 retail, Microsoft 365 before 16.0.13530) lacks object spread, `?.`, `??` and
-// class fields, so everything, node_modules included, is lowered to what Edge 18 parses (ES2017 syntax;
-// test/build/bundle.test.ts parses every chunk at that level), with core-js polyfills for our own code.
-// Trident (IE 11) gets an ES5 page that says which Office to update (src/taskpane/bootGuard.html).
+// The runtime floor is runtime-floor.json (docs/runtime-floor.md): scripts are compiled by swc for its targets
+// (EdgeHTML 18 lacks object spread, `?.`, `??` and class fields, so everything, node_modules included, is lowered
+// to what Edge 18 parses; test/build/bundle.test.ts parses every chunk at that level). The bundles carry no
+// polyfills: the `polyfills` entry (core-js, as much as the floor needs) is loaded only by webviews that lack a
+// current built-in, decided by the ES5 guard every page starts with (scripts/runtimeFloor.js). Below the floor
+// (Trident, or a missing built-in or syntax the bundles need) the page shows the catalogue message instead.
+// ANALYZE=1 adds hidden source maps without the packages' own maps (scripts/bundle-report.js attributes bytes).
 const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MinimizerPlugin = require('minimizer-webpack-plugin');
 const { CspPlugin } = require('./scripts/csp');
+const { TARGETS, FLOOR, guardScripts, loaderScript } = require('./scripts/runtimeFloor');
 const { require: tsRequire } = require('tsx/cjs/api');
 
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -27,12 +30,14 @@ const OFFICE_JS_DIR = process.env.OFFICE_JS_DIR || path.resolve(__dirname, 'node
 const OFFICE_JS_URL = process.env.OFFICE_JS_URL || (SELF_HOST ? `${ADDIN_BASE_URL}/office-js/office.js` : CDN_OFFICE_JS);
 const FILE_MODE = process.env.PANE_FILE_MODE !== 'off';
 const DEV_BASE_URL = 'https://localhost:3000';
-/** Browsers the bundle must run in: EdgeHTML 18 is the oldest Office webview we support. */
-const TARGETS = 'edge >= 18, chrome >= 70, safari >= 12';
+const ANALYZE = process.env.ANALYZE === '1';
+/** The ribbon functions the manifest names (answered with the floor message where the bundle cannot run). */
+const COMMANDS = ['recomputeSummaries', 'clearMarks'];
 
 const { UI_EXCEL } = tsRequire('./src/core/i18n/uiExcel.ts', __filename);
 const oldWebviewText = [UI_EXCEL['excel.oldWebview']['zh-CN'], UI_EXCEL['excel.oldWebview']['en-US']];
-const bootGuard = fs.readFileSync(path.resolve(__dirname, 'src/taskpane/bootGuard.html'), 'utf8');
+/** The polyfill entry: every core-js module the floor's browsers lack (swc expands `core-js/stable` for TARGETS). */
+const POLYFILLS = './src/runtime/polyfills.js';
 
 // Emits assets/*.png, manifest.xml (with ADDIN_BASE_URL substituted) and, when self-hosting, Office.js.
 class AddinFilesPlugin {
@@ -87,14 +92,15 @@ function swc(syntax, polyfills) {
         transform: { react: { runtime: 'automatic' } },
         externalHelpers: false,
       },
-      env: { targets: TARGETS, ...(polyfills ? { mode: 'usage', coreJs: require('core-js/package.json').version } : {}) },
+      ...(ANALYZE ? { inputSourceMap: false } : {}),
+      env: { targets: TARGETS, ...(polyfills ? { mode: 'entry', coreJs: require('core-js/package.json').version } : {}) },
       // Keep `import`/`export` for webpack; `unknown` leaves CommonJS files as they are.
       isModule: syntax === 'typescript' ? true : 'unknown',
     },
   };
 }
 
-module.exports = (_env, argv) => {
+const config = (_env, argv) => {
   const production = (argv.mode || 'production') === 'production';
   if (production && !/^https:\/\//.test(ADDIN_BASE_URL) && process.env.ALLOW_HTTP_BASE_URL !== '1') {
     // Office requires HTTPS for add-in pages (includes/https-guidance.md).
@@ -106,7 +112,7 @@ module.exports = (_env, argv) => {
   return {
     mode: argv.mode || 'production',
     target: ['web', 'es2017'],
-    entry: { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+    entry: { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts', polyfills: POLYFILLS },
     output: {
       path: path.resolve(__dirname, 'pane-dist'),
       filename: '[name].[contenthash:8].js',
@@ -132,22 +138,29 @@ module.exports = (_env, argv) => {
     },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: swc('typescript', true) },
+        { test: /\.tsx?$/, exclude: /node_modules/, use: swc('typescript', false) },
+        { test: path.resolve(__dirname, POLYFILLS), use: swc('ecmascript', true) },
         // Dependencies ship newer syntax than Edge 18 parses: lower it (core-js itself is already ES5-safe).
         { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/]core-js[\\/]/, use: swc('ecmascript', false) },
+        // The core is pure (no module does anything when it loads): what a bundle does not use of its index is left out.
+        { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
+        // zod 4 calls BigInt when it loads (its int64 ranges), which the floor's EdgeHTML and Safari lack.
+        { test: /node_modules[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/, enforce: 'pre', use: path.resolve(__dirname, 'scripts/loaders/zodBigInt.js') },
       ],
     },
-    devtool: argv.mode === 'development' ? 'source-map' : false,
+    devtool: argv.mode === 'development' ? 'source-map' : ANALYZE ? 'hidden-source-map' : false,
     plugins: [
       new webpack.DefinePlugin({ __OFFICE_JS_URL__: JSON.stringify(OFFICE_JS_URL), __FILE_MODE__: JSON.stringify(FILE_MODE) }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        inject: false,
         templateParameters: (compilation, assets, tags, options) => ({
           officeJsUrl: OFFICE_JS_URL,
           addinBaseUrl: ADDIN_BASE_URL,
-          bootGuard: bootGuard.replace('<%= JSON.stringify(oldWebviewText) %>', JSON.stringify(oldWebviewText)),
+          floorGuard: guardScripts('pane', oldWebviewText),
+          floorLoader: loaderScript(compilation, 'pane', assets.js),
           htmlWebpackPlugin: { tags, files: assets, options },
         }),
       }),
@@ -155,7 +168,12 @@ module.exports = (_env, argv) => {
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
-        templateParameters: { officeJsUrl: OFFICE_JS_URL },
+        inject: false,
+        templateParameters: (compilation, assets) => ({
+          officeJsUrl: OFFICE_JS_URL,
+          floorGuard: guardScripts('commands', oldWebviewText),
+          floorLoader: loaderScript(compilation, 'commands', assets.js, COMMANDS),
+        }),
       }),
       new HtmlWebpackPlugin({ filename: 'message.html', template: './src/commands/message.html', chunks: [], inject: false }),
       new AddinFilesPlugin(),
@@ -163,3 +181,7 @@ module.exports = (_env, argv) => {
     ],
   };
 };
+
+module.exports = config;
+module.exports.POLYFILLS = POLYFILLS;
+module.exports.FLOOR = FLOOR;

@@ -4,12 +4,14 @@
 // One build setting:
 //   WPS_ADDIN_URL – the https URL the folder is served from, ending in `/` (default https://localhost:3000/wps/).
 //                   The pane URL WPS opens is WPS_ADDIN_URL + taskpane.html; jsplugins.xml points at the folder.
-// The scripts are compiled exactly as the Office pane's (webpack.config.js: ES2017 syntax, core-js polyfills), which
-// covers the old Chromium some WPS builds embed; test/build/wps.test.ts checks the folder.
+// The scripts are compiled exactly as the Office pane's, for the runtime floor (runtime-floor.json: the old Chromium
+// some WPS builds embed); both pages start with the floor guard (scripts/runtimeFloor.js), so a WPS below the floor
+// shows the catalogue message in the pane and on every ribbon button; test/build/wps.test.ts checks the folder.
 const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { CspPlugin } = require('./scripts/csp');
+const { guardScripts, loaderScript } = require('./scripts/runtimeFloor');
 const { require: tsRequire } = require('tsx/cjs/api');
 const base = require('./webpack.config.js');
 
@@ -51,6 +53,11 @@ function mainJs() {
     .replace("{ 'zh-CN': '__ANNEX_AUDIT_UNAVAILABLE__', 'en-US': '__ANNEX_AUDIT_UNAVAILABLE__' }", JSON.stringify(UI['wps.ribbonUnavailable']));
 }
 
+/** The floor message of the WPS pages, both languages ({engine} and {floor} filled in by the guard). */
+function oldWebviewText() {
+  return [UI['wps.oldWebview']['zh-CN'], UI['wps.oldWebview']['en-US']];
+}
+
 class WpsFilesPlugin {
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
@@ -87,7 +94,7 @@ module.exports = (env, argv) => {
   const define = config.plugins.find((p) => p.constructor && p.constructor.name === 'DefinePlugin');
   return {
     ...config,
-    entry: { taskpane: './src/taskpane/index.tsx', ribbon: './src/wps/ribbon.ts' },
+    entry: { taskpane: './src/taskpane/index.tsx', ribbon: './src/wps/ribbon.ts', polyfills: base.POLYFILLS },
     output: { ...config.output, path: path.resolve(__dirname, 'wps-dist') },
     plugins: [
       define,
@@ -95,10 +102,26 @@ module.exports = (env, argv) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        inject: false,
         // No Office.js in WPS: the pane finds WPS by its globals.
-        templateParameters: (compilation, assets, tags, options) => ({ officeJsUrl: '', addinBaseUrl: WPS_ADDIN_URL, bootGuard: '', htmlWebpackPlugin: { tags, files: assets, options } }),
+        templateParameters: (compilation, assets, tags, options) => ({
+          officeJsUrl: '',
+          addinBaseUrl: WPS_ADDIN_URL,
+          floorGuard: guardScripts('pane', oldWebviewText()),
+          floorLoader: loaderScript(compilation, 'pane', assets.js),
+          htmlWebpackPlugin: { tags, files: assets, options },
+        }),
       }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['ribbon'], scriptLoading: 'blocking', inject: 'head' }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './wps/index.html',
+        chunks: ['ribbon'],
+        inject: false,
+        templateParameters: (compilation, assets) => ({
+          floorGuard: guardScripts('wps-ribbon', oldWebviewText()),
+          floorLoader: loaderScript(compilation, 'wps-ribbon', assets.js),
+        }),
+      }),
       new WpsFilesPlugin(),
       new CspPlugin(),
     ],

@@ -2,7 +2,8 @@
  * 附件审核助手 — the WPS加载项's ribbon functions: the callbacks ribbon.xml names (customUI onLoad, onAction,
  * getImage). Plain ES5 and synchronous (some WPS builds do not show a ribbon whose callbacks are async): each
  * callback hands its work to the bundled commands (window.AnnexAuditWps, loaded by index.html) and shows the
- * message they resolve with. npm run build:wps fills in the pane URL and the fallback message.
+ * message they resolve with. npm run build:wps fills in the pane URL and the fallback message. On a webview below
+ * the runtime floor (runtime-floor.json) index.html's guard sets window.AnnexAuditBlocked to the message instead.
  */
 var ANNEX_AUDIT_PANE_URL = '__ANNEX_AUDIT_PANE_URL__';
 var ANNEX_AUDIT_UNAVAILABLE = { 'zh-CN': '__ANNEX_AUDIT_UNAVAILABLE__', 'en-US': '__ANNEX_AUDIT_UNAVAILABLE__' };
@@ -20,6 +21,11 @@ function annexAuditTell(message) {
 }
 
 function annexAuditRun(name, arg) {
+  // Below the runtime floor the guard in index.html loads no commands and leaves the message that says why.
+  if (typeof window.AnnexAuditBlocked === 'string') {
+    annexAuditTell(window.AnnexAuditBlocked);
+    return;
+  }
   var api = window.AnnexAuditWps;
   if (!api || typeof api[name] !== 'function') {
     annexAuditTell(ANNEX_AUDIT_UNAVAILABLE[annexAuditLang()]);

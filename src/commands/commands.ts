@@ -106,3 +106,5 @@ export function register(): boolean {
 
 register();
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady();
+// Loaded: from here on the page's floor guard leaves the buttons to these functions (src/runtime/loader.js).
+(window as unknown as { __annexStarted?: boolean }).__annexStarted = true;

@@ -41,21 +41,7 @@ export interface SettingsProblem {
 
 type Field = keyof typeof SettingsSchema.shape;
 
-/**
- * The settings with one more column mapping: header text `header` of a sheet of `kind` is column `key`.
- * What the pane's 指定列 saves with the workbook; nothing else in the settings changes.
- */
-export function withColumnMapping(settings: SettingsInput, kind: AnnexKind, header: string, key: string): SettingsInput {
-  const map = { ...((settings.columnMap ?? {}) as Record<string, Record<string, string>>) };
-  map[kind] = { ...(map[kind] ?? {}), [header]: key };
-  return { ...settings, columnMap: map };
-}
-
-/** 指定单位: the unit written `written` is the unit whose key is `unit` (saved in `unitAliases`). */
-export function withUnitAlias(settings: SettingsInput, written: string, unit: string): SettingsInput {
-  const base = (settings.unitAliases ?? { ...DEFAULT_UNIT_ALIASES }) as Record<string, string>;
-  return { ...settings, unitAliases: { ...base, [written.replace(/\s+/g, '')]: unit } };
-}
+export { expectedUnitsOf, withColumnMapping, withUnitAlias } from './settingsFields';
 
 export function resolveSettings(input: unknown): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];

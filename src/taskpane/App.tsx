@@ -2,27 +2,26 @@
  * The task pane: actions, progress, outcome, the findings list and settings. It never touches Excel:
  * everything goes through the injected `PaneServices` (Excel mode or file mode).
  */
-import {
-  Body1,
-  Button,
-  Caption1,
-  CounterBadge,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Tab,
-  TabList,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, Title3, tokens } from '@fluentui/react-components';
 import * as React from 'react';
-import type { ColumnGap, Lang, SettingsInput, Severity, UiKey, UnitGap } from '../core';
-import { localizeFinding, supportedKinds, t, withColumnMapping, withUnitAlias } from '../core';
-import { FindingsList } from './components/FindingsList';
+import type { ColumnGap, Lang, SettingsInput, UiKey, UnitGap } from '../core';
+import { supportedKinds, t, withColumnMapping, withUnitAlias } from '../core';
 import { SettingsPanel } from './components/SettingsPanel';
-import { SubmissionActions } from './components/SubmissionActions';
+import { SubmissionSection } from './components/SubmissionSection';
 import { type AuditView, isPaneError, type PaneServices } from './services/types';
+
+/**
+ * The findings list, its data grid and the findings catalogue: a chunk of their own, fetched when an action starts;
+ * the action's outcome is shown once it is there, so the outcome and the list appear together.
+ */
+let FindingsSection: typeof import('./components/FindingsSection').FindingsSection | null = null;
+const loadFindings = (): Promise<void> =>
+  import(/* webpackChunkName: "findings" */ './components/FindingsSection').then(
+    (m) => {
+      FindingsSection = m.FindingsSection;
+    },
+    () => undefined, // not loaded (offline): the outcome still says what was found
+  );
 
 const useStyles = makeStyles({
   root: {
@@ -41,8 +40,6 @@ const useStyles = makeStyles({
   actions: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   primary: { gridColumn: '1 / -1' },
   hint: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
-  counts: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-  count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   fileInput: { display: 'none' },
   empty: { color: tokens.colorNeutralForeground3 },
   notes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -52,7 +49,6 @@ const SUBTITLE = { excel: 'pane.subtitle.excel', wps: 'pane.subtitle.wps', file:
 
 type Step = 'reading' | 'checking' | 'writing' | 'clearing';
 type Outcome = { intent: 'success' | 'error' | 'info' | 'warning'; text: string };
-type Filter = 'all' | Severity;
 
 export interface AppProps {
   readonly services: PaneServices;
@@ -67,7 +63,6 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const [notes, setNotes] = React.useState<readonly string[]>([]);
   const [audit, setAudit] = React.useState<AuditView | null>(null);
-  const [filter, setFilter] = React.useState<Filter>('all');
   const [fileName, setFileName] = React.useState<string | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
@@ -86,10 +81,13 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
   const tr = (key: UiKey, params: Record<string, string | number> = {}) => t(key, lang, params);
 
   const run = async (action: () => Promise<Outcome | null>): Promise<void> => {
+    // Every action may end in findings: their chunk loads while the action runs.
+    const findingsReady = loadFindings();
     setOutcome(null);
     setNotes([]);
     try {
       const result = await action();
+      await findingsReady;
       if (result) setOutcome(result);
     } catch (e) {
       setOutcome({ intent: 'error', text: isPaneError(e) ? e.userMessage : tr('pane.error.unexpected') });
@@ -184,8 +182,6 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
     }
   };
 
-  const findings = React.useMemo(() => (audit?.findings ?? []).map((f) => localizeFinding(f, lang)), [audit, lang]);
-  const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
   const onSelect = services.selectCell
     ? (sheet: string, cell: string) => {
         void services.selectCell?.(sheet, cell).catch(() => setOutcome({ intent: 'error', text: tr('pane.error.unexpected') }));
@@ -260,23 +256,9 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
       ) : null}
 
       {audit ? (
-        <section aria-label={tr('pane.findings')}>
-          <div className={styles.counts}>
-            {(['error', 'warning', 'info'] as const).map((s) => (
-              <span key={s} className={styles.count}>
-                <CounterBadge count={audit.counts[s]} showZero color={s === 'error' ? 'danger' : s === 'warning' ? 'important' : 'informative'} appearance="filled" size="small" />
-                <Body1>{tr(`severity.${s}`)}</Body1>
-              </span>
-            ))}
-          </div>
-          <TabList selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as Filter)} aria-label={tr('pane.filter.label')} size="small">
-            <Tab value="all">{tr('pane.filter.all')}</Tab>
-            <Tab value="error">{tr('severity.error')}</Tab>
-            <Tab value="warning">{tr('severity.warning')}</Tab>
-            <Tab value="info">{tr('severity.info')}</Tab>
-          </TabList>
-          <FindingsList findings={shown} sheetOrder={audit.sheets.map((s) => s.name)} lang={lang} {...(onSelect ? { onSelect } : {})} gaps={audit.columnGaps ?? []} onMap={mapColumns} unitGaps={audit.unitGaps ?? []} onLink={linkUnits} {...(audit.explained ? { explained: audit.explained } : {})} />
-        </section>
+        FindingsSection ? (
+          <FindingsSection audit={audit} lang={lang} {...(onSelect ? { onSelect } : {})} onMap={mapColumns} onLink={linkUnits} />
+        ) : null
       ) : (
         <div className={styles.hint}>
           <Body1 className={styles.empty}>{services.mode === 'file' && fileName === null ? tr('pane.noFile') : tr('pane.empty')}</Body1>
@@ -285,7 +267,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
       )}
 
       {services.submissions ? (
-        <SubmissionActions services={services.submissions} mode={services.mode} lang={lang} settings={settings} onSettings={changeSettings} hasWorkbook={fileName !== null} disabled={busy} />
+        <SubmissionSection services={services.submissions} mode={services.mode} lang={lang} settings={settings} onSettings={changeSettings} hasWorkbook={fileName !== null} disabled={busy} />
       ) : null}
 
       <SettingsPanel settings={settings} lang={lang} onChange={changeSettings} onLang={changeLang} {...(services.selfTest ? { onSelfTest: services.selfTest } : {})} />

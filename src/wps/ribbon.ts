@@ -114,4 +114,8 @@ export interface RibbonApi {
   readonly clear: typeof clear;
 }
 
-if (typeof window !== 'undefined') (window as unknown as { AnnexAuditWps?: RibbonApi }).AnnexAuditWps = { openPane, recompute, clear };
+if (typeof window !== 'undefined') {
+  (window as unknown as { AnnexAuditWps?: RibbonApi }).AnnexAuditWps = { openPane, recompute, clear };
+  // Loaded: the page's floor guard leaves the buttons to these functions (src/runtime/loader.js).
+  (window as unknown as { __annexStarted?: boolean }).__annexStarted = true;
+}

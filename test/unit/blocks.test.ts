@@ -3,7 +3,8 @@
  * from A1, with its header written again on a page break — is read table by table and gives the findings the
  * sample gives with one table per sheet, on the real cells.
  */
-import { auditWorkbook, type Audit, explainAudit, renderExplanation } from '../../src/core';
+import { auditWorkbook, type Audit } from '../../src/core';
+import { explainAudit, renderExplanation } from '../../src/core/explain';
 import { splitTables } from '../../src/core/blocks';
 import type { Grid } from '../../src/core/grid';
 import { sampleGrids } from '../helpers/grids';

@@ -8,6 +8,7 @@ import { FINDINGS_KEYWORK } from './findingsKeywork';
 import { FINDINGS_READ } from './findingsRead';
 import { FINDINGS_SUBMISSIONS } from './findingsSubmissions';
 import { type FindingSpec, type Lang, type Placeholders, spec } from './spec';
+import { fillTemplate, type ParamValue, type Params } from './template';
 
 export type { FindingSpec, Lang, Severity } from './spec';
 
@@ -179,19 +180,7 @@ export function findingSpec(code: FindingCode): FindingSpec {
   return FINDINGS[code];
 }
 
-/** A parameter that reads differently per language (a column's or a check's name), rendered at the edge. */
-export type LocalizedParam = { readonly 'zh-CN': string; readonly 'en-US': string };
-export type ParamValue = string | number | LocalizedParam;
-export type Params = Readonly<Record<string, ParamValue>>;
-
-/** Fill `{name}` placeholders; a missing param renders as an empty string, never `undefined`. */
-export function fillTemplate(template: string, params: Params, lang: Lang = 'zh-CN'): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    if (v === undefined) return '';
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
-}
+export { fillTemplate, type LocalizedParam, type ParamValue, type Params } from './template';
 
 /** Filled from the finding's location and extras, never passed as parameters. */
 type ImplicitParam = 'sheet' | 'expected' | 'actual';

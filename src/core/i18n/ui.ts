@@ -1,5 +1,6 @@
 /** User-facing text outside findings (CLI, pane): zh-CN first, en-US second. */
-import { fillTemplate, type Lang, type Params } from './findings';
+import type { Lang } from './spec';
+import { fillTemplate, type Params } from './template';
 import { UI_ACTIONS } from './uiActions';
 import { UI_EXCEL } from './uiExcel';
 import { UI_PLANS } from './uiPlans';

@@ -73,8 +73,8 @@ export const UI_EXCEL = {
     'en-US': 'Office.js could not be loaded ({url}), so the open workbook cannot be reached. Check that this computer can reach that address; on an intranet, ask your administrator to serve Office.js from the intranet server (see the deployment guide).',
   },
   'excel.oldWebview': {
-    'zh-CN': '此 Office 使用的浏览器组件过旧（{engine}），无法运行附件审核助手。请将 Office 更新到 Microsoft 365 当前版本或 Office 2021 及以上（使用 WebView2），或改用 Excel 网页版。',
-    'en-US': 'This Office uses an outdated browser component ({engine}) that cannot run Annex Auditor. Update Office to a current Microsoft 365 or Office 2021 or later (which use WebView2), or use Excel on the web.',
+    'zh-CN': '此 Office 使用的浏览器组件过旧（{engine}），无法运行附件审核助手（至少需要 {floor}）。请将 Office 更新到 Microsoft 365 当前版本或 Office 2021 及以上（Windows 上使用 WebView2；Mac 上请同时更新 macOS），或改用 Excel 网页版。',
+    'en-US': 'This Office uses an outdated browser component ({engine}) that cannot run Annex Auditor (it needs at least {floor}). Update Office to a current Microsoft 365 or Office 2021 or later (WebView2 on Windows; on a Mac, update macOS too), or use Excel on the web.',
   },
   'excel.note.marksSkippedProtected': {
     'zh-CN': '工作表“{sheet}”受保护，未标记其中的问题单元格；校验结果不受影响。',

@@ -10,6 +10,10 @@ export const UI_WPS = {
     'zh-CN': '附件审核助手未能加载（文件缺失，或此 WPS 的浏览器组件过旧）。请升级 WPS Office，或请管理员检查加载项的发布地址。',
     'en-US': 'Annex Auditor could not load (files missing, or this WPS has an outdated browser component). Update WPS Office, or ask your administrator to check the add-in\'s address.',
   },
+  'wps.oldWebview': {
+    'zh-CN': '此 WPS 使用的浏览器组件过旧（{engine}），无法运行附件审核助手（至少需要 {floor}）。请将 WPS Office 升级到最新版本，或请管理员更新本机的 WPS。',
+    'en-US': 'This WPS uses an outdated browser component ({engine}) that cannot run Annex Auditor (it needs at least {floor}). Update WPS Office to its latest version, or ask your administrator to update it on this computer.',
+  },
   'wps.notInWps': {
     'zh-CN': '未在 WPS 表格中运行，无法访问工作簿。请在 WPS 表格的“附件审核”选项卡中打开审核助手。',
     'en-US': 'Not running in WPS Spreadsheets, so the workbook cannot be reached. Open Annex Auditor from the Annex audit tab in WPS Spreadsheets.',

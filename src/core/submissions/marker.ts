@@ -9,7 +9,7 @@ import { countBySeverity, type Finding, makeFinding, sortFindings } from '../fin
 import type { Grid } from '../grid';
 import { KIND_LABEL, KIND_PROFILE } from '../kinds';
 import type { AnnexKind } from '../table';
-import { kindsOfTemplateId, type TemplateKind, templateLabel } from './templateKinds';
+import { parseMarker, templateLabel } from './templateKinds';
 
 /** Name of the very hidden marker sheet and of the defined name pointing at its A1. */
 export const TEMPLATE_MARKER_NAME = 'AnnexAuditTemplate';
@@ -24,17 +24,8 @@ export function formatMarker(id: string, version: number): string {
   return `${id}@${version}`;
 }
 
-export type ParsedMarker =
-  | { readonly ok: true; readonly id: string; readonly kinds: readonly TemplateKind[]; readonly version: number }
-  | { readonly ok: false };
-
-export function parseMarker(text: string): ParsedMarker {
-  const m = /^\s*([a-z-]+(?:\+[a-z-]+)*)@(\d{1,6})\s*$/.exec(text);
-  if (!m?.[1] || m[2] === undefined) return { ok: false };
-  const kinds = kindsOfTemplateId(m[1]);
-  if (!kinds) return { ok: false };
-  return { ok: true, id: m[1], kinds, version: Number(m[2]) };
-}
+// Reading a marker lives beside the template kinds (no engine): the pane's first paint shows 模板 texts with it.
+export { parseMarker, type ParsedMarker } from './templateKinds';
 
 function kindList(kinds: readonly AnnexKind[], lang: 'zh-CN' | 'en-US'): string {
   return kinds.map((k) => KIND_LABEL[k][lang]).join(lang === 'zh-CN' ? '、' : ', ');

@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/spec';
 import { t } from '../i18n/ui';
 import { basePlan, num, text } from '../plans/common';
 import type { PlanCell, SheetPlan } from '../plans/types';
-import { parseMarker } from './marker';
+import { parseMarker } from './templateKinds';
 
 export type SubmissionState = 'passed' | 'errors' | 'unreadable';
 

@@ -43,3 +43,16 @@ export function templateLabel(id: string, lang: 'zh-CN' | 'en-US'): string {
   if (!kinds) return id;
   return kinds.map((k) => KIND_LABEL[k][lang]).join(lang === 'zh-CN' ? '、' : ', ');
 }
+
+/** A template marker (`kind@version`, `all-keywork@3`) read back: its template id, annex kinds and layout version. */
+export type ParsedMarker =
+  | { readonly ok: true; readonly id: string; readonly kinds: readonly TemplateKind[]; readonly version: number }
+  | { readonly ok: false };
+
+export function parseMarker(text: string): ParsedMarker {
+  const m = /^\s*([a-z-]+(?:\+[a-z-]+)*)@(\d{1,6})\s*$/.exec(text);
+  if (!m?.[1] || m[2] === undefined) return { ok: false };
+  const kinds = kindsOfTemplateId(m[1]);
+  if (!kinds) return { ok: false };
+  return { ok: true, id: m[1], kinds, version: Number(m[2]) };
+}

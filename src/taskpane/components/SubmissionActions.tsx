@@ -27,7 +27,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { KIND_LABEL, type Lang, resolveSettings, type SettingsInput, t, type UiKey } from '../../core';
+import { expectedUnitsOf, KIND_LABEL, type Lang, type SettingsInput, t, type UiKey } from '../../core';
 import { stateText, templateText } from '../../core/submissions/status';
 import { TEMPLATE_BUNDLES, type TemplateKind } from '../../core/submissions/templateKinds';
 import { type BatchOutcome, type CompareOutcome, isPaneError, type SubmissionServices } from '../services/types';
@@ -59,7 +59,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Action = 'template' | 'compare' | 'batch' | 'merge';
+export type SubmissionAction = 'template' | 'compare' | 'batch' | 'merge';
+type Action = SubmissionAction;
 type Outcome = { intent: 'success' | 'error' | 'info' | 'warning'; text: string };
 type Progress = { done: number; total: number; file: string } | null;
 
@@ -76,6 +77,8 @@ export interface SubmissionActionsProps {
   readonly hasWorkbook: boolean;
   /** The rest of the pane is busy: start nothing. */
   readonly disabled?: boolean;
+  /** The action whose panel is open at first (the one chosen before this chunk was loaded: SubmissionSection). */
+  readonly initialOpen?: SubmissionAction | null;
 }
 
 /** A hidden file input; `folder` makes it choose a directory (`webkitdirectory`). */
@@ -103,10 +106,10 @@ function FilePicker(props: { readonly multiple?: boolean; readonly folder?: bool
   );
 }
 
-export function SubmissionActions({ services, mode, lang, settings, onSettings, hasWorkbook, disabled = false }: SubmissionActionsProps): React.ReactElement {
+export function SubmissionActions({ services, mode, lang, settings, onSettings, hasWorkbook, disabled = false, initialOpen = null }: SubmissionActionsProps): React.ReactElement {
   const styles = useStyles();
   const tr = (key: UiKey, params: Record<string, string | number> = {}) => t(key, lang, params);
-  const [open, setOpen] = React.useState<Action | null>(null);
+  const [open, setOpen] = React.useState<Action | null>(initialOpen);
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<Progress>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
@@ -245,7 +248,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
     });
 
   const profileKinds = TEMPLATE_BUNDLES[profile];
-  const expected = resolveSettings(settings).settings.expectedUnits;
+  const expected = expectedUnitsOf(settings);
 
   return (
     <section className={styles.root} aria-label={tr('act.section')}>

@@ -1,5 +1,6 @@
 /** How each sheet was read, per sheet, in the user's language (issue 18, item 8: the pane shows it under each sheet's findings). */
-import { type Audit, explainAudit, type Lang, renderExplanation } from '../../core';
+import type { Audit, Lang } from '../../core';
+import { explainAudit, renderExplanation } from '../../core/explain';
 
 export function explainedBySheet(audit: Pick<Audit, 'tables' | 'records'>, lang: Lang): Record<string, string[]> {
   const e = explainAudit(audit);

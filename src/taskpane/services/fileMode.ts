@@ -4,8 +4,8 @@
  * copy is the user's own package with our sheets and marks added, nothing else touched (src/xlsx/files.ts).
  * That module is loaded on demand, so the in-Excel bundle never carries it.
  */
-import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
-import { describeHost, renderSelfTest } from '../../excel/selfTest';
+import { type Lang, type SettingsInput, t } from '../../core';
+import { engine } from './engine';
 import { explainedBySheet } from './explained';
 import { createFileSubmissions } from './fileSubmissions';
 import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter } from './types';
@@ -40,7 +40,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       return f.name;
     },
     async check(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<AuditView> {
-      const { grids } = await read(lang, step);
+      const [{ grids }, { auditSubmission }] = await Promise.all([read(lang, step), engine()]);
       step('checking');
       const audit = auditSubmission(grids, settings);
       return {
@@ -55,7 +55,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       };
     },
     async download(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string> {
-      const { mod, opened, grids, bytes, name: source } = await read(lang, step);
+      const [{ mod, opened, grids, bytes, name: source }, { auditSubmission, buildSummaryPlans, highlightPlan }] = await Promise.all([read(lang, step), engine()]);
       step('checking');
       const audit = auditSubmission(grids, settings);
       step('writing');
@@ -76,12 +76,13 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
     },
     async selfTest(lang: Lang): Promise<SelfTestView> {
       // Outside Excel there is nothing to exercise: the report says so, with the browser it ran in.
+      const { describeHost, renderSelfTest } = await import(/* webpackChunkName: "selftest" */ '../../excel/selfTest');
       return renderSelfTest({ environment: describeHost(), lines: [] }, lang);
     },
     async loadSettings(): Promise<SettingsInput> {
       try {
         const raw = storage?.getItem(SETTINGS_KEY);
-        return raw ? resolveSettings(JSON.parse(raw)).settings : {};
+        return raw ? (await engine()).resolveSettings(JSON.parse(raw)).settings : {};
       } catch {
         return {};
       }

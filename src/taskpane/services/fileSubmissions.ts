@@ -2,7 +2,8 @@
  * File mode's submission actions: everything is read in the browser and every result is a download
  * (nothing is uploaded). The work itself is in `submissionWork.ts`, loaded on demand.
  */
-import { type Lang, resolveSettings, type SettingsInput, t } from '../../core';
+import { type Lang, type SettingsInput, t } from '../../core';
+import { engine } from './engine';
 import type { SheetPlan } from '../../core';
 import { type BatchOutcome, type CompareOutcome, type MergeOutcome, PaneError, type ProgressReporter, type StepReporter, type SubmissionServices, type TemplateOutcome } from './types';
 
@@ -75,6 +76,7 @@ export function createFileSubmissions(opened: () => { name: string; bytes: Uint8
       const chosen = w.spreadsheetFiles(files);
       if (chosen.length === 0) throw new PaneError(t('act.batch.noFiles', lang));
       const inputs = await w.readForMerge(chosen, lang, progress, signal);
+      const { resolveSettings } = await engine();
       const done = await w.mergeToWorkbook(inputs, resolveSettings(settings).settings, lang);
       if (!done) throw new PaneError(t('merge.nothing', lang));
       const name = `${t('act.merge.file', lang)}.xlsx`;
