@@ -1,8 +1,8 @@
-/** Converting zod issues on a record into findings: the one place where schema issues become findings. */
-import type { z } from 'zod';
+/** Converting schema issues on a record into findings: the one place where schema issues become findings. */
 import type { FindingSink } from './finding';
 import { hasColumn } from './gate';
 import type { Table } from './table';
+import type { Schema } from './validate';
 
 /** Where each field of a record sits, for locating findings. */
 export type FieldCells = Readonly<Record<string, { readonly cell: string; readonly label: string }>>;
@@ -23,7 +23,7 @@ export function rowWhere(row: number): { 'zh-CN': string; 'en-US': string } {
  * Words where numbers belong are reported by the cell readers (with the text that was found).
  */
 export function issuesToFindings(
-  schema: z.ZodType,
+  schema: Schema<unknown>,
   record: unknown,
   sheet: string,
   cells: FieldCells,
