@@ -190,15 +190,44 @@ export function headerScore(col: ColumnSpec, parts: readonly string[], key = par
 function scoreOf(col: ColumnSpec, parts: readonly string[]): number {
   const leaf = parts[parts.length - 1];
   if (leaf === undefined) return 0;
-  const bare = stripUnitSuffix(leaf);
-  if (exactName(col, leaf) || exactName(col, bare)) return col.names.includes(leaf) || col.names.includes(bare) ? SCORE_EXACT : SCORE_PATTERN;
-  for (const p of parts.slice(0, -1)) if (exactName(col, p)) return SCORE_GROUP_EXACT;
-  let best = 0;
-  if (col.notTerms?.test(leaf)) return 0;
-  for (const term of col.terms ?? []) {
-    if (term !== '' && leaf.includes(term)) best = Math.max(best, SCORE_TERM + Math.round((20 * term.length) / leaf.length));
+  const own = labelScores(col, leaf);
+  if (own.exact > 0) return own.exact;
+  for (let i = 0; i < parts.length - 1; i++) if (labelScores(col, parts[i] as string).named) return SCORE_GROUP_EXACT;
+  return own.term;
+}
+
+/** What one label says of one column spec, whatever header rows it is combined with (memoised: a sheet's labels recur in every candidate header). */
+interface LabelScores {
+  /** The label names the column exactly: SCORE_EXACT or SCORE_PATTERN when it is the leaf, else 0. */
+  readonly exact: number;
+  /** `exactName(col, label)`: what a group header above the leaf needs. */
+  readonly named: boolean;
+  /** The key-term score as the leaf (0 when a term is excluded or absent). */
+  readonly term: number;
+}
+
+const labelScoreCache = new WeakMap<ColumnSpec, Map<string, LabelScores>>();
+
+function labelScores(col: ColumnSpec, label: string): LabelScores {
+  let perCol = labelScoreCache.get(col);
+  if (!perCol) {
+    perCol = new Map();
+    labelScoreCache.set(col, perCol);
   }
-  return best;
+  const hit = perCol.get(label);
+  if (hit) return hit;
+  const bare = stripUnitSuffix(label);
+  const named = exactName(col, label);
+  const exact = named || exactName(col, bare) ? (col.names.includes(label) || col.names.includes(bare) ? SCORE_EXACT : SCORE_PATTERN) : 0;
+  let term = 0;
+  if (exact === 0 && !col.notTerms?.test(label)) {
+    for (const t of col.terms ?? []) {
+      if (t !== '' && label.includes(t)) term = Math.max(term, SCORE_TERM + Math.round((20 * t.length) / label.length));
+    }
+  }
+  const out = { exact, named, term };
+  if (perCol.size < 10_000) perCol.set(label, out);
+  return out;
 }
 
 const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
@@ -415,6 +444,8 @@ function ownNonBlank(view: GridView, row: number): { col: number; text: string }
   return out;
 }
 
+const NO_MULTI: ReadonlyMap<string, readonly CellRead[]> = new Map();
+
 /** Read the table of `spec` from a grid whose header was found. */
 export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view = new GridView(grid)): Table {
   const preamble: PreambleLine[] = [];
@@ -431,6 +462,8 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const notesBelow: PreambleLine[] = [];
   const lastGroupValue = new Map<string, { read: CellRead; parentText: string }>();
   const labelCol = header.columns.get(spec.labelColumn)?.[0];
+  // Rows of a table without multi columns share one empty map (one Map less per row).
+  const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
 
   for (let r = header.bottom + 1; r <= last; r++) {
     if (rowIsBlank(view, r)) continue;
@@ -454,16 +487,18 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     const role: RowRole = TOTAL_LABELS.has(label) ? 'total' : SUBTOTAL_LABELS.has(label) ? 'subtotal' : 'data';
 
     const cells = new Map<string, CellRead>();
-    const multi = new Map<string, CellRead[]>();
+    const multi = hasMulti ? new Map<string, CellRead[]>() : NO_MULTI;
     for (const col of spec.columns) {
       const idxs = header.columns.get(col.key);
       if (!idxs) continue;
       const reads: CellRead[] = [];
       for (const c of idxs) {
-        const value = view.value(r, c);
+        // One merge lookup per cell: the area gives the master, the master the value (view.value's rule).
         const area = view.merges.areaAt(r, c);
-        const master = view.merges.masterOf(r, c);
-        let read: CellRead = new LazyCellRead(value, cellText(value), master.row, master.col, r, c, area !== undefined && area.bottom > area.top, false);
+        const masterRow = area ? area.top : r;
+        const masterCol = area ? area.left : c;
+        const value = view.grid.values[masterRow]?.[masterCol] ?? null;
+        let read: CellRead = new LazyCellRead(value, cellText(value), masterRow, masterCol, r, c, area !== undefined && area.bottom > area.top, false);
         if (col.group && role === 'data') {
           const parentText = col.groupParent !== undefined ? (cells.get(col.groupParent)?.text ?? '') : '';
           const prev = lastGroupValue.get(col.key);
@@ -476,7 +511,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
       }
       const firstRead = reads[0];
       if (firstRead) cells.set(col.key, firstRead);
-      if (col.multi) multi.set(col.key, reads);
+      if (col.multi) (multi as Map<string, CellRead[]>).set(col.key, reads);
     }
     rows.push({ row: r, role, cells, multi });
   }
