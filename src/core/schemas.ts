@@ -9,7 +9,29 @@ export type FieldCells = Readonly<Record<string, { readonly cell: string; readon
 
 /** Only the fields whose column was placed: a column the header lacks is reported once, not per row. */
 export function placedFields(table: Table, cells: FieldCells, columnOf: Readonly<Record<string, string>> = {}): FieldCells {
-  return Object.fromEntries(Object.entries(cells).filter(([field]) => hasColumn(table, columnOf[field] ?? field)));
+  const out: Record<string, { readonly cell: string; readonly label: string }> = {};
+  for (const field in cells) {
+    if (!Object.prototype.hasOwnProperty.call(cells, field)) continue;
+    if (placed(table, columnOf[field] ?? field)) out[field] = cells[field] as { readonly cell: string; readonly label: string };
+  }
+  return out;
+}
+
+/** `hasColumn` per table and key, asked once (placedFields is called for every row). */
+const placedCache = new WeakMap<Table, Map<string, boolean>>();
+
+function placed(table: Table, key: string): boolean {
+  let cache = placedCache.get(table);
+  if (!cache) {
+    cache = new Map();
+    placedCache.set(table, cache);
+  }
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = hasColumn(table, key);
+    cache.set(key, v);
+  }
+  return v;
 }
 
 /** A row named by its number, as data (rendered per language). */
