@@ -3,7 +3,7 @@
  * a one- to three-row (merged) header, vertically merged or filled-down group cells,
  * multi-line cells, a 合计 row, trailing blank rows. Columns are found by header text.
  */
-import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
+import { a1, type CellValue, cellsOf, GridView, type Grid, type MergeArea } from './grid';
 import { cellText, isBlank, labelKey, parseChineseNumeral } from './text';
 
 export type AnnexKind =
@@ -173,13 +173,18 @@ function stripUnitSuffix(label: string): string {
 
 const scoreCache = new WeakMap<ColumnSpec, Map<string, number>>();
 
-/** The score of one column spec for the header parts (top to bottom) of one grid column (memoised: headers repeat across candidate header rows). */
-export function headerScore(col: ColumnSpec, parts: readonly string[], key = parts.join('\u0001')): number {
+function scoresOf(col: ColumnSpec): Map<string, number> {
   let perCol = scoreCache.get(col);
   if (!perCol) {
     perCol = new Map();
     scoreCache.set(col, perCol);
   }
+  return perCol;
+}
+
+/** The score of one column spec for the header parts (top to bottom) of one grid column (memoised: headers repeat across candidate header rows). */
+export function headerScore(col: ColumnSpec, parts: readonly string[], key = parts.join('\u0001')): number {
+  const perCol = scoresOf(col);
   const hit = perCol.get(key);
   if (hit !== undefined) return hit;
   const score = scoreOf(col, parts);
@@ -234,6 +239,21 @@ const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
 /** The columns with header text, with their parts' memo key, per labels map (computed once). */
 const labelledCache = new WeakMap<Map<number, string[]>, { col: number; parts: string[]; key: string }[]>();
 
+/** Header rows are searched near the top: the merged areas starting there, listed once per view (a long table merges many rows below). */
+const HEAD_ROWS = MAX_HEADER_SCAN + 2 * MAX_HEADER_DEPTH + 2;
+const headMerges = new WeakMap<GridView, readonly MergeArea[]>();
+
+/** The merged areas that start at or above `row` (every area when `row` is past the head rows); same order as the grid's. */
+function mergesFrom(view: GridView, row: number): readonly MergeArea[] {
+  if (row >= HEAD_ROWS) return view.grid.merges;
+  let list = headMerges.get(view);
+  if (!list) {
+    list = view.grid.merges.filter((m) => m.top < HEAD_ROWS);
+    headMerges.set(view, list);
+  }
+  return list;
+}
+
 /**
  * The columns that can show something in rows top..top+depth-1: the cells those rows hold, and the columns
  * of merged areas over them (a merged cell shows its master's text). Ascending; never every column of the
@@ -243,7 +263,7 @@ function headerColumns(view: GridView, top: number, depth: number): number[] {
   const cols = new Set<number>();
   const bottom = Math.min(top + depth, view.rows) - 1;
   for (let r = top; r <= bottom; r++) for (const c of cellsOf(view.grid.values[r])) cols.add(c);
-  for (const m of view.grid.merges) {
+  for (const m of mergesFrom(view, bottom)) {
     if (m.bottom < top || m.top > bottom || !view.merges.indexes(m)) continue;
     if (cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
     for (let c = m.left; c <= m.right; c++) cols.add(c);
@@ -302,9 +322,10 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
   const candidates: { key: string; idx: number; col: number; score: number; multi: boolean }[] = [];
   const labelled = labelledCache.get(labels) ?? [];
   spec.columns.forEach((cs, idx) => {
+    const perCol = scoresOf(cs);
     for (const { col: c, parts, key } of labelled) {
       const userKey = mapped.size > 0 ? parts.map((p) => mapped.get(p)).find((k) => k !== undefined) : undefined;
-      const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : headerScore(cs, parts, key);
+      const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : (perCol.get(key) ?? headerScore(cs, parts, key));
       if (score >= MIN_HEADER_SCORE) candidates.push({ key: cs.key, idx, col: c, score, multi: cs.multi === true });
     }
   });
@@ -400,7 +421,7 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
       const above = top - 1;
       if (above < 0) break;
       let spans = false;
-      for (const area of view.grid.merges) {
+      for (const area of mergesFrom(view, above)) {
         if (area.top <= above && area.bottom >= top && area.right - area.left < view.cols - 1 && view.merges.indexes(area)) spans = true;
       }
       if (!spans) break;
