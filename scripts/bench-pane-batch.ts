@@ -4,10 +4,11 @@
  * pane's "已校验 50 个文件" line. Peak memory: the page's JS heap sampled every 25 ms over CDP
  * (`Performance.getMetrics` JSHeapUsedSize / JSHeapTotalSize) and `performance.memory`.
  *
- *   npx tsx scripts/bench-pane-batch.ts [--copies 50] [--runs 3] [--write]
+ *   npx tsx scripts/bench-pane-batch.ts [--copies 50] [--runs 3] [--write] [--pane DIR] [--json]
  *
  * `--write` replaces the `## Batch check in the pane` section of docs/benchmarks.md (other sections are kept).
  * Medians of the runs (a fresh page each). Nothing here is asserted: tests never time anything.
+ * `--pane DIR` serves a pane built already; `--json` prints one line per run and nothing else (npm run bench).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,11 @@ function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+function paneArg(): string | null {
+  const i = process.argv.indexOf('--pane');
+  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -56,7 +62,9 @@ async function main(): Promise<void> {
   }
   const port = 4600 + Math.floor(Math.random() * 300);
   const url = `http://127.0.0.1:${port}/taskpane.html`;
-  const server = spawn(process.execPath, [join(root, 'scripts', 'preview.js')], { cwd: root, env: { ...process.env, PORT: String(port), PREVIEW_OUT: join(work, 'pane') }, stdio: 'ignore' });
+  // `--pane DIR`: serve a pane built already (npm run bench builds this commit's and the previous one's).
+  const prebuilt = paneArg();
+  const server = spawn(process.execPath, [join(root, 'scripts', 'preview.js'), ...(prebuilt ? ['--no-build'] : [])], { cwd: root, env: { ...process.env, PORT: String(port), PREVIEW_OUT: prebuilt ?? join(work, 'pane') }, stdio: 'ignore' });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -94,12 +102,17 @@ async function main(): Promise<void> {
       await sampler;
       const memPeak = Number(await page.evaluate('clearInterval(window.__memTimer); window.__memPeak'));
       results.push({ ms, peakUsed, peakTotal, memPeak, before });
+      if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ ms, peakUsed, peakTotal, memPeak, before })}\n`);
       process.stderr.write(`run ${r + 1}: ${ms} ms, heap used peak ${mb(peakUsed)} MB (before ${mb(before)} MB), heap total peak ${mb(peakTotal)} MB, performance.memory peak ${mb(memPeak)} MB\n`);
       await page.close();
     }
   } finally {
     await browser.close();
     server.kill();
+  }
+  if (process.argv.includes('--json')) {
+    rmSync(work, { recursive: true, force: true });
+    return;
   }
   const version = (await (async () => {
     const b = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
@@ -130,9 +143,9 @@ async function main(): Promise<void> {
     `| peak JS heap used (\`performance.memory\`) | ${mb(median(results.map((x) => x.memPeak)))} MB |`,
     `| peak JS heap allocated (CDP JSHeapTotalSize) | ${mb(median(results.map((x) => x.peakTotal)))} MB |`,
     '',
-    'Files are checked one after another on the page\'s thread, yielding between files (progress, 取消); only each',
-    'file\'s counts are kept, never its bytes or grids. The peak includes the on-demand chunk\'s code (SheetJS and',
-    'exceljs) and garbage not yet collected; how it changes with the batch size was not measured here.',
+    'Files are checked in Web Workers, one per core (`navigator.hardwareConcurrency`), each holding one file at a time;',
+    'the page\'s thread only reads the next file and draws progress (取消 ends the workers). Only each file\'s row is kept,',
+    'never its bytes or grids. The page\'s heap above does not include the workers\' heaps.',
     '',
   ];
   const block = lines.join('\n');

@@ -4,6 +4,8 @@
  * Exit 0: no error-level finding; 1: some; 2: a file could not be read or the arguments are wrong.
  * Never prints a stack trace: infrastructure failures become one sentence on stderr.
  */
+// First: SheetJS's code page tables load only when a file needs them (codepages.ts).
+import './codepages';
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, overlongCells, t } from '../core';
 import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';

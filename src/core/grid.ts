@@ -159,7 +159,8 @@ const MAX_INDEXED_MERGE_CELLS = 1_000_000;
  * Built once per grid; lookups are O(1).
  */
 export class MergeIndex {
-  private readonly byCell = new Map<number, MergeArea>();
+  /** Per row, the area over each merged column (rows without merged cells have none): one array read per lookup. */
+  private readonly byRow: (MergeArea[] | undefined)[] = [];
   private readonly indexed = new Set<MergeArea>();
   private readonly width: number;
 
@@ -174,7 +175,8 @@ export class MergeIndex {
       budget -= cells;
       this.indexed.add(m);
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.byCell.set(r * this.width + c, m);
+        const row = (this.byRow[r] ??= []);
+        for (let c = m.left; c <= m.right; c++) row[c] = m;
       }
     }
   }
@@ -185,8 +187,8 @@ export class MergeIndex {
   }
 
   areaAt(row: number, col: number): MergeArea | undefined {
-    if (col >= this.width) return undefined;
-    return this.byCell.get(row * this.width + col);
+    if (col >= this.width || row < 0 || col < 0) return undefined;
+    return this.byRow[row]?.[col];
   }
 
   /** The top-left cell of the merged area covering (row, col), or the cell itself. */

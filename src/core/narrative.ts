@@ -1,10 +1,23 @@
 /** Rules on narrative text shared by the annexes: dates, and passages repeated between items. */
-import { dateProblems } from './dates';
+import { type DateProblem, dateProblems } from './dates';
+import { memoByText } from './memo';
 import type { FindingSink } from './finding';
 import { toHalfWidth } from './text';
 
+/** Date problems per year, parsed once per text (memo.ts). */
+const datesByYear = new Map<number, (text: string) => readonly DateProblem[]>();
+
+function datesOf(text: string, year: number): readonly DateProblem[] {
+  let f = datesByYear.get(year);
+  if (!f) {
+    f = memoByText((t) => dateProblems(t, year));
+    datesByYear.set(year, f);
+  }
+  return f(text);
+}
+
 export function checkDates(text: string, year: number, sheet: string, cell: string, sink: FindingSink): void {
-  for (const p of dateProblems(text, year)) {
+  for (const p of datesOf(text, year)) {
     if (p.kind === 'invalid') sink.add('cell/invalid-date', { sheet, cell }, { year }, { actual: p.text });
     else sink.add('cell/malformed-date', { sheet, cell }, {}, { actual: p.text, ...(p.suggestion ? { expected: p.suggestion } : {}) });
   }

@@ -1,15 +1,37 @@
-/** Converting zod issues on a record into findings: the one place where schema issues become findings. */
-import type { z } from 'zod';
+/** Converting schema issues on a record into findings: the one place where schema issues become findings. */
 import type { FindingSink } from './finding';
 import { hasColumn } from './gate';
 import type { Table } from './table';
+import type { Schema } from './validate';
 
 /** Where each field of a record sits, for locating findings. */
 export type FieldCells = Readonly<Record<string, { readonly cell: string; readonly label: string }>>;
 
 /** Only the fields whose column was placed: a column the header lacks is reported once, not per row. */
 export function placedFields(table: Table, cells: FieldCells, columnOf: Readonly<Record<string, string>> = {}): FieldCells {
-  return Object.fromEntries(Object.entries(cells).filter(([field]) => hasColumn(table, columnOf[field] ?? field)));
+  const out: Record<string, { readonly cell: string; readonly label: string }> = {};
+  for (const field in cells) {
+    if (!Object.prototype.hasOwnProperty.call(cells, field)) continue;
+    if (placed(table, columnOf[field] ?? field)) out[field] = cells[field] as { readonly cell: string; readonly label: string };
+  }
+  return out;
+}
+
+/** `hasColumn` per table and key, asked once (placedFields is called for every row). */
+const placedCache = new WeakMap<Table, Map<string, boolean>>();
+
+function placed(table: Table, key: string): boolean {
+  let cache = placedCache.get(table);
+  if (!cache) {
+    cache = new Map();
+    placedCache.set(table, cache);
+  }
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = hasColumn(table, key);
+    cache.set(key, v);
+  }
+  return v;
 }
 
 /** A row named by its number, as data (rendered per language). */
@@ -23,7 +45,7 @@ export function rowWhere(row: number): { 'zh-CN': string; 'en-US': string } {
  * Words where numbers belong are reported by the cell readers (with the text that was found).
  */
 export function issuesToFindings(
-  schema: z.ZodType,
+  schema: Schema<unknown>,
   record: unknown,
   sheet: string,
   cells: FieldCells,

@@ -1,8 +1,8 @@
 /**
- * Audit settings, validated field by field with zod: a bad field falls back to its default and
+ * Audit settings, validated field by field (core/validate.ts): a bad field falls back to its default and
  * becomes a `settings/invalid` finding; the other fields keep what the user set.
  */
-import { z } from 'zod';
+import { type Infer, type Schema, v as z } from './validate';
 import { isAnnexKind, tableSpecOf } from './kinds';
 import type { AnnexKind } from './table';
 import { DEFAULT_COUNTY_ALIASES, DEFAULT_UNIT_ALIASES } from './units';
@@ -13,26 +13,29 @@ export const SettingsSchema = z.object({
   /** The `必有1个名额` convention (ANNEXES.md): an item whose note guarantees a quota counts as 很有可能. */
   guaranteedQuotaIsVeryLikely: z.boolean().default(true),
   /** Long form → short form of office names. */
-  unitAliases: z.record(z.string(), z.string()).default({ ...DEFAULT_UNIT_ALIASES }),
+  unitAliases: z.record(z.string()).default({ ...DEFAULT_UNIT_ALIASES }),
   /** Park or zone → its county; every use is reported as an info finding. */
-  countyAliases: z.record(z.string(), z.string()).default({ ...DEFAULT_COUNTY_ALIASES }),
+  countyAliases: z.record(z.string()).default({ ...DEFAULT_COUNTY_ALIASES }),
   /** The workbook's year for dates in narratives; read from the titles when absent. */
   year: z.number().int().min(1990).max(2100).optional(),
   /** The user's header names: `{ "incentive-analysis": { "栏目三": "assessment" } }`. */
-  columnMap: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  columnMap: z.record(z.record(z.string())).default({}),
   /** The user says what a sheet is: `{ "Sheet3": "incentive-analysis" }`. */
-  sheetKinds: z.record(z.string(), z.string()).default({}),
+  sheetKinds: z.record(z.string()).default({}),
   /** More words for the progress classes (`{ "lagging": ["推进较慢"] }`). */
   progressWords: z.object({ done: wordList.optional(), onSchedule: wordList.optional(), lagging: wordList.optional() }).default({}),
   /** The units expected to report (批量校验报送: those without a file are listed as missing). */
   expectedUnits: z.array(z.string().trim().min(1)).default([]),
 });
 
-export type Settings = Omit<z.output<typeof SettingsSchema>, 'columnMap' | 'sheetKinds'> & {
+type SettingsShape = (typeof SettingsSchema)['shape'];
+
+export type Settings = Omit<Infer<typeof SettingsSchema>, 'columnMap' | 'sheetKinds'> & {
   readonly columnMap: Readonly<Partial<Record<AnnexKind, Readonly<Record<string, string>>>>>;
   readonly sheetKinds: Readonly<Record<string, AnnexKind>>;
 };
-export type SettingsInput = z.input<typeof SettingsSchema>;
+/** What may be given: any field may be left out (it takes its default); `year` may be absent. */
+export type SettingsInput = { [K in keyof SettingsShape]?: Infer<SettingsShape[K]> };
 
 /** One settings field that could not be used, with the path inside it. */
 export interface SettingsProblem {
@@ -50,7 +53,7 @@ export function resolveSettings(input: unknown): { settings: Settings; problems:
   if (input !== undefined && input !== null && raw !== input) problems.push({ field: '(root)' });
   const out: Record<string, unknown> = {};
   for (const field of Object.keys(SettingsSchema.shape) as Field[]) {
-    const schema = SettingsSchema.shape[field] as z.ZodType;
+    const schema = SettingsSchema.shape[field] as Schema<unknown>;
     const r = schema.safeParse(raw[field]);
     if (r.success) {
       if (r.data !== undefined) out[field] = r.data;

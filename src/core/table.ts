@@ -3,7 +3,7 @@
  * a one- to three-row (merged) header, vertically merged or filled-down group cells,
  * multi-line cells, a 合计 row, trailing blank rows. Columns are found by header text.
  */
-import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
+import { a1, type CellValue, cellsOf, GridView, type Grid, type MergeArea } from './grid';
 import { cellText, isBlank, labelKey, parseChineseNumeral } from './text';
 
 export type AnnexKind =
@@ -177,13 +177,18 @@ function stripUnitSuffix(label: string): string {
 
 const scoreCache = new WeakMap<ColumnSpec, Map<string, number>>();
 
-/** The score of one column spec for the header parts (top to bottom) of one grid column (memoised: headers repeat across candidate header rows). */
-export function headerScore(col: ColumnSpec, parts: readonly string[], key = parts.join('\u0001')): number {
+function scoresOf(col: ColumnSpec): Map<string, number> {
   let perCol = scoreCache.get(col);
   if (!perCol) {
     perCol = new Map();
     scoreCache.set(col, perCol);
   }
+  return perCol;
+}
+
+/** The score of one column spec for the header parts (top to bottom) of one grid column (memoised: headers repeat across candidate header rows). */
+export function headerScore(col: ColumnSpec, parts: readonly string[], key = parts.join('\u0001')): number {
+  const perCol = scoresOf(col);
   const hit = perCol.get(key);
   if (hit !== undefined) return hit;
   const score = scoreOf(col, parts);
@@ -194,20 +199,64 @@ export function headerScore(col: ColumnSpec, parts: readonly string[], key = par
 function scoreOf(col: ColumnSpec, parts: readonly string[]): number {
   const leaf = parts[parts.length - 1];
   if (leaf === undefined) return 0;
-  const bare = stripUnitSuffix(leaf);
-  if (exactName(col, leaf) || exactName(col, bare)) return col.names.includes(leaf) || col.names.includes(bare) ? SCORE_EXACT : SCORE_PATTERN;
-  for (const p of parts.slice(0, -1)) if (exactName(col, p)) return SCORE_GROUP_EXACT;
-  let best = 0;
-  if (col.notTerms?.test(leaf)) return 0;
-  for (const term of col.terms ?? []) {
-    if (term !== '' && leaf.includes(term)) best = Math.max(best, SCORE_TERM + Math.round((20 * term.length) / leaf.length));
+  const own = labelScores(col, leaf);
+  if (own.exact > 0) return own.exact;
+  for (let i = 0; i < parts.length - 1; i++) if (labelScores(col, parts[i] as string).named) return SCORE_GROUP_EXACT;
+  return own.term;
+}
+
+/** What one label says of one column spec, whatever header rows it is combined with (memoised: a sheet's labels recur in every candidate header). */
+interface LabelScores {
+  /** The label names the column exactly: SCORE_EXACT or SCORE_PATTERN when it is the leaf, else 0. */
+  readonly exact: number;
+  /** `exactName(col, label)`: what a group header above the leaf needs. */
+  readonly named: boolean;
+  /** The key-term score as the leaf (0 when a term is excluded or absent). */
+  readonly term: number;
+}
+
+const labelScoreCache = new WeakMap<ColumnSpec, Map<string, LabelScores>>();
+
+function labelScores(col: ColumnSpec, label: string): LabelScores {
+  let perCol = labelScoreCache.get(col);
+  if (!perCol) {
+    perCol = new Map();
+    labelScoreCache.set(col, perCol);
   }
-  return best;
+  const hit = perCol.get(label);
+  if (hit) return hit;
+  const bare = stripUnitSuffix(label);
+  const named = exactName(col, label);
+  const exact = named || exactName(col, bare) ? (col.names.includes(label) || col.names.includes(bare) ? SCORE_EXACT : SCORE_PATTERN) : 0;
+  let term = 0;
+  if (exact === 0 && !col.notTerms?.test(label)) {
+    for (const t of col.terms ?? []) {
+      if (t !== '' && label.includes(t)) term = Math.max(term, SCORE_TERM + Math.round((20 * t.length) / label.length));
+    }
+  }
+  const out = { exact, named, term };
+  if (perCol.size < 10_000) perCol.set(label, out);
+  return out;
 }
 
 const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
 /** The columns with header text, with their parts' memo key, per labels map (computed once). */
 const labelledCache = new WeakMap<Map<number, string[]>, { col: number; parts: string[]; key: string }[]>();
+
+/** Header rows are searched near the top: the merged areas starting there, listed once per view (a long table merges many rows below). */
+const HEAD_ROWS = MAX_HEADER_SCAN + 2 * MAX_HEADER_DEPTH + 2;
+const headMerges = new WeakMap<GridView, readonly MergeArea[]>();
+
+/** The merged areas that start at or above `row` (every area when `row` is past the head rows); same order as the grid's. */
+function mergesFrom(view: GridView, row: number): readonly MergeArea[] {
+  if (row >= HEAD_ROWS) return view.grid.merges;
+  let list = headMerges.get(view);
+  if (!list) {
+    list = view.grid.merges.filter((m) => m.top < HEAD_ROWS);
+    headMerges.set(view, list);
+  }
+  return list;
+}
 
 /**
  * The columns that can show something in rows top..top+depth-1: the cells those rows hold, and the columns
@@ -218,7 +267,7 @@ function headerColumns(view: GridView, top: number, depth: number): number[] {
   const cols = new Set<number>();
   const bottom = Math.min(top + depth, view.rows) - 1;
   for (let r = top; r <= bottom; r++) for (const c of cellsOf(view.grid.values[r])) cols.add(c);
-  for (const m of view.grid.merges) {
+  for (const m of mergesFrom(view, bottom)) {
     if (m.bottom < top || m.top > bottom || !view.merges.indexes(m)) continue;
     if (cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
     for (let c = m.left; c <= m.right; c++) cols.add(c);
@@ -277,9 +326,10 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
   const candidates: { key: string; idx: number; col: number; score: number; multi: boolean }[] = [];
   const labelled = labelledCache.get(labels) ?? [];
   spec.columns.forEach((cs, idx) => {
+    const perCol = scoresOf(cs);
     for (const { col: c, parts, key } of labelled) {
       const userKey = mapped.size > 0 ? parts.map((p) => mapped.get(p)).find((k) => k !== undefined) : undefined;
-      const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : headerScore(cs, parts, key);
+      const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : (perCol.get(key) ?? headerScore(cs, parts, key));
       if (score >= MIN_HEADER_SCORE) candidates.push({ key: cs.key, idx, col: c, score, multi: cs.multi === true });
     }
   });
@@ -384,7 +434,7 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
       const above = top - 1;
       if (above < 0) break;
       let spans = false;
-      for (const area of view.grid.merges) {
+      for (const area of mergesFrom(view, above)) {
         if (area.top <= above && area.bottom >= top && area.right - area.left < view.cols - 1 && view.merges.indexes(area)) spans = true;
       }
       if (!spans) break;
@@ -442,6 +492,8 @@ function ownNonBlank(view: GridView, row: number): { col: number; text: string }
   return out;
 }
 
+const NO_MULTI: ReadonlyMap<string, readonly CellRead[]> = new Map();
+
 /** Read the table of `spec` from a grid whose header was found. */
 export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view = new GridView(grid)): Table {
   const preamble: PreambleLine[] = [];
@@ -459,6 +511,8 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const repeatedHeaders: number[] = [];
   const lastGroupValue = new Map<string, { read: CellRead; parentText: string }>();
   const labelCol = header.columns.get(spec.labelColumn)?.[0];
+  // Rows of a table without multi columns share one empty map (one Map less per row).
+  const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
 
   for (let r = header.bottom + 1; r <= last; r++) {
     if (rowIsBlank(view, r)) continue;
@@ -488,16 +542,18 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     const role: RowRole = TOTAL_LABELS.has(label) ? 'total' : SUBTOTAL_LABELS.has(label) ? 'subtotal' : 'data';
 
     const cells = new Map<string, CellRead>();
-    const multi = new Map<string, CellRead[]>();
+    const multi = hasMulti ? new Map<string, CellRead[]>() : NO_MULTI;
     for (const col of spec.columns) {
       const idxs = header.columns.get(col.key);
       if (!idxs) continue;
       const reads: CellRead[] = [];
       for (const c of idxs) {
-        const value = view.value(r, c);
+        // One merge lookup per cell: the area gives the master, the master the value (view.value's rule).
         const area = view.merges.areaAt(r, c);
-        const master = view.merges.masterOf(r, c);
-        let read: CellRead = new LazyCellRead(value, cellText(value), master.row, master.col, r, c, area !== undefined && area.bottom > area.top, false);
+        const masterRow = area ? area.top : r;
+        const masterCol = area ? area.left : c;
+        const value = view.grid.values[masterRow]?.[masterCol] ?? null;
+        let read: CellRead = new LazyCellRead(value, cellText(value), masterRow, masterCol, r, c, area !== undefined && area.bottom > area.top, false);
         if (col.group && role === 'data') {
           const parentText = col.groupParent !== undefined ? (cells.get(col.groupParent)?.text ?? '') : '';
           const prev = lastGroupValue.get(col.key);
@@ -510,7 +566,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
       }
       const firstRead = reads[0];
       if (firstRead) cells.set(col.key, firstRead);
-      if (col.multi) multi.set(col.key, reads);
+      if (col.multi) (multi as Map<string, CellRead[]>).set(col.key, reads);
     }
     rows.push({ row: r, role, cells, multi });
   }

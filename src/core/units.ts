@@ -98,7 +98,23 @@ export function unitIdentity(name: string): string {
   return key;
 }
 
+/** Names already resolved, per alias table (a table's unit names repeat row after row). */
+const canonicalCache = new WeakMap<Readonly<Record<string, string>>, Map<string, string>>();
+
 export function canonicalUnit(name: string, aliases: Readonly<Record<string, string>>): string {
+  let cache = canonicalCache.get(aliases);
+  if (!cache) {
+    cache = new Map();
+    canonicalCache.set(aliases, cache);
+  }
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const out = resolveUnit(name, aliases);
+  if (cache.size < 50_000) cache.set(name, out);
+  return out;
+}
+
+function resolveUnit(name: string, aliases: Readonly<Record<string, string>>): string {
   const key = name.replace(/\s+/g, '');
   const direct = ownValue(aliases, key);
   if (direct !== undefined) return direct;

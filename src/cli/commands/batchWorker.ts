@@ -2,6 +2,7 @@
  * A batch-check worker thread: says it is ready once the checker is loaded, then checks the files it is
  * sent, one at a time, and posts each result back.
  */
+import '../codepages';
 import { parentPort } from 'node:worker_threads';
 import { checkFile, type CheckFileOptions } from './check';
 

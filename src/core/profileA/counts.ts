@@ -6,6 +6,7 @@
  */
 import { parseCountToken, toHalfWidth } from '../text';
 import { execNotAfter } from '../regex';
+import { memoByText } from '../memo';
 
 export type Level = 'major' | 'minor' | 'bare';
 export type LevelCounts = Partial<Record<Level, number>>;
@@ -147,7 +148,14 @@ function clausesOf(text: string): Clause[] {
  * done and undone counts in either order. Several done/undone pairs after one total (one per county)
  * are separate statements. A clause with two counts of the same level is ambiguous and dropped.
  */
-export function parseCountStatements(text: string): CountStatement[] {
+export function parseCountStatements(text: string): readonly CountStatement[] {
+  return countStatementsOf(text);
+}
+
+/** Parsed once per text (memo.ts): results are read, never changed. */
+const countStatementsOf = memoByText(parseStatements);
+
+function parseStatements(text: string): CountStatement[] {
   const out: CountStatement[] = [];
   let total: { counts: LevelCounts; text: string } | null = null;
   let exclude = 0;
@@ -304,7 +312,13 @@ export interface StatedRate {
 
 const RATE = /(\d+)\s*项\s*(?:中\s*)?(?:已\s*)?完成\s*(\d+)\s*项\s*[,，]?\s*完成率(?:达到?|为|是)?\s*(\d+(?:\.\d+)?)\s*%/g;
 
-export function statedRates(text: string): StatedRate[] {
+export function statedRates(text: string): readonly StatedRate[] {
+  return statedRatesOf(text);
+}
+
+const statedRatesOf = memoByText(parseRates);
+
+function parseRates(text: string): StatedRate[] {
   const half = toHalfWidth(text);
   const out: StatedRate[] = [];
   RATE.lastIndex = 0;

@@ -3,6 +3,7 @@
  * full-width parentheses. The item's rating is the best among its pairs; ratings inside a note do not
  * count, except the convention that `必有1个名额` (a quota guaranteed by the rules) counts as 很有可能.
  */
+import { memoByText } from '../memo';
 import { isGroupPhrase } from '../units';
 import { RATING_WORDS } from '../vocab';
 import { lines, toHalfWidth } from '../text';
@@ -74,7 +75,14 @@ export function splitNotes(text: string): { main: string; notes: string[] } {
 
 const GUARANTEE = /必有\s*[1一]\s*个?名额/;
 
+/** Parsed once per text (memo.ts): the same assessment recurs row after row; results are only read. */
 export function parseAssessment(text: string): Assessment {
+  return assessmentOf(text);
+}
+
+const assessmentOf = memoByText(readAssessment);
+
+function readAssessment(text: string): Assessment {
   const { main, notes } = splitNotes(text);
   const pairs: RatedUnit[] = [];
   const unnamed: Rating[] = [];

@@ -1,8 +1,8 @@
 /**
- * zod schemas of profile A's records. Parsers build records from tables; the schemas state what a
+ * Schemas (core/validate.ts) of profile A's records. Parsers build records from tables; the schemas state what a
  * complete record is, and their issues become findings in one place (`issuesToFindings`).
  */
-import { z } from 'zod';
+import { v as z } from '../validate';
 
 const text = z.string().trim().min(1);
 

@@ -1,15 +1,15 @@
 /**
- * zod schemas of profile B's records. The parsers build records from the tables; a schema states
+ * Schemas (core/validate.ts) of profile B's records. The parsers build records from the tables; a schema states
  * what a complete record is, and its issues on required text become `cell/required` findings in one
  * place (`issuesToFindings`, shared with profile A).
  */
-import { z } from 'zod';
+import { type Infer, v as z } from '../validate';
 
 const text = z.string().trim().min(1);
 
 export const PROGRESS_CLASSES = ['done', 'onSchedule', 'lagging'] as const;
 export const ProgressClassSchema = z.enum(PROGRESS_CLASSES);
-export type ProgressClass = z.infer<typeof ProgressClassSchema>;
+export type ProgressClass = Infer<typeof ProgressClassSchema>;
 
 export const TargetRowSchema = z.object({
   seq: z.number().int().positive().nullable(),
@@ -33,7 +33,7 @@ export const TaskRowSchema = z.object({
 });
 
 export const ReportGroupSchema = z.enum(['targets', 'livelihood', 'provincial', 'city']);
-export type ReportGroup = z.infer<typeof ReportGroupSchema>;
+export type ReportGroup = Infer<typeof ReportGroupSchema>;
 
 /** One figure the 通报 states: a group's total, one class's count (and share), or a count named by other words. */
 export const ReportFigureSchema = z.object({
@@ -49,4 +49,4 @@ export const ReportFigureSchema = z.object({
   row: z.number().int().nonnegative(),
   cell: text,
 });
-export type ReportFigure = z.infer<typeof ReportFigureSchema>;
+export type ReportFigure = Infer<typeof ReportFigureSchema>;

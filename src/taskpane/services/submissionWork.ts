@@ -15,14 +15,15 @@ import {
   mergeSubmissions,
   missingUnits,
   type SubmissionStatus,
-  submissionStatus,
   type TemplateKind,
-  unreadableStatus,
 } from '../../core/submissions';
-import { isWorkbookReadError, openWorkbook, type OpenedWorkbook, readErrorMessage, withoutMarkerSheet } from '../../xlsx/files';
+import { type OpenedWorkbook, withoutMarkerSheet } from '../../xlsx/files';
 import { type MergeInput, mergeToWorkbook, planWorkbook, templateFile, workbookBytes } from '../../xlsx/submissions';
 import type { SheetPlan } from '../../core';
+import { auditOf, bytesOf, checkOne, openBytes, unreadableFile } from './batchCheck';
 import { type ChangeView, PaneError, type ProgressReporter } from './types';
+
+export { auditOf, openBytes };
 
 export { statusPlan } from '../../core/submissions';
 export { copyTarget } from '../../xlsx/files';
@@ -59,18 +60,6 @@ export async function readChosen(file: File, lang: Lang): Promise<ReadFile> {
   return { name: file.name, bytes, opened: openBytes(bytes, file.name, lang) };
 }
 
-export function openBytes(bytes: Uint8Array, name: string, lang: Lang): OpenedWorkbook {
-  try {
-    return openWorkbook(bytes, name);
-  } catch (e) {
-    if (isWorkbookReadError(e)) throw new PaneError(readErrorMessage(e, lang, name));
-    throw new PaneError(t('read.unexpected', lang, { file: name }));
-  }
-}
-
-export function auditOf(opened: OpenedWorkbook, settings: SettingsInput): Audit {
-  return auditSubmission(opened.grids, settings, opened.templateMarker);
-}
 
 // ───────────── 生成填报模板 ─────────────
 
@@ -127,24 +116,31 @@ export interface BatchResult {
 }
 
 /**
- * Check the files one after another, yielding between them: progress after each, and a cancel stops before
- * the next. An unreadable file is a row with its reason; nothing a file does stops the others. Only the
- * counts are kept, never the bytes or grids, so memory does not grow with the batch.
+ * Check the files: in Web Workers, one per core, where the page can start them (batchPool.ts: rows in the
+ * files' order, progress after each file, cancel at once, at most one file's bytes per worker); else one
+ * after another on this thread, yielding between files. Either way every file gets `checkOne`'s row (an
+ * unreadable file is a row with its reason; nothing a file does stops the others), and only the rows are
+ * kept, never the bytes or grids, so memory does not grow with the batch.
  */
-export async function checkFiles(files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<BatchResult> {
+export async function checkFiles(files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal, options: { readonly workers?: boolean } = {}): Promise<BatchResult> {
   const expected = resolveSettings(settings).settings.expectedUnits;
+  const here = async (file: File): Promise<SubmissionStatus> => {
+    const bytes = await bytesOf(file);
+    return bytes === null ? unreadableFile(file.name, lang, expected) : checkOne(file.name, bytes, settings, lang, expected);
+  };
+  // Checked before the pool is loaded: the pool's module names its worker by `import.meta` (browsers only).
+  if ((options.workers ?? true) && files.length > 1 && typeof Worker === 'function' && typeof URL === 'function') {
+    const { checkInWorkers } = await import('./batchPool');
+    const out = await checkInWorkers(files, settings, lang, expected, progress, signal, here);
+    return { rows: out.rows, missing: missingUnits(out.rows, expected), cancelled: out.cancelled };
+  }
   const rows: SubmissionStatus[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as File;
     progress(i, files.length, file.name);
     await breathe();
     if (signal.aborted) return { rows, missing: missingUnits(rows, expected), cancelled: true };
-    try {
-      const read = await readChosen(file, lang);
-      rows.push(submissionStatus(file.name, auditOf(read.opened, settings), read.opened.templateMarker, expected));
-    } catch (e) {
-      rows.push(unreadableStatus(file.name, e instanceof PaneError ? e.userMessage : t('read.unexpected', lang, { file: file.name }), expected));
-    }
+    rows.push(await here(file));
   }
   progress(files.length, files.length, files[files.length - 1]?.name ?? '');
   return { rows, missing: missingUnits(rows, expected), cancelled: false };

@@ -1,0 +1,164 @@
+/**
+ * 批量校验报送 in Web Workers (src/taskpane/services/batchPool.ts) against the page's own serial loop: the same
+ * rows in the same order, the same units missing; progress to the end; cancel; never more files held than
+ * workers; a worker that cannot run leaves its files to the page. The workers here are the real worker
+ * module (batch.worker.ts) run in this process behind a stand-in `Worker` that clones every message as a
+ * browser does (the bytes transferred).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFiles } from '../../src/taskpane/services/submissionWork';
+
+const ROOT = join(__dirname, '..', '..');
+
+type Listener = (e: { data?: unknown; preventDefault(): void }) => void;
+
+interface Stats {
+  started: number;
+  inFlight: number;
+  maxInFlight: number;
+  terminated: number;
+}
+
+/** A stand-in for the browser's Worker: the worker module in this process, messages structured-cloned, asynchronous. */
+function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): () => void {
+  class FakeWorker {
+    private readonly listeners = new Map<string, Set<Listener>>();
+    private scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: unknown): void } | null = null;
+    private ended = false;
+
+    constructor(url: URL | string) {
+      expect(String(url)).toMatch(/batch\.worker\.ts$/);
+      stats.started++;
+      if (behaviour === 'broken') return;
+      const scope = {
+        onmessage: null as ((e: { data: unknown }) => void) | null,
+        postMessage: (m: unknown) => {
+          const data = structuredClone(m);
+          setTimeout(() => {
+            if (this.ended) return;
+            stats.inFlight--;
+            for (const l of this.listeners.get('message') ?? []) l({ data, preventDefault() {} });
+          }, 0);
+        },
+      };
+      const saved = (globalThis as { self?: unknown }).self;
+      (globalThis as { self?: unknown }).self = scope;
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the worker module per worker
+        require('../../src/taskpane/services/batch.worker');
+      });
+      (globalThis as { self?: unknown }).self = saved;
+      this.scope = scope;
+    }
+
+    addEventListener(type: string, l: Listener): void {
+      if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+      this.listeners.get(type)?.add(l);
+    }
+
+    removeEventListener(type: string, l: Listener): void {
+      this.listeners.get(type)?.delete(l);
+    }
+
+    postMessage(message: { bytes: ArrayBuffer }, transfer: ArrayBuffer[]): void {
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      const data = structuredClone(message, { transfer });
+      expect(message.bytes.byteLength).toBe(0); // handed over, not copied
+      setTimeout(() => {
+        if (this.ended) return;
+        if (!this.scope) {
+          stats.inFlight--;
+          for (const l of this.listeners.get('error') ?? []) l({ preventDefault() {} });
+          return;
+        }
+        this.scope.onmessage?.({ data });
+      }, 0);
+    }
+
+    terminate(): void {
+      if (!this.ended) stats.terminated++;
+      this.ended = true;
+    }
+  }
+  const saved = (globalThis as { Worker?: unknown }).Worker;
+  (globalThis as { Worker?: unknown }).Worker = FakeWorker;
+  return () => {
+    (globalThis as { Worker?: unknown }).Worker = saved;
+  };
+}
+
+function file(name: string, path: string): File {
+  return new File([readFileSync(join(ROOT, path))], name);
+}
+
+function submissions(n: number): File[] {
+  const kinds = [
+    (i: number) => file(`龙山县-${i}.xlsx`, 'samples/incentive-2022.xlsx'),
+    (i: number) => file(`保靖县-${i}.xlsx`, 'samples/keywork-2024.xlsx'),
+    (i: number) => file(`永顺县-${i}.xls`, 'test/fixtures/formats/incentive-2022.xls'),
+    (i: number) => new File([new TextEncoder().encode('%PDF-1.4 not a workbook')], `泸溪县-${i}.xlsx`),
+    (i: number) => file(`吉首市-${i}.ods`, 'test/fixtures/formats/keywork-2024.ods'),
+  ];
+  return Array.from({ length: n }, (_, i) => (kinds[i % kinds.length] as (i: number) => File)(i));
+}
+
+const settings = { expectedUnits: ['龙山县', '永顺县', '保靖县', '泸溪县', '吉首市', '花垣县'] };
+const newStats = (): Stats => ({ started: 0, inFlight: 0, maxInFlight: 0, terminated: 0 });
+
+describe('批量校验报送 in workers', () => {
+  it('gives the serial run\'s rows, in the files\' order, and the same units missing', async () => {
+    const files = submissions(11);
+    const serial = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal, { workers: false });
+    const stats = newStats();
+    const uninstall = installWorker(stats);
+    const progress: [number, number][] = [];
+    try {
+      const parallel = await checkFiles(files, settings, 'zh-CN', (d, t) => progress.push([d, t]), new AbortController().signal);
+      expect(parallel).toEqual(serial);
+    } finally {
+      uninstall();
+    }
+    expect(serial.rows.map((r) => r.state)).toEqual(expect.arrayContaining(['passed', 'errors', 'unreadable']));
+    expect(serial.missing).toEqual(['花垣县']);
+    expect(stats.started).toBe(2);
+    expect(stats.terminated).toBe(2);
+    // Bytes held: one file per worker at most.
+    expect(stats.maxInFlight).toBeLessThanOrEqual(2);
+    expect(progress.at(-1)).toEqual([11, 11]);
+    for (let i = 1; i < progress.length; i++) expect((progress[i] as [number, number])[0]).toBeGreaterThanOrEqual((progress[i - 1] as [number, number])[0]);
+  });
+
+  it('cancel: the workers end at once, the finished files are reported, nothing after', async () => {
+    const files = submissions(10);
+    const stats = newStats();
+    const uninstall = installWorker(stats);
+    const controller = new AbortController();
+    try {
+      const out = await checkFiles(files, {}, 'zh-CN', (done) => done === 2 && controller.abort(), controller.signal);
+      expect(out.cancelled).toBe(true);
+      expect(out.rows.length).toBeGreaterThanOrEqual(2);
+      expect(out.rows.length).toBeLessThan(10);
+      const serial = await checkFiles(files, {}, 'zh-CN', () => {}, new AbortController().signal, { workers: false });
+      // Every row reported is that file's row of the full serial run.
+      for (const row of out.rows) expect(serial.rows.find((r) => r.file === row.file)).toEqual(row);
+    } finally {
+      uninstall();
+    }
+    expect(stats.terminated).toBe(stats.started);
+  });
+
+  it('workers that cannot run leave the files to the page: the same rows', async () => {
+    const files = submissions(5);
+    const serial = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal, { workers: false });
+    const stats = newStats();
+    const uninstall = installWorker(stats, 'broken');
+    try {
+      expect(await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal)).toEqual(serial);
+    } finally {
+      uninstall();
+    }
+    expect(stats.started).toBe(2);
+  });
+});
