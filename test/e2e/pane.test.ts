@@ -120,7 +120,7 @@ run('task pane in headless Chromium (file mode)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(readFileSync(path)).buffer);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(names).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
     // The user's own package with ours added: every original part is still there.
     const partNames = (b: Uint8Array) => readZip(b).map((e) => e.name);
     expect(partNames(new Uint8Array(readFileSync(path)))).toEqual(expect.arrayContaining(partNames(new Uint8Array(readFileSync(join(ROOT, 'samples', 'incentive-2022.xlsx'))))));

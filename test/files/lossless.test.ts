@@ -162,6 +162,6 @@ describe('formats we cannot add to are written as a new .xlsx, and the user is t
     expect(r.out[0]).toMatch(/是 \.xls 文件，不能原样保留；汇总副本另存为 \.xlsx/);
     const copy = openWorkbook(new Uint8Array(readFileSync(join(dir, 'from-xls.xlsx'))), 'from-xls.xlsx');
     expect(copy.format).toBe('xlsx');
-    expect(copy.grids.map((g) => g.name)).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(copy.grids.map((g) => g.name)).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
   });
 });

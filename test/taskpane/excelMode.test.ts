@@ -51,7 +51,7 @@ describe('Excel mode services', () => {
   it('重算汇总 writes the summary sheets; 清除标记 removes exactly our marks', async () => {
     const services = createExcelServices();
     const out = await services.summarize?.({}, 'zh-CN', step);
-    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
     expect(host.runOptions).toHaveLength(1);
     expect(host.workbook.sheets.map((s) => s.name)).toContain('汇总-研判统计');
     expect(ourMarks().length).toBeGreaterThan(0);
@@ -83,7 +83,7 @@ describe('Excel mode services', () => {
     (host.workbook.sheets.find((s) => s.name === '附件4') as { protected: boolean }).protected = true;
     const services = createExcelServices();
     const out = await services.summarize?.({}, 'zh-CN', step);
-    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
     expect(out?.view?.counts).toEqual({ error: 2, warning: 12, info: 3 });
     expect(out?.notes).toEqual(['工作表“附件4”受保护，未标记其中的问题单元格；校验结果不受影响。']);
     for (const n of out?.notes ?? []) expect(n).not.toMatch(/未做任何更改|nothing was changed/);
@@ -105,7 +105,7 @@ describe('Excel mode services', () => {
     const out = await createExcelServices().summarize?.({}, 'zh-CN', step);
     expect(out?.view?.counts).toEqual({ error: 2, warning: 12, info: 3 });
     expect(out?.sheets).toEqual([]);
-    expect(out?.notes?.[0]).toMatch(/^汇总表未全部写完：“汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果”可能不完整/);
+    expect(out?.notes?.[0]).toMatch(/^汇总表未全部写完：“汇总-研判统计、汇总-县市区事项、汇总-完成率、通报草稿、校验结果”可能不完整/);
     expect(out?.notes?.[0]).toContain('原因：Excel 暂时无法完成此操作');
     expect(out?.notes?.[0]).not.toMatch(/GeneralException|internal error/);
   });

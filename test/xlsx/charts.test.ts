@@ -224,5 +224,10 @@ suite('LibreOffice opens every written workbook with its charts and prints them'
     expect(savedChart).toBeDefined();
     expect(formulasOf(savedChart as string).filter((f) => /\$[C-F]\$5:/.test(f))).toEqual(['$C$5:$C$30', '$D$5:$D$30', '$E$5:$E$30', '$F$5:$F$30'].map((r) => `'汇总-研判统计'!${r}`));
     expect(cachesOf(savedChart as string).map((s) => s[0])).toEqual([2, 2, 2, 1]);
+    // The drafted 通报 paragraph is a formula over those cells: its counts follow too.
+    const draft = openWorkbook(new Uint8Array(zipSync(back)), 'back.xlsx').grids.find((g) => g.name === '通报草稿');
+    const paragraph = String(draft?.values[3]?.[0] ?? '');
+    expect(paragraph).toContain('很有可能获得激励的13项，有可能的30项，难度较大的20项，不太可能的2项');
+    expect(paragraph).toContain('暂无单位有可能争取到的事项有22项');
   });
 });

@@ -3,6 +3,7 @@ import type { Audit } from '../audit';
 import type { Lang } from '../i18n/spec';
 import { findingsPlan } from './findings';
 import { completionPlan, countiesPlan, tallyPlan } from './incentive';
+import { incentiveDraftPlan } from './incentiveDraft';
 import { draftPlan, livelihoodPlan, targetsPlan } from './keywork';
 import type { SheetPlan } from './types';
 
@@ -12,7 +13,11 @@ export { highlightPlan } from './highlight';
 export function buildSummaryPlans(audit: Audit, lang: Lang = 'zh-CN'): SheetPlan[] {
   const plans: (SheetPlan | null)[] = [];
   // Every profile the workbook holds gets its summaries (a workbook may hold annexes of both).
-  if (audit.records.incentive) plans.push(tallyPlan(audit, lang), countiesPlan(audit, lang), completionPlan(audit, lang));
+  if (audit.records.incentive) {
+    const tally = tallyPlan(audit, lang);
+    const counties = countiesPlan(audit, lang);
+    plans.push(tally, counties, completionPlan(audit, lang), incentiveDraftPlan(audit, lang, tally, counties));
+  }
   if (audit.records.keywork) plans.push(targetsPlan(audit, lang), livelihoodPlan(audit, lang), draftPlan(audit, lang));
   plans.push(findingsPlan(audit, lang));
   return plans.filter((p): p is SheetPlan => p !== null);
