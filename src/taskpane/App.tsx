@@ -22,6 +22,9 @@ import { localizeFinding, supportedKinds, t, withColumnMapping } from '../core';
 import { FindingsList } from './components/FindingsList';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SubmissionActions } from './components/SubmissionActions';
+
+// The charts are drawn only once there is an audit, from their own chunk: the initial pane does not grow.
+const SummaryCharts = React.lazy(() => import(/* webpackChunkName: "charts" */ './components/SummaryCharts'));
 import { type AuditView, isPaneError, type PaneServices } from './services/types';
 
 const useStyles = makeStyles({
@@ -260,6 +263,11 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
               </span>
             ))}
           </div>
+          {audit.charts && audit.charts[lang].length > 0 ? (
+            <React.Suspense fallback={null}>
+              <SummaryCharts charts={audit.charts[lang]} lang={lang} />
+            </React.Suspense>
+          ) : null}
           <TabList selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as Filter)} aria-label={tr('pane.filter.label')} size="small">
             <Tab value="all">{tr('pane.filter.all')}</Tab>
             <Tab value="error">{tr('severity.error')}</Tab>

@@ -1,5 +1,5 @@
 /** The pane's Excel-mode services against the fake Excel host: check, recompute, clear, settings, failures. */
-import { auditWorkbook } from '../../src/core';
+import { auditWorkbook, summaryChartViews } from '../../src/core';
 import { createExcelServices } from '../../src/taskpane/services/excelMode';
 import type { FakeExcelHost } from '../fakes/excel';
 import { sampleHost } from '../excel/support';
@@ -41,6 +41,9 @@ describe('Excel mode services', () => {
     const expected = auditWorkbook(await sampleGrids('incentive-2022.xlsx'));
     expect(view.findings).toEqual(expected.findings);
     expect(view.counts).toEqual({ error: 2, warning: 12, info: 3 });
+    // The pane's charts come from the same chart plans the hosts write.
+    expect(view.charts).toEqual(summaryChartViews(expected));
+    expect(view.charts?.['en-US'].map((c) => c.title)).toEqual(['Ratings per lead unit', 'Completion rate per lead unit (highest first, overall last)']);
     expect(new Set(ourMarks())).toEqual(new Set(['附件2', '附件3', '附件4', '附件5']));
     expect(steps).toEqual(['reading', 'writing']);
     // One user action, one Excel.run (read, audit and mark inside it), with delayForCellEdit.

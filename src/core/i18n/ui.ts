@@ -101,6 +101,8 @@ export const UI = {
   'pane.filter.all': { 'zh-CN': '全部', 'en-US': 'All' },
   'pane.filter.label': { 'zh-CN': '按级别筛选', 'en-US': 'Filter by severity' },
   'pane.findings': { 'zh-CN': '校验结果', 'en-US': 'Findings' },
+  'pane.charts': { 'zh-CN': '汇总图表（{count}）', 'en-US': 'Summary charts ({count})' },
+  'pane.charts.note': { 'zh-CN': '与写入汇总表的图表同一数据（按附件重算）。', 'en-US': 'The same figures as the charts written to the summary sheets (recomputed from the annexes).' },
   'pane.gotoCell': { 'zh-CN': '转到 {sheet}!{cell}', 'en-US': 'Go to {sheet}!{cell}' },
   'pane.empty': { 'zh-CN': '点击“校验”开始。', 'en-US': 'Press "Check" to start.' },
   'pane.supported': {

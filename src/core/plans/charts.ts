@@ -126,3 +126,33 @@ export function chartPageBreaks(plan: Pick<SheetPlan, 'charts'>): number[] {
   const rows = (plan.charts ?? []).map((c) => parseA1(c.anchor)?.row).filter((r): r is number => r !== undefined && r > 0).map((r) => r + 1);
   return [...new Set(rows)].sort((a, b) => a - b);
 }
+
+/** A chart as the pane draws it: the plan's chart with its figures (plain data, no ranges). */
+export interface ChartView {
+  readonly key: string;
+  readonly sheet: string;
+  readonly kind: ChartKind;
+  readonly title: string;
+  readonly categoryAxisTitle: string;
+  readonly valueAxisTitle: string;
+  readonly valueFormat?: string;
+  readonly legend: boolean;
+  readonly categories: readonly string[];
+  readonly series: readonly { readonly name: string; readonly color: string; readonly values: readonly (number | null)[]; readonly pointColors: readonly { readonly index: number; readonly color: string }[] }[];
+}
+
+/** The charts of these plans as the pane draws them (the same plans the hosts write). */
+export function chartViews(plans: readonly SheetPlan[]): ChartView[] {
+  return planCharts(plans).map(({ sheet, sheetId, chart, data }) => ({
+    key: `${sheetId}/${chart.id}`,
+    sheet,
+    kind: chart.kind,
+    title: chart.title,
+    categoryAxisTitle: chart.categoryAxisTitle,
+    valueAxisTitle: chart.valueAxisTitle,
+    ...(chart.valueFormat ? { valueFormat: chart.valueFormat } : {}),
+    legend: chart.legend,
+    categories: data.categories,
+    series: data.series.map((s) => ({ name: s.name, color: s.color, values: s.values, pointColors: [...s.pointColors].map(([index, color]) => ({ index, color })) })),
+  }));
+}

@@ -6,8 +6,10 @@ import { completionPlan, countiesPlan, tallyPlan } from './incentive';
 import { incentiveDraftPlan } from './incentiveDraft';
 import { draftPlan, livelihoodPlan, targetsPlan } from './keywork';
 import type { SheetPlan } from './types';
+import { chartViews, type ChartView } from './charts';
 
 export * from './types';
+export { chartViews, type ChartView } from './charts';
 export { highlightPlan } from './highlight';
 
 export function buildSummaryPlans(audit: Audit, lang: Lang = 'zh-CN'): SheetPlan[] {
@@ -21,4 +23,9 @@ export function buildSummaryPlans(audit: Audit, lang: Lang = 'zh-CN'): SheetPlan
   if (audit.records.keywork) plans.push(targetsPlan(audit, lang), livelihoodPlan(audit, lang), draftPlan(audit, lang));
   plans.push(findingsPlan(audit, lang));
   return plans.filter((p): p is SheetPlan => p !== null);
+}
+
+/** The summary charts in both languages, as the pane draws them: from the same plans the hosts write. */
+export function summaryChartViews(audit: Audit): Readonly<Record<Lang, readonly ChartView[]>> {
+  return { 'zh-CN': chartViews(buildSummaryPlans(audit, 'zh-CN')), 'en-US': chartViews(buildSummaryPlans(audit, 'en-US')) };
 }

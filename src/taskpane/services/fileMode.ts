@@ -4,7 +4,7 @@
  * copy is the user's own package with our sheets and marks added, nothing else touched (src/xlsx/files.ts).
  * That module is loaded on demand, so the in-Excel bundle never carries it.
  */
-import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
+import { auditSubmission, buildSummaryPlans, highlightPlan, summaryChartViews, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
 import { describeHost, renderSelfTest } from '../../excel/selfTest';
 import { createFileSubmissions } from './fileSubmissions';
 import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter } from './types';
@@ -42,7 +42,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       const { grids } = await read(lang, step);
       step('checking');
       const audit = auditSubmission(grids, settings);
-      return { fileName: file?.name ?? '', profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, columnGaps: audit.columnGaps };
+      return { fileName: file?.name ?? '', profile: audit.profile, sheets: audit.sheets, findings: audit.findings, counts: audit.counts, columnGaps: audit.columnGaps, charts: summaryChartViews(audit) };
     },
     async download(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string> {
       const { mod, opened, grids, bytes, name: source } = await read(lang, step);

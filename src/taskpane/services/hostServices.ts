@@ -3,7 +3,7 @@
  * 表格 through its object model): one implementation, a small adapter per host. Host failures arrive as
  * catalogue messages, never the host's own text; the findings come back whatever happened to the marks.
  */
-import { type AppliedSheet, type Audit, type Lang, type SettingsInput, t } from '../../core';
+import { type AppliedSheet, type Audit, type Lang, type SettingsInput, summaryChartViews, t } from '../../core';
 import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter, type SummaryOutcome } from './types';
 
 /** A note of the host adapter (sheets left unmarked, manual calculation …), rendered per language. */
@@ -49,6 +49,7 @@ export function createHostServices<N extends HostNote>(host: HostAdapter<N>): Pa
     counts: audit.counts,
     columnGaps: audit.columnGaps,
     notes,
+    charts: summaryChartViews(audit),
   });
   return {
     mode: host.mode,
