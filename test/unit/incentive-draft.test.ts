@@ -5,7 +5,7 @@
  */
 import { auditWorkbook, buildSummaryPlans, type SheetPlan } from '../../src/core';
 import { parseA1 } from '../../src/core/grid';
-import { sampleGrids } from '../helpers/grids';
+import { cloneGrid, findGrid, getCell, sampleGrids, setCell } from '../helpers/grids';
 
 async function plans(lang: 'zh-CN' | 'en-US'): Promise<SheetPlan[]> {
   return buildSummaryPlans(auditWorkbook(await sampleGrids('incentive-2022.xlsx')), lang);
@@ -46,5 +46,28 @@ describe('通报草稿 for the incentive sample', () => {
     const p = draft.rows[3]?.[0];
     const joined = (p?.formula ?? '').split('&').map((part) => (part.startsWith('"') ? part.slice(1, -1).replace(/""/g, '"') : String(cellValue(draft, part)))).join('');
     expect(joined).toBe(p?.value);
+  });
+});
+
+describe('通报草稿 against the last version', () => {
+  it('says which rating counts and which items changed since the version compared with, each figure listed with its source', async () => {
+    const grids = await sampleGrids('incentive-2022.xlsx');
+    // Last round, 州发改委's 高质量发展 (附件3!E5, 难度较大 now) was rated 有可能.
+    const old = grids.map((g) => cloneGrid(g));
+    const g = findGrid(old, '附件3');
+    setCell(g, 'E5', String(getCell(g, 'E5')).replace(/难度较大/g, '有可能'));
+    const previous = { audit: auditWorkbook(old), name: '上一版.xlsx' };
+    const draft = buildSummaryPlans(auditWorkbook(grids), 'zh-CN', { previous }).find((p) => p.id === 'incentiveDraft') as SheetPlan;
+    const paragraph = String(draft.rows[3]?.[0]?.value);
+    expect(paragraph).toMatch(/与上一版（上一版\.xlsx）相比，有可能由31项变为30项，难度较大由20项变为21项；研判等级有变化的事项1项：高质量发展（州发改委，有可能→难度较大）。$/);
+    const listed = draft.rows.filter((r) => String(r[3]?.value ?? '').startsWith('上一版“上一版.xlsx”'));
+    expect(listed.map((r) => [r[1]?.value, r[2]?.value])).toEqual([
+      ['上一版有可能项数', 31],
+      ['上一版难度较大项数', 20],
+      ['研判等级有变化的事项（上一版→本次）', '高质量发展（州发改委，有可能→难度较大）'],
+    ]);
+    // Without a previous version, no such sentence.
+    const plain = buildSummaryPlans(auditWorkbook(grids), 'zh-CN').find((p) => p.id === 'incentiveDraft');
+    expect(String(plain?.rows[3]?.[0]?.value)).not.toContain('上一版');
   });
 });

@@ -47,7 +47,7 @@ export const UI = {
     'zh-CN':
       '用法：\n' +
       '  annex-audit check 文件或目录… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings 设置.json] [--jobs N] [--details] [--explain]\n' +
-      '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US] [--settings 设置.json]\n' +
+      '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US] [--settings 设置.json] [--previous 上一版.xlsx]\n' +
       '  annex-audit clear 文件.xlsx -o 输出.xlsx\n' +
       '  annex-audit template 类型… -o 模板.xlsx [--year 年份] [--rows 行数] [--lang zh-CN|en-US]\n' +
       '      类型：{kinds}\n' +
@@ -57,7 +57,7 @@ export const UI = {
     'en-US':
       'Usage:\n' +
       '  annex-audit check FILE_OR_DIR… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings SETTINGS.json] [--jobs N] [--details] [--explain]\n' +
-      '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US] [--settings SETTINGS.json]\n' +
+      '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US] [--settings SETTINGS.json] [--previous LAST.xlsx]\n' +
       '  annex-audit clear FILE.xlsx -o OUT.xlsx\n' +
       '  annex-audit template KIND… -o TEMPLATE.xlsx [--year YYYY] [--rows N] [--lang zh-CN|en-US]\n' +
       '      KIND: {kinds}\n' +

@@ -10,7 +10,64 @@ import type { Params } from '../i18n/findings';
 import type { Lang } from '../i18n/spec';
 import { t, type UiKey } from '../i18n/ui';
 import { basePlan, blank, link, num, PlanRows, sheetRef, text } from './common';
+import type { RecomputedItemRating } from '../profileA';
 import type { PlanCell, SheetPlan } from './types';
+
+/** The version compared with: its audit and the name the user knows it by (its file). */
+export interface PreviousRound {
+  readonly audit: Audit;
+  readonly name: string;
+}
+
+const RATING_WORD = { veryLikely: '很有可能', likely: '有可能', hard: '难度较大', unlikely: '不太可能' } as const;
+
+/**
+ * The differences from the last round: each rating's count before → now (now: the cells already listed; before:
+ * the previous version's figure, listed with its file as the source) and the items whose best rating changed.
+ * Empty when the previous version has no recomputed tally.
+ */
+function previousRound(
+  previous: PreviousRound,
+  current: readonly RecomputedItemRating[],
+  lang: Lang,
+  now: readonly Piece[],
+  listed: (label: string, value: string | number, source: string) => string | number,
+): Piece[] {
+  const before = previous.audit.recomputed.incentive;
+  if (!before) return [];
+  const tr = (key: UiKey, params: Params = {}) => t(key, lang, params);
+  const zh = lang === 'zh-CN';
+  const source = tr('plan.incentiveDraft.previousSource', { file: previous.name });
+  const counts: Piece[] = [];
+  (['veryLikely', 'likely', 'hard', 'unlikely'] as const).forEach((k, i) => {
+    const was = before.tallyTotal[k];
+    const cell = now[i];
+    if (!cell || typeof cell === 'string' || cell.value === was) return;
+    const old = listed(tr('plan.incentiveDraft.previousCount', { rating: tr(`chart.rating.${k}`) }), was, source);
+    if (counts.length > 0) counts.push(zh ? '，' : ', ');
+    counts.push(...(zh ? [`${RATING_WORD[k]}由`, String(old), '项变为', cell, '项'] : [`${tr(`chart.rating.${k}`).toLowerCase()} from `, String(old), ' to ', cell]));
+  });
+  const key = (it: { unit: string; item: string }) => `${it.unit}\u0000${it.item.replace(/\s/g, '')}`;
+  const was = new Map(before.itemRatings.map((it) => [key(it), it] as const));
+  const changed = current.filter((it) => {
+    const w = was.get(key(it));
+    return w !== undefined && w.rating !== it.rating;
+  });
+  const items: Piece[] = [];
+  changed.forEach((it, i) => {
+    const w = was.get(key(it));
+    const text = zh ? `${it.item}（${it.unit}，${w?.rating ?? '—'}→${it.rating ?? '—'}）` : `${it.item} (${it.unit}, ${w?.rating ?? '—'} → ${it.rating ?? '—'})`;
+    listed(tr('plan.incentiveDraft.changedItem'), text, `${source}；${it.sheet}!${it.cell}`);
+    if (i > 0) items.push(zh ? '、' : '; ');
+    items.push(text);
+  });
+  return [
+    ...(zh ? ['与上一版（', previous.name, '）相比，'] : ['Compared with the last version (', previous.name, '), ']),
+    ...(counts.length > 0 ? counts : [zh ? '各等级项数没有变化' : 'no rating count changed']),
+    ...(changed.length > 0 ? (zh ? ['；研判等级有变化的事项', String(changed.length), '项：', ...items] : ['; ', String(changed.length), ' items changed rating: ', ...items]) : []),
+    zh ? '。' : '.',
+  ];
+}
 
 /** Longest string literal Excel accepts in a formula. */
 const MAX_LITERAL = 255;
@@ -49,7 +106,7 @@ function list(items: readonly Piece[][], lang: Lang, enSep = ', '): Piece[] {
  * The draft sheet, from the tally and county plans written with it (their cells are the sources). Null when the
  * tally was not recomputed.
  */
-export function incentiveDraftPlan(audit: Audit, lang: Lang, tally: SheetPlan | null, counties: SheetPlan | null): SheetPlan | null {
+export function incentiveDraftPlan(audit: Audit, lang: Lang, tally: SheetPlan | null, counties: SheetPlan | null, previous?: PreviousRound): SheetPlan | null {
   const tr = (key: UiKey, params: Params = {}) => t(key, lang, params);
   const r = audit.recomputed.incentive;
   if (!r || !tally) return null;
@@ -161,6 +218,11 @@ export function incentiveDraftPlan(audit: Audit, lang: Lang, tally: SheetPlan | 
           ...(countyPieces.length > 0 || levelPiece ? ['. '] : []),
           ...(hopeless.length > 0 ? [hopelessCount, ' items are rated difficult or unlikely, with no unit likely to win them: ', ...list(hopelessPieces, lang, '; '), '; they need particular effort.'] : ['Every item has a unit rated likely or better.']),
         ];
+  if (previous) pieces.push(...previousRound(previous, r.itemRatings, lang, ratings, (label, value, source) => {
+    seq += 1;
+    rows.push([num(seq, 'center'), text(label), typeof value === 'number' ? num(value) : text(value), text(source)]);
+    return value;
+  }));
   const paragraph = joinFormula(pieces);
   const cell: PlanCell = { value: paragraph.value, formula: paragraph.formula, style: 'text' };
   rows.fill(paragraphRow, [cell, blank(), blank(), blank()]);
