@@ -126,7 +126,7 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
     await page.getByText(/^已写入汇总表：汇总-研判统计、汇总-县市区事项、汇总-完成率、通报草稿、校验结果。/).waitFor();
     const s = await state(page);
     expect(s.sheets).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
-    expect(s.tags.filter((t) => t.startsWith('AnnexAudit_'))).toHaveLength(4);
+    expect(s.tags.filter((t) => t.startsWith('AnnexAudit_'))).toHaveLength(5);
     await page.screenshot({ path: join(ARTIFACTS, 'wps-pane-summary-320.png'), fullPage: true });
   });
 
@@ -143,7 +143,7 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
     await page.getByText('自检完成：12/12 项通过。').first().waitFor();
     const report = await page.getByRole('textbox', { name: '自检结果（可复制发给管理员）' }).inputValue();
     expect(report).toContain('WPS 版本: WPS 表格 12.1 12.1.0.16250');
-    expect((await state(page)).sheets).toHaveLength(9);
+    expect((await state(page)).sheets).toHaveLength(10);
   });
 
   it('without the WPS globals the same page falls back to file mode (a plain browser)', async () => {
