@@ -6,6 +6,7 @@
  */
 // First: SheetJS's code page tables load only when a file needs them (codepages.ts).
 import './codepages';
+import { basename } from 'node:path';
 import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, overlongCells, t } from '../core';
 import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';
@@ -135,6 +136,8 @@ interface WriteOptions {
   lang: Lang;
   guarantee: boolean;
   settingsFile?: string;
+  /** `--previous FILE`: the last version, so the 通报草稿 says what changed. */
+  previous?: string;
 }
 
 function parseWriteArgs(args: readonly string[], lang: Lang): { ok: true; options: WriteOptions } | { ok: false; message: string } {
@@ -147,6 +150,8 @@ function parseWriteArgs(args: readonly string[], lang: Lang): { ok: true; option
     else if (a === '--no-guarantee') o.guarantee = false;
     else if (a === '--settings') o.settingsFile = args[++i] ?? '';
     else if (a.startsWith('--settings=')) o.settingsFile = a.slice('--settings='.length);
+    else if (a === '--previous') o.previous = args[++i] ?? '';
+    else if (a.startsWith('--previous=')) o.previous = a.slice('--previous='.length);
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (args[++i] ?? '');
       if (v !== 'zh-CN' && v !== 'en-US') return { ok: false, message: t('cli.badOption', o.lang, { option: '--lang', value: v }) };
@@ -157,7 +162,18 @@ function parseWriteArgs(args: readonly string[], lang: Lang): { ok: true; option
   }
   if (!o.file) return { ok: false, message: t('cli.noFiles', o.lang) };
   if (!o.out) return { ok: false, message: t('cli.noOutput', o.lang) };
-  return { ok: true, options: { file: o.file, out: o.out, mark: o.mark, lang: o.lang, guarantee: o.guarantee, ...(o.settingsFile !== undefined ? { settingsFile: o.settingsFile } : {}) } };
+  return {
+    ok: true,
+    options: {
+      file: o.file,
+      out: o.out,
+      mark: o.mark,
+      lang: o.lang,
+      guarantee: o.guarantee,
+      ...(o.settingsFile !== undefined ? { settingsFile: o.settingsFile } : {}),
+      ...(o.previous !== undefined ? { previous: o.previous } : {}),
+    },
+  };
 }
 
 /**
@@ -177,8 +193,9 @@ async function runWrite(
   }
   const o = parsed.options;
   const isInput = (out: string): boolean => {
-    if (inputAt(out, [o.file]) === null) return false;
-    io.err(say('cli.outputIsInput', o.lang, { out, file: o.file }));
+    const hit = inputAt(out, [o.file, ...(o.previous !== undefined ? [o.previous] : [])]);
+    if (hit === null) return false;
+    io.err(say('cli.outputIsInput', o.lang, { out, file: hit }));
     return true;
   };
   if (isInput(o.out)) return 2;
@@ -208,7 +225,12 @@ async function runWrite(
     }
     const sourceNames = opened.grids.map((g) => g.name);
     const audit = auditSubmission(opened.grids, auditSettings(settings, o.guarantee), opened.templateMarker);
-    const plans = buildSummaryPlans(audit, o.lang);
+    let previous: { audit: ReturnType<typeof auditSubmission>; name: string } | undefined;
+    if (o.previous !== undefined) {
+      const old = openWorkbook(await readBytes(o.previous), o.previous);
+      previous = { audit: auditSubmission(old.grids, auditSettings(settings, o.guarantee), old.templateMarker), name: basename(o.previous) };
+    }
+    const plans = buildSummaryPlans(audit, o.lang, previous ? { previous } : {});
     const applied = target.pkg.applySheetPlans(plans, o.lang);
     let marked = 0;
     if (o.mark) marked = target.pkg.applyHighlights(highlightPlan(audit, sourceNames));

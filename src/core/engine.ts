@@ -4,5 +4,5 @@
  */
 export { auditSubmission } from './submissions/marker';
 export { auditWorkbook } from './audit';
-export { buildSummaryPlans, highlightPlan } from './plans';
+export { buildSummaryPlans, highlightPlan, summaryChartViews } from './plans';
 export { resolveSettings } from './settings';

@@ -10,8 +10,8 @@
  * formats Excel cannot read are skipped with one note each; summaries are not written into a workbook whose
  * structure is protected; the page setup, which Excel may refuse, is applied in its own step.
  *
- * Syncs: summaries 1 (sheets, tags, tables, workbook protection) + 1 (everything else, all sheets) + 1 (page
- * setup); marks and clear 1 (sheets and their protection) + 1 (their conditional formats) + 1 (delete ours /
+ * Syncs: summaries 1 (sheets, tags, tables, workbook protection) + 1 (everything else, all sheets, charts
+ * included) + 1 (page setup, with the page breaks above the charts); marks and clear 1 (sheets and their protection) + 1 (their conditional formats) + 1 (delete ours /
  * add new). More only for chunks Excel's limits force, or, when Excel fails to read some sheet's conditional
  * formats, one per sheet to find which.
  */
@@ -35,6 +35,7 @@ import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { ExcelAdapterError, isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { cellInput, type Input, styleRects } from '../hosts/cells';
+import { chartBytes, queueChartPageBreaks, queueCharts } from './charts';
 
 export { cellInput, needsTextGuard, styleRects } from '../hosts/cells';
 
@@ -183,6 +184,8 @@ export async function applySheetPlans(context: Excel.RequestContext, plans: read
     if (content) works.push(content);
     const finish = finishWork(context, step);
     if (finish) works.push(finish);
+    const charts = chartWork(context, step);
+    if (charts) works.push(charts);
   }
   if (progress) progress.sent = true;
   await runWorks(context, works, options.limits);
@@ -196,6 +199,7 @@ export async function applySheetPlans(context: Excel.RequestContext, plans: read
       if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       const [first, last] = plan.printTitleRows;
       if (first > 0 && last >= first) pl.setPrintTitleRows(`$${first}:$${last}`);
+      queueChartPageBreaks(wb.worksheets.getItem(name), plan);
     }
     try {
       await context.sync();
@@ -316,6 +320,20 @@ function finishWork(context: Excel.RequestContext, step: SheetStep): Work | null
         t.showBandedRows = false;
       }
     },
+  };
+}
+
+/** The plan's charts (src/excel/charts.ts), once the cells they refer to are written. */
+function chartWork(context: Excel.RequestContext, step: SheetStep): Work | null {
+  const { plan, name } = step;
+  if (!plan.charts || plan.charts.length === 0) return null;
+  return {
+    rows: 0,
+    fixedBytes: chartBytes(plan),
+    cellsPerRow: 0,
+    idempotent: false,
+    rowBytes: () => 0,
+    queue: () => queueCharts(context.workbook.worksheets.getItem(name), plan),
   };
 }
 

@@ -8,7 +8,7 @@
  *
  * Writing never decides whether the user gets the findings: protected sheets are skipped with a note; a workbook
  * whose structure is protected gets no summary; what a WPS build lacks (names, tables, freeze panes, page setup,
- * conditional formats) degrades with a note.
+ * conditional formats, charts) degrades with a note.
  */
 import { type AppliedSheet, type CellStyle, type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, type SheetPlan, sheetTagName } from '../core/plans/types';
 import { overlongCells, truncationMark, uniqueSheetName } from '../core/workbookLimits';
@@ -19,6 +19,8 @@ import { causeOf, WpsAdapterError, type WpsNote } from './errors';
 import { sheetsOf, type WpsFeature } from './host';
 import { bgr, type WpsApplication, type WpsFormatCondition, type WpsRange, type WpsWorkbook, type WpsWorksheet, XL } from './model';
 import { taggedSheets } from './read';
+import { addWpsChart, addWpsChartPageBreaks, canAddCharts } from './charts';
+import { chartPageBreaks } from '../core/plans/charts';
 
 const FONT_NAME = '宋体';
 const BORDER_COLOR = '808080';
@@ -165,6 +167,14 @@ export function applyWpsSheetPlans(app: WpsApplication, wb: WpsWorkbook, plans: 
             notes.push({ key: 'wps.note.freezeSkipped', params: { sheet: name } });
           }
         }
+        if (plan.charts && plan.charts.length > 0) {
+          try {
+            if (!canAddCharts(ws)) throw new Error('no chart API');
+            for (const c of plan.charts) addWpsChart(ws, plan, c);
+          } catch {
+            notes.push({ key: 'wps.note.chartsSkipped', params: { sheet: name } });
+          }
+        }
         applied.push({ id: plan.id, wanted: plan.name, name, renamed: name !== plan.name, replaced });
       }
       // The page setup on its own: a printer-less machine may refuse it, and that costs the print settings only.
@@ -183,6 +193,7 @@ export function applyWpsSheetPlans(app: WpsApplication, wb: WpsWorkbook, plans: 
           }
           const [first, lastRow] = plan.printTitleRows;
           if (first > 0 && lastRow >= first) ps.PrintTitleRows = `$${first}:$${lastRow}`;
+          if (a) addWpsChartPageBreaks(wb.Worksheets.Item(a.name), chartPageBreaks(plan));
         }
       } catch {
         notes.push({ key: 'wps.note.pageSetupSkipped', params: { sheets: applied.map((s) => s.name).join('、') } });

@@ -10,13 +10,22 @@ import { withoutMarkerSheet } from './files';
 import type { OpenedWorkbook } from './open';
 import { loadWorkbook, workbookToGrids } from './read';
 import { buildTemplateWorkbook } from './template';
-import { type AppliedSheet, applySheetPlans } from './write';
+import { type AppliedSheet, applySheetPlans, plannedCharts } from './write';
+import { WorkbookPackage } from './ooxml/package';
 import { writeMergedWorkbook } from './merge';
 
-/** A workbook's .xlsx bytes; Excel recalculates everything on open (our formulas carry results anyway). */
+/**
+ * A workbook's .xlsx bytes; Excel recalculates everything on open (our formulas carry results anyway). The
+ * summary sheets' charts, which exceljs cannot write, are added to its file by the package writer.
+ */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   (wb as unknown as { calcProperties: { fullCalcOnLoad?: boolean } }).calcProperties.fullCalcOnLoad = true;
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const charts = plannedCharts(wb);
+  if (charts.length === 0) return bytes;
+  const pkg = WorkbookPackage.open(bytes, 'workbook.xlsx');
+  for (const c of charts) pkg.addPlanCharts(c.name, c.plan, c.lang);
+  return pkg.toBytes();
 }
 
 /** The template workbook for `requests` (kinds or bundles of one profile) and its plan. */

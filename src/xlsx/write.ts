@@ -23,7 +23,20 @@ import {
   uniqueSheetName,
 } from '../core';
 
+import { chartPageBreaks } from '../core/plans/charts';
+
 export type { AppliedSheet } from '../core';
+
+/**
+ * exceljs cannot write charts: the plans with charts applied to a workbook, by plan id, for `workbookBytes`
+ * to add with the package writer's chart code once exceljs has written the file.
+ */
+const pendingCharts = new WeakMap<ExcelJS.Workbook, Map<string, { name: string; plan: SheetPlan; lang: Lang }>>();
+
+/** The summary sheets of `wb` whose plans have charts still to add to the written file. */
+export function plannedCharts(wb: ExcelJS.Workbook): { name: string; plan: SheetPlan; lang: Lang }[] {
+  return [...(pendingCharts.get(wb)?.values() ?? [])].filter((c) => wb.getWorksheet(c.name) !== undefined);
+}
 
 type DefinedNames = {
   model: { name: string; ranges: string[] }[];
@@ -126,6 +139,12 @@ export function applySheetPlan(wb: ExcelJS.Workbook, plan: SheetPlan, lang: Lang
   });
   for (const m of plan.merges) ws.mergeCells(m);
   if (plan.table) ws.autoFilter = plan.table.range;
+  // Each chart prints whole from the top of a page (the break goes under the row above its anchor).
+  for (const r of chartPageBreaks(plan)) ws.getRow(r - 1).addPageBreak();
+  const pending = pendingCharts.get(wb) ?? new Map<string, { name: string; plan: SheetPlan; lang: Lang }>();
+  if (plan.charts && plan.charts.length > 0) pending.set(plan.id, { name, plan, lang });
+  else pending.delete(plan.id);
+  pendingCharts.set(wb, pending);
   definedNames(wb).add(`${quoteSheet(name)}!$A$1`, sheetTagName(plan.id));
   return { id: plan.id, wanted: plan.name, name, renamed: name !== plan.name, replaced };
 }

@@ -89,7 +89,7 @@ describe('ribbon function commands', () => {
     await until(() => log.includes('dialog-open'));
     // A moment more in which the command must not complete on its own (a grace period, not a race: it only waits).
     await new Promise((r) => setTimeout(r, 50));
-    expect(log.filter((l) => !l.startsWith('associate'))).toEqual(['display:已写入汇总表：汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果。', 'dialog-open']);
+    expect(log.filter((l) => !l.startsWith('associate'))).toEqual(['display:已写入汇总表：汇总-研判统计、汇总-县市区事项、汇总-完成率、通报草稿、校验结果。', 'dialog-open']);
     closeDialog();
     await done;
     expect(log.slice(-2)).toEqual(['dialog-closed', 'completed']);

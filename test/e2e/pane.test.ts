@@ -120,11 +120,40 @@ run('task pane in headless Chromium (file mode)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(readFileSync(path)).buffer);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(names).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
     // The user's own package with ours added: every original part is still there.
     const partNames = (b: Uint8Array) => readZip(b).map((e) => e.name);
     expect(partNames(new Uint8Array(readFileSync(path)))).toEqual(expect.arrayContaining(partNames(new Uint8Array(readFileSync(join(ROOT, 'samples', 'incentive-2022.xlsx'))))));
     await page.screenshot({ path: join(ARTIFACTS, 'pane-downloaded-320.png'), fullPage: true });
+  });
+
+  it.each([
+    ['incentive-2022.xlsx', 'zh-CN', ['各牵头单位研判等级分布', '各牵头单位考核指标完成率（由高到低，末行为合计）']],
+    ['incentive-2022.xlsx', 'en-US', ['Ratings per lead unit', 'Completion rate per lead unit (highest first, overall last)']],
+    ['keywork-2024.xlsx', 'zh-CN', ['目标任务推进情况（全部）', '各牵头单位目标任务推进情况', '重点民生实事完成进度（填报量化数据，目标＝100%）']],
+    ['keywork-2024.xlsx', 'en-US', ['Targets by progress (all)', 'Targets per lead unit by progress', 'Livelihood projects: progress against target (stated, target = 100%)']],
+  ] as const)('the summary charts under the counts, drawn from the chart plans, from their own chunk (%s, %s)', async (sample, lang, titles) => {
+    const p = await newPage(browser, { viewport: { width: 320, height: 720 } });
+    try {
+      await p.addInitScript((l) => window.localStorage.setItem('annex-audit.lang', l), lang);
+      const scripts: string[] = [];
+      p.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await p.goto(url);
+      await p.locator('input[type=file]').setInputFiles(join(ROOT, 'samples', sample));
+      const charts = p.getByTestId('summary-charts');
+      await charts.waitFor();
+      // The chart component arrives only with an audit, in its own chunk.
+      expect(scripts.some((s) => /\/charts\.[0-9a-f]+\.js$/.test(s))).toBe(true);
+      for (const title of titles) expect(await charts.getByRole('img', { name: title }).isVisible()).toBe(true);
+      // Readable at 320 px: nothing wider than the pane.
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await charts.screenshot({ path: join(ARTIFACTS, `pane-charts-${sample.replace(/-\d+\.xlsx$/, '')}-${lang}-320.png`) });
+    } finally {
+      await p.close();
+    }
   });
 
   it('checks a .xls (Excel 97–2003) like the .xlsx, and offers the copy as .xlsx', async () => {

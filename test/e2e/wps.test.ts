@@ -140,10 +140,10 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
 
   it('重算汇总 writes the summary sheets into the workbook, tagged as ours', async () => {
     await page.getByRole('button', { name: '重算汇总' }).click();
-    await page.getByText(/^已写入汇总表：汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果。/).waitFor();
+    await page.getByText(/^已写入汇总表：汇总-研判统计、汇总-县市区事项、汇总-完成率、通报草稿、校验结果。/).waitFor();
     const s = await state(page);
-    expect(s.sheets).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
-    expect(s.tags.filter((t) => t.startsWith('AnnexAudit_'))).toHaveLength(4);
+    expect(s.sheets).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
+    expect(s.tags.filter((t) => t.startsWith('AnnexAudit_'))).toHaveLength(5);
     await page.screenshot({ path: join(ARTIFACTS, 'wps-pane-summary-320.png'), fullPage: true });
   });
 
@@ -160,7 +160,7 @@ run('task pane in headless Chromium as a WPS加载项 (a WPS-like global injecte
     await page.getByText('自检完成：13/13 项通过。').first().waitFor();
     const report = await page.getByRole('textbox', { name: '自检结果（可复制发给管理员）' }).inputValue();
     expect(report).toContain('WPS 版本: WPS 表格 12.1 12.1.0.16250');
-    expect((await state(page)).sheets).toHaveLength(9);
+    expect((await state(page)).sheets).toHaveLength(10);
   });
 
   it('报送工作 is offered in WPS mode, as in Excel mode', async () => {

@@ -197,7 +197,7 @@ describe('summary sheets via Office.js: re-runs and names', () => {
       const { audit } = await checkWorkbook();
       await writeSummaries(audit);
       let found = 0;
-      for (const name of ['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']) {
+      for (const name of ['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']) {
         for (const { cell } of host.workbook.sheet(name).cells()) {
           if (typeof cell.value === 'string' && cell.value.startsWith('=HYPERLINK')) found++;
           expect(cell.formula ?? '').not.toContain('HYPERLINK');
@@ -218,8 +218,8 @@ describe('page setup Excel refuses (audit §2.5: unverified in real Excel, so it
     host.failures.pageLayout = 'InvalidArgument';
     try {
       const result = await writeSummaries(audit);
-      expect(result.sheets.map((s) => s.name)).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
-      expect(result.notes).toEqual([{ key: 'excel.note.pageLayoutSkipped', params: { sheets: '汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果' } }]);
+      expect(result.sheets.map((s) => s.name)).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
+      expect(result.notes).toEqual([{ key: 'excel.note.pageLayoutSkipped', params: { sheets: '汇总-研判统计、汇总-县市区事项、汇总-完成率、通报草稿、校验结果' } }]);
       const ws = host.workbook.sheet('校验结果');
       expect(ws.pageLayout).toEqual({});
       expect(ws.at('A3')?.value).toBe('错误');

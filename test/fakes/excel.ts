@@ -163,6 +163,24 @@ export function parseAddress(address: string): Area | null {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
+/** A chart as the adapter built it: the call to `charts.add`, its series and every property set (by path). */
+export interface FakeChart {
+  readonly type: string;
+  /** A1 address of the source range given to `charts.add`. */
+  readonly source: string;
+  readonly seriesBy: string | undefined;
+  /** `title.text`, `axes.valueAxis.numberFormat`, `legend.visible`, `name`, `width`, `position` … */
+  readonly props: Record<string, unknown>;
+  readonly series: FakeChartSeries[];
+}
+
+export interface FakeChartSeries {
+  /** Values and categories as A1 addresses (the first series' values are the chart's source). */
+  values: string | undefined;
+  xValues: string | undefined;
+  readonly props: Record<string, unknown>;
+}
+
 export class FakeSheet {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
@@ -178,6 +196,10 @@ export class FakeSheet {
   readonly rowHeights = new Map<number, number>();
   freezeRows = 0;
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string } = {};
+  /** Charts added through `worksheet.charts.add`, with everything set on them. */
+  readonly charts: FakeChart[] = [];
+  /** Manual page breaks (`horizontalPageBreaks.add`), as the addresses given. */
+  readonly rowBreaks: string[] = [];
 
   constructor(
     readonly id: number,
@@ -1115,6 +1137,34 @@ class WorksheetProxy extends Obj<FakeSheet> {
     return this.child('protection') as ProtectionProxy;
   }
 
+  get charts(): { add(type: string, source: RangeProxy, seriesBy?: string): unknown } {
+    return {
+      add: (type: string, source: RangeProxy, seriesBy?: string) => {
+        let made: FakeChart | null = null;
+        this.callOp('charts.add', [type, source.path, seriesBy], (t) => {
+          checkWritable(t);
+          const r = source.target();
+          if (r.sheet !== t) throw officeError('InvalidArgument', 'source on another sheet');
+          made = { type, source: areaA1(r.area), seriesBy, props: {}, series: [{ values: areaA1(r.area), xValues: undefined, props: {} }] };
+          t.charts.push(made);
+        });
+        return chartProxy(this.ctx, `${this.path}.charts.add(${JSON.stringify(type)})`, () => made);
+      },
+    };
+  }
+
+  get horizontalPageBreaks(): { add(range: string): void } {
+    return {
+      add: (range: string) =>
+        this.callOp('horizontalPageBreaks.add', [range], (t) => {
+          const reject = this.ctx.host.failures.pageLayout;
+          if (reject) throw officeError(reject, 'page breaks');
+          if (!parseAddress(range)) throw officeError('InvalidArgument', range);
+          t.rowBreaks.push(range);
+        }),
+    };
+  }
+
   protected override makeChild(name: string): Obj<unknown> | undefined {
     if (name === 'protection') return new ProtectionProxy(this.ctx, `${this.path}.protection`, () => this.resolver());
     return undefined;
@@ -1670,4 +1720,117 @@ class RuleProxy extends Obj<CfTarget> {
 export function fakeValue(cell: FakeCell | undefined): CellValue {
   if (!cell || cell.value === null) return null;
   return typeof cell.value === 'object' ? { error: cell.value.error } : cell.value;
+}
+
+// ── charts ──
+
+/** Chart members the adapter may set (property paths) or call (paths ending in `()`); anything else throws, as Office.js does. */
+const CHART_MEMBERS = new Set([
+  'name', 'width', 'height', 'setPosition()', 'title.text', 'legend.visible', 'legend.position',
+  'axes.categoryAxis.title.text', 'axes.categoryAxis.reversePlotOrder', 'axes.categoryAxis.position',
+  'axes.valueAxis.title.text', 'axes.valueAxis.numberFormat', 'axes.valueAxis.minimum', 'axes.valueAxis.maximum',
+  'dataLabels.showValue', 'dataLabels.numberFormat',
+]);
+const SERIES_MEMBERS = new Set(['name', 'setValues()', 'setXAxisValues()', 'format.fill.setSolidColor()', 'hasDataLabels', 'dataLabels.numberFormat', 'dataLabels.showValue']);
+
+/**
+ * A recording proxy over a chart member tree: setting a leaf or calling a method queues an operation that
+ * applies it to the chart when the batch runs; a member outside `members` throws at once.
+ */
+function memberProxy(ctx: FakeContext, path: string, members: ReadonlySet<string>, apply: (member: string, value: unknown) => void, prefix = '', extra: (p: string) => unknown = () => undefined): unknown {
+  return new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        if (typeof prop !== 'string') return undefined;
+        const p = prefix ? `${prefix}.${prop}` : prop;
+        const special = extra(p);
+        if (special !== undefined) return special;
+        if (members.has(`${p}()`)) {
+          return (...args: unknown[]) => {
+            const shown = args.map((a) => (a instanceof RangeProxy ? a.path : a));
+            ctx.enqueue({ path, op: 'call', name: p, args: shown }, () => apply(`${p}()`, args));
+          };
+        }
+        if ([...members].some((m) => m.startsWith(`${p}.`))) return memberProxy(ctx, path, members, apply, p, extra);
+        throw officeError('InvalidArgument', `${path}.${p}`);
+      },
+      set(_t, prop, value) {
+        const p = prefix ? `${prefix}.${String(prop)}` : String(prop);
+        if (!members.has(p)) throw officeError('InvalidArgument', `${path}.${p}`);
+        ctx.enqueue({ path, op: 'set', name: p, value }, () => apply(p, value));
+        return true;
+      },
+    },
+  );
+}
+
+function rangeAddress(v: unknown): string {
+  if (!(v instanceof RangeProxy)) throw officeError('InvalidArgument', 'not a range');
+  return areaA1(v.target().area);
+}
+
+function seriesProxy(ctx: FakeContext, path: string, resolve: () => FakeChartSeries | null): unknown {
+  const target = (): FakeChartSeries => {
+    const s = resolve();
+    if (!s) throw officeError('ItemNotFound', path);
+    return s;
+  };
+  return memberProxy(
+    ctx,
+    path,
+    SERIES_MEMBERS,
+    (member, value) => {
+      const s = target();
+      const args = Array.isArray(value) ? value : [value];
+      if (member === 'setValues()') s.values = rangeAddress(args[0]);
+      else if (member === 'setXAxisValues()') s.xValues = rangeAddress(args[0]);
+      else s.props[member] = member.endsWith('()') ? args[0] : value;
+    },
+    '',
+    (p) =>
+      p === 'points'
+        ? {
+            getItemAt: (i: number) =>
+              memberProxy(ctx, `${path}.points.getItemAt(${i})`, new Set(['format.fill.setSolidColor()']), (_m, value) => {
+                const s = target();
+                const colors = (s.props['pointColors'] ??= {}) as Record<number, unknown>;
+                colors[i] = (value as unknown[])[0];
+              }),
+          }
+        : undefined,
+  );
+}
+
+function chartProxy(ctx: FakeContext, path: string, resolve: () => FakeChart | null): unknown {
+  const target = (): FakeChart => {
+    const c = resolve();
+    if (!c) throw officeError('ItemNotFound', path);
+    return c;
+  };
+  return memberProxy(
+    ctx,
+    path,
+    CHART_MEMBERS,
+    (member, value) => {
+      const c = target();
+      if (member === 'setPosition()') c.props['position'] = (value as unknown[]).filter((v) => v !== undefined);
+      else c.props[member] = value;
+    },
+    '',
+    (p) =>
+      p === 'series'
+        ? {
+            getItemAt: (i: number) => seriesProxy(ctx, `${path}.series.getItemAt(${i})`, () => resolve()?.series[i] ?? null),
+            add: (name?: string) => {
+              let made: FakeChartSeries | null = null;
+              ctx.enqueue({ path, op: 'call', name: 'series.add', args: [name] }, () => {
+                made = { values: undefined, xValues: undefined, props: name === undefined ? {} : { name } };
+                target().series.push(made);
+              });
+              return seriesProxy(ctx, `${path}.series.add(${JSON.stringify(name)})`, () => made);
+            },
+          }
+        : undefined,
+  );
 }

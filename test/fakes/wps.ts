@@ -13,7 +13,7 @@
  */
 import type { Grid } from '../../src/core/grid';
 
-export type FakeWpsMember = 'FormatConditions' | 'Names' | 'ListObjects' | 'PageSetup' | 'MergeCells' | 'ActiveWindow' | 'Hyperlinks' | 'NumberFormat' | 'Find';
+export type FakeWpsMember = 'FormatConditions' | 'Names' | 'ListObjects' | 'PageSetup' | 'MergeCells' | 'ActiveWindow' | 'Hyperlinks' | 'NumberFormat' | 'Find' | 'ChartObjects' | 'AddChart2' | 'HPageBreaks';
 
 /** A workbook member whose getter throws (as a COM call can, on a busy or damaged workbook). */
 export type FakeWpsFailure = 'ProtectStructure' | 'ActiveSheet' | 'Names';
@@ -115,6 +115,128 @@ function comError(text: string): Error {
   return new Error(text);
 }
 
+/** A chart as the adapter built it (ChartObjects().Add or Shapes.AddChart2), with everything set on it. */
+export interface FakeWpsChart {
+  readonly via: 'ChartObjects' | 'AddChart2';
+  Name: string;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  ChartType: number;
+  HasTitle: boolean;
+  readonly ChartTitle: { Text: string };
+  HasLegend: boolean;
+  readonly Legend: { Position: number | undefined };
+  readonly series: FakeWpsSeries[];
+  readonly axes: Record<number, { HasTitle: boolean; AxisTitle: { Text: string }; MinimumScale?: number; ReversePlotOrder?: boolean; Crosses?: number; TickLabels: { NumberFormat?: string } }>;
+}
+
+export interface FakeWpsSeries {
+  Name: string;
+  /** Values and categories as the addresses of the ranges given. */
+  values: string | undefined;
+  xValues: string | undefined;
+  color: number | undefined;
+  readonly pointColors: Record<number, number>;
+  HasDataLabels: boolean;
+  labelFormat: string | undefined;
+}
+
+function fakeChart(via: FakeWpsChart['via'], left: number, top: number, width: number, height: number, type: number): FakeWpsChart & { Chart: unknown } {
+  const axes: FakeWpsChart['axes'] = {};
+  const chart: FakeWpsChart = { via, Name: '', left, top, width, height, ChartType: type, HasTitle: false, ChartTitle: { Text: '' }, HasLegend: true, Legend: { Position: undefined }, series: [], axes };
+  const api = {
+    get ChartType() {
+      return chart.ChartType;
+    },
+    set ChartType(v: number) {
+      chart.ChartType = v;
+    },
+    set HasTitle(v: boolean) {
+      chart.HasTitle = v;
+    },
+    get ChartTitle() {
+      if (!chart.HasTitle) throw comError('图表没有标题');
+      return chart.ChartTitle;
+    },
+    set HasLegend(v: boolean) {
+      chart.HasLegend = v;
+    },
+    get Legend() {
+      if (!chart.HasLegend) throw comError('图表没有图例');
+      return chart.Legend;
+    },
+    SeriesCollection: () => ({
+      get Count() {
+        return chart.series.length;
+      },
+      Item: (i: number) => ({ Delete: () => chart.series.splice(i - 1, 1) }),
+      NewSeries: () => {
+        const s: FakeWpsSeries = { Name: `系列${chart.series.length + 1}`, values: undefined, xValues: undefined, color: undefined, pointColors: {}, HasDataLabels: false, labelFormat: undefined };
+        chart.series.push(s);
+        const fill = (set: (v: number) => void) => ({ Fill: { ForeColor: { set RGB(v: number) { set(v); } } } });
+        const range = (v: unknown): string => {
+          if (!(v instanceof FakeWpsRange)) throw comError('类型不匹配');
+          return v.address;
+        };
+        return {
+          set Name(v: string) {
+            s.Name = v;
+          },
+          set Values(v: unknown) {
+            s.values = range(v);
+          },
+          set XValues(v: unknown) {
+            s.xValues = range(v);
+          },
+          set HasDataLabels(v: boolean) {
+            s.HasDataLabels = v;
+          },
+          Format: fill((v) => (s.color = v)),
+          Points: (i: number) => {
+            const n = Math.max(0, ...[s.values].filter(Boolean).map((a) => parseAreas(a as string).reduce((k, x) => k + x.bottom - x.top + 1, 0)));
+            if (i < 1 || i > n) throw comError('下标越界');
+            return { Format: fill((v) => (s.pointColors[i] = v)) };
+          },
+          DataLabels: () => {
+            if (!s.HasDataLabels) throw comError('系列没有数据标签');
+            return {
+              set NumberFormat(v: string) {
+                s.labelFormat = v;
+              },
+            };
+          },
+        };
+      },
+    }),
+    Axes: (type: number) => {
+      if (type !== 1 && type !== 2) throw comError('无效的坐标轴');
+      const a = (axes[type] ??= { HasTitle: false, AxisTitle: { Text: '' }, TickLabels: {} });
+      return {
+        set HasTitle(v: boolean) {
+          a.HasTitle = v;
+        },
+        get AxisTitle() {
+          if (!a.HasTitle) throw comError('坐标轴没有标题');
+          return a.AxisTitle;
+        },
+        set MinimumScale(v: number) {
+          a.MinimumScale = v;
+        },
+        set ReversePlotOrder(v: boolean) {
+          a.ReversePlotOrder = v;
+        },
+        set Crosses(v: number) {
+          a.Crosses = v;
+        },
+        TickLabels: a.TickLabels,
+      };
+    },
+  };
+  return Object.assign(chart, { Chart: api });
+}
+
 export class FakeWpsSheet {
   Visible: number = -1;
   ProtectContents = false;
@@ -128,6 +250,9 @@ export class FakeWpsSheet {
   readonly tables: { Name: string; address: string }[] = [];
   frozenRows = 0;
   pageSetup: Record<string, unknown> = {};
+  readonly charts: FakeWpsChart[] = [];
+  /** HPageBreaks.Add, as the addresses of the cells given. */
+  readonly rowBreaks: string[] = [];
 
   constructor(
     readonly book: FakeWpsWorkbook,
@@ -268,6 +393,46 @@ export class FakeWpsSheet {
     };
   }
 
+  get ChartObjects(): unknown {
+    if (this.book.app.lacks('ChartObjects')) return undefined;
+    return () => ({
+      get Count() {
+        return 0;
+      },
+      Add: (left: number, top: number, width: number, height: number) => this.addChart('ChartObjects', left, top, width, height, 51),
+    });
+  }
+
+  get Shapes(): unknown {
+    if (this.book.app.lacks('AddChart2')) return {};
+    return { AddChart2: (_style: number, type: number, left: number, top: number, width: number, height: number) => this.addChart('AddChart2', left, top, width, height, type) };
+  }
+
+  private addChart(via: FakeWpsChart['via'], left: number, top: number, width: number, height: number, type: number): unknown {
+    this.guard();
+    const c = fakeChart(via, left, top, width, height, type);
+    this.charts.push(c);
+    return {
+      get Name() {
+        return c.Name;
+      },
+      set Name(v: string) {
+        c.Name = v;
+      },
+      Chart: c.Chart,
+    };
+  }
+
+  get HPageBreaks(): unknown {
+    if (this.book.app.lacks('HPageBreaks')) return undefined;
+    return {
+      Add: (before: FakeWpsRange) => {
+        if (this.book.app.pageSetupFails) throw comError('未安装打印机');
+        this.rowBreaks.push(before.address);
+      },
+    };
+  }
+
   get Hyperlinks(): unknown {
     if (this.book.app.lacks('Hyperlinks')) return undefined;
     return {
@@ -313,6 +478,20 @@ export class FakeWpsRange {
 
   get Row(): number {
     return this.first.top + 1;
+  }
+
+  /** Points from the sheet's left edge (column widths in characters × 5.25 pt, 8.43 by default). */
+  get Left(): number {
+    let x = 0;
+    for (let c = 0; c < this.first.left; c++) x += (this.sheet.columnWidths.get(c) ?? 8.43) * 5.25;
+    return x;
+  }
+
+  /** Points from the top (row heights, 13.5 pt by default). */
+  get Top(): number {
+    let y = 0;
+    for (let r = 0; r < this.first.top; r++) y += this.sheet.rowHeights.get(r) ?? 13.5;
+    return y;
   }
 
   get Column(): number {

@@ -81,9 +81,16 @@ describe('summarize --mark keeps every part of the original package', () => {
     const before = parts(file);
     const after = parts(written);
     const { touched } = expectKept(before, after);
-    // Only the workbook's own parts and marked sheets changed; our sheets were added as new parts.
+    // Only the workbook's own parts and marked sheets changed; our sheets (and their charts: a drawing, chart
+    // parts and their relationships, each with a name no original part had) were added as new parts.
     expect(touched).toEqual(expect.arrayContaining(['xl/workbook.xml', '[Content_Types].xml']));
-    expect([...after.keys()].filter((n) => !before.has(n)).every((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toBe(true);
+    const added = [...after.keys()].filter((n) => !before.has(n));
+    expect(added.filter((n) => !/^xl\/(worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?|drawings\/(_rels\/)?drawing\d+\.xml(\.rels)?|charts\/chart\d+\.xml)$/.test(n))).toEqual([]);
+    // A new sheet's relationships are our drawing only.
+    for (const rels of added.filter((n) => /^xl\/worksheets\/_rels\//.test(n))) {
+      expect(before.has(rels.replace('_rels/', '').replace(/\.rels$/, ''))).toBe(false);
+      expect([...text(after.get(rels)).matchAll(/Type="([^"]+)"/g)].map((m) => m[1]?.replace(/.*\//, ''))).toEqual(['drawing']);
+    }
     // A marked sheet is the original plus our conditional formats, nothing else.
     for (const name of touched.filter((n) => n.startsWith('xl/worksheets/'))) {
       expect(withoutOurMarks(text(after.get(name))).next).toBe(text(before.get(name)));
@@ -155,6 +162,6 @@ describe('formats we cannot add to are written as a new .xlsx, and the user is t
     expect(r.out[0]).toMatch(/是 \.xls 文件，不能原样保留；汇总副本另存为 \.xlsx/);
     const copy = openWorkbook(new Uint8Array(readFileSync(join(dir, 'from-xls.xlsx'))), 'from-xls.xlsx');
     expect(copy.format).toBe('xlsx');
-    expect(copy.grids.map((g) => g.name)).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(copy.grids.map((g) => g.name)).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
   });
 });

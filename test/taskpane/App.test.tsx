@@ -6,7 +6,7 @@ import { act, configure, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import * as React from 'react';
-import { auditWorkbook, type Lang, type SettingsInput } from '../../src/core';
+import { auditWorkbook, buildSummaryPlans, type Lang, type SettingsInput, summaryChartViews } from '../../src/core';
 import { App } from '../../src/taskpane/App';
 import { type AuditView, PaneError, type PaneServices, type StepReporter } from '../../src/taskpane/services/types';
 import { sampleGrids } from '../helpers/grids';
@@ -93,6 +93,22 @@ describe('task pane (Excel mode)', () => {
     const sheet4 = await screen.findByRole('region', { name: '附件4' }); // the list comes with its chunk (issue 21)
     expect(within(sheet4).getByText('日期“28月16日”不存在（2022年）。')).toBeTruthy();
     expect(within(sheet4).getByRole('button', { name: '转到 附件4!E60' })).toBeTruthy();
+  });
+
+  it('in Excel mode the summary charts show under the counts, drawn from the chart plans, in the pane language', async () => {
+    const user = userEvent.setup();
+    const audit = auditWorkbook(await sampleGrids('incentive-2022.xlsx'));
+    await renderPane(excelServices({ check: async () => ({ ...(await sampleView()), charts: summaryChartViews(audit) }) }));
+    await user.click(screen.getByRole('button', { name: '校验' }));
+    const charts = await screen.findByTestId('summary-charts');
+    expect(within(charts).getByText('汇总图表（2）')).toBeTruthy();
+    const tally = within(charts).getByRole('img', { name: '各牵头单位研判等级分布' });
+    // One bar per unit and rating with a value (the plan's figures), the unit's total beside it.
+    const plan = buildSummaryPlans(audit).find((p) => p.id === 'tally');
+    const first = plan?.rows[4]?.[0]?.value;
+    expect(first).toBe('州发改委');
+    expect(tally.querySelectorAll('title')[0]?.textContent).toBe('州发改委 · 很有可能: 1');
+    expect(within(charts).getByRole('img', { name: '各牵头单位考核指标完成率（由高到低，末行为合计）' }).textContent).toContain('64%');
   });
 
   it('filters by severity', async () => {

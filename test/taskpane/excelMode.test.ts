@@ -1,5 +1,5 @@
 /** The pane's Excel-mode services against the fake Excel host: check, recompute, clear, settings, failures. */
-import { auditWorkbook } from '../../src/core';
+import { auditWorkbook, summaryChartViews } from '../../src/core';
 import { createExcelServices } from '../../src/taskpane/services/excelMode';
 import type { FakeExcelHost } from '../fakes/excel';
 import { sampleHost } from '../excel/support';
@@ -41,6 +41,9 @@ describe('Excel mode services', () => {
     const expected = auditWorkbook(await sampleGrids('incentive-2022.xlsx'));
     expect(view.findings).toEqual(expected.findings);
     expect(view.counts).toEqual({ error: 2, warning: 12, info: 3 });
+    // The pane's charts come from the same chart plans the hosts write.
+    expect(view.charts).toEqual(summaryChartViews(expected));
+    expect(view.charts?.['en-US'].map((c) => c.title)).toEqual(['Ratings per lead unit', 'Completion rate per lead unit (highest first, overall last)']);
     expect(new Set(ourMarks())).toEqual(new Set(['附件2', '附件3', '附件4', '附件5']));
     expect(steps).toEqual(['reading', 'writing']);
     // One user action, one Excel.run (read, audit and mark inside it), with delayForCellEdit.
@@ -51,7 +54,7 @@ describe('Excel mode services', () => {
   it('重算汇总 writes the summary sheets; 清除标记 removes exactly our marks', async () => {
     const services = createExcelServices();
     const out = await services.summarize?.({}, 'zh-CN', step);
-    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
     expect(host.runOptions).toHaveLength(1);
     expect(host.workbook.sheets.map((s) => s.name)).toContain('汇总-研判统计');
     expect(ourMarks().length).toBeGreaterThan(0);
@@ -83,7 +86,7 @@ describe('Excel mode services', () => {
     (host.workbook.sheets.find((s) => s.name === '附件4') as { protected: boolean }).protected = true;
     const services = createExcelServices();
     const out = await services.summarize?.({}, 'zh-CN', step);
-    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(out?.sheets).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
     expect(out?.view?.counts).toEqual({ error: 2, warning: 12, info: 3 });
     expect(out?.notes).toEqual(['工作表“附件4”受保护，未标记其中的问题单元格；校验结果不受影响。']);
     for (const n of out?.notes ?? []) expect(n).not.toMatch(/未做任何更改|nothing was changed/);
@@ -105,7 +108,7 @@ describe('Excel mode services', () => {
     const out = await createExcelServices().summarize?.({}, 'zh-CN', step);
     expect(out?.view?.counts).toEqual({ error: 2, warning: 12, info: 3 });
     expect(out?.sheets).toEqual([]);
-    expect(out?.notes?.[0]).toMatch(/^汇总表未全部写完：“汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果”可能不完整/);
+    expect(out?.notes?.[0]).toMatch(/^汇总表未全部写完：“汇总-研判统计、汇总-县市区事项、汇总-完成率、通报草稿、校验结果”可能不完整/);
     expect(out?.notes?.[0]).toContain('原因：Excel 暂时无法完成此操作');
     expect(out?.notes?.[0]).not.toMatch(/GeneralException|internal error/);
   });

@@ -18,6 +18,8 @@ interface Ref {
   readonly row: number;
   readonly absRow: boolean;
   readonly inRange: boolean;
+  /** The sheet a reference names (`'汇总-研判统计'!$B$4`), null for the plan's own sheet. */
+  readonly sheet: string | null;
 }
 
 /** The cell references of a formula (outside string literals). */
@@ -28,8 +30,9 @@ function refsOf(f: string): Ref[] {
   for (let m = re.exec(code); m; m = re.exec(code)) {
     if (/[A-Z(]/.test(code[m.index - 1] ?? '') && code[m.index - 1] !== '(') continue;
     const range = m[6] !== undefined;
-    out.push({ col: m[2] as string, row: Number(m[4]), absRow: m[3] === '$', inRange: range });
-    if (range) out.push({ col: m[6] as string, row: Number(m[8]), absRow: m[7] === '$', inRange: true });
+    const sheet = code[m.index - 1] === '!' ? (/'((?:[^']|'')+)'!$/.exec(f.slice(0, f.indexOf(m[0], Math.max(0, m.index - 40))))?.[1]?.replace(/''/g, "'") ?? null) : null;
+    out.push({ col: m[2] as string, row: Number(m[4]), absRow: m[3] === '$', inRange: range, sheet });
+    if (range) out.push({ col: m[6] as string, row: Number(m[8]), absRow: m[7] === '$', inRange: true, sheet });
   }
   return out;
 }
@@ -44,12 +47,20 @@ function formulaCells(plan: SheetPlan): { row: number; ref: string; f: string }[
   return out;
 }
 
-/** Problems of a plan's formulas: a per-row reference to another row, a reference past the plan, a COUNTIFS. */
-function problems(plan: SheetPlan): string[] {
+/**
+ * Problems of a plan's formulas: a per-row reference to another row, a reference past the plan, a COUNTIFS. A
+ * reference to another summary sheet of the same run (the 通报草稿's figures) must be absolute and inside that plan.
+ */
+function problems(plan: SheetPlan, siblings: readonly SheetPlan[]): string[] {
   const bad: string[] = [];
   for (const { row, ref, f } of formulaCells(plan)) {
     if (/COUNTIFS?\(|SUMIFS?\(/.test(f)) bad.push(`${plan.name}!${ref}: criteria function in ${f}`);
     for (const r of refsOf(f)) {
+      if (r.sheet !== null) {
+        const other = siblings.find((p) => p.name === r.sheet);
+        if (other && (!r.absRow || r.row < 1 || r.row > other.rows.length)) bad.push(`${plan.name}!${ref}: ${r.sheet}!${r.col}${r.row} is not an absolute cell inside that sheet in ${f}`);
+        continue;
+      }
       if (!r.absRow && !r.inRange && r.row !== row) bad.push(`${plan.name}!${ref}: ${r.col}${r.row} is not its own row ${row} in ${f}`);
       if (r.row < 1 || r.row > plan.rows.length) bad.push(`${plan.name}!${ref}: row ${r.row} is outside the plan in ${f}`);
     }
@@ -67,12 +78,23 @@ async function allPlans(): Promise<SheetPlan[]> {
   return audits.flatMap((a) => [...buildSummaryPlans(a, 'zh-CN'), ...buildSummaryPlans(a, 'en-US')]);
 }
 
+async function planSets(): Promise<SheetPlan[][]> {
+  const audits = [
+    auditWorkbook(await sampleGrids('incentive-2022.xlsx')),
+    auditWorkbook(await sampleGrids('keywork-2024.xlsx')),
+    auditWorkbook(editionA({ place: HUAIHUA_2023 }).grids),
+    auditWorkbook(editionB({ place: XIANGYIN_2025 }).grids),
+  ];
+  return audits.flatMap((a) => [buildSummaryPlans(a, 'zh-CN'), buildSummaryPlans(a, 'en-US')]);
+}
+
 describe('plan formulas name the rows they mean', () => {
   it('every summary plan: per-row references on their own row, all inside the plan, no criteria functions', async () => {
     const plans = await allPlans();
     const withFormulas = plans.filter((p) => formulaCells(p).length > 0);
     expect(withFormulas.map((p) => p.id)).toEqual(expect.arrayContaining(['tally', 'completion', 'targets', 'livelihood']));
-    expect(plans.flatMap(problems)).toEqual([]);
+    expect((await planSets()).flatMap((set) => set.flatMap((p) => problems(p, set)))).toEqual([]);
+    expect(plans.some((p) => p.id === 'incentiveDraft')).toBe(true);
   });
 
   it('the per-unit table of 汇总-完成率 refers to each unit’s own row (the off-by-one of issue 17)', async () => {

@@ -27,7 +27,7 @@ it('打开审核助手 outside WPS, or without CreateTaskPane, says so', async (
 it('一键重算 then 清除标记 resolve with the outcome', async () => {
   const app = FakeWpsApp.fromGrids(await sampleGrids('incentive-2022.xlsx'));
   const message = await recompute(app as never);
-  expect(message.split('\n').slice(0, 2)).toEqual(['已写入汇总表：汇总-研判统计、汇总-县市区事项、汇总-完成率、校验结果。', '校验完成：2 个错误、12 个警告、3 条提示。']);
+  expect(message.split('\n').slice(0, 2)).toEqual(['已写入汇总表：汇总-研判统计、汇总-县市区事项、汇总-完成率、通报草稿、校验结果。', '校验完成：2 个错误、12 个警告、3 条提示。']);
   expect(app.workbook!.sheets.flatMap((s) => s.conditions).length).toBeGreaterThan(0);
   expect(await clear(app as never)).toBe('已清除标记。');
   expect(app.workbook!.sheets.flatMap((s) => s.conditions)).toEqual([]);

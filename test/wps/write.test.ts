@@ -28,7 +28,7 @@ import { sampleGrids } from '../helpers/grids';
 import { planFormulas } from '../helpers/plans';
 import { a1 } from '../../src/core/grid';
 
-const SUMMARY_SHEETS = ['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果'];
+const SUMMARY_SHEETS = ['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果'];
 
 async function sampleApp(options: FakeWpsOptions = {}): Promise<FakeWpsApp> {
   return FakeWpsApp.fromGrids(await sampleGrids('incentive-2022.xlsx'), options);
@@ -91,7 +91,7 @@ describe('一键重算 through the WPS adapter', () => {
     expect(sheets.find((s) => s.id === 'findings')).toMatchObject({ name: '校验结果 (2)', renamed: true, replaced: true });
     expect(app.workbook!.sheets.filter((s) => s.Name.startsWith('校验结果')).map((s) => s.Name)).toEqual(['校验结果', '校验结果 (2)']);
     expect(user.cell(0, 0)?.value).toBe('我的表');
-    expect(app.workbook!.names.filter((n) => n.Name.startsWith(SHEET_TAG_PREFIX))).toHaveLength(4);
+    expect(app.workbook!.names.filter((n) => n.Name.startsWith(SHEET_TAG_PREFIX))).toHaveLength(5);
     expect(marksOf(app)).toHaveLength(first);
     expect(notes.map((n) => renderWpsNote(n))).toContain('已有用户工作表名为“校验结果”，汇总写入“校验结果 (2)”。');
     expect(app.prompts).toBe(0);
@@ -175,7 +175,7 @@ describe('degrading with a message', () => {
     const app = await sampleApp();
     app.pageSetupFails = true;
     const { sheets, notes } = await checkAndMarkWps({ app: app as never, summaries: true });
-    expect(sheets).toHaveLength(4);
+    expect(sheets).toHaveLength(5);
     expect(notes.map((n) => renderWpsNote(n))).toEqual([`WPS 未接受汇总表的页面设置（A4、按页宽打印、打印标题），“${SUMMARY_SHEETS.join('、')}”按默认页面设置写入。`]);
   });
 });

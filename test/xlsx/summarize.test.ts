@@ -40,7 +40,7 @@ async function summarized(mark = false): Promise<{ source: ExcelJS.Workbook; out
 describe('summary sheets written with exceljs', () => {
   it('adds the four summary sheets and leaves every source cell as it was', async () => {
     const { source, out, names } = await summarized(true);
-    expect(out.worksheets.map((w) => w.name)).toEqual([...names, '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(out.worksheets.map((w) => w.name)).toEqual([...names, '汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
     expect(cellSignature(out, names)).toEqual(cellSignature(source, names));
   });
 
@@ -144,6 +144,6 @@ describe('summary sheets written with exceljs', () => {
     const again = auditWorkbook(workbookToGrids(out));
     const original = auditWorkbook(workbookToGrids(await loadWorkbook(sampleBytes('incentive-2022.xlsx'))));
     expect(again.findings).toEqual(original.findings);
-    expect(again.sheets.filter((s) => s.kind === null).map((s) => s.name)).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '校验结果']);
+    expect(again.sheets.filter((s) => s.kind === null).map((s) => s.name)).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
   });
 });

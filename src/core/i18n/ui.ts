@@ -49,7 +49,7 @@ export const UI = {
     'zh-CN':
       '用法：\n' +
       '  annex-audit check 文件或目录… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings 设置.json] [--jobs N] [--details] [--explain]\n' +
-      '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US] [--settings 设置.json]\n' +
+      '  annex-audit summarize 文件.xlsx -o 输出.xlsx [--mark] [--lang zh-CN|en-US] [--settings 设置.json] [--previous 上一版.xlsx]\n' +
       '  annex-audit clear 文件.xlsx -o 输出.xlsx\n' +
       '  annex-audit template 类型… -o 模板.xlsx [--year 年份] [--rows 行数] [--lang zh-CN|en-US]\n' +
       '      类型：{kinds}\n' +
@@ -59,7 +59,7 @@ export const UI = {
     'en-US':
       'Usage:\n' +
       '  annex-audit check FILE_OR_DIR… [--format json|table] [--lang zh-CN|en-US] [--no-guarantee] [--settings SETTINGS.json] [--jobs N] [--details] [--explain]\n' +
-      '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US] [--settings SETTINGS.json]\n' +
+      '  annex-audit summarize FILE.xlsx -o OUT.xlsx [--mark] [--lang zh-CN|en-US] [--settings SETTINGS.json] [--previous LAST.xlsx]\n' +
       '  annex-audit clear FILE.xlsx -o OUT.xlsx\n' +
       '  annex-audit template KIND… -o TEMPLATE.xlsx [--year YYYY] [--rows N] [--lang zh-CN|en-US]\n' +
       '      KIND: {kinds}\n' +
@@ -103,6 +103,8 @@ export const UI = {
   'pane.filter.all': { 'zh-CN': '全部', 'en-US': 'All' },
   'pane.filter.label': { 'zh-CN': '按级别筛选', 'en-US': 'Filter by severity' },
   'pane.findings': { 'zh-CN': '校验结果', 'en-US': 'Findings' },
+  'pane.charts': { 'zh-CN': '汇总图表（{count}）', 'en-US': 'Summary charts ({count})' },
+  'pane.charts.note': { 'zh-CN': '与写入汇总表的图表同一数据（按附件重算）。', 'en-US': 'The same figures as the charts written to the summary sheets (recomputed from the annexes).' },
   'pane.gotoCell': { 'zh-CN': '转到 {sheet}!{cell}', 'en-US': 'Go to {sheet}!{cell}' },
   'pane.empty': { 'zh-CN': '点击“校验”开始。', 'en-US': 'Press "Check" to start.' },
   'pane.supported': {

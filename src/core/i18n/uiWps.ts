@@ -55,6 +55,10 @@ export const UI_WPS = {
     'zh-CN': 'WPS 未能冻结“{sheet}”的标题行，汇总数据不受影响。',
     'en-US': 'WPS could not freeze the title rows of "{sheet}"; the summary data is not affected.',
   },
+  'wps.note.chartsSkipped': {
+    'zh-CN': '此版本 WPS 不支持插入图表（ChartObjects / Shapes.AddChart2），工作表“{sheet}”未添加图表；表格与公式不受影响。',
+    'en-US': 'This WPS build cannot add charts (ChartObjects / Shapes.AddChart2): sheet "{sheet}" has no chart; its tables and formulas are complete.',
+  },
   'wps.note.pageSetupSkipped': {
     'zh-CN': 'WPS 未接受汇总表的页面设置（A4、按页宽打印、打印标题），“{sheets}”按默认页面设置写入。',
     'en-US': 'WPS did not accept the summary sheets\' page setup (A4, fit to width, print titles); "{sheets}" keep the default page setup.',

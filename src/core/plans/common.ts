@@ -1,5 +1,5 @@
 /** Shared layout of our summary sheets: the way staff format annexes. */
-import type { CellStyle, PlanCell, SheetPlan } from './types';
+import type { CellStyle, ChartPlan, PlanCell, SheetPlan } from './types';
 
 export const STYLES: Readonly<Record<string, CellStyle>> = {
   title: { bold: true, fontSize: 16, hAlign: 'center', vAlign: 'middle' },
@@ -150,7 +150,7 @@ export function basePlan(
   id: string,
   name: string,
   rows: PlanCell[][],
-  opts: { widths: number[]; headerRow: number; merges?: string[]; table?: { name: string; range: string } },
+  opts: { widths: number[]; headerRow: number; merges?: string[]; table?: { name: string; range: string }; charts?: readonly ChartPlan[] },
 ): SheetPlan {
   const merges = opts.merges ?? [];
   const heights = wrappedRowHeights(rows, merges, opts.widths, STYLES);
@@ -166,5 +166,6 @@ export function basePlan(
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true },
     styles: STYLES,
     ...(opts.table ? { table: opts.table } : {}),
+    ...(opts.charts && opts.charts.length > 0 ? { charts: opts.charts } : {}),
   };
 }

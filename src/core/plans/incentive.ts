@@ -6,7 +6,10 @@ import type { Params } from '../i18n/findings';
 import type { Lang } from '../i18n/spec';
 import { t, type UiKey } from '../i18n/ui';
 import { basePlan, blank, countEqual, formula, link, num, PERCENT, PlanRows, text } from './common';
+import { CHART_COLORS, columnRange, placeCharts } from './charts';
 import type { PlanCell, SheetPlan } from './types';
+
+const RATING_KEYS = ['veryLikely', 'likely', 'hard', 'unlikely'] as const;
 
 const RATING_HEADERS = RATING_VOCAB.map((r) => r.zh);
 
@@ -59,10 +62,34 @@ export function tallyPlan(audit: Audit, lang: Lang): SheetPlan | null {
     rows.set(row, helperCol + 3, text(it.rating ?? '', 'center'));
     rows.set(row, helperCol + 4, link(`${it.sheet}!${it.cell}${it.byGuarantee ? tr('plan.byGuarantee') : ''}`, it.sheet, it.cell));
   });
+  const widths = [22, 9, 10, 10, 10, 10, 3, 20, 9, 34, 11, 22];
+  // Under the tally, across its columns A:F: one stacked bar per unit, one series per rating column.
+  const { charts } = placeCharts(
+    [
+      {
+        id: 'ratings',
+        kind: 'barStacked',
+        title: tr('chart.tally.title'),
+        categories: columnRange('A', units.first, units.last),
+        series: RATING_KEYS.map((k, i) => {
+          const col = columnLetter(2 + i);
+          // zh-CN: the legend is the header cell itself; en-US: the translated word (the header stays the rating word).
+          return { name: tr(`chart.rating.${k}`), ...(lang === 'zh-CN' ? { nameCell: `$${col}$${header}` } : {}), values: columnRange(col, units.first, units.last), color: CHART_COLORS[k] };
+        }),
+        categoryAxisTitle: tr('chart.axis.unit'),
+        valueAxisTitle: tr('chart.axis.items'),
+        legend: true,
+        span: 6,
+      },
+    ],
+    widths,
+    units.last + 2,
+  );
   return basePlan('tally', tr('plan.sheet.tally'), rows.rows, {
-    widths: [22, 9, 10, 10, 10, 10, 3, 20, 9, 34, 11, 22],
+    widths,
     headerRow: header,
     merges: ['A1:F1', 'A2:F2'],
+    charts,
   });
 }
 
@@ -121,16 +148,64 @@ export function completionPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const col = (c: string) => `$${c}$${list.first}:$${c}$${list.last}`;
   rows.push();
   rows.push([text(tr('plan.completion.byUnit'), 'section')]);
-  rows.push((['plan.col.unit', 'plan.col.itemsCounted', 'plan.col.indicators', 'plan.col.done', 'plan.col.rate'] as const).map((k) => text(tr(k), 'header')));
-  rows.block(
-    r.completion.units.filter((u) => u.total > 0),
-    (u, row) => [
-      text(u.unit, 'center'),
-      formula(countEqual([[col('A'), `$A${row}`]]), items.filter((it) => it.unit === u.unit).length),
-      formula(countEqual([[col('A'), `$A${row}`]], col('C')), u.total),
-      formula(countEqual([[col('A'), `$A${row}`]], col('D')), u.done),
-      formula(`IF(C${row}>0,D${row}/C${row},"")`, u.rate ?? '', 'number', PERCENT),
+  const unitHeader = rows.push([
+    ...(['plan.col.unit', 'plan.col.itemsCounted', 'plan.col.indicators', 'plan.col.done', 'plan.col.rate', 'plan.col.sortKey', 'plan.col.ranked'] as const).map((k) => text(tr(k), 'header')),
+    text(tr('plan.col.rate'), 'header'),
+  ]);
+  const units = r.completion.units.filter((u) => u.total > 0);
+  const byUnit = rows.block(units, (u, row) => [
+    text(u.unit, 'center'),
+    formula(countEqual([[col('A'), `$A${row}`]]), items.filter((it) => it.unit === u.unit).length),
+    formula(countEqual([[col('A'), `$A${row}`]], col('C')), u.total),
+    formula(countEqual([[col('A'), `$A${row}`]], col('D')), u.done),
+    formula(`IF(C${row}>0,D${row}/C${row},"")`, u.rate ?? '', 'number', PERCENT),
+  ]);
+  const widths = [20, 36, 10, 10, 10, 8, 20, 10];
+  if (byUnit.last < byUnit.first) return basePlan('completion', tr('plan.sheet.completion'), rows.rows, { widths, headerRow: header, merges: ['A1:G1', 'A2:G2'] });
+  const sum = (c: string) => `SUM(${c}${byUnit.first}:${c}${byUnit.last})`;
+  const allTotal = units.reduce((n, u) => n + u.total, 0);
+  const allDone = units.reduce((n, u) => n + u.done, 0);
+  const overallRate = allTotal > 0 ? allDone / allTotal : '';
+  const overall = rows.push((row) => [
+    text(tr('chart.overall'), 'total'),
+    formula(sum('B'), units.reduce((n, u) => n + items.filter((it) => it.unit === u.unit).length, 0), 'totalNumber'),
+    formula(sum('C'), allTotal, 'totalNumber'),
+    formula(sum('D'), allDone, 'totalNumber'),
+    formula(`IF(C${row}>0,D${row}/C${row},"")`, overallRate, 'totalNumber', PERCENT),
+  ]);
+  // Beside the table, the same units ranked by rate, live: F is a sort key (the rate, ties in the table's
+  // order), G:H the k-th largest key's unit and rate. Correct a figure and the ranking (and its chart) follows.
+  const keyRange = `$F$${byUnit.first}:$F$${byUnit.last}`;
+  const keys = units.map((u, i) => (u.rate ?? -1) - (byUnit.first + i) / 1e6);
+  const order = units.map((u, i) => ({ u, k: keys[i] as number })).sort((a, b) => b.k - a.k);
+  units.forEach((_u, i) => {
+    const row = byUnit.first + i;
+    rows.set(row, 5, formula(`IF(ISNUMBER(E${row}),E${row},-1)-ROW()/1000000`, keys[i] as number, 'number', '0.000000'));
+    const pick = (c: string) => `INDEX($${c}$${byUnit.first}:$${c}$${byUnit.last},MATCH(LARGE(${keyRange},${i + 1}),${keyRange},0))`;
+    const ranked = order[i]?.u;
+    rows.set(row, 6, formula(pick('A'), ranked?.unit ?? '', 'center'));
+    rows.set(row, 7, formula(pick('E'), ranked?.rate ?? '', 'number', PERCENT));
+  });
+  rows.set(overall, 6, text(tr('chart.overall'), 'total'));
+  rows.set(overall, 7, formula(`E${overall}`, overallRate, 'totalNumber', PERCENT));
+  const { charts } = placeCharts(
+    [
+      {
+        id: 'rates',
+        kind: 'bar',
+        title: tr('chart.completion.title'),
+        categories: columnRange('G', byUnit.first, overall),
+        series: [{ name: tr('plan.col.rate'), nameCell: `$H$${unitHeader}`, values: columnRange('H', byUnit.first, overall), color: CHART_COLORS.rate, pointColors: [{ index: overall - byUnit.first, color: CHART_COLORS.overall }] }],
+        categoryAxisTitle: tr('chart.axis.unit'),
+        valueAxisTitle: tr('chart.axis.rate'),
+        valueFormat: '0%',
+        dataLabels: true,
+        legend: false,
+        span: 5,
+      },
     ],
+    widths,
+    overall + 2,
   );
-  return basePlan('completion', tr('plan.sheet.completion'), rows.rows, { widths: [20, 36, 10, 10, 10, 8, 16], headerRow: header, merges: ['A1:G1', 'A2:G2'] });
+  return basePlan('completion', tr('plan.sheet.completion'), rows.rows, { widths, headerRow: header, merges: ['A1:G1', 'A2:G2'], charts });
 }

@@ -7,6 +7,7 @@ import { t as tr, type UiKey } from '../i18n/ui';
 import type { ClassTally } from '../profileB/recompute';
 import { basePlan, blank, countEqual, formula, link, num, PERCENT, PlanRows, text } from './common';
 import { columnLetter } from '../grid';
+import { CHART_COLORS, columnRange, placeCharts } from './charts';
 import type { PlanCell, SheetPlan } from './types';
 
 /** The target annex's column words for the classes (from the vocabulary), and the rows with no clear mark. */
@@ -23,7 +24,7 @@ function classLabel(k: ClassKey, lang: Lang): string {
 }
 
 /** The class rows and their 合计; each count is a formula over `classRange` (the helper's class words). */
-function classRows(rows: PlanRows, t: ClassTally, classRange: string, lang: Lang): void {
+function classRows(rows: PlanRows, t: ClassTally, classRange: string, lang: Lang): { first: number; last: number } {
   const keys = (['done', 'onSchedule', 'lagging', 'unmarked'] as const).filter((k) => k !== 'unmarked' || t.counts.unmarked > 0);
   const totalRow = rows.next + keys.length;
   const block = rows.block(keys, (k, row) => [
@@ -38,6 +39,7 @@ function classRows(rows: PlanRows, t: ClassTally, classRange: string, lang: Lang
     formula(`SUM(C${block.first}:C${block.last})`, t.counts.total > 0 ? 1 : 0, 'totalNumber', PERCENT),
     { ...num(Number((keys.reduce((a, k) => a + t.shares[k], 0) / 100).toFixed(4)), 'totalNumber'), numberFormat: PERCENT },
   ]);
+  return block;
 }
 
 /** True when a newline-separated list of units in `listRange` names exactly the unit in `unitCell`. */
@@ -62,7 +64,7 @@ export function targetsPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const unitsRange = range(2);
   const classRange = range(3);
 
-  classRows(rows, t, classRange, lang);
+  const classes = classRows(rows, t, classRange, lang);
   rows.push();
   rows.push([text(L('plan.targets.byUnit'), 'section')]);
   const unitHeader = rows.push([
@@ -73,7 +75,7 @@ export function targetsPlan(audit: Audit, lang: Lang): SheetPlan | null {
     text(CLASS_LABEL.lagging, 'header'),
     text(L('plan.col.laggingShare'), 'header'),
   ]);
-  rows.block(t.byUnit, (u, row) => [
+  const byUnit = rows.block(t.byUnit, (u, row) => [
     text(u.unit, 'center'),
     formula(`SUMPRODUCT(${namesUnit(unitsRange, `$A${row}`)})`, u.counts.total),
     ...(['done', 'onSchedule', 'lagging'] as const).map((k, i) =>
@@ -96,7 +98,47 @@ export function targetsPlan(audit: Audit, lang: Lang): SheetPlan | null {
     rows.set(row, helperCol + 3, text(classLabel(r.cls ?? 'unmarked', lang), 'center'));
     rows.set(row, helperCol + 4, link(`${r.sheet}!${r.cell}`, r.sheet, r.cell));
   });
-  return basePlan('targets', L('plan.sheet.targets'), rows.rows, { widths: [22, 60, 14, 14, 12, 12, 3, 6, 40, 16, 10, 14], headerRow: header, merges: ['A1:F1', 'A2:F2'] });
+  const widths = [22, 60, 14, 14, 12, 12, 3, 6, 40, 16, 10, 14];
+  // Under the tables: the classes overall (across A:C), then one stacked bar per lead unit (across A:F).
+  const classKeys = ['done', 'onSchedule', 'lagging'] as const;
+  const { charts } = placeCharts(
+    [
+      {
+        id: 'classes',
+        kind: 'column',
+        title: L('chart.targets.title'),
+        categories: columnRange('A', classes.first, classes.last),
+        series: [{ name: L('plan.col.count'), nameCell: `$B$${header}`, values: columnRange('B', classes.first, classes.last), color: CHART_COLORS.onSchedule }],
+        categoryAxisTitle: L('chart.axis.progress'),
+        valueAxisTitle: L('chart.axis.targets'),
+        dataLabels: true,
+        legend: false,
+        span: 3,
+        height: 280,
+      },
+      ...(byUnit.last >= byUnit.first
+        ? [
+            {
+              id: 'byUnit',
+              kind: 'barStacked' as const,
+              title: L('chart.targets.byUnit.title'),
+              categories: columnRange('A', byUnit.first, byUnit.last),
+              series: classKeys.map((k, i) => {
+                const col = columnLetter(2 + i);
+                return { name: L(`chart.class.${k}`), ...(lang === 'zh-CN' ? { nameCell: `$${col}$${unitHeader}` } : {}), values: columnRange(col, byUnit.first, byUnit.last), color: CHART_COLORS[k] };
+              }),
+              categoryAxisTitle: L('chart.axis.unit'),
+              valueAxisTitle: L('chart.axis.targets'),
+              legend: true,
+              span: 6,
+            },
+          ]
+        : []),
+    ],
+    widths,
+    rows.last + 2,
+  );
+  return basePlan('targets', L('plan.sheet.targets'), rows.rows, { widths, headerRow: header, merges: ['A1:F1', 'A2:F2'], charts });
 }
 
 export function livelihoodPlan(audit: Audit, lang: Lang): SheetPlan | null {
@@ -117,7 +159,7 @@ export function livelihoodPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const scopeRows = scopes.map(() => rows.reserve());
   rows.push();
   rows.push([text(L('plan.livelihood.rows'), 'section')]);
-  rows.push(
+  const listHeader = rows.push(
     (['plan.col.seq', 'plan.col.indicator', 'plan.col.goal', 'plan.col.achieved', 'plan.col.recomputed', 'plan.col.stated', 'plan.col.status', 'plan.col.source', 'plan.col.category'] as const).map((k) =>
       text(L(k), 'header'),
     ),
@@ -150,7 +192,29 @@ export function livelihoodPlan(audit: Audit, lang: Lang): SheetPlan | null {
       formula(`IF(B${row}>0,D${row}/B${row},"")`, t.counts.total > 0 ? t.counts.onSchedule / t.counts.total : '', 'number', PERCENT),
     ]);
   });
-  return basePlan('livelihood', L('plan.sheet.livelihood'), rows.rows, { widths: [8, 40, 14, 16, 11, 12, 11, 12, 8], headerRow: header, merges: ['A1:H1', 'A2:H2'] });
+  const widths = [8, 40, 14, 16, 11, 12, 11, 12, 8];
+  const { charts } =
+    list.last < list.first
+      ? { charts: [] }
+      : placeCharts(
+          [
+            {
+              id: 'progress',
+              kind: 'bar',
+              title: L('chart.livelihood.title'),
+              categories: columnRange('B', list.first, list.last),
+              series: [{ name: L('plan.col.stated'), nameCell: `$F$${listHeader}`, values: columnRange('F', list.first, list.last), color: CHART_COLORS.rate }],
+              categoryAxisTitle: L('chart.axis.project'),
+              valueAxisTitle: L('chart.axis.progressShare'),
+              valueFormat: '0%',
+              legend: false,
+              span: 9,
+            },
+          ],
+          widths,
+          list.last + 2,
+        );
+  return basePlan('livelihood', L('plan.sheet.livelihood'), rows.rows, { widths, headerRow: header, merges: ['A1:H1', 'A2:H2'], charts });
 }
 
 export function draftPlan(audit: Audit, lang: Lang): SheetPlan | null {

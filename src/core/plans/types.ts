@@ -51,6 +51,54 @@ export interface SheetPlan {
   readonly styles: Readonly<Record<string, CellStyle>>;
   /** An Excel table (with filters) over this A1 range, header row first. */
   readonly table?: { readonly name: string; readonly range: string };
+  /** Native charts beside the tables, referring to this sheet's cells (every host writes the same). */
+  readonly charts?: readonly ChartPlan[];
+}
+
+/**
+ * Bar = horizontal bars, column = vertical; `stacked` stacks the series. Every host has these four:
+ * DrawingML barChart (barDir bar/col, grouping clustered/stacked), Office.js BarClustered/BarStacked/
+ * ColumnClustered/ColumnStacked, WPS xlBarClustered (57) / xlBarStacked (58) / xlColumnClustered (51) /
+ * xlColumnStacked (52).
+ */
+export type ChartKind = 'bar' | 'barStacked' | 'column' | 'columnStacked';
+
+export interface ChartSeriesPlan {
+  /** The legend text: the text of `nameCell` when there is one (the writers refer to the cell). */
+  readonly name: string;
+  /** A1 cell on this sheet holding the name (a header cell), so the legend follows the table. */
+  readonly nameCell?: string;
+  /** A1 range on this sheet, one column, as long as the categories. */
+  readonly values: string;
+  /** RRGGBB, no `#`. */
+  readonly color: string;
+  /** Points drawn in another colour (0-based index in the range), e.g. the overall rate among the units. */
+  readonly pointColors?: readonly { readonly index: number; readonly color: string }[];
+}
+
+/** One native chart: everything a host needs, in the plan's language; ranges are on the plan's own sheet. */
+export interface ChartPlan {
+  /** Stable id within the sheet (`tally`, `byUnit` …); the hosts name the chart `AnnexAudit_<sheet id>_<id>`. */
+  readonly id: string;
+  readonly kind: ChartKind;
+  readonly title: string;
+  /** A1 range on this sheet, one column: the category labels. */
+  readonly categories: string;
+  readonly series: readonly ChartSeriesPlan[];
+  readonly categoryAxisTitle: string;
+  readonly valueAxisTitle: string;
+  /** Number format of the value axis and labels (`0%` for rates); General when absent. */
+  readonly valueFormat?: string;
+  /** Data labels on the bars (a single series of rates). */
+  readonly dataLabels?: boolean;
+  readonly legend: boolean;
+  /** The cell (A1) under the chart's top-left corner; a manual page break above its row prints it whole. */
+  readonly anchor: string;
+  /**
+   * Size in pixels at 96 dpi, independent of row heights (a wrapped row beside the chart does not stretch it):
+   * never wider than the table columns it sits under, never taller than an A4 landscape page fitted to width.
+   */
+  readonly size: { readonly width: number; readonly height: number };
 }
 
 /** What an adapter did with one sheet plan (both adapters report the same). */

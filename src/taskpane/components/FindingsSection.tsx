@@ -9,6 +9,9 @@ import { localizeFinding, t } from '../../core';
 import type { AuditView } from '../services/types';
 import { FindingsList } from './FindingsList';
 
+// The charts are drawn from their own chunk, once there is an audit.
+const SummaryCharts = React.lazy(() => import(/* webpackChunkName: "charts" */ './SummaryCharts'));
+
 const useStyles = makeStyles({
   counts: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -39,6 +42,11 @@ export function FindingsSection({ audit, lang, onSelect, onMap, onLink }: Findin
           </span>
         ))}
       </div>
+      {audit.charts && audit.charts[lang].length > 0 ? (
+        <React.Suspense fallback={null}>
+          <SummaryCharts charts={audit.charts[lang]} lang={lang} />
+        </React.Suspense>
+      ) : null}
       <TabList selectedValue={filter} onTabSelect={(_, d) => setFilter(d.value as Filter)} aria-label={t('pane.filter.label', lang)} size="small">
         <Tab value="all">{t('pane.filter.all', lang)}</Tab>
         <Tab value="error">{t('severity.error', lang)}</Tab>

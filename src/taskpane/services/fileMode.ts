@@ -40,7 +40,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
       return f.name;
     },
     async check(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<AuditView> {
-      const [{ grids }, { auditSubmission }] = await Promise.all([read(lang, step), engine()]);
+      const [{ grids }, { auditSubmission, summaryChartViews }] = await Promise.all([read(lang, step), engine()]);
       step('checking');
       const audit = auditSubmission(grids, settings);
       return {
@@ -52,6 +52,7 @@ export function createFileServices(storage: Pick<Storage, 'getItem' | 'setItem'>
         columnGaps: audit.columnGaps,
         unitGaps: audit.unitGaps,
         explained: explainedBySheet(audit, lang),
+        charts: summaryChartViews(audit),
       };
     },
     async download(settings: SettingsInput, lang: Lang, step: StepReporter): Promise<string> {

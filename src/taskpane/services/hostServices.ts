@@ -4,6 +4,7 @@
  * catalogue messages, never the host's own text; the findings come back whatever happened to the marks.
  */
 import { type AppliedSheet, type Audit, type Lang, type SettingsInput, t } from '../../core';
+import { engine } from './engine';
 import { explainedBySheet } from './explained';
 import { type AuditView, PaneError, type PaneServices, type SelfTestView, type StepReporter, type SummaryOutcome } from './types';
 
@@ -43,7 +44,8 @@ export function createHostServices<N extends HostNote>(host: HostAdapter<N>): Pa
       throw new PaneError(t('pane.error.unexpected', l));
     }
   };
-  const view = (audit: Audit, notes: readonly string[], lang: Lang): AuditView => ({
+  // The chart views come from the summary plans, in the engine's chunk (loaded by now: the host just checked).
+  const view = async (audit: Audit, notes: readonly string[], lang: Lang): Promise<AuditView> => ({
     profile: audit.profile,
     sheets: audit.sheets,
     findings: audit.findings,
@@ -52,6 +54,7 @@ export function createHostServices<N extends HostNote>(host: HostAdapter<N>): Pa
     unitGaps: audit.unitGaps,
     explained: explainedBySheet(audit, lang),
     notes,
+    charts: (await engine()).summaryChartViews(audit),
   });
   return {
     mode: host.mode,
@@ -59,7 +62,7 @@ export function createHostServices<N extends HostNote>(host: HostAdapter<N>): Pa
       lang = l;
       return guarded(l, async () => {
         const { audit, notes } = await host.checkAndMark({ settings, lang: l, onPhase: step });
-        return view(audit, notes.map((n) => host.renderNote(n, l)), l);
+        return await view(audit, notes.map((n) => host.renderNote(n, l)), l);
       });
     },
     async summarize(settings: SettingsInput, l: Lang, step: StepReporter): Promise<SummaryOutcome> {
@@ -71,7 +74,7 @@ export function createHostServices<N extends HostNote>(host: HostAdapter<N>): Pa
         return {
           sheets: sheets.map((s) => s.name),
           renamed: sheets.filter((s) => s.renamed).map((s) => ({ wanted: s.wanted, name: s.name })),
-          view: view(audit, rendered, l),
+          view: await view(audit, rendered, l),
           notes: rendered,
         };
       });

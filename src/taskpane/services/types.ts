@@ -1,5 +1,5 @@
 /** The seam between the pane and where the workbook lives (Excel, WPS 表格, or a file opened in the browser). */
-import type { Audit, ColumnGap, Finding, Lang, SettingsInput, UnitGap } from '../../core';
+import type { Audit, ChartView, ColumnGap, Finding, Lang, SettingsInput, UnitGap } from '../../core';
 import type { DiffReport, SubmissionStatus, TemplateKind } from '../../core/submissions';
 
 export interface AuditView {
@@ -16,6 +16,8 @@ export interface AuditView {
   readonly explained?: Readonly<Record<string, readonly string[]>>;
   /** What the user should know beyond the findings (sheets not marked, manual calculation…), already in their language. */
   readonly notes?: readonly string[];
+  /** The summary sheets' charts, from the same plans the hosts write, in both languages. */
+  readonly charts?: Readonly<Record<Lang, readonly ChartView[]>>;
 }
 
 export interface SummaryOutcome {

@@ -14,6 +14,7 @@ import { entryText, newEntry, writeZip, type ZipEntry } from '../zip';
 import type { ReadLimits } from '../limits';
 import { guardedZipEntries } from '../zipGuard';
 import { dirOf, resolveTarget as resolve } from './parts';
+import { CHART_TYPE, chartPartXml, DRAWING_TYPE, drawingPartXml } from './chart';
 import { planSheetXml } from './sheet';
 import { xmlFault } from './wellFormed';
 import { MINIMAL_STYLES, StyleBook } from './styles';
@@ -30,6 +31,8 @@ const AFTER_CF = new Set([
   'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF',
   'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ]);
+/** Children of a worksheet that come after drawing (CT_Worksheet order). */
+const AFTER_DRAWING = new Set(['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
 /** Children of a workbook that come after definedNames (CT_Workbook order). */
 const AFTER_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 const AFTER_CALC = AFTER_NAMES.slice(1);
@@ -55,6 +58,15 @@ function relsPathOf(part: string): string {
 }
 
 
+/** `target` relative to the folder of `source` (`xl/worksheets/sheet5.xml` → `../drawings/drawing1.xml`). */
+function relativeTarget(source: string, target: string): string {
+  const from = dirOf(source).split('/').filter(Boolean);
+  const to = target.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
 function parseRels(xml: string): Rel[] {
   return children(xml).elements
     .filter((e) => e.tag.local === 'Relationship')
@@ -73,6 +85,8 @@ export class WorkbookPackage {
   private readonly entries: ZipEntry[];
   private readonly byName = new Map<string, number>();
   private readonly changed = new Map<string, string>();
+  /** Parts of ours that a re-run replaced (an earlier drawing and its charts): left out of the copy. */
+  private readonly removed = new Set<string>();
   private readonly workbookPart: string;
   private readonly strict: boolean;
   private styles: { part: string; book: StyleBook } | null = null;
@@ -128,6 +142,7 @@ export class WorkbookPackage {
 
   private text(part: string): string | null {
     const key = part.replace(/^\//, '');
+    if (this.removed.has(key)) return null;
     const edited = this.changed.get(key);
     if (edited !== undefined) return edited;
     const i = this.byName.get(key);
@@ -149,7 +164,88 @@ export class WorkbookPackage {
   }
 
   private set(part: string, xml: string): void {
-    this.changed.set(this.partKey(part), xml);
+    const key = this.partKey(part);
+    this.removed.delete(key);
+    this.changed.set(key, xml);
+  }
+
+  /** Leave a part of ours out of the copy, with its content-type override. */
+  private remove(part: string): void {
+    const key = this.partKey(part);
+    this.changed.delete(key);
+    this.removed.add(key);
+    let xml = this.text('[Content_Types].xml');
+    if (xml === null) return;
+    for (const el of children(xml).elements.reverse()) {
+      if (el.tag.local === 'Override' && (attr(el.tag, 'PartName') ?? '').replace(/^\//, '').toLowerCase() === key.toLowerCase()) xml = splice(xml, el.tag.start, el.end, '');
+    }
+    this.set('[Content_Types].xml', xml);
+  }
+
+  /** The next free `dir/stemN.xml`. */
+  private freePart(dir: string, stem: string): string {
+    let n = 1;
+    while (this.text(`${dir}${stem}${n}.xml`) !== null) n++;
+    return `${dir}${stem}${n}.xml`;
+  }
+
+  /** Drop the drawing (and its charts) an earlier run of ours gave this sheet part, with the sheet's relationships. */
+  private dropOurDrawing(sheetPart: string): void {
+    const relsPath = relsPathOf(sheetPart);
+    const rels = this.text(relsPath);
+    if (rels === null) return;
+    for (const rel of parseRels(rels)) {
+      if (rel.external || !/\/drawing$/.test(rel.type)) continue;
+      const drawing = resolve(sheetPart, rel.target);
+      const drawingRels = this.text(relsPathOf(drawing));
+      if (drawingRels !== null) {
+        for (const c of parseRels(drawingRels)) if (!c.external && /\/chart$/.test(c.type)) this.remove(resolve(drawing, c.target));
+        this.remove(relsPathOf(drawing));
+      }
+      this.remove(drawing);
+    }
+    this.remove(relsPath);
+  }
+
+  /**
+   * The plan's charts as DrawingML: a chart part each and one drawing part anchoring them, related to the
+   * sheet part; returns the sheet's XML with its `<drawing>` element.
+   */
+  private addCharts(sheetPart: string, sheetXml: string, plan: SheetPlan, name: string, lang: Lang): string {
+    const charts = plan.charts ?? [];
+    if (charts.length === 0) return sheetXml;
+    const base = dirOf(this.workbookPart);
+    const drawing = this.freePart(`${base}drawings/`, 'drawing');
+    this.set(drawing, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wsDr/>'); // reserve the name
+    const anchored = charts.map((chart) => {
+      const part = this.freePart(`${base}charts/`, 'chart');
+      this.set(part, chartPartXml(plan, chart, name, lang, this.strict));
+      this.addContentType(part, CHART_TYPE);
+      return { chart, rid: this.addRel(drawing, 'chart', relativeTarget(drawing, part)) };
+    });
+    this.set(drawing, drawingPartXml(plan, anchored, this.strict));
+    this.addContentType(drawing, DRAWING_TYPE);
+    const rid = this.addRel(sheetPart, 'drawing', relativeTarget(sheetPart, drawing));
+    // <drawing> goes before the worksheet children CT_Worksheet puts after it (another writer's sheet may have them).
+    const root = rootTag(sheetXml);
+    const { elements, closeStart } = children(sheetXml, root);
+    const next = elements.find((e) => AFTER_DRAWING.has(e.tag.local));
+    const at = next ? next.tag.start : closeStart;
+    const rp = prefixOf(root, this.relNs);
+    const ridAttr = rp !== null && rp !== '' ? `${rp}id="${rid}"` : `xmlns:r="${this.relNs}" r:id="${rid}"`;
+    return splice(sheetXml, at, at, `<${root.prefix}drawing ${ridAttr}/>`);
+  }
+
+  /**
+   * Add a plan's charts to a sheet another writer made from that plan (exceljs, which cannot write charts):
+   * the sheet named `name` gets its drawing and chart parts. False when there is no such sheet or it has a drawing.
+   */
+  addPlanCharts(name: string, plan: SheetPlan, lang: Lang = 'zh-CN'): boolean {
+    const sheet = this.sheets().find((s) => s.name === name);
+    const xml = sheet?.part ? this.sheetXml(sheet.part) : null;
+    if (!sheet?.part || xml === null || children(xml).elements.some((e) => e.tag.local === 'drawing')) return false;
+    this.set(sheet.part, this.addCharts(sheet.part, xml, plan, name, lang));
+    return true;
   }
 
   private get relNs(): string {
@@ -319,7 +415,8 @@ export class WorkbookPackage {
     let index: number;
     if (previous && previous.part) {
       // Our own earlier sheet: same part, same position, new content (and the name we want now).
-      this.set(previous.part, part.xml);
+      this.dropOurDrawing(previous.part);
+      this.set(previous.part, this.addCharts(previous.part, part.xml, plan, name, lang));
       if (previous.name !== name) this.set(this.workbookPart, withAttr(this.workbookXml(), previous.tag, 'name', name));
       index = previousIndex;
     } else {
@@ -327,7 +424,7 @@ export class WorkbookPackage {
       const target = path.slice(dirOf(this.workbookPart).length);
       const rid = this.addRel(this.workbookPart, 'worksheet', target);
       this.addContentType(path, WORKSHEET_TYPE);
-      this.set(path, part.xml);
+      this.set(path, this.addCharts(path, part.xml, plan, name, lang));
       let xml = this.workbookXml();
       const root = rootTag(xml);
       const sheetsEl = children(xml, root).elements.find((e) => e.tag.local === 'sheets');
@@ -425,11 +522,12 @@ export class WorkbookPackage {
     const written = new Set<string>();
     for (const e of this.entries) {
       const key = e.name.replace(/^\//, '');
+      if (this.removed.has(key)) continue;
       const edited = this.changed.get(key);
       out.push(edited === undefined ? e : newEntry(e.name, edited));
       written.add(key);
     }
-    for (const [key, xml] of this.changed) if (!written.has(key)) out.push(newEntry(key, xml));
+    for (const [key, xml] of this.changed) if (!written.has(key) && !this.removed.has(key)) out.push(newEntry(key, xml));
     return writeZip(out);
   }
 }

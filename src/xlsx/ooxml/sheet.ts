@@ -7,6 +7,7 @@
 import { fitCellText } from '../../core/workbookLimits';
 import { a1, parseA1 } from '../../core/grid';
 import type { Lang } from '../../core/i18n/findings';
+import { chartPageBreaks } from '../../core/plans/charts';
 import type { PlanCell, SheetPlan } from '../../core/plans/types';
 import type { StyleBook } from './styles';
 import { escapeXml, xmlText } from './xml';
@@ -68,6 +69,8 @@ export function planSheetXml(plan: SheetPlan, name: string, mainNs: string, relN
   const merges = plan.merges.length > 0 ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
   const hyperlinks = links.length > 0 ? `<hyperlinks>${links.join('')}</hyperlinks>` : '';
   const fit = plan.print.fitToWidth;
+  const breaks = chartPageBreaks(plan);
+  const rowBreaks = breaks.length > 0 ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '';
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">` +
@@ -75,7 +78,7 @@ export function planSheetXml(plan: SheetPlan, name: string, mainNs: string, relN
     `<dimension ref="${dimension}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}` +
     `<sheetData>${rows.join('')}</sheetData>${filter}${merges}${hyperlinks}` +
     `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="${plan.print.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
+    `<pageSetup paperSize="9" orientation="${plan.print.orientation}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>${rowBreaks}` +
     `</worksheet>`;
   const localNames: { name: string; ref: string; hidden?: boolean }[] = [];
   const [top, bottom] = plan.printTitleRows;
