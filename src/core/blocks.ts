@@ -199,6 +199,15 @@ function titleStart(view: GridView, hit: Hit, floor: number, left: number, right
   return start;
 }
 
+/** Whether an 附件N line sits in the title rows above a header (a new annex, not its header written again). */
+function annexLineAbove(view: GridView, hit: Hit, floor: number): boolean {
+  for (let r = hit.header.top - 1; r >= floor && r >= hit.header.top - MAX_TITLE_ROWS; r--) {
+    const own = ownCells(view, r).filter((o) => o.col >= hit.left && o.col <= hit.right);
+    if (own.length === 1 && ANNEX_LINE.test(labelKey(own[0]?.text ?? ''))) return true;
+  }
+  return false;
+}
+
 /**
  * Whether `later` is the header of `above` written again (a table copied from printed pages): the same kind
  * on the same columns, or rows whose cells are mostly `above`'s header text in the same columns (a repeated
@@ -278,7 +287,7 @@ export function splitTables(grid: Grid, view = new GridView(grid)): TableBlock[]
   for (const h of all) {
     const over = above(h, hits);
     const p = over[over.length - 1];
-    if (p && repeatsHeader(view, h, p) && titleStart(view, h, p.header.bottom + 1, h.left, h.right) === h.header.top) continue;
+    if (p && repeatsHeader(view, h, p) && !annexLineAbove(view, h, p.header.bottom + 1)) continue;
     hits.push(h);
   }
   if (hits.length < 2) return null;

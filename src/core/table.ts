@@ -458,6 +458,8 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
 
 const TOTAL_LABELS = new Set(['合计', '总计', '总合计', '全州合计', '全市合计', '全区合计', '全县合计', '合计数']);
 const SUBTOTAL_LABELS = new Set(['小计']);
+/** A section title: 一、… / （二）… / 第三部分… / 其中： */
+const SECTION_START = /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}(部分|类|组)|其中[:：]?$)/;
 const NOTE_START = /^(注|备注|说明|填表说明|数据来源|资料来源)[:：]?/;
 /** The signature lines under a table (填表人：… 审核人：…): never a data row, in one cell or spread over several. */
 const SIGNATURE_START = /^(填表人|填报人|审核人|联系人|负责人|单位负责人|分管领导|制表人|签发人|统计人|经办人|联系电话|电话|填报日期|报送日期|填表日期)[:：]/;
@@ -520,6 +522,11 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     const first = own[0];
     if (first && SIGNATURE_START.test(labelKey(first.text))) {
       notesBelow.push({ row: r, col: first.col, text: own.map((o) => o.text).join(' ') });
+      continue;
+    }
+    // A section title inside the table (一、州直单位 / （二）县市区): neither data nor a unit.
+    if (own.length === 1 && first && SECTION_START.test(labelKey(first.text)) && labelKey(first.text).length <= 30) {
+      notesBelow.push({ row: r, col: first.col, text: first.text });
       continue;
     }
     // A note row: one cell of text, starting like a note or merged across most of the table.

@@ -319,6 +319,33 @@ export const TRANSFORMS: readonly Transform[] = [
     },
   },
   {
+    name: 'section title rows',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      const idx = annexIndexes(e).filter((i) => !e.regions.some((r) => r.sheet === e.grids[i]?.name));
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = e.grids[i] as Grid;
+      const h = headerRowOf(g);
+      if (h < 0) return null;
+      // Between data rows (or right under the header), never inside a merged group.
+      const free: number[] = [];
+      for (let r = h + 2; r < g.values.length - 1; r++) {
+        if (g.merges.some((m) => m.top < r && m.bottom >= r)) continue;
+        if ((g.values[r] ?? []).filter((v) => v !== null && v !== undefined && v !== '').length < 2) continue;
+        free.push(r);
+      }
+      if (free.length === 0) return null;
+      const at = rng.pick(free);
+      const col = (g.values[h] ?? []).findIndex((v) => typeof v === 'string' && v.trim() !== '');
+      const text = rng.pick(['一、州直单位', '（二）县市区', '第一部分', '二、其他单位']);
+      const row: CellValue[] = [];
+      row[Math.max(0, col)] = text;
+      e.grids[i] = insertRow(g, at, row);
+      return `${g.name}: "${text}" before row ${at + 1}`;
+    },
+  },
+  {
     name: 'note under the table',
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {

@@ -13,6 +13,12 @@ describe('generator regressions', () => {
     expect(await check('keywork', [{ name: 'note under the table', seed: 1712378903 }], 0)).toBeNull();
   });
 
+  it('the header written again under a data row with two cells: one table, not a second 附件4 (the 5,000-edition run found it)', async () => {
+    expect(await check('incentive', [{ name: 'header repeated inside the table', seed: 277563607 }], 0)).toBeNull();
+    expect(await check('incentive', [{ name: 'header repeated inside the table', seed: 334582506 }], 0)).toBeNull();
+    expect(await check('incentive', [{ name: 'tables stacked in one sheet', seed: 44361634 }, { name: 'header repeated inside the table', seed: 599853177 }], 0)).toBeNull();
+  });
+
   it('a signature line under the targets table is not a target without a mark', async () => {
     expect(await check('keywork', [{ name: 'note under the table', seed: 1463762388 }], 0)).toBeNull();
   });

@@ -107,6 +107,20 @@ describe('tables inside sheets', () => {
     expect(a.records.keywork?.targets?.rows.length).toBe(base.a.records.keywork?.targets?.rows.length);
   });
 
+  it('section titles inside a table (一、州直单位 / （二）县市区) are neither units nor data: the tally keeps its 26 units and the sample\'s findings', async () => {
+    const base = await sample('incentive');
+    const e = build('incentive', await sampleGrids(FILE.incentive), []);
+    const i = e.grids.findIndex((g) => g.name === '附件1');
+    let g = e.grids[i] as Grid;
+    g = insertRow(g, 5, ['一、州直单位']);
+    g = insertRow(g, 20, ['（二）县市区']);
+    e.grids[i] = g;
+    const a = auditWorkbook(e.grids);
+    expect(a.records.incentive?.ratingTally?.rows.length).toBe(base.a.records.incentive?.ratingTally?.rows.length);
+    expect(a.records.incentive?.ratingTally?.rows.some((r) => /州直单位|县市区/.test(r.unit))).toBe(false);
+    expect(errorsOf(a, e)).toEqual(errorsOf(base.a, base.e));
+  });
+
   it('a table 60 rows down from A1 is found (the header is looked for from the first row that holds anything)', async () => {
     const base = await sample('incentive');
     const e = build('incentive', await sampleGrids(FILE.incentive), []);
