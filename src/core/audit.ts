@@ -20,6 +20,7 @@ import { runRules } from './rules';
 import { resolveSettings, type Settings } from './settings';
 import { type AnnexKind, readTable, type Table } from './table';
 import { cellText, ownValue } from './text';
+import { listOf, listParam, localized } from './i18n/lists';
 
 export interface SheetInfo {
   readonly name: string;
@@ -80,7 +81,7 @@ export function makeGuard(sink: FindingSink): Guard {
 /** A few cell references, as a list in each language (`A1、B2…` / `A1, B2…`). */
 function cellList(cells: readonly string[], count: number): LocalizedParam {
   const more = count > cells.length ? '…' : '';
-  return { 'zh-CN': cells.join('、') + more, 'en-US': cells.join(', ') + more };
+  return localized((lang) => listOf(cells, lang) + more);
 }
 
 /** What the reader could not read on a sheet, as a finding on it: nothing falls out of the check unsaid. */
@@ -209,8 +210,8 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
           const join = (lang: 'zh-CN' | 'en-US') =>
             [...skipped.map((c) => c.label[lang]), lang === 'zh-CN' ? '该列的必填检查' : 'the blank-cell check of that column'].join(lang === 'zh-CN' ? '；' : '; ');
           sink.add('structure/column-missing', { sheet: grid.name, cell: a1(det.header.top, 0) }, {
-            column: det.missingColumns.join('、'),
-            checks: { 'zh-CN': join('zh-CN'), 'en-US': join('en-US') },
+            column: listParam(det.missingColumns),
+            checks: localized(join),
           });
           const placed = new Set([...det.header.columns.values()].flat());
           columnGaps.push({

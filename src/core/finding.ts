@@ -1,5 +1,5 @@
 import { parseA1 } from './grid';
-import { FINDINGS, type FindingCode, type FindingParams, type Lang, type Params, type Severity, renderFinding } from './i18n/findings';
+import { FINDINGS, type FindingCode, type FindingParams, type Lang, type LocalizedParam, type Params, type Severity, renderFinding } from './i18n/findings';
 
 export interface CellLocation {
   readonly sheet: string;
@@ -24,7 +24,8 @@ export interface Finding {
 
 export interface FindingExtras {
   readonly expected?: string | number;
-  readonly actual?: string | number;
+  /** A localized value (a list, say) is rendered per language in the message and in `actual`. */
+  readonly actual?: string | number | LocalizedParam;
   readonly related?: readonly CellLocation[];
 }
 
@@ -47,7 +48,7 @@ function buildFinding(code: FindingCode, at: CellLocation, params: Params, extra
     cell: at.cell,
     message: renderFinding(code, merged),
     ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
-    ...(extras.actual !== undefined ? { actual: extras.actual } : {}),
+    ...(extras.actual !== undefined ? { actual: typeof extras.actual === 'object' ? extras.actual['zh-CN'] : extras.actual } : {}),
     ...(extras.related && extras.related.length > 0 ? { related: extras.related } : {}),
     params: merged,
   };
@@ -55,7 +56,8 @@ function buildFinding(code: FindingCode, at: CellLocation, params: Params, extra
 
 export function localizeFinding(f: Finding, lang: Lang): Finding {
   if (lang === 'zh-CN') return f;
-  return { ...f, message: renderFinding(f.code, f.params, lang) };
+  const actual = f.params['actual'];
+  return { ...f, message: renderFinding(f.code, f.params, lang), ...(typeof actual === 'object' && f.actual !== undefined ? { actual: actual[lang] } : {}) };
 }
 
 /** A code's parameter list: optional when its messages have no placeholder of their own. */

@@ -7,6 +7,7 @@
 import { makeFinding, type Finding } from './finding';
 import { parseA1 } from './grid';
 import { FINDINGS } from './i18n/findings';
+import { listParam } from './i18n/lists';
 
 /** At least this many rows with errors of one code … */
 export const FLOOD_MIN_ROWS = 6;
@@ -59,8 +60,6 @@ export function collapseFloods(findings: readonly Finding[], sheets: readonly Ta
     for (const f of list) dropped.add(f);
     const rule = FINDINGS[first.code].rule;
     const cells = [...new Set(list.map((f) => f.cell))];
-    const named = (sep: string, more: (n: number) => string) =>
-      cells.slice(0, MAX_CELLS_NAMED).join(sep) + (cells.length > MAX_CELLS_NAMED ? more(cells.length - MAX_CELLS_NAMED) : '');
     added.push(
       makeFinding(
         'engine/misread-suspected',
@@ -70,7 +69,7 @@ export function collapseFloods(findings: readonly Finding[], sheets: readonly Ta
           rule: { 'zh-CN': rule['zh-CN'], 'en-US': rule['en-US'] },
           rows: dataRows,
           affected: rows.size,
-          cells: { 'zh-CN': named('、', (n) => `等（另有${n}处）`), 'en-US': named(', ', (n) => ` and ${n} more`) },
+          cells: listParam(cells, { max: MAX_CELLS_NAMED, measure: '处' }),
         },
         { related: list.slice(0, MAX_RELATED).map((f) => ({ sheet: f.sheet, cell: f.cell })) },
       ),

@@ -10,6 +10,7 @@ import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
 import { type Assessment, type DerivedRating, deriveItemRating, parseAssessment } from './ratings';
 import { AnalysisItemSchema, issuesToFindings, placedFields } from './schemas';
+import { listOf, localized } from '../i18n/lists';
 
 const RATING_KEYS: readonly RatingId[] = ['veryLikely', 'likely', 'hard', 'unlikely'];
 
@@ -149,10 +150,7 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
     const blanks = history.filter((h) => h.text === '').sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
     const firstBlank = blanks[0];
     if (firstBlank) {
-      const yearsText = {
-        'zh-CN': blanks.map((h) => (h.year !== null ? `${h.year}年` : h.cell)).join('、'),
-        'en-US': blanks.map((h) => (h.year !== null ? String(h.year) : h.cell)).join(', '),
-      };
+      const yearsText = localized((lang) => listOf(blanks.map((h) => (h.year === null ? h.cell : lang === 'zh-CN' ? `${h.year}年` : String(h.year))), lang));
       sink.add('cell/history-blank', { sheet, cell: firstBlank.cell }, { years: yearsText }, {
         related: blanks.slice(1).map((h) => ({ sheet, cell: h.cell })),
       });

@@ -8,6 +8,7 @@ import { TALLY_COLUMNS, TALLY_RATING, type RatingTally, type TallyColumn } from 
 import { canonicalUnit, resolveCounty } from '../units';
 import { ownValue } from '../text';
 import type { Settings } from '../settings';
+import { listParam } from '../i18n/lists';
 
 export interface DerivedUnitTally {
   readonly unit: string;
@@ -53,17 +54,12 @@ export function crossTally(tally: RatingTally, analysis: IncentiveAnalysis, sink
   const mostlyUnmatched = derived.length >= 3 && unmatched.length * 2 > derived.length;
   if (mostlyUnmatched) {
     const MAX_NAMES = 10;
-    const names = (lang: 'zh-CN' | 'en-US') => {
-      const shown = unmatched.slice(0, MAX_NAMES).map((d) => d.unit);
-      const more = unmatched.length - shown.length;
-      return shown.join(lang === 'zh-CN' ? '、' : ', ') + (more > 0 ? (lang === 'zh-CN' ? `等（另有${more}个）` : ` and ${more} more`) : '');
-    };
     sink.add('cross/units-unmatched', { sheet, cell: tally.rows[0]?.unitCell ?? 'A1' }, {
       source,
       target: sheet,
       count: derived.length,
       unmatched: unmatched.length,
-      units: { 'zh-CN': names('zh-CN'), 'en-US': names('en-US') },
+      units: listParam(unmatched.map((d) => d.unit), { max: MAX_NAMES }),
     }, { related: limit(unmatched.map((d) => ({ sheet: source, cell: d.items[0]?.unitCell ?? '' })).filter((c) => c.cell !== '')) });
   }
   for (const row of tally.rows) {
@@ -227,14 +223,12 @@ export function crossProgress(progress: ProgressReport, analysis: IncentiveAnaly
     const names = [...new Set(mismatched.map((m) => m.p.unit))];
     const sourceUnits = new Set(analysis.items.map((i) => i.unitKey));
     const MAX_NAMES = 10;
-    const list = (lang: 'zh-CN' | 'en-US') =>
-      names.slice(0, MAX_NAMES).join(lang === 'zh-CN' ? '、' : ', ') + (names.length > MAX_NAMES ? (lang === 'zh-CN' ? `等（另有${names.length - MAX_NAMES}个）` : ` and ${names.length - MAX_NAMES} more`) : '');
     sink.add('cross/units-unmatched', { sheet: progress.sheet, cell: mismatched[0]?.p.unitCell ?? 'A1' }, {
       source: progress.sheet,
       target: analysis.sheet,
       count: new Set(progress.items.map((i) => i.unitKey)).size,
       unmatched: names.filter((n) => !sourceUnits.has(mismatched.find((m) => m.p.unit === n)?.p.unitKey ?? '')).length,
-      units: { 'zh-CN': list('zh-CN'), 'en-US': list('en-US') },
+      units: listParam(names, { max: MAX_NAMES }),
     }, { related: limit(mismatched.map((m) => ({ sheet: progress.sheet, cell: m.p.unitCell }))) });
   } else {
     for (const { p, it } of mismatched) {

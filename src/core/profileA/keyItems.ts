@@ -8,6 +8,7 @@ import { itemKey, lines, toHalfWidth } from '../text';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
 import { issuesToFindings, placedFields, rowWhere, UnitKeyItemsRowSchema } from './schemas';
+import { listOf } from '../i18n/lists';
 
 export interface ListedItem {
   readonly number: number | null;
@@ -74,12 +75,12 @@ export function describeNumbering(p: NumberingProblems): { 'zh-CN': string; 'en-
   const zh: string[] = [];
   const en: string[] = [];
   if (p.repeats.length > 0) {
-    zh.push(`重复：${p.repeats.join('、')}`);
-    en.push(`repeated: ${p.repeats.join(', ')}`);
+    zh.push(`重复：${listOf(p.repeats, 'zh-CN')}`);
+    en.push(`repeated: ${listOf(p.repeats, 'en-US')}`);
   }
   if (p.missing.length > 0) {
-    zh.push(`缺少：${p.missing.join('、')}`);
-    en.push(`missing: ${p.missing.join(', ')}`);
+    zh.push(`缺少：${listOf(p.missing, 'zh-CN')}`);
+    en.push(`missing: ${listOf(p.missing, 'en-US')}`);
   }
   if (p.unnumbered > 0) {
     zh.push(`${p.unnumbered}条未编号`);

@@ -9,6 +9,7 @@ import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
 import { checkStatement, type CountStatement, type Level, type LevelCounts, parseCountStatements, statedRates } from './counts';
 import { issuesToFindings, placedFields, ProgressItemSchema } from './schemas';
+import { listParam } from '../i18n/lists';
 
 export interface Completion {
   readonly total: number;
@@ -93,7 +94,7 @@ export function parseProgressReport(table: Table, sink: FindingSink, settings: S
         if (check.explicit) {
           sink.add('text/count-sum', { sheet, cell: progressCell }, params, { expected: check.sum, actual: check.totals[0] ?? '' });
         } else {
-          sink.add('text/count-sum-ambiguous', { sheet, cell: progressCell }, params, { expected: check.sum, actual: check.totals.join('、') });
+          sink.add('text/count-sum-ambiguous', { sheet, cell: progressCell }, params, { expected: check.sum, actual: listParam(check.totals) });
         }
       }
       const b = s.undoneBreakdown;

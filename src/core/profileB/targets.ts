@@ -15,6 +15,7 @@ import { type ProgressClass, PROGRESS_CLASSES, TargetRowSchema } from './schemas
 import { canonicalDistrictUnit, splitUnits } from './units';
 import { progressClassOf } from '../vocab';
 import { wordClasses } from '../wordClasses';
+import { listOf, localized } from '../i18n/lists';
 
 export interface TargetRow {
   readonly row: number;
@@ -102,8 +103,8 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
   const ownWords = new Set(ownClasses?.map((c) => c.word) ?? []);
   if (ownClasses) {
     const first = table.dataRows.find((r) => ownWords.has(labelKey(wordOf(r))));
-    const list = (lang: 'zh-CN' | 'en-US') => ownClasses.map((c) => (lang === 'zh-CN' ? `“${c.word}”${c.count}项` : `"${c.word}" ${c.count}`)).join(lang === 'zh-CN' ? '、' : ', ');
-    sink.add('target/status-words', { sheet, cell: first?.cells.get('statusWord')?.addr ?? 'A1' }, { words: { 'zh-CN': list('zh-CN'), 'en-US': list('en-US') } });
+    const words = localized((lang) => listOf(ownClasses.map((c) => (lang === 'zh-CN' ? `“${c.word}”${c.count}项` : `"${c.word}" ${c.count}`)), lang));
+    sink.add('target/status-words', { sheet, cell: first?.cells.get('statusWord')?.addr ?? 'A1' }, { words });
   }
   for (const r of table.dataRows) {
     const get = (k: string) => r.cells.get(k);
@@ -166,7 +167,7 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
         { sheet, cell: first?.cell ?? a1(r.row, 0) },
         { seq: label },
         {
-          actual: marked.map((m) => `“${columnLabel(table, CLASS_COLUMN[m.cls])}”`).join('、'),
+          actual: localized((lang) => listOf(marked.map((m) => (lang === 'zh-CN' ? `“${columnLabel(table, CLASS_COLUMN[m.cls])}”` : `"${columnLabel(table, CLASS_COLUMN[m.cls])}"`)), lang)),
           related: marked.slice(1).map((m) => ({ sheet, cell: m.cell })),
         },
       );

@@ -10,6 +10,7 @@ import { columnLabel } from '../table';
 import { labelKey, toHalfWidth } from '../text';
 import { wordClasses } from '../wordClasses';
 import type { Rule } from './types';
+import { listOf, localized } from '../i18n/lists';
 
 export const livelihoodRows: Rule = {
   id: 'livelihood-rows',
@@ -30,8 +31,8 @@ export const livelihoodRows: Rule = {
     const ownWords = new Set(classes?.map((c) => c.word) ?? []);
     if (classes) {
       const first = l.rows.find((r) => r.cls === null && ownWords.has(labelKey(r.status)));
-      const list = (lang: 'zh-CN' | 'en-US') => classes.map((c) => (lang === 'zh-CN' ? `“${c.word}”${c.count}项` : `"${c.word}" ${c.count}`)).join(lang === 'zh-CN' ? '、' : ', ');
-      sink.add('livelihood/status-words', { sheet: l.sheet, cell: first?.statusCell ?? 'A1' }, { words: { 'zh-CN': list('zh-CN'), 'en-US': list('en-US') } });
+      const words = localized((lang) => listOf(classes.map((c) => (lang === 'zh-CN' ? `“${c.word}”${c.count}项` : `"${c.word}" ${c.count}`)), lang));
+      sink.add('livelihood/status-words', { sheet: l.sheet, cell: first?.statusCell ?? 'A1' }, { words });
     }
     for (const r of l.rows) {
       checkRow({

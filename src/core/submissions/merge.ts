@@ -18,6 +18,7 @@ import { annexSpec } from '../kinds';
 import { cellText, labelKey, readNumber } from '../text';
 import { rowKey } from './keys';
 import { TEMPLATE_MARKER_NAME } from './marker';
+import { listParam } from '../i18n/lists';
 
 export const PROVENANCE_HEADER = '来源文件';
 
@@ -285,7 +286,7 @@ function mergeTableKind(ctx: MergeContext, kind: AnnexKind, entries: readonly En
           continue;
         }
         const cell = a1(cursor, col);
-        ctx.findings.push(makeFinding('merge/conflict', { sheet: name, cell }, { key: k.display, file, other: ctx.sources[prev.source]?.file ?? '', column: diff.join('、') }, { related: [{ sheet: name, cell: prev.cell }] }));
+        ctx.findings.push(makeFinding('merge/conflict', { sheet: name, cell }, { key: k.display, file, other: ctx.sources[prev.source]?.file ?? '', column: listParam(diff) }, { related: [{ sheet: name, cell: prev.cell }] }));
       }
       if (k && !prev) seen.set(k.key, { source: e.source, outRow: cursor, signature, cell: a1(cursor, col) });
       outOf.set(row.row, cursor);
