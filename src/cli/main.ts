@@ -7,7 +7,7 @@
 // First: SheetJS's code page tables load only when a file needs them (codepages.ts).
 import './codepages';
 import { basename } from 'node:path';
-import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, overlongCells, t } from '../core';
+import { auditSubmission, buildSummaryPlans, highlightPlan, type Lang, listOf, overlongCells, t } from '../core';
 import { copyTarget, formatLabel, isWorkbookReadError, openWorkbook, readErrorMessage, withExtension } from '../xlsx/files';
 import { runBatchCheck } from './commands/batch';
 import { auditSettings, type CliIO, type CommandName, commandUsage, defaultLang, parseLang, readBytes, readSettingsFile, reportOverlong, usage, wantsHelp } from './commands/common';
@@ -240,7 +240,7 @@ async function runWrite(
       if (a.renamed) io.out(say('cli.renamed', o.lang, { wanted: a.wanted, name: a.name }));
     }
     plans.forEach((p, i) => reportOverlong(io, o.lang, out, applied[i]?.name ?? p.name, overlongCells(p.rows)));
-    io.out(say('cli.summarized', o.lang, { out, sheets: applied.map((a) => a.name).join('、'), marked }));
+    io.out(say('cli.summarized', o.lang, { out, sheets: listOf(applied.map((a) => a.name), o.lang), marked }));
     io.out(t('report.counts', o.lang, audit.counts));
     return 0;
   } catch (e) {

@@ -2,7 +2,7 @@
  * Rendering check results: the JSON contract of DESIGN.md and the human table view, whose file names,
  * sheet names and messages (which quote cell text) are made inert for the terminal.
  */
-import { type Audit, type Finding, KIND_LABEL, type Lang, localizeFinding, t } from '../core';
+import { type Audit, type Finding, KIND_LABEL, type Lang, listOf, localizeFinding, t } from '../core';
 import { inert, say } from './terminal';
 import { displayWidth, padEnd } from './width';
 
@@ -51,7 +51,7 @@ export function renderTable(result: CheckResult, lang: Lang): string {
     const list = bySheet.get(name);
     if (!list || list.length === 0) continue;
     const kinds = [...new Set(result.sheets.filter((s) => s.name === name && s.kind).map((s) => KIND_LABEL[s.kind as NonNullable<typeof s.kind>][lang]))];
-    const kind = kinds.length > 0 ? kinds.join(lang === 'zh-CN' ? '、' : ', ') : null;
+    const kind = kinds.length > 0 ? listOf(kinds, lang) : null;
     out.push('');
     out.push(kind ? say('report.sheet', lang, { sheet: name, kind }) : say('report.sheetUnknown', lang, { sheet: name }));
     const cellWidth = Math.max(4, ...list.map((f) => inert(f.cell).length)) + 1;

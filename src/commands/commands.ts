@@ -11,6 +11,7 @@
  */
 import { type Lang, t } from '../core';
 import { checkAndMark, clearFindingMarks, isExcelAdapterError, loadDocumentSettings, renderExcelNote } from '../excel';
+import { listOf } from '../core/i18n/lists';
 
 /** Longest wait for the user to close the message before the command completes (the runtime allows ~5 minutes). */
 export const DIALOG_CAP_MS = 4 * 60 * 1000;
@@ -71,7 +72,7 @@ export async function recomputeSummaries(event: Office.AddinCommands.Event): Pro
     // One Excel.run: read, audit, write the summary sheets, mark. The findings come back whatever the writes did.
     const { audit, sheets, notes } = await checkAndMark({ settings: loadDocumentSettings(), summaries: true, lang });
     const parts = [
-      sheets.length > 0 ? t('pane.done.summarize', lang, { sheets: sheets.map((s) => s.name).join('、') }) : t('pane.done.summarizeNone', lang),
+      sheets.length > 0 ? t('pane.done.summarize', lang, { sheets: listOf(sheets.map((s) => s.name), lang) }) : t('pane.done.summarizeNone', lang),
       audit.findings.length === 0 ? t('pane.done.clean', lang) : t('pane.done.check', lang, audit.counts),
       ...notes.map((n) => renderExcelNote(n, lang)),
     ];

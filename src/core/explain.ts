@@ -9,6 +9,7 @@ import { columnLetter } from './grid';
 import type { Lang } from './i18n/spec';
 import { t } from './i18n/ui';
 import { KIND_LABEL } from './kinds';
+import { listOf } from './i18n/lists';
 
 export type Confidence = 'mapped' | 'high' | 'medium' | 'low';
 
@@ -114,7 +115,7 @@ export function explainAudit(audit: Pick<Audit, 'tables' | 'records'>): Explanat
 /** The explanation as lines of text in `lang`. */
 export function renderExplanation(e: Explanation, lang: Lang): string[] {
   const out: string[] = [];
-  const rows = (list: readonly number[]) => (list.length === 0 ? t('explain.none', lang) : list.join(lang === 'zh-CN' ? '、' : ', '));
+  const rows = (list: readonly number[]) => (list.length === 0 ? t('explain.none', lang) : listOf(list, lang));
   for (const tb of e.tables) {
     const kind = KIND_LABEL[tb.kind as keyof typeof KIND_LABEL]?.[lang] ?? tb.kind;
     out.push(t('explain.table', lang, { sheet: tb.sheet, kind, range: tb.range }));
@@ -129,7 +130,7 @@ export function renderExplanation(e: Explanation, lang: Lang): string[] {
     );
     if (tb.repeatedHeaderRows.length > 0) out.push(t('explain.repeated', lang, { rows: rows(tb.repeatedHeaderRows) }));
     for (const c of tb.columns) {
-      out.push(t('explain.column', lang, { label: c.label, columns: c.columns.join(lang === 'zh-CN' ? '、' : ', '), header: c.header, confidence: t(`explain.confidence.${c.confidence}`, lang) }));
+      out.push(t('explain.column', lang, { label: c.label, columns: listOf(c.columns, lang), header: c.header, confidence: t(`explain.confidence.${c.confidence}`, lang) }));
     }
     for (const m of tb.missing) out.push(t('explain.missing', lang, { label: m }));
   }

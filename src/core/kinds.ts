@@ -6,6 +6,7 @@
  */
 import type { AnnexKind, TableSpec } from './table';
 import { PROGRESS_VOCAB, RATING_VOCAB, type ProgressClassId, type RatingId, vocabEntry, wordsOf } from './vocab';
+import { listOf } from './i18n/lists';
 
 export type Profile = 'incentive' | 'keywork';
 export type Localized = { readonly 'zh-CN': string; readonly 'en-US': string };
@@ -309,7 +310,7 @@ export const TABLE_KINDS = ANNEX_KINDS.filter((k): k is Exclude<AnnexKind, 'repo
 
 /** What the tool can check, per profile, in the reader's language (the pane's empty state). */
 export function supportedKinds(lang: 'zh-CN' | 'en-US'): Record<Profile, string> {
-  const list = (p: Profile) => ANNEX_KINDS.filter((k) => KIND_PROFILE[k] === p).map((k) => KIND_LABEL[k][lang]).join(lang === 'zh-CN' ? '、' : ', ');
+  const list = (p: Profile) => listOf(ANNEX_KINDS.filter((k) => KIND_PROFILE[k] === p).map((k) => KIND_LABEL[k][lang]), lang);
   return { incentive: list('incentive'), keywork: list('keywork') };
 }
 

@@ -11,6 +11,7 @@ import { readWorkbook } from './read';
 import { checkRequirements, requirementOf } from './requirements';
 import { type RunOptions, runExcel } from './run';
 import { type AppliedSheet, applyHighlights, applySheetPlans, clearMarks, selectRange } from './write';
+import { listParam } from '../core/i18n/lists';
 
 export { ExcelAdapterError, isExcelAdapterError, type ExcelProblem } from './errors';
 export { EXCEL_MESSAGES, excelText, renderExcelNote, type ExcelMessageKey, type ExcelNote } from './messages';
@@ -89,7 +90,7 @@ export async function checkAndMark(options: ActionOptions & { readonly summaries
   let summariesDone = !options.summaries;
   const summaryFailure = (e: unknown): ExcelNote =>
     progress.sent
-      ? { key: 'excel.note.summariesPartial', params: { sheets: (progress.created.length > 0 ? progress.created : plannedNames).join('、') }, cause: causeOf(e) }
+      ? { key: 'excel.note.summariesPartial', params: { sheets: listParam(progress.created.length > 0 ? progress.created : plannedNames) }, cause: causeOf(e) }
       : { key: 'excel.note.summariesFailed', cause: causeOf(e) };
   try {
     return await runExcel(async (context) => {

@@ -36,6 +36,7 @@ import { ExcelAdapterError, isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { cellInput, type Input, styleRects } from '../hosts/cells';
 import { chartBytes, queueChartPageBreaks, queueCharts } from './charts';
+import { listParam } from '../core/i18n/lists';
 
 export { cellInput, needsTextGuard, styleRects } from '../hosts/cells';
 
@@ -205,7 +206,7 @@ export async function applySheetPlans(context: Excel.RequestContext, plans: read
       await context.sync();
     } catch (e) {
       if (!isOfficeFailure(e)) throw e;
-      notes.push({ key: 'excel.note.pageLayoutSkipped', params: { sheets: steps.map((s) => s.name).join('、') } });
+      notes.push({ key: 'excel.note.pageLayoutSkipped', params: { sheets: listParam(steps.map((s) => s.name)) } });
     }
   }
   return { sheets: applied, notes };

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../core/i18n/spec';
 import { t, type UiKey } from '../core/i18n/ui';
+import { listOf } from '../core/i18n/lists';
 
 export type SelfTestStep =
   | 'addSheet'
@@ -185,7 +186,7 @@ export function renderSelfTestOutcome(report: SelfTestOutcome, lang: Lang, how: 
   const status = (ok: boolean | null): string => t(ok === true ? 'selftest.pass' : ok === false ? 'selftest.fail' : 'selftest.skipped', lang);
   const leftover = [
     ...(report.leftover ? [t(report.leftoverUncertain ? 'selftest.leftoverUncertain' : 'selftest.leftover', lang, { sheet: report.leftover })] : []),
-    ...(report.earlier && report.earlier.length > 0 ? [t('selftest.leftoverEarlier', lang, { sheets: report.earlier.join(lang === 'zh-CN' ? '、' : ', ') })] : []),
+    ...(report.earlier && report.earlier.length > 0 ? [t('selftest.leftoverEarlier', lang, { sheets: listOf(report.earlier, lang) })] : []),
   ];
   const text = [
     t('selftest.title', lang),

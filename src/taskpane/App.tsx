@@ -5,7 +5,7 @@
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, Title3, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import type { ColumnGap, Lang, SettingsInput, UiKey, UnitGap } from '../core';
-import { supportedKinds, t, withColumnMapping, withUnitAlias } from '../core';
+import { listOf, supportedKinds, t, withColumnMapping, withUnitAlias } from '../core';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SubmissionSection } from './components/SubmissionSection';
 import { type AuditView, isPaneError, type PaneServices } from './services/types';
@@ -111,7 +111,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
   const mapColumns = (gap: ColumnGap, choices: readonly { readonly header: string; readonly key: string }[]) => {
     const next = choices.reduce((s, c) => withColumnMapping(s, gap.kind, c.header, c.key), settings);
     setSettings(next);
-    const pairs = choices.map((c) => `${c.header} → ${gap.missing.find((m) => m.key === c.key)?.label ?? c.key}`).join(lang === 'zh-CN' ? '、' : ', ');
+    const pairs = listOf(choices.map((c) => `${c.header} → ${gap.missing.find((m) => m.key === c.key)?.label ?? c.key}`), lang);
     void services.saveSettings(next).catch(() => undefined);
     void check(next, pairs);
   };
@@ -120,7 +120,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
   const linkUnits = (_gap: UnitGap, links: readonly { readonly written: string; readonly unit: string; readonly name: string }[]) => {
     const next = links.reduce((s, l) => withUnitAlias(s, l.written, l.unit), settings);
     setSettings(next);
-    const pairs = links.map((l) => `${l.written} → ${l.name}`).join(lang === 'zh-CN' ? '、' : ', ');
+    const pairs = listOf(links.map((l) => `${l.written} → ${l.name}`), lang);
     void services.saveSettings(next).catch(() => undefined);
     void check(next, pairs, 'pane.units.saved');
   };
@@ -135,7 +135,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
       const checked = out.view ? ` ${out.view.findings.length === 0 ? tr('pane.done.clean') : tr('pane.done.check', out.view.counts)}` : '';
       // Nothing written: the outcome says so (the notes say why) instead of "written: ".
       if (out.sheets.length === 0) return { intent: 'warning', text: `${tr('pane.done.summarizeNone')}${checked}` };
-      return { intent: (out.notes ?? []).length > 0 ? 'warning' : 'success', text: `${tr('pane.done.summarize', { sheets: out.sheets.join('、') })}${renamed ? ` ${renamed}` : ''}${checked}` };
+      return { intent: (out.notes ?? []).length > 0 ? 'warning' : 'success', text: `${tr('pane.done.summarize', { sheets: listOf(out.sheets, lang) })}${renamed ? ` ${renamed}` : ''}${checked}` };
     });
 
   const clear = () =>

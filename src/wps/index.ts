@@ -12,6 +12,7 @@ import { wpsApplication, wpsFeatures, type WpsFeature } from './host';
 import type { WpsApplication, WpsWorkbook } from './model';
 import { paint, readWpsWorkbook, type WpsReadOptions } from './read';
 import { applyWpsHighlights, applyWpsSheetPlans, clearWpsMarks, selectWpsCell } from './write';
+import { listParam } from '../core/i18n/lists';
 
 export { isWpsAdapterError, renderWpsNote, toWpsAdapterError, WpsAdapterError, type WpsNote, type WpsProblem } from './errors';
 export { isVisible, sheetsOf, wpsApplication, wpsFeatures, type WpsFeature } from './host';
@@ -103,7 +104,7 @@ export async function checkAndMarkWps(options: WpsActionOptions = {}): Promise<W
       notes.push(...written.notes);
     } catch (e) {
       // The audit exists: whatever failed on the way to the write, the findings are returned.
-      notes.push({ key: 'wps.note.summariesFailed', params: { sheets: plans.map((p) => p.name).join('、') }, cause: causeOf(e) });
+      notes.push({ key: 'wps.note.summariesFailed', params: { sheets: listParam(plans.map((p) => p.name)) }, cause: causeOf(e) });
     }
   }
   try {

@@ -9,6 +9,7 @@ import { checkAndMarkWps, clearWpsFindingMarks, isWpsAdapterError, renderWpsNote
 import { wpsApplication } from './host';
 import type { WpsApplication, WpsTaskPane } from './model';
 import { loadWpsSettings } from './settings';
+import { listOf } from '../core/i18n/lists';
 
 const PANE_ID_KEY = 'annex_audit_taskpane_id';
 
@@ -88,7 +89,7 @@ export async function recompute(app: WpsApplication | null = wpsApplication()): 
   try {
     const { audit, sheets, notes } = await checkAndMarkWps({ app, settings: ribbonSettings(app), summaries: true, lang });
     return [
-      sheets.length > 0 ? t('pane.done.summarize', lang, { sheets: sheets.map((s) => s.name).join('、') }) : t('pane.done.summarizeNone', lang),
+      sheets.length > 0 ? t('pane.done.summarize', lang, { sheets: listOf(sheets.map((s) => s.name), lang) }) : t('pane.done.summarizeNone', lang),
       audit.findings.length === 0 ? t('pane.done.clean', lang) : t('pane.done.check', lang, audit.counts),
       ...notes.map((n) => renderWpsNote(n, lang)),
     ].join('\n');

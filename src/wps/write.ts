@@ -21,6 +21,7 @@ import { bgr, type WpsApplication, type WpsFormatCondition, type WpsRange, type 
 import { taggedSheets } from './read';
 import { addWpsChart, addWpsChartPageBreaks, canAddCharts } from './charts';
 import { chartPageBreaks } from '../core/plans/charts';
+import { listParam } from '../core/i18n/lists';
 
 const FONT_NAME = '宋体';
 const BORDER_COLOR = '808080';
@@ -196,11 +197,11 @@ export function applyWpsSheetPlans(app: WpsApplication, wb: WpsWorkbook, plans: 
           if (a) addWpsChartPageBreaks(wb.Worksheets.Item(a.name), chartPageBreaks(plan));
         }
       } catch {
-        notes.push({ key: 'wps.note.pageSetupSkipped', params: { sheets: applied.map((s) => s.name).join('、') } });
+        notes.push({ key: 'wps.note.pageSetupSkipped', params: { sheets: listParam(applied.map((s) => s.name)) } });
       }
     });
   } catch (e) {
-    notes.push({ key: 'wps.note.summariesFailed', params: { sheets: (written.length > 0 ? written : plans.map((p) => p.name)).join('、') }, cause: causeOf(e) });
+    notes.push({ key: 'wps.note.summariesFailed', params: { sheets: listParam(written.length > 0 ? written : plans.map((p) => p.name)) }, cause: causeOf(e) });
   } finally {
     try {
       active?.Activate();

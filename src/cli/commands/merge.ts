@@ -5,7 +5,7 @@
  * Exit like `check` (0 / 1), or 2 when an input cannot be read or the output is one of the inputs (nothing
  * is written then). A source sheet name Excel would not take is made legal, and the user is told.
  */
-import { isLegalSheetName, type Lang, resolveSettings, t } from '../../core';
+import { isLegalSheetName, type Lang, listOf, resolveSettings, t } from '../../core';
 import { isWorkbookReadError, openWorkbook, readErrorMessage } from '../../xlsx';
 import { type MergeInput, mergeToWorkbook } from '../../xlsx/submissions';
 import { renderTable, toCheckResult } from '../report';
@@ -102,8 +102,8 @@ export async function runMerge(argv: readonly string[], lang0: Lang, io: CliIO):
         say('merge.written', lang, {
           files: files.length,
           out,
-          sheets: merged.sheets.map((s) => s.grid.name).join('、'),
-          summaries: applied.map((a) => a.name).join('、'),
+          sheets: listOf(merged.sheets.map((s) => s.grid.name), lang),
+          summaries: listOf(applied.map((a) => a.name), lang),
         }),
       );
       io.out(renderTable(result, lang));

@@ -1,5 +1,5 @@
 /** `annex-audit template KIND… -o OUT.xlsx [--year YYYY] [--rows N] [--lang zh-CN|en-US]`: blank annex templates. */
-import { KIND_LABEL, type Lang, t } from '../../core';
+import { KIND_LABEL, type Lang, listOf, t } from '../../core';
 import {
   expandTemplateRequest,
   isTemplateBundle,
@@ -42,7 +42,7 @@ export async function runTemplate(argv: readonly string[], lang0: Lang, io: CliI
       lang = v;
     } else if (isOption(flag)) return fail(t('cli.unknownOption', lang, { option: flag }));
     else if (isTemplateKind(raw) || isTemplateBundle(raw)) requests.push(raw);
-    else return fail(t('tpl.unknownKind', lang, { kind: raw, kinds: [...TEMPLATE_KINDS, ...Object.keys(TEMPLATE_BUNDLES)].join('、') }));
+    else return fail(t('tpl.unknownKind', lang, { kind: raw, kinds: listOf([...TEMPLATE_KINDS, ...Object.keys(TEMPLATE_BUNDLES)], lang) }));
   }
   if (requests.length === 0) return fail(t('tpl.noKind', lang));
   if (!out) return fail(t('cli.noOutput', lang));
@@ -58,7 +58,7 @@ export async function runTemplate(argv: readonly string[], lang0: Lang, io: CliI
     io.err(say('cli.writeFailed', lang, { out }));
     return 2;
   }
-  const sheets = plan.sheets.map((s) => KIND_LABEL[s.kind][lang]).join(lang === 'zh-CN' ? '、' : ', ');
+  const sheets = listOf(plan.sheets.map((s) => KIND_LABEL[s.kind][lang]), lang);
   io.out(say('tpl.written', lang, { out, sheets, marker: plan.marker }));
   return 0;
 }

@@ -8,6 +8,7 @@ import { t, type UiKey } from '../i18n/ui';
 import { basePlan, blank, countEqual, formula, link, num, PERCENT, PlanRows, text } from './common';
 import { CHART_COLORS, columnRange, placeCharts } from './charts';
 import type { PlanCell, SheetPlan } from './types';
+import { LIST_SEPARATOR } from '../i18n/lists';
 
 const RATING_KEYS = ['veryLikely', 'likely', 'hard', 'unlikely'] as const;
 
@@ -95,7 +96,7 @@ export function tallyPlan(audit: Audit, lang: Lang): SheetPlan | null {
 
 export function countiesPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const tr = (key: UiKey, params: Params = {}) => t(key, lang, params);
-  const sep = lang === 'zh-CN' ? '、' : ', ';
+  const sep = LIST_SEPARATOR[lang];
   const r = audit.recomputed.incentive;
   const analysis = audit.records.incentive?.analysis;
   if (!r || !analysis || r.counties.length === 0) return null;

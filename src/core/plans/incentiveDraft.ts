@@ -12,6 +12,7 @@ import { t, type UiKey } from '../i18n/ui';
 import { basePlan, blank, link, num, PlanRows, sheetRef, text } from './common';
 import type { RecomputedItemRating } from '../profileA';
 import type { PlanCell, SheetPlan } from './types';
+import { LIST_SEPARATOR, listOf } from '../i18n/lists';
 
 /** The version compared with: its audit and the name the user knows it by (its file). */
 export interface PreviousRound {
@@ -98,7 +99,7 @@ function rowOf(plan: SheetPlan, col: number, value: string, from = 1): number | 
 
 /** Names joined as a list in the language (`A、B` / `A, B`). */
 function list(items: readonly Piece[][], lang: Lang, enSep = ', '): Piece[] {
-  const sep = lang === 'zh-CN' ? '、' : enSep;
+  const sep = lang === 'zh-CN' ? LIST_SEPARATOR[lang] : enSep;
   return items.flatMap((it, i) => (i === 0 ? it : [sep, ...it]));
 }
 
@@ -126,7 +127,7 @@ export function incentiveDraftPlan(audit: Audit, lang: Lang, tally: SheetPlan | 
   /** A figure row: its formula over the source cell, a link beside it; returns the piece naming its cell. */
   const figure = (label: string, sheet: SheetPlan, f: string, cells: readonly string[], value: string | number): Piece => {
     seq += 1;
-    const row = rows.push([num(seq, 'center'), text(label), { value, formula: f, style: typeof value === 'number' ? 'number' : 'text' }, link(`${sheet.name}!${cells.map((c) => c.replace(/\$/g, '')).join('、')}`, sheet.name, (cells[0] as string).replace(/\$/g, ''))]);
+    const row = rows.push([num(seq, 'center'), text(label), { value, formula: f, style: typeof value === 'number' ? 'number' : 'text' }, link(`${sheet.name}!${listOf(cells.map((c) => c.replace(/\$/g, '')), lang)}`, sheet.name, (cells[0] as string).replace(/\$/g, ''))]);
     return { cell: `$C$${row}`, value };
   };
   // Absolute: a figure names one fixed cell of another sheet.

@@ -10,6 +10,7 @@ import type { Grid } from '../grid';
 import { KIND_LABEL, KIND_PROFILE } from '../kinds';
 import type { AnnexKind } from '../table';
 import { parseMarker, templateLabel } from './templateKinds';
+import { listOf } from '../i18n/lists';
 
 /** Name of the very hidden marker sheet and of the defined name pointing at its A1. */
 export const TEMPLATE_MARKER_NAME = 'AnnexAuditTemplate';
@@ -28,7 +29,7 @@ export function formatMarker(id: string, version: number): string {
 export { parseMarker, type ParsedMarker } from './templateKinds';
 
 function kindList(kinds: readonly AnnexKind[], lang: 'zh-CN' | 'en-US'): string {
-  return kinds.map((k) => KIND_LABEL[k][lang]).join(lang === 'zh-CN' ? '、' : ', ');
+  return listOf(kinds.map((k) => KIND_LABEL[k][lang]), lang);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Which annex kinds have a template, and the bundles `all-incentive` / `all-keywork`. */
 import { KIND_LABEL, KIND_PROFILE, TABLE_KINDS } from '../kinds';
 import type { AnnexKind } from '../table';
+import { listOf } from '../i18n/lists';
 
 export type TemplateKind = Exclude<AnnexKind, 'report-text'>;
 
@@ -41,7 +42,7 @@ export function templateLabel(id: string, lang: 'zh-CN' | 'en-US'): string {
   if (isTemplateBundle(id)) return BUNDLE_LABEL[id][lang];
   const kinds = kindsOfTemplateId(id);
   if (!kinds) return id;
-  return kinds.map((k) => KIND_LABEL[k][lang]).join(lang === 'zh-CN' ? '、' : ', ');
+  return listOf(kinds.map((k) => KIND_LABEL[k][lang]), lang);
 }
 
 /** A template marker (`kind@version`, `all-keywork@3`) read back: its template id, annex kinds and layout version. */

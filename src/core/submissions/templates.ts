@@ -16,6 +16,7 @@ import { STYLES } from '../plans/common';
 import type { CellStyle, PlanCell, SheetPlan } from '../plans/types';
 import { formatMarker, TEMPLATE_VERSION } from './marker';
 import { isTemplateBundle, TEMPLATE_BUNDLES, type TemplateBundle, type TemplateKind } from './templateKinds';
+import { listOf } from '../i18n/lists';
 
 export { isTemplateBundle, isTemplateKind, TEMPLATE_BUNDLES, TEMPLATE_KINDS, type TemplateBundle, type TemplateKind } from './templateKinds';
 
@@ -27,7 +28,7 @@ export type ValidationRule =
   | { readonly type: 'whole'; readonly min: number }
   | { readonly type: 'decimal'; readonly min: number }
   /** Text that must contain one of the words (Excel: a custom formula with FIND). */
-  | { readonly type: 'containsAny'; readonly words: readonly string[]; readonly describe: string };
+  | { readonly type: 'containsAny'; readonly words: readonly string[] };
 
 /** A data validation resolved to a range and one language: what the adapter writes as `<dataValidation>`. */
 export interface TemplateValidation {
@@ -165,7 +166,7 @@ const LAYOUTS: Readonly<Partial<Record<TemplateKind, KindLayout>>> = {
       { key: 'quota', header: '激励名额', width: 14, format: '@', style: 'input',
         promptTitle: l('激励名额', 'Quota'), prompt: l('如“4个市州”“10个县市区”，每类一行。', 'E.g. 4个市州 or 10个县市区, one kind per line.') },
       { key: 'assessment', header: '州直研判情况', width: 26, format: '@', style: 'input',
-        validation: { type: 'containsAny', words: RATING_WORDS, describe: RATING_WORDS.join('、') },
+        validation: { type: 'containsAny', words: RATING_WORDS },
         promptTitle: l('州直研判情况', 'Assessment'),
         prompt: l('只用四个等级：很有可能、有可能、难度较大、不太可能。可只写等级，或每行写“单位：等级”（如“吉首市：有可能”）；说明放在全角括号“（）”中。', 'Use only the four ratings 很有可能, 有可能, 难度较大, 不太可能: a bare rating, or one "unit：rating" per line (e.g. 吉首市：有可能); notes go in full-width parentheses （）.') },
       ...[1, 2, 3, 4, 5].map((k): ColumnDef => ({
@@ -330,8 +331,8 @@ function errorText(rule: ValidationRule, lang: Lang): { title: string; text: str
   switch (rule.type) {
     case 'list':
       return zh
-        ? { title: '不在可选范围内', text: `请从下拉列表中选择：${rule.values.join('、')}。` }
-        : { title: 'Not an allowed value', text: `Pick one of: ${rule.values.join(', ')}.` };
+        ? { title: '不在可选范围内', text: `请从下拉列表中选择：${listOf(rule.values, lang)}。` }
+        : { title: 'Not an allowed value', text: `Pick one of: ${listOf(rule.values, lang)}.` };
     case 'whole':
       return zh
         ? { title: '应为整数', text: `请填写不小于${rule.min}的整数。` }
@@ -342,8 +343,8 @@ function errorText(rule: ValidationRule, lang: Lang): { title: string; text: str
         : { title: 'Number expected', text: `Type a number of at least ${rule.min} (a percentage such as 85%).` };
     case 'containsAny':
       return zh
-        ? { title: '研判等级不在范围内', text: `请使用以下等级之一：${rule.describe}。` }
-        : { title: 'Unknown rating', text: `Use one of the ratings: ${rule.describe}.` };
+        ? { title: '研判等级不在范围内', text: `请使用以下等级之一：${listOf(rule.words, lang)}。` }
+        : { title: 'Unknown rating', text: `Use one of the ratings: ${listOf(rule.words, lang)}.` };
   }
 }
 

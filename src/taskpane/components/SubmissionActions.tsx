@@ -27,7 +27,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { expectedUnitsOf, KIND_LABEL, type Lang, type SettingsInput, t, type UiKey } from '../../core';
+import { expectedUnitsOf, KIND_LABEL, type Lang, listOf, type SettingsInput, t, type UiKey } from '../../core';
 import { stateText, templateText } from '../../core/submissions/status';
 import { TEMPLATE_BUNDLES, type TemplateKind } from '../../core/submissions/templateKinds';
 import { type BatchOutcome, type CompareOutcome, isPaneError, type SubmissionServices } from '../services/types';
@@ -178,7 +178,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
       const y = Number(year);
       if (!/^\d{4}$/.test(year) || y < 1990 || y > 2100) return { intent: 'warning', text: tr('act.template.badYear') };
       const out = await services.makeTemplate({ kinds, year: y }, lang);
-      const sheets = out.sheets.join(lang === 'zh-CN' ? '、' : ', ');
+      const sheets = listOf(out.sheets, lang);
       if (out.created) return { intent: 'success', text: tr('act.template.created', { sheets, marker: out.marker }) };
       if (out.createFailed !== undefined) return { intent: 'warning', text: tr('act.template.createFailed', { file: out.file ?? '', reason: out.createFailed }) };
       if (mode === 'excel') return { intent: 'warning', text: tr('act.template.noCreate', { file: out.file ?? '' }) };
@@ -222,7 +222,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
       const out = await services.merge(files, settings, lang, onProgress, signal);
       setNotes(out.notes ?? []);
       const counts = tr('pane.done.check', out.counts);
-      const sheets = out.sheets.join(lang === 'zh-CN' ? '、' : ', ');
+      const sheets = listOf(out.sheets, lang);
       return out.file
         ? { intent: out.counts.error > 0 ? 'warning' : 'success', text: tr('act.merge.downloaded', { files: out.files, file: out.file, sheets, counts }) }
         : { intent: out.counts.error > 0 ? 'warning' : 'success', text: tr('act.merge.written', { files: out.files, sheets, counts }) };
@@ -440,7 +440,7 @@ function BatchTable({ outcome, lang, expected }: { readonly outcome: BatchOutcom
       {/* After 取消 the files not read are not "missing": say nothing about them. */}
       {outcome.missing.length > 0 && !outcome.cancelled ? (
         <MessageBar intent="warning">
-          <MessageBarBody>{tr('act.batch.missing', { units: outcome.missing.join(lang === 'zh-CN' ? '、' : ', ') })}</MessageBarBody>
+          <MessageBarBody>{tr('act.batch.missing', { units: listOf(outcome.missing, lang) })}</MessageBarBody>
         </MessageBar>
       ) : null}
     </>
