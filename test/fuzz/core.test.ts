@@ -1,9 +1,11 @@
 /**
- * Property tests (fast-check, bounded runs): whatever grids arrive, the core never throws, every finding
- * names a sheet of the workbook and a valid A1 cell, and the output is deterministic.
+ * Property tests (fast-check, bounded runs): whatever grids arrive, the core never throws and no check fails;
+ * every finding names a sheet of the workbook and a valid A1 cell, has its catalogue severity and a message in
+ * both languages; the output is deterministic; the summary plans list every finding under legal, distinct sheet
+ * names, and the marks are exactly the findings' cells with their worst severity.
  */
 import fc from 'fast-check';
-import { auditWorkbook, buildSummaryPlans, type CellValue, type Grid, highlightPlan, parseA1 } from '../../src/core';
+import { auditWorkbook, buildSummaryPlans, type CellValue, countBySeverity, FINDINGS, type Grid, highlightPlan, isLegalSheetName, localizeFinding, parseA1 } from '../../src/core';
 import type { MergeArea } from '../../src/core/grid';
 import { cloneGrid, sampleGrids } from '../helpers/grids';
 
@@ -33,21 +35,55 @@ const grid: fc.Arbitrary<Grid> = fc.record({
   merges: fc.array(merge, { maxLength: 12 }),
 });
 
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
 function checkInvariants(grids: Grid[]): void {
   const a = auditWorkbook(grids);
-  // "Never throws" is true by construction (the runner catches); a check that failed is the real signal.
+  // A throw inside a check becomes engine/rule-failed (the runner catches): that is the real signal.
   expect(a.findings.filter((f) => f.code === 'engine/rule-failed').map((f) => `${f.sheet}: ${f.message}`)).toEqual([]);
   const names = new Set(grids.map((g) => g.name));
   for (const f of a.findings) {
     expect(names.has(f.sheet)).toBe(true);
     expect(parseA1(f.cell)).not.toBeNull();
-    expect(typeof f.message).toBe('string');
-    expect(f.message).not.toMatch(/undefined|\[object Object\]/);
+    // The severity is the catalogue's, and the message reads in both languages.
+    expect(FINDINGS[f.code]?.severity).toBe(f.severity);
+    for (const message of [f.message, localizeFinding(f, 'en-US').message]) {
+      expect(typeof message).toBe('string');
+      expect(message.trim()).not.toBe('');
+      expect(message).not.toMatch(/undefined|\[object Object\]/);
+    }
   }
+  expect(a.counts).toEqual(countBySeverity(a.findings));
   expect(auditWorkbook(grids).findings).toEqual(a.findings);
-  const plans = buildSummaryPlans(a);
-  expect(plans.length).toBeGreaterThan(0);
-  highlightPlan(a, [...names]);
+
+  for (const lang of ['zh-CN', 'en-US'] as const) {
+    const plans = buildSummaryPlans(a, lang);
+    // Sheet names we create are legal and distinct; the findings sheet comes last, one row per finding.
+    expect(plans.every((p) => isLegalSheetName(p.name))).toBe(true);
+    expect(new Set(plans.map((p) => p.name.toLowerCase())).size).toBe(plans.length);
+    const findings = plans[plans.length - 1];
+    expect(findings?.id).toBe('findings');
+    const listed = (findings?.rows ?? []).slice(2).map((r) => r[6]?.value).filter((v) => v !== '');
+    expect([...listed].sort()).toEqual(a.findings.map((f) => f.code).sort());
+  }
+
+  // The marks: exactly the findings' cells on the sheets asked for, each with its worst severity.
+  const asked = [...names].slice(0, Math.max(1, names.size - 1));
+  const worst = new Map<string, keyof typeof RANK>();
+  for (const f of a.findings) {
+    if (!asked.includes(f.sheet)) continue;
+    const k = `${f.sheet}!${f.cell}`;
+    const prev = worst.get(k);
+    if (!prev || RANK[f.severity] < RANK[prev]) worst.set(k, f.severity);
+  }
+  const marked = new Map<string, string>();
+  for (const m of highlightPlan(a, asked).marks) {
+    for (const c of m.cells) {
+      expect(marked.has(`${m.sheet}!${c}`)).toBe(false);
+      marked.set(`${m.sheet}!${c}`, m.severity);
+    }
+  }
+  expect(marked).toEqual(worst);
 }
 
 describe('core under random input', () => {
