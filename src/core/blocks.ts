@@ -305,7 +305,7 @@ export function splitTables(grid: Grid, view = new GridView(grid)): TableBlock[]
   const blocks: TableBlock[] = hits.map((h, k) => {
     const top = tops[k] as number;
     const bottom = bottoms[k] as number;
-    const beside = hits.filter((g, j) => j !== k && (tops[j] as number) <= bottom && (bottoms[j] as number) >= top);
+    const beside = hits.filter((_g, j) => j !== k && (tops[j] as number) <= bottom && (bottoms[j] as number) >= top);
     const leftOf = beside.filter((g) => g.right < h.left);
     const rightOf = beside.filter((g) => g.left > h.right);
     // A table owns the labelled columns just left of its first placed column (序号), up to the table beside it.

@@ -5,7 +5,6 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
-import * as React from 'react';
 import { auditWorkbook, buildSummaryPlans, type Lang, type SettingsInput, summaryChartViews } from '../../src/core';
 import { App } from '../../src/taskpane/App';
 import { type AuditView, PaneError, type PaneServices, type StepReporter } from '../../src/taskpane/services/types';

@@ -159,7 +159,7 @@ function compareRows(ctx: Ctx, kind: AnnexKind, oldT: Table, newT: Table, o: Key
     const a = normText(g.read.text);
     const b = normText(f.read.text);
     if (kind === 'unit-key-items' && spec === 'items') {
-      compareItemLists(ctx, newT, n, f, g, push);
+      compareItemLists(newT, n, f, g, push);
       continue;
     }
     if (kind === 'incentive-analysis' && spec === 'assessment') {
@@ -175,7 +175,7 @@ function compareRows(ctx: Ctx, kind: AnnexKind, oldT: Table, newT: Table, o: Key
 }
 
 /** 附件2 具体事项: items added to or dropped from a county's list. */
-function compareItemLists(ctx: Ctx, newT: Table, n: KeyedRow, f: Field, g: Field, push: (c: DiffChange, oldAddr: string) => void): void {
+function compareItemLists(newT: Table, n: KeyedRow, f: Field, g: Field, push: (c: DiffChange, oldAddr: string) => void): void {
   const before = parseItemList(g.read.text);
   const after = parseItemList(f.read.text);
   const keysBefore = new Set(before.map((i) => itemKey(i.name)));
