@@ -7,7 +7,7 @@
 import { auditWorkbook, type Finding, localizeFinding, resolveSettings } from '../../src/core';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { listOf, listParam, LIST_SEPARATOR } from '../../src/core/i18n/lists';
-import { mergeSubmissions } from '../../src/core/submissions';
+import { mergeSubmissions, templateWorkbook } from '../../src/core/submissions';
 import { cloneGrid, findGrid, sampleGrids, setCell } from '../helpers/grids';
 
 /** The message without the workbook's own text: anything in "…" or “…” is quoted cell text. */
@@ -69,6 +69,9 @@ describe('lists in English findings', () => {
     const f = a.findings.find((x) => x.code === 'text/count-sum-ambiguous' && x.cell === 'C45') as Finding;
     expect(localizeFinding(f, 'en-US').message).toContain('totals 5, 19.');
     expect(f.message).toContain('5、19');
+    // The finding's `actual` follows the language too (JSON, the findings sheet).
+    expect(f.actual).toBe('5、19');
+    expect(localizeFinding(f, 'en-US').actual).toBe('5, 19');
   });
 
   it('units named in cross/units-unmatched', async () => {
@@ -102,6 +105,15 @@ describe('lists in English findings', () => {
     expect(found[0]?.message).toMatch(/”、“/);
     expect(localizeFinding(found[0] as Finding, 'en-US').message).toMatch(/", "/);
     expect(badEnglish(a.findings)).toEqual([]);
+  });
+
+  it('the English templates\' validation messages list the allowed values with commas', () => {
+    const errors = (lang: 'zh-CN' | 'en-US') =>
+      templateWorkbook(['all-incentive'], { year: 2023, lang }).sheets.flatMap((p) => p.validations.map((v) => v.error ?? ''));
+    const en = errors('en-US').filter((e) => e !== '');
+    expect(en.some((e) => e.includes('很有可能, 有可能, 难度较大, 不太可能'))).toBe(true);
+    expect(en.filter((e) => e.includes('、'))).toEqual([]);
+    expect(errors('zh-CN').some((e) => e.includes('很有可能、有可能、难度较大、不太可能'))).toBe(true);
   });
 
   it('a conflicting row in two submissions names its columns (merge/conflict)', async () => {
