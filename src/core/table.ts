@@ -4,7 +4,7 @@
  * multi-line cells, a 合计 row, trailing blank rows. Columns are found by header text.
  */
 import { a1, type CellValue, cellsOf, GridView, type Grid, type MergeArea } from './grid';
-import { cellText, isBlank, labelKey, parseChineseNumeral } from './text';
+import { cellText, isBlank, labelKey, parseChineseNumeral, readNumber } from './text';
 
 export type AnnexKind =
   | 'rating-tally'
@@ -578,6 +578,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     rows.push({ row: r, role, cells, multi });
   }
 
+  markUnlabelledSums(rows, labelCol !== undefined ? spec.labelColumn : null);
   const dataRows = rows.filter((x) => x.role === 'data');
   const totalRow = rows.find((x) => x.role === 'total');
   return {
@@ -594,6 +595,47 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     firstDataRow: dataRows[0]?.row ?? -1,
     lastDataRow: dataRows[dataRows.length - 1]?.row ?? -1,
   };
+}
+
+/** Columns that hold counts (a row summing others is read from them). */
+const COUNT_KEYS = new Set(['total', 'veryLikely', 'likely', 'hard', 'unlikely', 'count', 'done', 'onSchedule', 'lagging']);
+
+/**
+ * A row with no label whose counts are the sums of the data rows right above it (since the last total or
+ * subtotal): a subtotal nobody labelled, never a unit with a blank name (issue 18, item 2). At least two rows
+ * summed and one count above zero, every count column agreeing.
+ */
+function markUnlabelledSums(rows: TableRow[], labelKeyName: string | null): void {
+  if (labelKeyName === null) return;
+  let from = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as TableRow;
+    if (row.role !== 'data') {
+      from = i + 1;
+      continue;
+    }
+    if ((row.cells.get(labelKeyName)?.text ?? '') !== '') continue;
+    const keys = [...row.cells.keys()].filter((k) => COUNT_KEYS.has(k));
+    const above = rows.slice(from, i).filter((x) => x.role === 'data');
+    if (keys.length === 0 || above.length < 2) continue;
+    let positive = false;
+    const sums = keys.every((k) => {
+      const own = readNumber(row.cells.get(k)?.value ?? null);
+      if (own.kind !== 'number' && own.kind !== 'text-number') return false;
+      let sum = 0;
+      for (const x of above) {
+        const v = readNumber(x.cells.get(k)?.value ?? null);
+        if (v.kind === 'number' || v.kind === 'text-number') sum += v.value;
+        else if (v.kind !== 'blank') return false;
+      }
+      if (own.value > 0) positive = true;
+      return Math.abs(sum - own.value) < 1e-9;
+    });
+    if (sums && positive) {
+      rows[i] = { ...row, role: 'subtotal' };
+      from = i + 1;
+    }
+  }
 }
 
 export function columnLabel(table: Table, key: string): string {

@@ -121,6 +121,33 @@ describe('tables inside sheets', () => {
     expect(errorsOf(a, e)).toEqual(errorsOf(base.a, base.e));
   });
 
+  it('a row with no name that sums the rows above it is a subtotal, not a unit with a blank name; one that does not sum stays a row', async () => {
+    const base = await sample('incentive');
+    const tally = base.a.records.incentive?.ratingTally;
+    const g0 = (await sampleGrids(FILE.incentive)).find((g) => g.name === '附件1') as Grid;
+    const last = Math.max(...(tally?.rows.map((r) => r.row) ?? [0]));
+    const firstData = Math.min(...(tally?.rows.map((r) => r.row) ?? [0]));
+    const sums = [1, 2, 3, 4, 5].map((c) => {
+      let n = 0;
+      for (let r = firstData; r <= last; r++) n += Number(g0.values[r]?.[c] ?? 0);
+      return n;
+    });
+    const withRow = async (cells: number[]) => {
+      const e = build('incentive', await sampleGrids(FILE.incentive), []);
+      const i = e.grids.findIndex((g) => g.name === '附件1');
+      e.grids[i] = insertRow(e.grids[i] as Grid, last + 1, [null, ...cells]);
+      return { e, a: auditWorkbook(e.grids) };
+    };
+    const summed = await withRow(sums);
+    expect(summed.a.records.incentive?.ratingTally?.rows.length).toBe(tally?.rows.length);
+    expect(summed.a.tables.get('rating-tally')?.rows.find((r) => r.row === last + 1)?.role).toBe('subtotal');
+    expect(errorsOf(summed.a, summed.e)).toEqual(errorsOf(base.a, base.e));
+    expect(summed.a.findings.filter((f) => f.cell === `A${last + 2}`)).toEqual([]);
+    // Off by one: not a sum, so a row (with its blank name said).
+    const off = await withRow(sums.map((v, k) => (k === 0 ? v + 1 : v)));
+    expect(off.a.tables.get('rating-tally')?.rows.find((r) => r.row === last + 1)?.role).toBe('data');
+  });
+
   it('a table 60 rows down from A1 is found (the header is looked for from the first row that holds anything)', async () => {
     const base = await sample('incentive');
     const e = build('incentive', await sampleGrids(FILE.incentive), []);
