@@ -508,6 +508,9 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   let last = view.rows - 1;
   while (last > header.bottom && rowIsBlank(view, last)) last--;
 
+  const headerCols = [...header.labels.entries()].filter(([, parts]) => parts.length > 0).map(([c]) => c);
+  const spanLeft = headerCols.length > 0 ? Math.min(...headerCols) : 0;
+  const spanRight = headerCols.length > 0 ? Math.max(...headerCols) : Number.MAX_SAFE_INTEGER;
   const rows: TableRow[] = [];
   const notesBelow: PreambleLine[] = [];
   const repeatedHeaders: number[] = [];
@@ -519,6 +522,11 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   for (let r = header.bottom + 1; r <= last; r++) {
     if (rowIsBlank(view, r)) continue;
     const own = ownNonBlank(view, r);
+    // A stray value far outside the table's columns (a cell left at XFD1048576) is not a row of the table.
+    if (own.every((o) => o.col < spanLeft - 1 || o.col > spanRight + 1)) {
+      notesBelow.push({ row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') });
+      continue;
+    }
     const first = own[0];
     if (first && SIGNATURE_START.test(labelKey(first.text))) {
       notesBelow.push({ row: r, col: first.col, text: own.map((o) => o.text).join(' ') });

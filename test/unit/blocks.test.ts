@@ -6,7 +6,7 @@
 import { auditWorkbook, type Audit } from '../../src/core';
 import { explainAudit, renderExplanation } from '../../src/core/explain';
 import { splitTables } from '../../src/core/blocks';
-import type { Grid } from '../../src/core/grid';
+import type { CellValue, Grid } from '../../src/core/grid';
 import { sampleGrids } from '../helpers/grids';
 import { build, combine, type Edition } from '../generator/editions';
 import { errorsOf } from '../generator/property';
@@ -146,6 +146,25 @@ describe('tables inside sheets', () => {
     // Off by one: not a sum, so a row (with its blank name said).
     const off = await withRow(sums.map((v, k) => (k === 0 ? v + 1 : v)));
     expect(off.a.tables.get('rating-tally')?.rows.find((r) => r.row === last + 1)?.role).toBe('data');
+  });
+
+  it('a careless workbook: a stray value at XFD1048576 and a unit with a footnote star (州财政局*) give the sample\'s findings', async () => {
+    const base = await sample('incentive');
+    const e = build('incentive', await sampleGrids(FILE.incentive), []);
+    const g = e.grids.find((x) => x.name === '附件1') as Grid;
+    const values = g.values as CellValue[][];
+    for (const row of values) row.forEach((v, c) => {
+      if (v === '州财政局') row[c] = '州财政局*';
+    });
+    // As the reader gives it: an empty row for every row between, the stray cell alone in its (sparse) row.
+    const empty: CellValue[] = [];
+    while (values.length < 1048575) values.push(empty);
+    const far: CellValue[] = [];
+    far[16383] = 'x';
+    values[1048575] = far;
+    const a = auditWorkbook(e.grids);
+    expect(a.findings.map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`)).toEqual(base.a.findings.map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`));
+    expect(a.tables.get('rating-tally')?.notesBelow.map((n) => n.row)).toContain(1048575);
   });
 
   it('a table 60 rows down from A1 is found (the header is looked for from the first row that holds anything)', async () => {

@@ -41,6 +41,12 @@ describe('unit identity', () => {
     expect(canonicalUnit(formal, {})).toBe(canonicalUnit(short, {}));
   });
 
+  it('a footnote mark after a name is not part of it (州财政局*, 州财政局※, 州财政局¹); a name that is only marks stays', () => {
+    for (const marked of ['州财政局*', '州财政局＊', '州财政局※', '州财政局¹', '州财政局 *']) expect(unitIdentity(marked)).toBe(unitIdentity('州财政局'));
+    expect(unitIdentity('*')).toBe('*');
+    expect(unitIdentity('州财政局*')).not.toBe(unitIdentity('州税务局'));
+  });
+
   it('keeps different bodies apart, and city names that contain 州', () => {
     const names = ['州政府办', '州政府金融办', '州教体局', '州教育局', '州财政局', '州发改委', '永州市发改委', '州市场监管局', '州商务局', '发展和改革委员会'];
     expect(new Set(names.map(unitIdentity)).size).toBe(names.length);
