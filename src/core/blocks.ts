@@ -16,7 +16,7 @@
  */
 import { type CellValue, cellsOf, type Grid, GridView, type MergeArea } from './grid';
 import { TABLE_SPECS } from './kinds';
-import { findHeader, type HeaderMatch, type TableSpec } from './table';
+import { findHeader, type HeaderMatch, ownNonBlank, type TableSpec } from './table';
 import { cellText, labelKey } from './text';
 
 /** One table's window on its sheet (0-based, inclusive; `right` may be Infinity). */
@@ -125,7 +125,7 @@ function headersNear(grid: Grid, view: GridView, from: number, scan: number, lef
  */
 function columnRuns(view: GridView, first: number, last: number): [number, number][] {
   const cols = new Set<number>();
-  for (let r = first; r <= last; r++) for (const { col } of ownCells(view, r)) cols.add(col);
+  for (let r = first; r <= last; r++) for (const { col } of ownNonBlank(view, r)) cols.add(col);
   // A header cell merged across columns shows its text in all of them.
   for (const m of view.grid.merges) {
     if (m.bottom < first || m.top > last || m.right - m.left > 200 || cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
@@ -158,15 +158,6 @@ function clusterHeaders(grid: Grid, view: GridView, first: number, last: number)
   return headersNear(grid, view, first - 2, last - first + 3, 0, Infinity, 0);
 }
 
-function ownCells(view: GridView, r: number): { col: number; text: string }[] {
-  const row = view.grid.values[r];
-  const out: { col: number; text: string }[] = [];
-  for (const c of cellsOf(row)) {
-    const t = cellText(row?.[c] ?? null);
-    if (t !== '') out.push({ col: c, text: t });
-  }
-  return out;
-}
 
 /** The first line of an annex's title block: 附件3, 附件 三, 附表2 … */
 const ANNEX_LINE = /^附(件|表)\s*[0-9０-９一二三四五六七八九十]+/;
@@ -181,7 +172,7 @@ function titleStart(view: GridView, hit: Hit, floor: number, left: number, right
   let start = hit.header.top;
   let sawTitle = false;
   for (let r = hit.header.top - 1; r >= floor && r >= hit.header.top - MAX_TITLE_ROWS; r--) {
-    const own = ownCells(view, r).filter((o) => o.col >= left && o.col <= right);
+    const own = ownNonBlank(view, r).filter((o) => o.col >= left && o.col <= right);
     if (own.length === 0) {
       if (start < hit.header.top) break;
       continue;
@@ -202,7 +193,7 @@ function titleStart(view: GridView, hit: Hit, floor: number, left: number, right
 /** Whether an 附件N line sits in the title rows above a header (a new annex, not its header written again). */
 function annexLineAbove(view: GridView, hit: Hit, floor: number): boolean {
   for (let r = hit.header.top - 1; r >= floor && r >= hit.header.top - MAX_TITLE_ROWS; r--) {
-    const own = ownCells(view, r).filter((o) => o.col >= hit.left && o.col <= hit.right);
+    const own = ownNonBlank(view, r).filter((o) => o.col >= hit.left && o.col <= hit.right);
     if (own.length === 1 && ANNEX_LINE.test(labelKey(own[0]?.text ?? ''))) return true;
   }
   return false;
@@ -216,7 +207,7 @@ function annexLineAbove(view: GridView, hit: Hit, floor: number): boolean {
 function repeatsHeader(view: GridView, later: Hit, above: Hit): boolean {
   if (later.spec.kind === above.spec.kind && later.left === above.left && later.right === above.right) return true;
   for (let r = later.header.top; r <= later.header.bottom; r++) {
-    const own = ownCells(view, r);
+    const own = ownNonBlank(view, r);
     const same = own.filter(({ col, text }) => above.header.labels.get(col)?.includes(labelKey(text))).length;
     if (same >= 2 && same >= Math.ceil(own.length * 0.6)) return true;
   }

@@ -484,7 +484,8 @@ function repeatsHeader(own: readonly { col: number; text: string }[], header: He
   return same >= 2 && same >= Math.ceil(own.length * 0.6);
 }
 
-function ownNonBlank(view: GridView, row: number): { col: number; text: string }[] {
+/** The cells of a row that hold text, with their columns (a merged area's text only in its master cell). */
+export function ownNonBlank(view: GridView, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   const values = view.grid.values[row];
   for (const c of cellsOf(values)) {

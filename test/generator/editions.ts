@@ -214,6 +214,17 @@ function headerRowOf(g: Grid): number {
   return -1;
 }
 
+/** Rows in [from, to) a new row can go before: not inside a merged group, and holding a data row (two cells or more). */
+function rowsBetweenData(g: Grid, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let r = from; r < to; r++) {
+    if (g.merges.some((m) => m.top < r && m.bottom >= r)) continue;
+    if ((g.values[r] ?? []).filter((v) => v !== null && v !== undefined && v !== '').length < 2) continue;
+    out.push(r);
+  }
+  return out;
+}
+
 function widthOf(g: Grid): number {
   return Math.max(0, ...g.values.map((r) => r.length));
 }
@@ -306,12 +317,7 @@ export const TRANSFORMS: readonly Transform[] = [
       const h = headerRowOf(g);
       if (h < 0) return null;
       // A page break between data rows: not inside a merged group, and with data rows on both sides.
-      const free = [];
-      for (let r = h + 3; r < g.values.length - 2; r++) {
-        if (g.merges.some((m) => m.top < r && m.bottom >= r)) continue;
-        if ((g.values[r] ?? []).filter((v) => v !== null && v !== undefined && v !== '').length < 2) continue;
-        free.push(r);
-      }
+      const free = rowsBetweenData(g, h + 3, g.values.length - 2);
       if (free.length === 0) return null;
       const at = rng.pick(free);
       e.grids[i] = insertRow(g, at, [...(g.values[h] ?? [])]);
@@ -329,12 +335,7 @@ export const TRANSFORMS: readonly Transform[] = [
       const h = headerRowOf(g);
       if (h < 0) return null;
       // Between data rows (or right under the header), never inside a merged group.
-      const free: number[] = [];
-      for (let r = h + 2; r < g.values.length - 1; r++) {
-        if (g.merges.some((m) => m.top < r && m.bottom >= r)) continue;
-        if ((g.values[r] ?? []).filter((v) => v !== null && v !== undefined && v !== '').length < 2) continue;
-        free.push(r);
-      }
+      const free = rowsBetweenData(g, h + 2, g.values.length - 1);
       if (free.length === 0) return null;
       const at = rng.pick(free);
       const col = (g.values[h] ?? []).findIndex((v) => typeof v === 'string' && v.trim() !== '');
