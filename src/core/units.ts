@@ -85,11 +85,14 @@ function withoutPrefectureName(name: string): string {
  * (州发展和改革委员会 → 州发改委, 州市场监督管理局 → 州市场监管局). Two names with the same identity are the same unit.
  * Conservative: only whole known suffixes are abbreviated, so two different bodies never share an identity.
  */
-const FOOTNOTE_MARK = /(?<=[^*＊※△☆★#＃])[*＊※△☆★#＃¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
+/** Footnote marks after a name (no lookbehind: EdgeHTML 18 and old WPS webviews lack it). */
+const FOOTNOTE_MARK = /[*＊※△☆★#＃¹²³⁴⁵⁶⁷⁸⁹⁰]+$/;
 
 export function unitIdentity(name: string): string {
   // A footnote mark after the name (州财政局*, 州财政局※) is not part of it.
-  let key = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(FOOTNOTE_MARK, '');
+  let key = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const unmarked = key.replace(FOOTNOTE_MARK, '');
+  if (unmarked !== '') key = unmarked;
   key = withoutPrefectureName(key);
   for (const [long, short] of BODY_ABBREVIATIONS) {
     const m = long.exec(key);
