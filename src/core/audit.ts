@@ -13,12 +13,13 @@ import { XML_PROBLEM_TEXT } from './i18n/findingsRead';
 import type { LocalizedParam } from './i18n/findings';
 import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
 import { checkDates } from './narrative';
-import { auditIncentive, INCENTIVE_KINDS, type IncentiveRecompute, type IncentiveRecords } from './profileA';
-import { auditKeywork, KEYWORK_KINDS, type KeyworkRecompute, type KeyworkRecords } from './profileB';
-import { checkGenericTable } from './genericTable';
+import { auditIncentive, type IncentiveRecompute, type IncentiveRecords } from './profileA';
+import { auditKeywork, type KeyworkRecompute, type KeyworkRecords } from './profileB';
+import { checkGenericTables } from './genericTable';
 import { runRules } from './rules';
 import { resolveSettings, type Settings } from './settings';
 import { type AnnexKind, readTable, type Table } from './table';
+import type { ColumnType } from './columnTypes';
 import { cellText, ownValue } from './text';
 import { listOf, listParam, localized } from './i18n/lists';
 
@@ -106,13 +107,18 @@ function reportReadProblem(sheet: string, p: SheetReadProblem, sink: FindingSink
   }
 }
 
+const NOT_NARRATIVE: ReadonlySet<ColumnType> = new Set<ColumnType>(['count', 'percent', 'seq', 'mark', 'date']);
+
 /** Dates are checked in every text cell of a table that holds one, whatever its column (备注, 存在问题 …). */
 function checkTableDates(table: Table, year: number, sink: FindingSink): void {
   const { view } = table;
   const first = table.header.bottom + 1;
-  const numericKeys = new Set(['total', 'veryLikely', 'likely', 'hard', 'unlikely', 'count', 'pct', 'seq', 'done', 'onSchedule', 'lagging']);
+  // Columns whose declared type is not text: their values are numbers, marks or dates (checked as such by the generic checks).
   const skip = new Set<number>();
-  for (const [key, cols] of table.header.columns) if (numericKeys.has(key)) for (const c of cols) skip.add(c);
+  for (const col of table.spec.columns) {
+    if (!NOT_NARRATIVE.has(col.type)) continue;
+    for (const c of table.header.columns.get(col.key) ?? []) skip.add(c);
+  }
   for (const row of table.dataRows) {
     if (row.row < first) continue;
     const values = view.grid.values[row.row] ?? [];
@@ -126,11 +132,8 @@ function checkTableDates(table: Table, year: number, sink: FindingSink): void {
   }
 }
 
-/** The kinds the profile parsers read into records (every other kind gets the registry's checks). */
 /** The last column of a sheet (XFD), for a table's window open to the right. */
 const MAX_COL = 16_383;
-
-const PARSED_KINDS: ReadonlySet<AnnexKind> = new Set([...INCENTIVE_KINDS, ...KEYWORK_KINDS]);
 
 export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): Audit {
   const { settings, problems } = resolveSettings(settingsInput);
@@ -261,13 +264,12 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
     if (b.recompute) recomputed.keywork = b.recompute;
   }
 
-  // A kind with no parser of its own is checked from its registry entry (required cells, rows by key).
-  for (const [kind, table] of tables) {
-    if (!PARSED_KINDS.has(kind)) guard(table.sheet, 'registry-checks', () => checkGenericTable(table, sink));
-  }
-
   // The rules over the records (duplicates, cross-sheet checks …), each isolated.
   runRules({ sink, settings, tables, incentive: records.incentive ?? {}, keywork: records.keywork ?? {} }, guard);
+
+  // Every kind, parsed or not, gets the checks its registry entry and declared column types imply (required,
+  // values by type, duplicates by its unique key, totals); what a kind's own rule already said on a place is not said twice.
+  checkGenericTables(tables.values(), sink, dateYear);
 
   // A check about to flood a table with errors misread it: one warning instead (src/core/flood.ts).
   const findings = sortFindings(collapseFloods(sink.list(), sheets), grids.map((g) => g.name));

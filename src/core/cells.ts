@@ -2,6 +2,7 @@
 import type { FindingSink } from './finding';
 import type { CellRead } from './table';
 import { readNumber } from './text';
+import { readCount } from './columnTypes';
 
 export interface NumberCell {
   /** The value to use in arithmetic (text numbers included); null when there is none. */
@@ -12,12 +13,19 @@ export interface NumberCell {
 
 /**
  * A cell where a count is expected. Numbers stored as text and full-width digits are read (the arithmetic
- * still checks) and reported as warnings; Excel errors and words are errors.
+ * still checks) and reported as warnings; a count in words with one plausible reading is read and noted;
+ * Excel errors and words that are no count are errors.
  */
 export function readCountCell(read: CellRead | undefined, column: string, sheet: string, sink: FindingSink): NumberCell {
   if (!read) return { value: null, blank: true, cell: '' };
-  const n = readNumber(read.value);
   const at = { sheet, cell: read.addr };
+  // A count written in words with one plausible reading (十二, 12项) is read and noted (src/core/columnTypes.ts).
+  const typed = readCount(read.value);
+  if (typed.kind === 'number' && typed.how) {
+    sink.add('cell/read-as', at, { column, value: String(typed.value) }, { actual: typed.text });
+    return { value: typed.value, blank: false, cell: read.addr };
+  }
+  const n = readNumber(read.value);
   switch (n.kind) {
     case 'blank':
       return { value: null, blank: true, cell: read.addr };

@@ -73,6 +73,11 @@ export class FindingSink {
     this.items.push(buildFinding(code, at, (params ?? {}) as Params, extras ?? {}));
   }
 
+  /** A finding built elsewhere (the generic checks build theirs apart, then keep those no rule already made). */
+  addFinding(f: Finding): void {
+    this.items.push(f);
+  }
+
   list(): readonly Finding[] {
     return this.items;
   }

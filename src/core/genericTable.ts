@@ -1,39 +1,271 @@
 /**
- * The checks every kind gets from its registry entry alone, for a kind that has no parser of its own:
- * required cells and rows repeated by key. A new kind is checked from the day its entry is added.
+ * The checks every kind gets from its registry entry and the types its columns declare (issue 18, item 3):
+ * required cells, values read by type (counts, percentages, dates), ranges, rows repeated by the kind's
+ * unique key, and total and subtotal rows against the rows they sum. They run for every kind, a kind with a
+ * parser and rules of its own included: where a rule of the kind already reported the same cell (or, for
+ * duplicates and totals, the same row) in the same family, the generic finding is dropped, so a kind's own
+ * wording wins and nothing is said twice — and a kind that loses a rule still gets the generic check.
  */
-import type { FindingSink } from './finding';
+import { BLANK_IS_A_VALUE, readCount, readDate, readMark, readPercent, roundTo, type ColumnType } from './columnTypes';
+import { type Finding, FindingSink } from './finding';
+import { readCountCell } from './cells';
 import { hasColumn } from './gate';
-import { annexSpec } from './kinds';
+import { parseA1 } from './grid';
+import { type AnnexSpec, annexSpec } from './kinds';
 import { duplicatesByKey } from './rules/duplicates';
-import { columnLabel, type Table } from './table';
-import { itemKey } from './text';
+import { type CellRead, columnLabel, type ColumnSpec, type Table, type TableRow } from './table';
+import { itemKey, labelKey, toHalfWidth } from './text';
+import { canonicalUnit } from './units';
 
-export function checkGenericTable(table: Table, sink: FindingSink): void {
-  const spec = annexSpec(table.spec.kind);
-  const sheet = table.sheet;
-  const rows = table.dataRows.map((r) => {
-    const keyReads = spec.key.map((k) => r.cells.get(k));
-    return {
-      r,
-      key: keyReads.map((c) => itemKey(c?.text ?? '')).join('|'),
-      display: keyReads.map((c) => c?.text.replace(/\s+/g, ' ') ?? '').filter((t) => t !== '').join(' / '),
-      cell: r.cells.get(spec.keyCell)?.own ?? keyReads.find((c) => c !== undefined)?.own ?? '',
-    };
-  });
-  for (const row of rows) {
-    if ([...row.r.cells.values()].every((c) => c.text === '')) continue;
-    for (const col of table.spec.columns) {
-      if (!col.required || !hasColumn(table, col.key)) continue;
-      const read = row.r.cells.get(col.key);
-      if (read && read.text === '') {
-        const where = row.display !== '' ? row.display : { 'zh-CN': `第${row.r.row + 1}行`, 'en-US': `row ${row.r.row + 1}` };
-        sink.add('cell/required', { sheet, cell: read.own }, { column: columnLabel(table, col.key), where });
-      }
+/** What a finding says of a place: two findings of one family say the same thing (in a kind's words, or generic ones). */
+type Family = 'blank' | 'unreadable' | 'as-text' | 'range' | 'date' | 'merged' | 'duplicate' | 'total';
+
+/** Which family a finding of a kind's own rules belongs to (codes not listed are in none). */
+const FAMILY: Readonly<Record<string, Family>> = {
+  'cell/required': 'blank',
+  'target/status-blank': 'blank',
+  'livelihood/unit-continued': 'blank',
+  'livelihood/not-quantifiable': 'blank',
+  'cell/history-blank': 'blank',
+  'cell/not-a-number': 'unreadable',
+  'cell/excel-error': 'unreadable',
+  'cell/not-a-date': 'unreadable',
+  'cell/rating-vocabulary': 'unreadable',
+  'target/mark-unknown': 'unreadable',
+  'target/status-vocabulary': 'unreadable',
+  'livelihood/status-vocabulary': 'unreadable',
+  'cell/number-as-text': 'as-text',
+  'cell/full-width-digits': 'as-text',
+  'cell/read-as': 'as-text',
+  'cell/count-range': 'range',
+  'cell/percent-range': 'range',
+  'cell/invalid-date': 'date',
+  'cell/malformed-date': 'date',
+  'structure/unexpected-merge': 'merged',
+  'keyitems/duplicate-item': 'duplicate',
+  'tally/column-total': 'total',
+  'tally/total-formula-range': 'total',
+  'tally/total-typed-over-formula': 'total',
+  'table/total-sum': 'total',
+  'table/subtotal-sum': 'total',
+};
+
+function familyOf(code: string): Family | undefined {
+  return FAMILY[code] ?? (code.startsWith('dup/') ? 'duplicate' : undefined);
+}
+
+/** Duplicates and totals are compared by row (a kind's own rule may point at another cell of the row). */
+function placeOf(f: Pick<Finding, 'sheet' | 'cell'>, family: Family): string {
+  if (family === 'duplicate' || family === 'total') return `${family}|${f.sheet}|${parseA1(f.cell)?.row ?? f.cell}`;
+  return `${family}|${f.sheet}|${f.cell}`;
+}
+
+/**
+ * Runs the generic checks of every table into `sink`, after the kinds' own parsers and rules: a finding of the
+ * same family already on that place wins.
+ */
+export function checkGenericTables(tables: Iterable<Table>, sink: FindingSink, year: number): void {
+  const taken = new Set<string>();
+  for (const f of sink.list()) {
+    const family = familyOf(f.code);
+    if (family) taken.add(placeOf(f, family));
+  }
+  for (const table of tables) {
+    const local = new FindingSink();
+    try {
+      checkGenericTable(table, local, year);
+    } catch {
+      sink.add('engine/rule-failed', { sheet: table.sheet, cell: 'A1' }, { rule: 'registry-checks' });
+      continue;
+    }
+    for (const f of local.list()) {
+      const family = familyOf(f.code);
+      if (family && taken.has(placeOf(f, family))) continue;
+      sink.addFinding(f);
     }
   }
-  if (!spec.key.every((k) => hasColumn(table, k))) return;
-  for (const { row, first } of duplicatesByKey(rows.filter((x) => x.cell !== ''), (x) => x.key)) {
-    sink.add('dup/row', { sheet, cell: row.cell }, { key: row.display, otherCell: first.cell }, { related: [{ sheet, cell: first.cell }] });
+}
+
+interface KeyedRow {
+  readonly r: TableRow;
+  readonly key: string;
+  readonly display: string;
+  readonly cell: string;
+}
+
+/** A unique-key part's comparison text, by the column's declared type (units by identity, names without decoration). */
+function keyPart(col: ColumnSpec | undefined, reads: readonly CellRead[]): string {
+  const text = reads.map((r) => r.text).filter((t) => t !== '').join('\n');
+  if (text === '') return '';
+  if (col?.type === 'unit') return canonicalUnit(labelKey(text), {});
+  if (col?.type === 'seq') return labelKey(text);
+  return itemKey(text);
+}
+
+function readsOf(row: TableRow, key: string): readonly CellRead[] {
+  const multi = row.multi.get(key);
+  if (multi) return multi;
+  const one = row.cells.get(key);
+  return one ? [one] : [];
+}
+
+/** One table's generic checks (exported for a kind's spec tests; the audit calls `checkGenericTables`). */
+export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, spec: AnnexSpec = annexSpec(table.spec.kind)): void {
+  const sheet = table.sheet;
+  const columnSpec = new Map(table.spec.columns.map((c) => [c.key, c] as const));
+  const rows: KeyedRow[] = table.dataRows.map((r) => {
+    const parts = spec.unique.map((k) => keyPart(columnSpec.get(k), readsOf(r, k)));
+    const shown = spec.unique.flatMap((k) => readsOf(r, k).map((c) => c.text.replace(/\s+/g, ' ')).filter((t) => t !== ''));
+    const cell = r.cells.get(spec.keyCell)?.own ?? spec.unique.map((k) => r.cells.get(k)?.own).find((c) => c !== undefined) ?? '';
+    return { r, key: parts.join('|'), display: [...new Set(shown)].join(' / '), cell };
+  });
+
+  const typed = table.spec.columns.filter((c) => hasColumn(table, c.key) && table.header.columns.has(c.key));
+  for (const row of rows) {
+    if ([...row.r.cells.values()].every((c) => c.text === '')) continue;
+    const where = row.display !== '' ? row.display : { 'zh-CN': `第${row.r.row + 1}行`, 'en-US': `row ${row.r.row + 1}` };
+    for (const col of typed) {
+      const read = row.r.cells.get(col.key);
+      if (!read) continue;
+      // A column placed on several grid columns (项目名称 + 子项目, 具体任务 + 目标值) is blank only when all are.
+      const blank = col.multi ? readsOf(row.r, col.key).every((c) => c.text === '') : read.text === '';
+      if (col.required && blank && !BLANK_IS_A_VALUE.has(col.type)) {
+        sink.add('cell/required', { sheet, cell: read.own }, { column: columnLabel(table, col.key), where });
+        continue;
+      }
+      // A value merged down over several rows is checked once, on its own row.
+      if (read.text === '' || read.addr !== read.own) continue;
+      checkValue(table, col, read, year, sink);
+    }
+  }
+
+  if (spec.unique.length > 0 && spec.unique.every((k) => hasColumn(table, k))) {
+    for (const { row, first } of duplicatesByKey(rows.filter((x) => x.cell !== ''), (x) => x.key)) {
+      sink.add('dup/row', { sheet, cell: row.cell }, { key: row.display, otherCell: first.cell }, { related: [{ sheet, cell: first.cell }] });
+    }
+  }
+
+  checkTotals(table, typed, sink);
+}
+
+/** One cell by its column's declared type. */
+function checkValue(table: Table, col: ColumnSpec, read: CellRead, year: number, sink: FindingSink): void {
+  const sheet = table.sheet;
+  const at = { sheet, cell: read.own };
+  const column = columnLabel(table, col.key);
+  switch (col.type) {
+    case 'count': {
+      const r = readCount(read.value);
+      if (r.kind === 'number' && r.how) {
+        sink.add('cell/read-as', at, { column, value: String(r.value) }, { actual: r.text });
+        if (!Number.isInteger(r.value) || r.value < 0) sink.add('cell/count-range', at, { column }, { actual: r.value });
+        return;
+      }
+      const n = readCountCell(read, column, sheet, sink);
+      if (n.value !== null && (!Number.isInteger(n.value) || n.value < 0)) sink.add('cell/count-range', at, { column }, { actual: n.value });
+      return;
+    }
+    case 'percent': {
+      const pos = { row: read.sourceRow, col: read.sourceCol };
+      const p = readPercent(read.value, table.view.numberFormat(pos.row, pos.col));
+      if (p.kind === 'error') sink.add('cell/excel-error', at, { column }, { actual: p.text });
+      else if (p.kind === 'text' && !/\d/.test(toHalfWidth(p.text))) sink.add('cell/not-a-number', at, { column }, { actual: p.text.slice(0, 40) });
+      else if (p.kind === 'percent' && p.percent < 0) sink.add('cell/percent-range', at, { column }, { actual: p.text });
+      else if (p.kind === 'percent' && p.how) sink.add('cell/read-as', at, { column, value: `${p.shown}%` }, { actual: p.text });
+      return;
+    }
+    case 'date': {
+      const d = readDate(read.value, year);
+      if (d.kind === 'invalid') sink.add('cell/invalid-date', at, { year: d.year ?? year }, { actual: d.text });
+      else if (d.kind === 'error') sink.add('cell/excel-error', at, { column }, { actual: d.text });
+      else if (d.kind === 'unreadable') sink.add('cell/not-a-date', at, { column }, { actual: d.text.slice(0, 40) });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Labels of rows that break a row above down (其中：…) rather than add to the total. */
+const BREAKDOWN = /^(其中|含|包括|包含)/;
+
+/** A count column's value in a row, by its declared type; undefined when it cannot be read as one. */
+function amountOf(row: TableRow, key: string, type: ColumnType): number | null | undefined {
+  const read = row.cells.get(key);
+  if (!read || read.addr !== read.own) return read && read.text !== '' ? undefined : null;
+  if (type === 'mark') {
+    const m = readMark(read.value);
+    if (m === 'unreadable') {
+      const n = readCount(read.value);
+      return n.kind === 'number' ? n.value : undefined;
+    }
+    return m === 'yes' ? 1 : 0;
+  }
+  const n = readCount(read.value);
+  if (n.kind === 'blank') return null;
+  return n.kind === 'number' ? n.value : undefined;
+}
+
+/**
+ * The 合计 row against the data rows, and each subtotal against its group (the data rows since the last
+ * subtotal, or those up to the next one when it heads its group), for every column declared a count.
+ */
+function checkTotals(table: Table, typed: readonly ColumnSpec[], sink: FindingSink): void {
+  const additive = typed.filter((c) => c.type === 'count' || c.type === 'mark');
+  if (additive.length === 0) return;
+  const labelKeyName = table.spec.labelColumn;
+  const isBreakdown = (r: TableRow) => BREAKDOWN.test(labelKey(r.cells.get(labelKeyName)?.text ?? ''));
+  const counted = table.rows.filter((r) => r.role === 'data' && !isBreakdown(r));
+  const sum = (rows: readonly TableRow[], col: ColumnSpec): number | undefined => {
+    let s = 0;
+    for (const r of rows) {
+      const v = amountOf(r, col.key, col.type);
+      if (v === undefined) return undefined;
+      s += v ?? 0;
+    }
+    return s;
+  };
+  const stated = (r: TableRow, col: ColumnSpec): { value: number; cell: string } | null => {
+    const read = r.cells.get(col.key);
+    if (!read) return null;
+    const n = readCount(read.value);
+    return n.kind === 'number' ? { value: n.value, cell: read.own } : null;
+  };
+  const same = (a: number, b: number) => Math.abs(roundTo(a, 6) - roundTo(b, 6)) < 1e-6;
+
+  const total = table.totalRow;
+  if (total && counted.length > 0) {
+    for (const col of additive) {
+      const s = stated(total, col);
+      const expected = sum(counted, col);
+      if (!s || expected === undefined || same(s.value, expected)) continue;
+      sink.add('table/total-sum', { sheet: table.sheet, cell: s.cell }, { column: columnLabel(table, col.key) }, { expected: roundTo(expected, 6), actual: s.value });
+    }
+  }
+
+  // Subtotals: the group above (since the last subtotal or total), or — a subtotal that heads its group — the one below.
+  const rows = table.rows.filter((r) => r.role !== 'note');
+  let from = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as TableRow;
+    if (r.role === 'total') {
+      from = i + 1;
+      continue;
+    }
+    if (r.role !== 'subtotal') continue;
+    const above = rows.slice(from, i).filter((x) => x.role === 'data' && !isBreakdown(x));
+    let to = i + 1;
+    while (to < rows.length && (rows[to] as TableRow).role === 'data') to++;
+    const below = rows.slice(i + 1, to).filter((x) => !isBreakdown(x));
+    from = i + 1;
+    for (const col of additive) {
+      const s = stated(r, col);
+      if (!s) continue;
+      const a = above.length > 0 ? sum(above, col) : undefined;
+      const b = below.length > 0 ? sum(below, col) : undefined;
+      if (a === undefined && b === undefined) continue;
+      if ((a !== undefined && same(a, s.value)) || (b !== undefined && same(b, s.value))) continue;
+      sink.add('table/subtotal-sum', { sheet: table.sheet, cell: s.cell }, { column: columnLabel(table, col.key) }, { expected: roundTo(a ?? b ?? 0, 6), actual: s.value });
+    }
   }
 }

@@ -5,6 +5,7 @@
  * text, diff/merge/template kind lists derive from here; the compiler checks every kind is complete.
  */
 import type { AnnexKind, TableSpec } from './table';
+import type { ColumnType } from './columnTypes';
 import { PROGRESS_VOCAB, RATING_VOCAB, type ProgressClassId, type RatingId, vocabEntry, wordsOf } from './vocab';
 import { listOf } from './i18n/lists';
 
@@ -28,10 +29,13 @@ export interface AnnexSpec {
   readonly checks: readonly CheckSpec[];
   /** The columns whose values identify a row (diff and merge match rows by them, not by position). */
   readonly key: readonly string[];
+  /**
+   * The columns whose values together must not repeat in one table (the generic duplicate check, `dup/row`):
+   * what a row is about, which for a numbered table is its content, not its 序号.
+   */
+  readonly unique: readonly string[];
   /** The column a duplicate or conflict finding points at. */
   readonly keyCell: string;
-  /** Columns compared as numbers (diff). */
-  readonly numeric: readonly string[];
 }
 
 const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, 'en-US': en });
@@ -40,9 +44,10 @@ const ratingWords = (id: RatingId): string[] => wordsOf(vocabEntry(RATING_VOCAB,
 const classWords = (id: ProgressClassId): string[] => wordsOf(vocabEntry(PROGRESS_VOCAB, id));
 const RATING_KEYS: readonly RatingId[] = ['veryLikely', 'likely', 'hard', 'unlikely'];
 /** `有可能` is inside `很有可能`: a rating column's header must not contain a longer rating. */
-const ratingColumn = (id: RatingId, required: boolean) => ({
+const ratingColumn = (id: RatingId, required: boolean, type: ColumnType) => ({
   key: id,
   label: vocabEntry(RATING_VOCAB, id).zh,
+  type,
   names: ratingWords(id),
   terms: ratingWords(id),
   ...(id === 'likely' ? { notTerms: /很有可能/ } : {}),
@@ -52,14 +57,16 @@ const ratingColumn = (id: RatingId, required: boolean) => ({
 const LEAD_UNIT = ['牵头单位', '责任单位', '牵头责任单位', '主责单位', '牵头部门', '责任部门', '州直牵头单位', '市直牵头单位', '单位'];
 const ITEM = ['激励事项', '事项', '督查激励事项', '激励事项名称', '事项名称', '激励项目', '督查激励项目'];
 
+const DEADLINE = ['完成时限', '完成时间', '时间节点', '时限要求', '办结时限', '完成期限', '时限', '序时进度节点', '计划完成时间'];
+
 const RATING_TALLY: TableSpec = {
   kind: 'rating-tally',
   titles: [/研判统计/, /研判情况统计/, /激励.*统计/],
   labelColumn: 'unit',
   columns: [
-    { key: 'unit', label: '牵头单位', names: LEAD_UNIT, terms: ['单位', '部门'], notTerms: /项数|可能|难度/, required: true },
-    { key: 'total', label: '总项数', names: ['总项数', '项数', '合计项数', '事项总数', '总数', '事项数', '激励事项数', '合计'], terms: ['总项数', '项数', '总数', '事项数'], notTerms: /可能|难度/, required: true },
-    ...RATING_KEYS.map((k) => ratingColumn(k, true)),
+    { key: 'unit', label: '牵头单位', type: 'unit', names: LEAD_UNIT, terms: ['单位', '部门'], notTerms: /项数|可能|难度/, required: true },
+    { key: 'total', label: '总项数', type: 'count', names: ['总项数', '项数', '合计项数', '事项总数', '总数', '事项数', '激励事项数', '合计'], terms: ['总项数', '项数', '总数', '事项数'], notTerms: /可能|难度/, required: true },
+    ...RATING_KEYS.map((k) => ratingColumn(k, true, 'count')),
   ],
 };
 
@@ -68,9 +75,9 @@ const UNIT_KEY_ITEMS: TableSpec = {
   titles: [/重点事项汇总/, /重点事项/, /争取事项/],
   labelColumn: 'unit',
   columns: [
-    { key: 'unit', label: '单位', names: ['单位', '县市区', '县市', '县市区名称', '县(市、区)', '县市区(单位)', '地区'], terms: ['单位', '县市', '地区', '乡镇', '街道', '园区'], notTerms: /项数|事项/, required: true },
-    { key: 'count', label: '项数', names: ['项数', '事项数', '重点事项数', '数量'], terms: ['项数', '数量'], required: true },
-    { key: 'items', label: '具体事项', names: ['具体事项', '事项名称', '事项清单', '重点事项', '重点事项清单', '争取事项', '重点争取事项'], terms: ['事项', '清单'], notTerms: /项数|事项数/, required: true },
+    { key: 'unit', label: '单位', type: 'unit', names: ['单位', '县市区', '县市', '县市区名称', '县(市、区)', '县市区(单位)', '地区'], terms: ['单位', '县市', '地区', '乡镇', '街道', '园区'], notTerms: /项数|事项/, required: true },
+    { key: 'count', label: '项数', type: 'count', names: ['项数', '事项数', '重点事项数', '数量'], terms: ['项数', '数量'], required: true },
+    { key: 'items', label: '具体事项', type: 'text', names: ['具体事项', '事项名称', '事项清单', '重点事项', '重点事项清单', '争取事项', '重点争取事项'], terms: ['事项', '清单'], notTerms: /项数|事项数/, required: true },
   ],
 };
 
@@ -79,14 +86,14 @@ const INCENTIVE_ANALYSIS: TableSpec = {
   titles: [/研判分析/, /研判表/, /研判情况表/],
   labelColumn: 'unit',
   columns: [
-    { key: 'unit', label: '牵头单位', names: LEAD_UNIT, terms: ['牵头', '单位', '部门'], notTerms: /研判|事项|名额|情况|可能/, required: true, group: true },
-    { key: 'seq', label: '序号', names: ['序号', '编号'], group: true, groupParent: 'unit' },
-    { key: 'item', label: '激励事项', names: ITEM, terms: ['事项', '激励项目'], notTerms: /研判|名额|情况|意见|可能/, required: true },
-    { key: 'quota', label: '激励名额', names: ['激励名额', '名额', '激励名额数'], terms: ['名额'], group: true, groupParent: 'seq' },
-    { key: 'assessment', label: '州直研判情况', names: ['州直研判情况', '研判情况', '市直研判情况', '研判意见', '县直研判情况', '研判结果'], terms: ['研判'], required: true },
+    { key: 'unit', label: '牵头单位', type: 'unit', names: LEAD_UNIT, terms: ['牵头', '单位', '部门'], notTerms: /研判|事项|名额|情况|可能/, required: true, group: true },
+    { key: 'seq', label: '序号', type: 'seq', names: ['序号', '编号'], group: true, groupParent: 'unit' },
+    { key: 'item', label: '激励事项', type: 'name', names: ITEM, terms: ['事项', '激励项目'], notTerms: /研判|名额|情况|意见|可能/, required: true },
+    { key: 'quota', label: '激励名额', type: 'text', names: ['激励名额', '名额', '激励名额数'], terms: ['名额'], group: true, groupParent: 'seq' },
+    { key: 'assessment', label: '州直研判情况', type: 'vocabulary', names: ['州直研判情况', '研判情况', '市直研判情况', '研判意见', '县直研判情况', '研判结果'], terms: ['研判'], required: true },
     // The wide layout: one column per rating holding the names of the units so rated.
-    ...RATING_KEYS.map((k) => ratingColumn(k, false)),
-    { key: 'history', label: '获激励情况', names: [], pattern: /^(19|20)\d\d年?度?(获激励情况|获激励|获得激励|获激励单位)?$/, multi: true },
+    ...RATING_KEYS.map((k) => ratingColumn(k, false, 'units')),
+    { key: 'history', label: '获激励情况', type: 'units', names: [], pattern: /^(19|20)\d\d年?度?(获激励情况|获激励|获得激励|获激励单位)?$/, multi: true },
   ],
   alternatives: { assessment: { columns: RATING_KEYS, min: 2 } },
 };
@@ -96,11 +103,11 @@ const PROGRESS_REPORT: TableSpec = {
   titles: [/激励事项进展/, /进展情况/, /推进情况/],
   labelColumn: 'unit',
   columns: [
-    { key: 'unit', label: '牵头单位', names: LEAD_UNIT, terms: ['牵头', '单位', '部门'], notTerms: /进展|问题|对接|事项/, required: true, group: true },
-    { key: 'item', label: '激励事项', names: ITEM, terms: ['事项'], notTerms: /进展|问题|对接|情况/, required: true },
-    { key: 'progress', label: '最新进展', names: ['最新进展', '进展情况', '工作进展', '工作进展情况', '最新进展情况', '推进情况', '工作推进情况'], terms: ['进展', '推进情况'], notTerms: /问题|对接/, required: true },
-    { key: 'problems', label: '存在问题', names: ['存在问题', '存在的问题', '问题', '困难和问题', '存在困难'], terms: ['问题', '困难'] },
-    { key: 'liaison', label: '与上级部门对接情况', names: ['与上级部门对接情况', '对接情况', '上级对接情况', '向上对接情况'], terms: ['对接'] },
+    { key: 'unit', label: '牵头单位', type: 'unit', names: LEAD_UNIT, terms: ['牵头', '单位', '部门'], notTerms: /进展|问题|对接|事项/, required: true, group: true },
+    { key: 'item', label: '激励事项', type: 'name', names: ITEM, terms: ['事项'], notTerms: /进展|问题|对接|情况/, required: true },
+    { key: 'progress', label: '最新进展', type: 'text', names: ['最新进展', '进展情况', '工作进展', '工作进展情况', '最新进展情况', '推进情况', '工作推进情况'], terms: ['进展', '推进情况'], notTerms: /问题|对接/, required: true },
+    { key: 'problems', label: '存在问题', type: 'text', names: ['存在问题', '存在的问题', '问题', '困难和问题', '存在困难'], terms: ['问题', '困难'] },
+    { key: 'liaison', label: '与上级部门对接情况', type: 'text', names: ['与上级部门对接情况', '对接情况', '上级对接情况', '向上对接情况'], terms: ['对接'] },
   ],
 };
 
@@ -109,9 +116,9 @@ const LIAISON_LOG: TableSpec = {
   titles: [/对接情况统计/, /对接情况/],
   labelColumn: 'county',
   columns: [
-    { key: 'county', label: '县市区', names: ['县市区', '县市', '单位', '县市区名称', '县(市、区)', '地区', '乡镇', '乡镇(街道)'], terms: ['县市', '地区', '单位', '乡镇', '街道', '园区'], notTerms: /对接|事项/, required: true, group: true },
-    { key: 'item', label: '重点事项', names: ['重点事项', '事项', '对接事项', '激励事项'], terms: ['事项'], notTerms: /对接情况/, required: true },
-    { key: 'liaison', label: '对接情况', names: ['对接情况', '对接情况说明', '向上对接情况'], terms: ['对接'], required: true },
+    { key: 'county', label: '县市区', type: 'unit', names: ['县市区', '县市', '单位', '县市区名称', '县(市、区)', '地区', '乡镇', '乡镇(街道)'], terms: ['县市', '地区', '单位', '乡镇', '街道', '园区'], notTerms: /对接|事项/, required: true, group: true },
+    { key: 'item', label: '重点事项', type: 'name', names: ['重点事项', '事项', '对接事项', '激励事项'], terms: ['事项'], notTerms: /对接情况/, required: true },
+    { key: 'liaison', label: '对接情况', type: 'text', names: ['对接情况', '对接情况说明', '向上对接情况'], terms: ['对接'], required: true },
   ],
 };
 
@@ -120,15 +127,17 @@ const TARGET_PROGRESS: TableSpec = {
   titles: [/目标任务/],
   labelColumn: 'seq',
   columns: [
-    { key: 'seq', label: '序号', names: ['序号', '编号'] },
-    { key: 'target', label: '目标任务', names: ['目标任务', '工作目标', '工作任务', '主要目标任务', '年度目标任务'], terms: ['目标', '任务'], notTerms: /完成|推进|滞后|进展|单位|进度/, required: true },
-    { key: 'unit', label: '牵头单位', names: LEAD_UNIT, terms: ['单位', '部门'], notTerms: /目标|进展/, required: true },
-    { key: 'progress', label: '进展情况', names: ['进展情况', '工作进展', '完成情况', '推进情况', '工作推进情况'], terms: ['进展'], notTerms: /滞后|推进$/ },
-    { key: 'done', label: vocabEntry(PROGRESS_VOCAB, 'done').zh, names: classWords('done'), required: true },
-    { key: 'onSchedule', label: vocabEntry(PROGRESS_VOCAB, 'onSchedule').zh, names: classWords('onSchedule'), terms: ['时序', '序时'], required: true },
-    { key: 'lagging', label: vocabEntry(PROGRESS_VOCAB, 'lagging').zh, names: classWords('lagging'), terms: ['滞后'], required: true },
+    { key: 'seq', label: '序号', type: 'seq', names: ['序号', '编号'] },
+    { key: 'target', label: '目标任务', type: 'name', names: ['目标任务', '工作目标', '工作任务', '主要目标任务', '年度目标任务'], terms: ['目标', '任务'], notTerms: /完成|推进|滞后|进展|单位|进度/, required: true },
+    { key: 'unit', label: '牵头单位', type: 'units', names: LEAD_UNIT, terms: ['单位', '部门'], notTerms: /目标|进展/, required: true },
+    { key: 'progress', label: '进展情况', type: 'text', names: ['进展情况', '工作进展', '完成情况', '推进情况', '工作推进情况'], terms: ['进展'], notTerms: /滞后|推进$/ },
+    { key: 'done', label: vocabEntry(PROGRESS_VOCAB, 'done').zh, type: 'mark', names: classWords('done'), required: true },
+    { key: 'onSchedule', label: vocabEntry(PROGRESS_VOCAB, 'onSchedule').zh, type: 'mark', names: classWords('onSchedule'), terms: ['时序', '序时'], required: true },
+    { key: 'lagging', label: vocabEntry(PROGRESS_VOCAB, 'lagging').zh, type: 'mark', names: classWords('lagging'), terms: ['滞后'], required: true },
+    // A deadline (完成时限 / 时间节点): read and checked as a date or deadline words.
+    { key: 'deadline', label: '完成时限', type: 'date', names: DEADLINE, terms: ['时限', '时间节点', '期限'] },
     // Another layout: one column of words (已完成 / 正常推进 / 进度滞后 …) instead of three columns of marks.
-    { key: 'statusWord', label: '进度评价', names: ['进度评价', '推进评价', '进展评价', '完成评价', '进展状态', '完成状态', '推进状态', '进度状态'], terms: ['评价'], notTerms: /%|比例|率|量化/ },
+    { key: 'statusWord', label: '进度评价', type: 'vocabulary', names: ['进度评价', '推进评价', '进展评价', '完成评价', '进展状态', '完成状态', '推进状态', '进度状态'], terms: ['评价'], notTerms: /%|比例|率|量化/ },
   ],
   // A livelihood table has 进度评价 too: its project and 量化数据 columns say it is not a targets table.
   excludes: /^(项目名称|实事名称|民生实事项目|民生实事名称|量化数据|完成进度)/,
@@ -144,16 +153,18 @@ const LIVELIHOOD_PROJECTS: TableSpec = {
   titles: [/民生实事/],
   labelColumn: 'category',
   columns: [
-    { key: 'category', label: '类别', names: ['类别', '类型', '层级', '项目类别'], group: true },
-    { key: 'seq', label: '序号', names: ['序号', '编号'], group: true, groupParent: 'category' },
-    { key: 'project', label: '项目名称', names: ['项目名称', '项目', '实事名称', '民生实事项目', '民生实事名称'], terms: ['项目', '实事'], notTerms: /单位|进展|目标|任务/, required: true, multi: true },
+    { key: 'category', label: '类别', type: 'name', names: ['类别', '类型', '层级', '项目类别'], group: true },
+    { key: 'seq', label: '序号', type: 'seq', names: ['序号', '编号'], group: true, groupParent: 'category' },
+    { key: 'project', label: '项目名称', type: 'name', names: ['项目名称', '项目', '实事名称', '民生实事项目', '民生实事名称'], terms: ['项目', '实事'], notTerms: /单位|进展|目标|任务/, required: true, multi: true },
     // A target may sit in one column or be split into 具体任务 + 目标值: the last column holds the value.
-    { key: 'target', label: '目标任务', names: ['目标任务', '具体任务', '目标值', '任务目标', '年度目标', '目标', '指标', '具体指标', '年度目标任务'], terms: ['目标', '任务', '指标'], notTerms: /完成|进展|进度|单位|评价/, required: true, multi: true },
+    { key: 'target', label: '目标任务', type: 'text', names: ['目标任务', '具体任务', '目标值', '任务目标', '年度目标', '目标', '指标', '具体指标', '年度目标任务'], terms: ['目标', '任务', '指标'], notTerms: /完成|进展|进度|单位|评价/, required: true, multi: true },
     // Blank and unmerged under a merged block continues the unit above (reported when a new project starts).
-    { key: 'unit', label: '牵头单位', names: LEAD_UNIT, terms: ['单位', '部门'], notTerms: /项目|目标/, required: true, group: true },
-    { key: 'progress', label: '进展情况', names: ['进展情况', '工作进展', '完成情况', '推进情况', '工作推进情况', '最新进展'], terms: ['进展'], notTerms: /量化|比例|率|%|评价/, required: true },
-    { key: 'pct', label: '量化数据', names: ['量化数据', '完成比例', '完成率', '完成进度(%)', '完成百分比', '量化完成比例'], terms: ['量化', '比例', '完成率', '%', '百分比'], required: true },
-    { key: 'status', label: '进度评价', names: ['进度评价', '进度', '进度情况', '推进评价', '进展评价', '完成评价'], terms: ['评价', '进度'], notTerms: /%|比例|率|量化/, required: true },
+    { key: 'unit', label: '牵头单位', type: 'units', names: LEAD_UNIT, terms: ['单位', '部门'], notTerms: /项目|目标/, required: true, group: true },
+    { key: 'progress', label: '进展情况', type: 'text', names: ['进展情况', '工作进展', '完成情况', '推进情况', '工作推进情况', '最新进展'], terms: ['进展'], notTerms: /量化|比例|率|%|评价/, required: true },
+    { key: 'pct', label: '量化数据', type: 'percent', names: ['量化数据', '完成比例', '完成率', '完成进度(%)', '完成百分比', '量化完成比例'], terms: ['量化', '比例', '完成率', '%', '百分比'], required: true },
+    { key: 'status', label: '进度评价', type: 'vocabulary', names: ['进度评价', '进度', '进度情况', '推进评价', '进展评价', '完成评价'], terms: ['评价', '进度'], notTerms: /%|比例|率|量化/, required: true },
+    // A deadline (完成时限 / 时间节点): read and checked as a date or deadline words.
+    { key: 'deadline', label: '完成时限', type: 'date', names: DEADLINE, terms: ['时限', '时间节点', '期限'] },
   ],
 };
 
@@ -162,19 +173,21 @@ const TASK_DECOMPOSITION: TableSpec = {
   titles: [/任务分解/],
   labelColumn: 'seq',
   columns: [
-    { key: 'seq', label: '序号', names: ['序号', '编号'] },
-    { key: 'measure', label: '激励措施', names: ['激励措施', '工作激励措施', '具体措施'], pattern: /激励措施$/, terms: ['措施'], required: true },
-    { key: 'lead', label: '牵头责任单位', names: ['牵头责任单位', '牵头单位', '牵头部门'], terms: ['牵头'], required: true },
-    { key: 'related', label: '相关责任单位', names: ['相关责任单位', '配合单位', '责任单位', '协同单位', '配合部门'], terms: ['相关', '配合', '协同', '协办'], required: true },
+    { key: 'seq', label: '序号', type: 'seq', names: ['序号', '编号'] },
+    { key: 'measure', label: '激励措施', type: 'name', names: ['激励措施', '工作激励措施', '具体措施'], pattern: /激励措施$/, terms: ['措施'], required: true },
+    { key: 'lead', label: '牵头责任单位', type: 'units', names: ['牵头责任单位', '牵头单位', '牵头部门'], terms: ['牵头'], required: true },
+    { key: 'related', label: '相关责任单位', type: 'units', names: ['相关责任单位', '配合单位', '责任单位', '协同单位', '配合部门'], terms: ['相关', '配合', '协同', '协办'], required: true },
+    // A deadline (完成时限 / 时间节点): read and checked as a date or deadline words.
+    { key: 'deadline', label: '完成时限', type: 'date', names: DEADLINE, terms: ['时限', '时间节点', '期限'] },
   ],
 };
 
 export const ANNEXES = {
   'rating-tally': {
     kind: 'rating-tally',
+    unique: ['unit'],
     key: ['unit'],
     keyCell: 'unit',
-    numeric: ['total', 'veryLikely', 'likely', 'hard', 'unlikely'],
     profile: 'incentive',
     label: L('研判统计表（附件1）', 'rating tally (附件1)'),
     table: RATING_TALLY,
@@ -186,9 +199,9 @@ export const ANNEXES = {
   },
   'unit-key-items': {
     kind: 'unit-key-items',
+    unique: ['unit'],
     key: ['unit'],
     keyCell: 'unit',
-    numeric: ['count'],
     profile: 'incentive',
     label: L('重点事项汇总表（附件2）', 'key items per unit (附件2)'),
     table: UNIT_KEY_ITEMS,
@@ -200,9 +213,9 @@ export const ANNEXES = {
   },
   'incentive-analysis': {
     kind: 'incentive-analysis',
+    unique: ['unit', 'item'],
     key: ['unit', 'item'],
     keyCell: 'item',
-    numeric: [],
     profile: 'incentive',
     label: L('研判分析表（附件3）', 'incentive analysis (附件3)'),
     table: INCENTIVE_ANALYSIS,
@@ -216,9 +229,9 @@ export const ANNEXES = {
   },
   'progress-report': {
     kind: 'progress-report',
+    unique: ['unit', 'item'],
     key: ['unit', 'item'],
     keyCell: 'item',
-    numeric: [],
     profile: 'incentive',
     label: L('进展情况（附件4）', 'progress report (附件4)'),
     table: PROGRESS_REPORT,
@@ -230,9 +243,9 @@ export const ANNEXES = {
   },
   'liaison-log': {
     kind: 'liaison-log',
+    unique: ['county', 'item'],
     key: ['county', 'item'],
     keyCell: 'item',
-    numeric: [],
     profile: 'incentive',
     label: L('对接情况统计（附件5）', 'liaison log (附件5)'),
     table: LIAISON_LOG,
@@ -240,18 +253,18 @@ export const ANNEXES = {
   },
   'report-text': {
     kind: 'report-text',
+    unique: [],
     key: [],
     keyCell: 'item',
-    numeric: [],
     profile: 'keywork',
     label: L('通报', 'circular (通报)'),
     checks: [],
   },
   'target-progress': {
     kind: 'target-progress',
+    unique: ['target'],
     key: ['seq'],
     keyCell: 'seq',
-    numeric: [],
     profile: 'keywork',
     label: L('目标任务进展（附件1）', 'target progress (附件1)'),
     table: TARGET_PROGRESS,
@@ -263,9 +276,9 @@ export const ANNEXES = {
   },
   'livelihood-projects': {
     kind: 'livelihood-projects',
+    unique: ['seq', 'project', 'target'],
     key: ['seq'],
     keyCell: 'seq',
-    numeric: ['pct'],
     profile: 'keywork',
     label: L('民生实事（附件2）', 'livelihood projects (附件2)'),
     table: LIVELIHOOD_PROJECTS,
@@ -278,9 +291,9 @@ export const ANNEXES = {
   },
   'task-decomposition': {
     kind: 'task-decomposition',
+    unique: ['measure'],
     key: ['seq'],
     keyCell: 'seq',
-    numeric: [],
     profile: 'keywork',
     label: L('任务分解', 'task decomposition'),
     table: TASK_DECOMPOSITION,
@@ -325,6 +338,11 @@ export function isAnnexKind(s: string): s is AnnexKind {
 export function tableSpecOf(kind: AnnexKind): TableSpec | undefined {
   const s: AnnexSpec = ANNEXES[kind];
   return s.table;
+}
+
+/** The columns a kind compares as numbers (diff), from their declared types: counts and percentages. */
+export function numericColumns(kind: AnnexKind): readonly string[] {
+  return (tableSpecOf(kind)?.columns ?? []).filter((c) => c.type === 'count' || c.type === 'percent').map((c) => c.key);
 }
 
 /** The checks of a kind that cannot run because a column they need was not placed. */

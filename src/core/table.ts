@@ -5,6 +5,7 @@
  */
 import { a1, type CellValue, cellsOf, GridView, type Grid, type MergeArea } from './grid';
 import { cellText, isBlank, labelKey, parseChineseNumeral, readNumber } from './text';
+import type { ColumnType } from './columnTypes';
 
 export type AnnexKind =
   | 'rating-tally'
@@ -21,6 +22,11 @@ export interface ColumnSpec {
   readonly key: string;
   /** The canonical header text, used in messages. */
   readonly label: string;
+  /**
+   * What the column holds (src/core/columnTypes.ts): reading and the generic checks (required, type, range,
+   * date, totals) derive from it for every kind.
+   */
+  readonly type: ColumnType;
   /** Header label keys (see `labelKey`) that name this column exactly. */
   readonly names: readonly string[];
   /** Alternative: a pattern on the label key. */
@@ -587,7 +593,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     rows.push({ row: r, role, cells, multi });
   }
 
-  markUnlabelledSums(rows, labelCol !== undefined ? spec.labelColumn : null);
+  markUnlabelledSums(rows, labelCol !== undefined ? spec.labelColumn : null, countKeysOf(spec));
   const dataRows = rows.filter((x) => x.role === 'data');
   const totalRow = rows.find((x) => x.role === 'total');
   return {
@@ -606,15 +612,24 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   };
 }
 
-/** Columns that hold counts (a row summing others is read from them). */
-const COUNT_KEYS = new Set(['total', 'veryLikely', 'likely', 'hard', 'unlikely', 'count', 'done', 'onSchedule', 'lagging']);
+/** Columns that hold counts, by their declared type (a row summing others is read from them; a column of marks sums to a count). */
+const countKeysCache = new WeakMap<TableSpec, ReadonlySet<string>>();
+
+export function countKeysOf(spec: TableSpec): ReadonlySet<string> {
+  let keys = countKeysCache.get(spec);
+  if (!keys) {
+    keys = new Set(spec.columns.filter((c) => c.type === 'count' || c.type === 'mark').map((c) => c.key));
+    countKeysCache.set(spec, keys);
+  }
+  return keys;
+}
 
 /**
  * A row with no label whose counts are the sums of the data rows right above it (since the last total or
  * subtotal): a subtotal nobody labelled, never a unit with a blank name (issue 18, item 2). At least two rows
  * summed and one count above zero, every count column agreeing.
  */
-function markUnlabelledSums(rows: TableRow[], labelKeyName: string | null): void {
+function markUnlabelledSums(rows: TableRow[], labelKeyName: string | null, countKeys: ReadonlySet<string>): void {
   if (labelKeyName === null) return;
   let from = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -624,7 +639,7 @@ function markUnlabelledSums(rows: TableRow[], labelKeyName: string | null): void
       continue;
     }
     if ((row.cells.get(labelKeyName)?.text ?? '') !== '') continue;
-    const keys = [...row.cells.keys()].filter((k) => COUNT_KEYS.has(k));
+    const keys = [...row.cells.keys()].filter((k) => countKeys.has(k));
     const above = rows.slice(from, i).filter((x) => x.role === 'data');
     if (keys.length === 0 || above.length < 2) continue;
     let positive = false;

@@ -11,6 +11,7 @@
  */
 import { a1, type CellValue, columnLetter, type Grid, parseA1 } from '../../src/core/grid';
 import { cloneGrid } from '../helpers/grids';
+import { readPercent } from '../../src/core/columnTypes';
 import { insertColumn, insertRow } from '../editions/sheets';
 
 export type Profile = 'incentive' | 'keywork';
@@ -438,6 +439,86 @@ export const TRANSFORMS: readonly Transform[] = [
       if (i < 0) return null;
       const n = mapCells(e.grids[i] as Grid, (v) => v.replace(/(吉首)市(?=[：:])|(凤凰|永顺|保靖|古丈)县(?=[：:])/g, '$1$2'));
       return n > 0 ? `附件3: ${n} assessments name counties without 县/市` : null;
+    },
+  },
+  {
+    name: 'counts written as words',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      // 附件1's counts and 附件2's 项数, some written 十二 / 12项 / 共12项 / '12 / １２: each one reading only.
+      const idx = e.grids.map((g, i) => [g, i] as const).filter(([g]) => ['附件1', '附件2'].includes(e.sheetOf.get(g.name) ?? '')).map(([, i]) => i);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = cloneGrid(e.grids[i] as Grid);
+      const h = headerRowOf(g);
+      if (h < 0) return null;
+      const style = rng.pick(['words', 'measure', 'all', 'text', 'fullwidth'] as const);
+      let n = 0;
+      (g.values as CellValue[][]).forEach((row, r) => {
+        if (r <= h) return;
+        row.forEach((v, c) => {
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 99 || c === 0 || g.formulas?.[r]?.[c] || rng.next() < 0.5) return;
+          const label = String(row[0] ?? '').replace(/\s/g, '');
+          if (/合计|小计|总计/.test(label)) return;
+          row[c] =
+            style === 'words' ? inWords(v) : style === 'measure' ? `${v}项` : style === 'all' ? `共${inWords(v)}项` : style === 'text' ? String(v) : String(v).replace(/\d/g, (x) => String.fromCharCode(x.charCodeAt(0) + 0xfee0));
+          n++;
+        });
+      });
+      e.grids[i] = g;
+      return n > 0 ? `${g.name}: ${n} counts as ${style}` : null;
+    },
+  },
+  {
+    name: 'percentages written as text',
+    profiles: ['keywork'],
+    apply(e, rng) {
+      // 附件2's 量化数据: 85% typed as text, 百分之八十五, 完成85%, ８５％ — the figure Excel showed, with its decimals.
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === '附件2');
+      if (i < 0) return null;
+      const g = cloneGrid(e.grids[i] as Grid);
+      const h = headerRowOf(g);
+      const col = (g.values[h] ?? []).findIndex((v) => typeof v === 'string' && v.replace(/\s/g, '') === '量化数据');
+      if (h < 0 || col < 0) return null;
+      const style = rng.pick(['text', 'words', 'in-text', 'fullwidth'] as const);
+      let n = 0;
+      (g.values as CellValue[][]).forEach((row, r) => {
+        const v = row[col];
+        if (r <= h || typeof v !== 'number' || rng.next() < 0.4) return;
+        const fmt = g.numberFormats?.[r]?.[col] ?? null;
+        const p = readPercent(v, fmt);
+        if (p.kind !== 'percent') return;
+        const shown = p.text;
+        const whole = Number.isInteger(p.shown) && p.shown >= 0 && p.shown < 100 && p.decimals === 0;
+        row[col] =
+          style === 'words' && whole ? `百分之${inWords(p.shown)}` : style === 'in-text' ? `完成${shown}` : style === 'fullwidth' ? shown.replace(/[\d%.]/g, (x) => String.fromCharCode(x.charCodeAt(0) + 0xfee0)) : shown;
+        if (g.numberFormats?.[r]) (g.numberFormats[r] as (string | null)[])[col] = null;
+        n++;
+      });
+      e.grids[i] = g;
+      return n > 0 ? `附件2: ${n} percentages as ${style}` : null;
+    },
+  },
+  {
+    name: 'deadline column',
+    profiles: ['keywork'],
+    apply(e, rng) {
+      // A 完成时限 column at the right of 附件1 or the 任务分解, its dates written every way offices write them.
+      const idx = e.grids.map((g, i) => [g, i] as const).filter(([g]) => ['附件1', '任务分解'].includes(e.sheetOf.get(g.name) ?? '')).map(([, i]) => i);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = e.grids[i] as Grid;
+      const h = headerRowOf(g);
+      if (h < 0) return null;
+      const forms = ['2024年6月30日', '2024-12-31', '2024/9/30', '2024.10.31', '6月底前', '12月31日', '年底前', '长期', '2024年底', '9月30日前'];
+      const values: CellValue[] = [];
+      values[h] = rng.pick(['完成时限', '时间节点', '完成时间']);
+      for (let r = h + 1; r < g.values.length; r++) {
+        const row = g.values[r] ?? [];
+        if (row.filter((v) => v !== null && v !== undefined && v !== '').length >= 3) values[r] = rng.pick(forms);
+      }
+      e.grids[i] = insertColumn(g, widthOf(g), values);
+      return `${g.name}: "${String(values[h])}" column`;
     },
   },
   {

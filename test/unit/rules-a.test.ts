@@ -4,6 +4,7 @@
  * change that must not.
  */
 import { FINDINGS_READ } from '../../src/core/i18n/findingsRead';
+import { FINDINGS_VALUES } from '../../src/core/i18n/findingsValues';
 import { FINDINGS_SUBMISSIONS } from '../../src/core/i18n/findingsSubmissions';
 import { auditWorkbook, type Audit, type Finding, FINDINGS, type FindingCode, localizeFinding } from '../../src/core';
 import { type CellValue, type Grid, parseA1 } from '../../src/core/grid';
@@ -344,8 +345,14 @@ describe('cell/excel-error', () => {
 
 describe('cell/not-a-number', () => {
   it('fires on words where a count is expected', () => {
+    const a = audit(edited([['附件1', 'B6', '见附表']]));
+    expect(expectAt(a, 'cell/not-a-number', '附件1', 'B6', 'error').actual).toBe('见附表');
+  });
+
+  it('does not fire on a count in words with one plausible reading (两项 is 2): read, and noted', () => {
     const a = audit(edited([['附件1', 'B6', '两项']]));
-    expect(expectAt(a, 'cell/not-a-number', '附件1', 'B6', 'error').actual).toBe('两项');
+    expectNone(a, 'cell/not-a-number');
+    expect(expectAt(a, 'cell/read-as', '附件1', 'B6', 'info').actual).toBe('两项');
   });
 
   it('does not fire on a blank rating cell (a blank is 0)', () => {
@@ -1197,7 +1204,8 @@ describe('catalogue', () => {
   it('every profile-A code of the catalogue is produced by a fixture of this file, where a test asked for it', () => {
     // The reader's codes (read/…) have their tests with the hostile files (test/hostile/unreadable.test.ts);
     // profile B's and the submissions' codes have theirs in test/profileB and test/submissions.
-    const elsewhere = new Set([...Object.keys(FINDINGS_KEYWORK), ...Object.keys(FINDINGS_SUBMISSIONS), ...Object.keys(FINDINGS_READ)]);
+    // The generic checks' codes (values by declared type, totals) have theirs in test/unit/column-types.test.ts.
+    const elsewhere = new Set([...Object.keys(FINDINGS_KEYWORK), ...Object.keys(FINDINGS_SUBMISSIONS), ...Object.keys(FINDINGS_READ), ...Object.keys(FINDINGS_VALUES)]);
     const profileA = (Object.keys(FINDINGS) as FindingCode[]).filter((c) => !elsewhere.has(c));
     expect(profileA.length).toBeGreaterThan(40);
     expect(profileA.filter((c) => !FIRED.has(c))).toEqual([]);

@@ -7,6 +7,7 @@
 import { FINDINGS_KEYWORK } from './findingsKeywork';
 import { FINDINGS_READ } from './findingsRead';
 import { FINDINGS_SUBMISSIONS } from './findingsSubmissions';
+import { FINDINGS_VALUES } from './findingsValues';
 import { type FindingSpec, type Lang, type Placeholders, spec } from './spec';
 import { fillTemplate, type ParamValue, type Params } from './template';
 
@@ -172,7 +173,7 @@ const FINDINGS_INCENTIVE = {
     '{unit}“{item}”重复出现（另见{otherCell}）。', '{unit} "{item}" appears twice (see also {otherCell}).'),
 } as const satisfies Record<string, FindingSpec>;
 
-export const FINDINGS = { ...FINDINGS_INCENTIVE, ...FINDINGS_KEYWORK, ...FINDINGS_SUBMISSIONS, ...FINDINGS_READ } as const;
+export const FINDINGS = { ...FINDINGS_INCENTIVE, ...FINDINGS_KEYWORK, ...FINDINGS_SUBMISSIONS, ...FINDINGS_READ, ...FINDINGS_VALUES } as const;
 
 export type FindingCode = keyof typeof FINDINGS;
 

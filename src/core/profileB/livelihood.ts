@@ -250,10 +250,15 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
   const numeric = rows.filter((x) => x.pct.kind === 'percent' && !x.pct.asText).length;
   if (numeric > 0) {
     for (const x of rows) {
-      if (x.pct.kind === 'percent' && x.pct.asText) {
+      if (x.pct.kind === 'percent' && x.pct.asText && !x.pct.how) {
         sink.add('cell/number-as-text', { sheet, cell: x.pctCell }, { column: columnLabel(table, 'pct') }, { actual: x.pct.text });
       }
     }
+  }
+
+  // A percentage written in words or inside text, read the one plausible way: said how (src/core/columnTypes.ts).
+  for (const x of rows) {
+    if (x.pct.kind === 'percent' && x.pct.how) sink.add('cell/read-as', { sheet, cell: x.pctCell }, { column: columnLabel(table, 'pct'), value: `${x.pct.shown}%` }, { actual: x.pct.text });
   }
 
   const projects = new Set(rows.map((x) => `${x.category ?? ''}|${x.seq ?? ''}|${itemKey(x.project)}`)).size;

@@ -5,7 +5,6 @@
  */
 import type { CellValue } from '../grid';
 import { execNotAfter } from '../regex';
-import { isErrorValue } from '../grid';
 import { toHalfWidth } from '../text';
 
 export type Qualifier = 'atLeast' | 'atMost' | 'about';
@@ -138,70 +137,4 @@ function quantityInText(value: number, mag: string, after: string, target: Quant
   return null;
 }
 
-export type PercentReading =
-  | { readonly kind: 'blank' }
-  | {
-      readonly kind: 'percent';
-      /** In percent (85 for 85%). */
-      readonly percent: number;
-      /** Decimals shown: from the number format, or as typed. */
-      readonly decimals: number;
-      /** As Excel shows it (rounded to `decimals`). */
-      readonly shown: number;
-      readonly asText: boolean;
-      readonly text: string;
-    }
-  | { readonly kind: 'error'; readonly text: string }
-  | { readonly kind: 'text'; readonly text: string };
-
-function decimalsOf(s: string): number {
-  const m = /\.(\d+)/.exec(s);
-  return m ? (m[1]?.length ?? 0) : 0;
-}
-
-export function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(x * f + (x >= 0 ? 1e-9 : -1e-9)) / f;
-}
-
-/** `85.4%` shown with `decimals`. */
-export function formatPercent(percent: number, decimals: number): string {
-  return `${roundTo(percent, decimals).toFixed(decimals)}%`;
-}
-
-/** Cells that mean "no figure": a dash, a slash, 无. */
-const NO_FIGURE = /^(?:[-—–/／\\]+|无|暂无|不涉及)$/;
-
-/**
- * A 量化数据 cell: a number with a `0%` / `0.00%` format, a fraction without one, or text `85%`.
- */
-export function readPercent(v: CellValue, format: string | null): PercentReading {
-  if (v === null || v === undefined) return { kind: 'blank' };
-  if (isErrorValue(v)) return { kind: 'error', text: v.error };
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'text', text: String(v) };
-    const pctFormat = format !== null && /%/.test(format.replace(/"[^"]*"/g, ''));
-    if (pctFormat) {
-      const m = /0(?:\.(0+))?\s*%/.exec(format ?? '');
-      const decimals = m?.[1]?.length ?? 0;
-      const percent = roundTo(v * 100, 10);
-      return { kind: 'percent', percent, decimals, shown: roundTo(percent, decimals), asText: false, text: formatPercent(percent, decimals) };
-    }
-    // Without a % format a value up to 3 is a fraction (1.22 = 122%); larger ones are percent points.
-    const percent = Math.abs(v) <= 3 ? roundTo(v * 100, 10) : v;
-    const decimals = Math.max(0, decimalsOf(String(v)) - (Math.abs(v) <= 3 ? 2 : 0));
-    return { kind: 'percent', percent, decimals, shown: roundTo(percent, decimals), asText: false, text: formatPercent(percent, decimals) };
-  }
-  if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
-  const raw = v.trim();
-  if (raw === '') return { kind: 'blank' };
-  const t = toHalfWidth(raw).replace(/\s+/g, '');
-  if (NO_FIGURE.test(t)) return { kind: 'blank' };
-  const m = /^(\d+(?:\.\d+)?)%$/.exec(t);
-  if (m) {
-    const percent = Number(m[1]);
-    const decimals = decimalsOf(m[1] ?? '');
-    return { kind: 'percent', percent, decimals, shown: percent, asText: true, text: raw };
-  }
-  return { kind: 'text', text: raw };
-}
+export { type PercentReading, roundTo, formatPercent, readPercent } from '../columnTypes';

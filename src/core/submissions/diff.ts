@@ -7,7 +7,7 @@
 import type { Audit } from '../audit';
 import type { Finding } from '../finding';
 import { parseA1 } from '../grid';
-import { ANNEX_KINDS, annexSpec, KIND_LABEL } from '../kinds';
+import { ANNEX_KINDS, annexSpec, KIND_LABEL, numericColumns } from '../kinds';
 import { parseItemList } from '../profileA/keyItems';
 import type { AnnexKind, CellRead, Table, TableRow } from '../table';
 import { itemKey, labelKey, normalizeNewlines, readNumber } from '../text';
@@ -48,10 +48,9 @@ export interface DiffReport {
 }
 
 /** Columns compared as numbers, and the columns that make up the key (not compared as fields): from the registry. */
-const NUMERIC = (kind: AnnexKind): readonly string[] => annexSpec(kind).numeric;
+const NUMERIC = (kind: AnnexKind): readonly string[] => numericColumns(kind);
 const KEY_COLUMNS = (kind: AnnexKind): readonly string[] => annexSpec(kind).key;
 
-const MARK_COLUMNS = ['done', 'onSchedule', 'lagging'] as const;
 
 interface Field {
   readonly id: string;
@@ -70,7 +69,8 @@ function fieldsOf(table: Table, row: TableRow): Field[] {
   const out: Field[] = [];
   for (const spec of table.spec.columns) {
     if (KEY_COLUMNS(kind).includes(spec.key)) continue;
-    if (kind === 'target-progress' && (MARK_COLUMNS as readonly string[]).includes(spec.key)) continue;
+    // Marks are compared as one status per row (below), not column by column.
+    if (spec.type === 'mark') continue;
     const reads = spec.multi ? (row.multi.get(spec.key) ?? []) : [row.cells.get(spec.key)].filter((r): r is CellRead => r !== undefined);
     const seen = new Map<string, number>();
     for (const read of reads) {
@@ -100,10 +100,11 @@ function isPercent(table: Table, read: CellRead): boolean {
   return (table.view.numberFormat(read.row, read.col) ?? '').includes('%');
 }
 
-/** 基本完成 / 常态化或按时序推进 / 相对滞后: the columns that carry a mark. */
+/** 基本完成 / 常态化或按时序推进 / 相对滞后: the columns declared to carry a mark. */
 function marksOf(table: Table, row: TableRow): { text: string; cell: string } {
-  const marked = MARK_COLUMNS.map((k) => row.cells.get(k)).filter((r): r is CellRead => r !== undefined && r.text !== '');
-  const first = row.cells.get('done');
+  const markKeys = table.spec.columns.filter((c) => c.type === 'mark').map((c) => c.key);
+  const marked = markKeys.map((k) => row.cells.get(k)).filter((r): r is CellRead => r !== undefined && r.text !== '');
+  const first = markKeys.length > 0 ? row.cells.get(markKeys[0] as string) : undefined;
   return {
     text: marked.map((r) => headerLabel(table, r.col, r.text)).join('、'),
     cell: marked[0]?.own ?? first?.own ?? '',
@@ -132,7 +133,7 @@ function compareRows(ctx: Ctx, kind: AnnexKind, oldT: Table, newT: Table, o: Key
     ctx.out.push(c);
   };
 
-  if (kind === 'target-progress') {
+  if (newT.spec.columns.some((c) => c.type === 'mark')) {
     const a = marksOf(oldT, o.row);
     const b = marksOf(newT, n.row);
     if (a.text !== b.text) push({ ...base, type: 'mark', cell: b.cell, column: '工作进度', before: a.text, after: b.text }, a.cell);

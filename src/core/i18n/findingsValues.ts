@@ -1,0 +1,24 @@
+/**
+ * Finding codes of the generic checks every kind gets from the types its spec declares (src/core/genericTable.ts,
+ * src/core/columnTypes.ts): how a value written in words was read, dates, percentages, totals. Merged into the
+ * one catalogue in `findings.ts`.
+ */
+import { type FindingSpec, spec } from './spec';
+
+export const FINDINGS_VALUES = {
+  'cell/read-as': spec('info',
+    '数值写成了文字（中文数字、带量词、百分之…、夹在文字中），按唯一合理的读法读取并参与核对', 'A number written in words (Chinese numerals, with a measure word, 百分之…, inside text) is read the one plausible way and used in the checks',
+    '“{column}”写作“{actual}”，按{value}读取并参与核对。', '"{column}" reads "{actual}"; taken as {value} in the checks.'),
+  'cell/not-a-date': spec('info',
+    '时限列的内容既不是日期也不是常见的时限写法：该格不按日期核对', 'A deadline cell is neither a date nor a usual deadline phrase: it is not checked as a date',
+    '“{column}”应为日期或时限，实际为“{actual}”，未按日期核对。', '"{column}" should be a date or a deadline but holds "{actual}"; it was not checked as a date.'),
+  'cell/percent-range': spec('error',
+    '百分比不应为负数', 'A percentage is not negative',
+    '“{column}”为{actual}，百分比不应为负数。', '"{column}" is {actual}; a percentage cannot be negative.'),
+  'table/total-sum': spec('error',
+    '合计行的数等于各数据行之和（按列的声明类型：个数列）', 'A total row equals the sum of the data rows (every column declared a count)',
+    '合计行的“{column}”为{actual}，各数据行相加为{expected}。', 'The total row\'s "{column}" is {actual}; the data rows add up to {expected}.'),
+  'table/subtotal-sum': spec('warning',
+    '小计行的数等于其上一组数据行之和', 'A subtotal row equals the sum of the data rows of its group above it',
+    '小计行的“{column}”为{actual}，其上一组数据行相加为{expected}。', 'The subtotal row\'s "{column}" is {actual}; the data rows of its group above add up to {expected}.'),
+} as const satisfies Record<string, FindingSpec>;
