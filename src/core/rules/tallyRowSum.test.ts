@@ -49,7 +49,7 @@ describe('tallyRowSum', () => {
   });
 
   it('does not guess a sum over a word or an error among the ratings, nor check a blank 总项数', () => {
-    const rows: TallyRow[] = [['州发改委', 2, '一', 1, null, null], ['州民政局', 1, '#REF!', null, null, null], ['州教体局', null, 1, 1, 0, 1]];
+    const rows: TallyRow[] = [['州发改委', 3, '一', 1, null, null], ['州民政局', 1, { error: '#REF!' }, null, null, null], ['州教体局', null, 1, 1, 0, 1]];
     expect(runRule(tallyRowSum, [tallyGrid(rows)]).findings).toEqual([]);
   });
 
