@@ -76,4 +76,9 @@ describe('crossTally', () => {
     const withEmpty: TallyRow[] = [...TALLY, ['州教体局', null, null, null, null, null]];
     expect(runRule(crossTally, [tallyGrid(withEmpty), analysisGrid(ANALYSIS)]).findings).toEqual([]);
   });
+
+  it('a 小计 row is not a unit 附件3 lacks', () => {
+    const rows: TallyRow[] = [...TALLY, ['小计', 3, 1, 1, 1, null]];
+    expect(runRule(crossTally, [tallyGrid(rows), analysisGrid(ANALYSIS)]).findings).toEqual([]);
+  });
 });

@@ -55,6 +55,11 @@ describe('tallyTotals', () => {
     expect(runRule(tallyTotals, [grid]).findings).toEqual([]);
   });
 
+  it('a 小计 row among the units is not a unit: the 合计 is not expected to count it twice', () => {
+    const rows: TallyRow[] = [OK[0]!, OK[1]!, ['小  计', 3, 1, 1, 1, 0], OK[2]!];
+    expect(runRule(tallyTotals, [tallyGrid(rows, { total: [6, 2, 2, 1, 1] })]).findings).toEqual([]);
+  });
+
   it('a SUM over a wider range than the unit rows is fine (rows added later are covered)', () => {
     expect(runRule(tallyTotals, [tallyGrid(OK, { formulas: { B: 'SUM(B6:B30)' } })]).findings).toEqual([]);
   });
