@@ -66,6 +66,15 @@ describe('crossKeyItems', () => {
     expect(shape(r.findings[0]).params).toEqual({ unit: '经开区管委会' });
   });
 
+  it('a park named in the settings\' county aliases counts for its county, said as an info on 附件3', () => {
+    const analysis: AnalysisRow[] = [ANALYSIS[0]!, [null, '第3项', '营商环境', '10个县市', '龙山县：有可能\n湘西高新区：有可能'], ANALYSIS[2]!];
+    const rows: KeyItemsRow[] = [KEY_ITEMS[0]!, ['吉首市', 2, '1.推进养老服务体系建设\n2.营商环境'], KEY_ITEMS[2]!];
+    const r = runRule(crossKeyItems, [keyItemsGrid(rows), analysisGrid(analysis)], { countyAliases: { 湘西高新区: '吉首市' } });
+    expect(r.findings.map(shape)).toEqual([{ code: 'units/alias-applied', severity: 'info', cell: 'E6', params: { alias: '湘西高新区', unit: '吉首市' } }]);
+    // Without the alias, 吉首市's second item has no 附件3 rating behind it, and the park is no known unit.
+    expect(where(runRule(crossKeyItems, [keyItemsGrid(rows), analysisGrid(analysis)]).findings)).toEqual(['units/unknown-unit 附件3!E6', 'cross/key-item-extra 附件2!C7']);
+  });
+
   it('finds nothing when each list is what 附件3 rates 有可能+ for its county (难度较大 is not a key item)', () => {
     expect(runRule(crossKeyItems, [keyItemsGrid(KEY_ITEMS), analysisGrid(ANALYSIS)]).findings).toEqual([]);
   });
