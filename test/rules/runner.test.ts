@@ -1,4 +1,6 @@
 /** The rule runner: every rule on its own; a throw costs one finding; a rule without its columns does not run. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { auditWorkbook } from '../../src/core';
 import { makeGuard } from '../../src/core/audit';
 import { FindingSink } from '../../src/core/finding';
@@ -15,6 +17,13 @@ describe('runRules', () => {
   it('the registry names each rule once', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('every file of src/core/rules (but the registry and the types) has its spec beside it', () => {
+    const files = readdirSync(join(__dirname, '..', '..', 'src', 'core', 'rules'));
+    const sources = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts' && f !== 'types.ts');
+    expect(sources.length).toBeGreaterThanOrEqual(RULES.length);
+    expect(sources.filter((f) => !files.includes(f.replace(/\.ts$/, '.test.ts')))).toEqual([]);
   });
 
   it('a rule that throws is one engine/rule-failed on its own sheet; the rules after it still run', async () => {

@@ -1,4 +1,4 @@
-/** The rule registry and its runner. A new rule: a file here, one line in `RULES`, a test in test/rules. */
+/** The rule registry and its runner. A new rule: a file here, one line in `RULES`, and its spec beside it (`<rule>.test.ts`). */
 import type { Guard } from '../audit';
 import { checkEnabled } from '../gate';
 import type { AnnexKind } from '../table';
