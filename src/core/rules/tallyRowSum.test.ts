@@ -49,8 +49,15 @@ describe('tallyRowSum', () => {
   });
 
   it('does not guess a sum over a word or an error among the ratings, nor check a blank 总项数', () => {
-    const rows: TallyRow[] = [['州发改委', 3, '一', 1, null, null], ['州民政局', 1, { error: '#REF!' }, null, null, null], ['州教体局', null, 1, 1, 0, 1]];
+    const rows: TallyRow[] = [['州发改委', 3, '若干', 1, null, null], ['州民政局', 1, { error: '#REF!' }, null, null, null], ['州教体局', null, 1, 1, 0, 1]];
     expect(runRule(tallyRowSum, [tallyGrid(rows)]).findings).toEqual([]);
+  });
+
+  it('a count in words with one reading (一, 两项) is read, so its row is checked like a typed one', () => {
+    const fine: TallyRow[] = [['州发改委', 3, '两项', 1, null, null]];
+    expect(runRule(tallyRowSum, [tallyGrid(fine)]).findings).toEqual([]);
+    const off: TallyRow[] = [['州发改委', 3, '一', 1, null, null]];
+    expect(runRule(tallyRowSum, [tallyGrid(off)]).findings.map((f) => `${f.code}@${f.cell}`)).toEqual(['tally/row-sum@B6']);
   });
 
   it('the 合计 row is not a unit: a 合计 that does not add up across is not a row-sum finding', () => {
