@@ -19,6 +19,12 @@ export interface CheckSpec {
   readonly label: Localized;
 }
 
+/** One column of a row key; see `AnnexSpec.key`. */
+export interface KeyPart {
+  readonly column: string;
+  readonly pick: 'first' | 'last';
+}
+
 export interface AnnexSpec {
   readonly kind: AnnexKind;
   readonly profile: Profile;
@@ -27,8 +33,15 @@ export interface AnnexSpec {
   /** The table; absent for prose (the 通报). */
   readonly table?: TableSpec;
   readonly checks: readonly CheckSpec[];
-  /** The columns whose values identify a row (diff and merge match rows by them, not by position). */
-  readonly key: readonly string[];
+  /**
+   * The columns whose values identify a row across versions (diff and merge match rows by them, not by position),
+   * each normalised by its declared type (units by identity, 序号 as a number, names without decoration). A
+   * column placed on several grid columns names which of them: `first` (the first, blank or not) or `last` (the
+   * last that is filled).
+   */
+  readonly key: readonly (string | KeyPart)[];
+  /** For a numbered table: what identifies a row whose key columns are all blank (its content). */
+  readonly keyFallback?: string;
   /**
    * The columns whose values together must not repeat in one table (the generic duplicate check, `dup/row`):
    * what a row is about, which for a numbered table is its content, not its 序号.
@@ -264,6 +277,7 @@ export const ANNEXES = {
     kind: 'target-progress',
     unique: ['target'],
     key: ['seq'],
+    keyFallback: 'target',
     keyCell: 'seq',
     profile: 'keywork',
     label: L('目标任务进展（附件1）', 'target progress (附件1)'),
@@ -277,7 +291,8 @@ export const ANNEXES = {
   'livelihood-projects': {
     kind: 'livelihood-projects',
     unique: ['seq', 'project', 'target'],
-    key: ['seq'],
+    // One project has several rows: its sub-project (the last project column filled) and its indicator (the first target column).
+    key: ['seq', { column: 'project', pick: 'last' }, { column: 'target', pick: 'first' }],
     keyCell: 'seq',
     profile: 'keywork',
     label: L('民生实事（附件2）', 'livelihood projects (附件2)'),
@@ -293,6 +308,7 @@ export const ANNEXES = {
     kind: 'task-decomposition',
     unique: ['measure'],
     key: ['seq'],
+    keyFallback: 'measure',
     keyCell: 'seq',
     profile: 'keywork',
     label: L('任务分解', 'task decomposition'),

@@ -49,7 +49,7 @@ export interface DiffReport {
 
 /** Columns compared as numbers, and the columns that make up the key (not compared as fields): from the registry. */
 const NUMERIC = (kind: AnnexKind): readonly string[] => numericColumns(kind);
-const KEY_COLUMNS = (kind: AnnexKind): readonly string[] => annexSpec(kind).key;
+const KEY_COLUMNS = (kind: AnnexKind): readonly string[] => annexSpec(kind).key.flatMap((p) => (typeof p === 'string' ? [p] : []));
 
 
 interface Field {

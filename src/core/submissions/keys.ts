@@ -1,13 +1,15 @@
 /**
  * Row identity across versions and across submissions: rows are matched by what they are about, never
- * by position. 附件1/3/4: lead unit (+ item); 附件2/5: county (+ item); profile B: 序号 (附件2 adds the
- * sub-target, since one project has several rows).
+ * by position. What identifies a row is the registry's `key` (src/core/kinds.ts), the only truth: 附件1/3/4 lead
+ * unit (+ item); 附件2/5 county (+ item); profile B 序号 (附件2 adds the sub-project and indicator, since one
+ * project has several rows).
  */
 import type { Settings } from '../settings';
 import type { AnnexKind, CellRead, Table, TableRow } from '../table';
 import { itemKey, labelKey, readNumber } from '../text';
 import { canonicalUnit } from '../units';
-import { annexSpec } from '../kinds';
+import { annexSpec, type KeyPart, tableSpecOf } from '../kinds';
+import type { ColumnType } from '../columnTypes';
 
 export interface RowKey {
   /** Comparison key (normalised). */
@@ -31,69 +33,54 @@ function seqOf(read: CellRead | undefined): { key: string; display: string } | n
   return { key: labelKey(read.text), display: read.text };
 }
 
-/** The key of a data row; null when the row names nothing (all key cells blank). */
-export function rowKey(kind: AnnexKind, row: TableRow, settings: Settings): RowKey | null {
-  const unit = (k: string) => {
-    const r = text(row, k);
-    return { key: canonicalUnit(labelKey(r?.text ?? ''), settings.unitAliases), display: r?.text.replace(/\s+/g, '') ?? '', cell: r?.addr ?? '' };
-  };
-  const item = (k: string) => {
-    const r = text(row, k);
-    return { key: itemKey(r?.text ?? ''), display: (r?.text ?? '').replace(/\s*\n\s*/g, ' '), cell: r?.own ?? '' };
-  };
-  switch (kind) {
-    case 'rating-tally':
-    case 'unit-key-items': {
-      const u = unit('unit');
-      return u.key === '' ? null : { key: u.key, display: u.display, cell: u.cell };
-    }
-    case 'incentive-analysis':
-    case 'progress-report':
-    case 'liaison-log': {
-      const u = unit(kind === 'liaison-log' ? 'county' : 'unit');
-      const i = item('item');
-      if (u.key === '' && i.key === '') return null;
-      return { key: `${u.key}|${i.key}`, display: `${u.display} / ${i.display}`, cell: i.cell || u.cell };
-    }
-    case 'target-progress':
-    case 'task-decomposition': {
-      const s = seqOf(text(row, 'seq'));
-      const cell = text(row, 'seq')?.own ?? '';
-      if (s) return { key: s.key, display: s.display, cell };
-      const body = item(kind === 'target-progress' ? 'target' : 'measure');
-      return body.key === '' ? null : { key: `?${body.key}`, display: body.display.slice(0, 30), cell: body.cell };
-    }
-    case 'livelihood-projects': {
-      const s = seqOf(text(row, 'seq'));
-      const project = row.multi.get('project') ?? [];
-      const target = row.multi.get('target') ?? [];
-      const sub = project[1]?.text || project[0]?.text || '';
-      const indicator = target[0]?.text ?? '';
-      const parts = [sub, indicator].filter((p) => p !== '');
-      if (!s && parts.length === 0) return null;
-      return {
-        key: `${s?.key ?? '?'}|${itemKey(sub)}|${itemKey(indicator)}`,
-        display: [s?.display ?? '', ...parts.map((p) => p.replace(/\s*\n\s*/g, ''))].filter((p) => p !== '').join(' / '),
-        cell: text(row, 'seq')?.own ?? project[0]?.own ?? '',
-      };
-    }
-    case 'report-text':
-      return null;
-    default:
-      return registryKey(kind, row);
-  }
+/** One key column's part of a row's key, by the column's declared type. */
+interface Part {
+  readonly key: string;
+  readonly display: string;
+  readonly cell: string;
 }
 
-/** A kind without its own case: the registry's key columns, joined. */
-function registryKey(kind: AnnexKind, row: TableRow): RowKey | null {
+function readOf(row: TableRow, part: string | KeyPart): CellRead | undefined {
+  if (typeof part === 'string') return text(row, part);
+  const reads = row.multi.get(part.column) ?? [];
+  if (reads.length === 0) return text(row, part.column);
+  if (part.pick === 'first') return reads[0];
+  for (let i = reads.length - 1; i >= 0; i--) if ((reads[i]?.text ?? '') !== '') return reads[i];
+  return reads[0];
+}
+
+function partOf(type: ColumnType | undefined, read: CellRead | undefined, settings: Settings): Part {
+  const t = read?.text ?? '';
+  if (type === 'unit' || type === 'units') return { key: canonicalUnit(labelKey(t), settings.unitAliases), display: t.replace(/\s+/g, ''), cell: read?.addr ?? '' };
+  if (type === 'seq') {
+    const s = seqOf(read);
+    return { key: s?.key ?? '', display: s?.display ?? '', cell: read?.own ?? '' };
+  }
+  return { key: itemKey(t), display: t.replace(/\s*\n\s*/g, ' '), cell: read?.own ?? '' };
+}
+
+/**
+ * The key of a data row, from the registry's `key` (each column normalised by its declared type); a numbered
+ * table's row with no 序号 is known by its `keyFallback` content. Null when the row names nothing.
+ */
+export function rowKey(kind: AnnexKind, row: TableRow, settings: Settings): RowKey | null {
   const spec = annexSpec(kind);
-  const reads = spec.key.map((k) => text(row, k));
-  const keys = reads.map((r) => itemKey(r?.text ?? ''));
-  if (keys.every((k) => k === '')) return null;
+  const table = tableSpecOf(kind);
+  if (!table || spec.key.length === 0) return null;
+  const typeOf = (column: string) => table.columns.find((c) => c.key === column)?.type;
+  const columnOf = (p: string | KeyPart) => (typeof p === 'string' ? p : p.column);
+  const parts = spec.key.map((p) => partOf(typeOf(columnOf(p)), readOf(row, p), settings));
+  if (parts.every((p) => p.key === '')) {
+    if (spec.keyFallback === undefined) return null;
+    const body = partOf(typeOf(spec.keyFallback), text(row, spec.keyFallback), settings);
+    return body.key === '' ? null : { key: `?${body.key}`, display: body.display.slice(0, 30), cell: body.cell };
+  }
+  const keyIndex = spec.key.findIndex((p) => columnOf(p) === spec.keyCell);
+  const cell = (keyIndex >= 0 ? parts[keyIndex]?.cell : '') || (parts.find((p) => p.key !== '')?.cell ?? '');
   return {
-    key: keys.join('|'),
-    display: reads.map((r) => (r?.text ?? '').replace(/\s*\n\s*/g, ' ')).join(' / '),
-    cell: text(row, spec.keyCell)?.own ?? reads.find((r) => r !== undefined)?.own ?? '',
+    key: parts.map((p) => p.key).join('|'),
+    display: parts.map((p) => p.display).filter((d) => d !== '').join(' / '),
+    cell,
   };
 }
 
