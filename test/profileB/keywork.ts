@@ -47,6 +47,19 @@ export interface LivelihoodSpecRow {
 }
 
 /** A 附件2 with the sample's header (项目名称 over C:D, 目标任务 over E:F); data from row 4. */
+/** A consistent livelihood row (one project, one indicator): tests change what they check. */
+export const LIVELIHOOD_ROW: LivelihoodSpecRow = {
+  category: '省级\n重点\n民生\n实事',
+  seq: 1,
+  project: '促进高质量充分就业',
+  sub: '城镇新增就业',
+  value: '5600人',
+  unit: '区人社局',
+  progress: '截至6月底，已完成3096人。',
+  pct: 0.55,
+  status: '正常推进',
+};
+
 export function livelihoodGrid(rows: readonly LivelihoodSpecRow[], note?: string, name = '附件2'): Grid {
   const values: CellValue[][] = [
     ['附件2'],

@@ -2,7 +2,7 @@
  * Profile B rule by rule, on small grids built in code: a case that fires and one that must not.
  */
 import type { Audit } from '../../src/core';
-import { audit, livelihoodGrid, type LivelihoodSpecRow, reportGrid, targetGrid, type TargetSpecRow, taskGrid } from './keywork';
+import { audit, LIVELIHOOD_ROW, livelihoodGrid, type LivelihoodSpecRow, reportGrid, targetGrid, type TargetSpecRow, taskGrid } from './keywork';
 
 const DONE: TargetSpecRow['marks'] = ['√', null, null];
 const ON: TargetSpecRow['marks'] = [null, '√', null];
@@ -75,17 +75,7 @@ describe('附件1 target-progress rules', () => {
   });
 });
 
-const LIV: LivelihoodSpecRow = {
-  category: '省级\n重点\n民生\n实事',
-  seq: 1,
-  project: '促进高质量充分就业',
-  sub: '城镇新增就业',
-  value: '5600人',
-  unit: '区人社局',
-  progress: '截至6月底，已完成3096人。',
-  pct: 0.55,
-  status: '正常推进',
-};
+const LIV = LIVELIHOOD_ROW;
 
 function liv(...rows: Partial<LivelihoodSpecRow>[]): LivelihoodSpecRow[] {
   return rows.map((r) => ({ ...LIV, ...r }));

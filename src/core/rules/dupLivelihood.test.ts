@@ -3,21 +3,11 @@
  * target. Finds: the later row, on its label cell, the first related. Must not find: two indicators of one project,
  * one indicator under two projects, the same indicator with two different targets.
  */
-import { livelihoodGrid, type LivelihoodSpecRow } from '../../../test/profileB/keywork';
+import { LIVELIHOOD_ROW, livelihoodGrid, type LivelihoodSpecRow } from '../../../test/profileB/keywork';
 import { kinds, runRule, shape } from '../../../test/helpers/rules';
 import { dupLivelihood } from './dupLivelihood';
 
-const LIV: LivelihoodSpecRow = {
-  category: '省级\n重点\n民生\n实事',
-  seq: 1,
-  project: '促进高质量充分就业',
-  sub: '城镇新增就业',
-  value: '5600人',
-  unit: '区人社局',
-  progress: '截至6月底，已完成3096人。',
-  pct: 0.55,
-  status: '正常推进',
-};
+const LIV = LIVELIHOOD_ROW;
 const liv = (...rows: Partial<LivelihoodSpecRow>[]): LivelihoodSpecRow[] => rows.map((r) => ({ ...LIV, ...r }));
 
 describe('dupLivelihood', () => {

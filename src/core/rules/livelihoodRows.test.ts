@@ -8,22 +8,12 @@
  * (livelihood/status-words). Must not find: consistent rows, 4018 of 4000 shown as 100.45%, a row with nothing to do,
  * a note under the table, a figure that cannot be read one way only.
  */
-import { livelihoodGrid, type LivelihoodSpecRow } from '../../../test/profileB/keywork';
+import { LIVELIHOOD_ROW, livelihoodGrid, type LivelihoodSpecRow } from '../../../test/profileB/keywork';
 import { reorderColumns } from '../../../test/helpers/grids';
 import { kinds, runRule, shape, where } from '../../../test/helpers/rules';
 import { livelihoodRows } from './livelihoodRows';
 
-const LIV: LivelihoodSpecRow = {
-  category: '省级\n重点\n民生\n实事',
-  seq: 1,
-  project: '促进高质量充分就业',
-  sub: '城镇新增就业',
-  value: '5600人',
-  unit: '区人社局',
-  progress: '截至6月底，已完成3096人。',
-  pct: 0.55,
-  status: '正常推进',
-};
+const LIV = LIVELIHOOD_ROW;
 const liv = (...rows: Partial<LivelihoodSpecRow>[]): LivelihoodSpecRow[] => rows.map((r, i) => ({ ...LIV, seq: i + 1, project: `项目${i + 1}`, ...r }));
 const run = (rows: LivelihoodSpecRow[], note?: string) => runRule(livelihoodRows, [livelihoodGrid(rows, note)]);
 
