@@ -4,7 +4,7 @@
  * is read from the plan's cells — the same figures the cells hold.
  */
 import { columnLetter, parseA1 } from '../grid';
-import type { ChartKind, ChartPlan, ChartSeriesPlan, PlanCell, SheetPlan } from './types';
+import type { ChartKind, ChartPlan, PlanCell, SheetPlan } from './types';
 
 /** Colours of the four ratings (很有可能 … 不太可能) and of the progress classes (done, on schedule, lagging). */
 export const CHART_COLORS = {
@@ -30,18 +30,8 @@ export const ROW_PIXELS = 20;
 /** The tallest chart that prints on one A4 landscape page (fitted to width, margins 0.6 in). */
 export const MAX_CHART_HEIGHT = 600;
 
-export interface ChartSpec {
-  readonly id: string;
-  readonly kind: ChartKind;
-  readonly title: string;
-  readonly categories: string;
-  readonly series: readonly ChartSeriesPlan[];
-  readonly categoryAxisTitle: string;
-  readonly valueAxisTitle: string;
-  readonly valueFormat?: string;
-  readonly dataLabels?: boolean;
-  readonly legend: boolean;
-}
+/** A chart before it is placed: the plan without where it goes and how big it is. */
+export type ChartSpec = Omit<ChartPlan, 'anchor' | 'size'>;
 
 /**
  * Charts stacked one under the other from `row` (1-based) in column `col` (0-based), each as wide as the
