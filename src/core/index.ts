@@ -10,7 +10,8 @@ export { LIST_SEPARATOR, listOf, listParam, localized, type ListOptions } from '
 export { type Grid, type CellValue, type MergeArea, a1, parseA1, columnLetter } from './grid';
 export { type AnnexKind } from './table';
 export { KIND_LABEL, supportedKinds, type Profile } from './kinds';
-export { SettingsSchema, resolveSettings, withColumnMapping, withUnitAlias, expectedUnitsOf, type Settings, type SettingsInput } from './settings';
+export { SettingsSchema, resolveSettings, type Settings, type SettingsInput } from './settings';
+export { withColumnMapping, withUnitAlias, expectedUnitsOf } from './settingsFields';
 export { DEFAULT_COUNTY_ALIASES, DEFAULT_UNIT_ALIASES } from './units';
 export { buildSummaryPlans, summaryChartViews, type ChartView, highlightPlan, type AppliedSheet, type SheetPlan, type HighlightPlan, type PlanCell, type CellStyle, MARK_TAG, MARK_FILL, markFormula, isOurMarkFormula, SHEET_TAG_PREFIX, sheetTagName, taggedSheetOf } from './plans';
 export { MAX_SHEET_NAME, MAX_CELL_TEXT, cutUtf16, legalSheetName, uniqueSheetName, isLegalSheetName, fitCellText, isOverlongCellText, overlongCells, truncationMark } from './workbookLimits';

@@ -1,6 +1,6 @@
 /** The rule runner: every rule on its own; a throw costs one finding; a rule without its columns does not run. */
 import { auditWorkbook } from '../../src/core';
-import { makeGuard } from '../../src/core/audit';
+import { makeGuard } from '../../src/core/guard';
 import { FindingSink } from '../../src/core/finding';
 import { RULES, runRules, type Rule } from '../../src/core/rules';
 import { sampleGrids } from '../helpers/grids';
