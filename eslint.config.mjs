@@ -136,6 +136,33 @@ export default tseslint.config(
       ],
     },
   },
+  // ---- The core's public surface (issue 22) ----
+  // Outside src/core (the adapters src/xlsx, src/excel, src/wps, src/hosts, src/commands, the CLI, the pane,
+  // scripts/, bin/), the core is imported only through its public entries:
+  //   src/core/index.ts  ('../core', '../../src/core'): everything the surfaces use, types included;
+  //   src/core/engine.ts ('../../core/engine'): the checks alone, for the pane's lazy `import()` (its own chunk).
+  // Bundles stay small through the index because webpack reads src/core as free of side effects (webpack.config.js)
+  // and keeps only what a chunk uses. Type-only imports count too. Tests (test/) may import internals: they test them.
+  // A rule of its own (@typescript-eslint's), so that it adds to the per-layer `no-restricted-imports` blocks above
+  // instead of replacing them. The import cycles are checked by test/build/no-cycle.test.ts (type-only ones included).
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'scripts/**/*.ts', 'scripts/**/*.js', 'bin/**/*.js'],
+    ignores: ['src/core/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.{1,2}/(\\.\\./)*(src/)?core/(?!engine$)',
+              message: "Import the core through its public surface: src/core/index.ts ('…/core'), or src/core/engine.ts for a lazy import(). Export what you need from src/core/index.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // ---- end of the core's public surface ----
   {
     files: ['test/**/*.ts', 'test/**/*.tsx'],
     languageOptions: { globals: { ...globals.jest, ...globals.node } },

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Audit, auditWorkbook } from '../src/core';
-import type { Grid } from '../src/core/grid';
+import { type Audit, auditWorkbook, type Grid } from '../src/core';
 import { checkWorkbook, markFindings, writeSummaries } from '../src/excel';
 import { readGrids } from '../src/xlsx';
 import { type FakeExcelHost, FakeWorkbook, installFakeExcel } from '../test/fakes/excel';

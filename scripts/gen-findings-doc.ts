@@ -1,7 +1,7 @@
 /** Writes docs/findings.md from the catalogue. `npm run docs:findings`. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderFindingsDoc } from '../src/core/i18n/doc';
+import { renderFindingsDoc } from '../src/core';
 
 const target = join(__dirname, '..', 'docs', 'findings.md');
 writeFileSync(target, renderFindingsDoc());

@@ -9,9 +9,8 @@
  * (or after a cap well under the runtime's limit), or at once when no dialog can be shown. This file guards
  * itself: without Office.js (an intranet without the CDN) it registers nothing and throws nothing.
  */
-import { type Lang, t } from '../core';
+import { type Lang, t, listOf } from '../core';
 import { checkAndMark, clearFindingMarks, isExcelAdapterError, loadDocumentSettings, renderExcelNote } from '../excel';
-import { listOf } from '../core/i18n/lists';
 
 /** Longest wait for the user to close the message before the command completes (the runtime allows ~5 minutes). */
 export const DIALOG_CAP_MS = 4 * 60 * 1000;

@@ -9,6 +9,7 @@ import { type UnitGap, unitGapsOf } from './unitGaps';
 import { detectKind, type Detection } from './detect';
 import { countBySeverity, type Finding, FindingSink, sortFindings } from './finding';
 import { a1, cellsOf, type Grid, GridView, type SheetReadProblem } from './grid';
+import { makeGuard } from './guard';
 import { XML_PROBLEM_TEXT } from './i18n/findingsRead';
 import type { LocalizedParam } from './i18n/findings';
 import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
@@ -63,20 +64,6 @@ export interface Audit {
 
 function sheetHasContent(grid: Grid): boolean {
   return grid.values.some((row) => cellsOf(row).some((c) => cellText(row[c] ?? null) !== ''));
-}
-
-/** Runs one check; a throw becomes one `engine/rule-failed` finding on the check's own sheet. */
-export type Guard = <T>(sheet: string, rule: string, run: () => T) => T | undefined;
-
-export function makeGuard(sink: FindingSink): Guard {
-  return <T>(sheet: string, rule: string, run: () => T): T | undefined => {
-    try {
-      return run();
-    } catch {
-      sink.add('engine/rule-failed', { sheet, cell: 'A1' }, { rule });
-      return undefined;
-    }
-  };
 }
 
 /** A few cell references, as a list in each language (`A1、B2…` / `A1, B2…`). */

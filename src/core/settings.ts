@@ -44,8 +44,6 @@ export interface SettingsProblem {
 
 type Field = keyof typeof SettingsSchema.shape;
 
-export { expectedUnitsOf, withColumnMapping, withUnitAlias } from './settingsFields';
-
 export function resolveSettings(input: unknown): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   const raw: Record<string, unknown> =

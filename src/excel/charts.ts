@@ -6,8 +6,7 @@
  * sheet's cells, so Excel moves the chart when a figure changes. The page break above each chart (so it
  * prints whole) is set with the page setup, which Excel may refuse on its own.
  */
-import type { ChartKind, ChartPlan, SheetPlan } from '../core/plans/types';
-import { chartName, chartPageBreaks } from '../core/plans/charts';
+import { type ChartKind, type ChartPlan, type SheetPlan, chartName, chartPageBreaks } from '../core';
 
 /** Office.js chart types of the plan's kinds. */
 export const EXCEL_CHART_TYPE: Readonly<Record<ChartKind, 'BarClustered' | 'BarStacked' | 'ColumnClustered' | 'ColumnStacked'>> = {

@@ -3,7 +3,7 @@
  * The one infrastructure failure of the Office.js adapter, a HostAdapterError (src/hosts/errors.ts). Office's own
  * error text never reaches the user: it is kept in `detail` for logs; the user sees the catalogue message for `problem`.
  */
-import type { Params } from '../core/i18n/findings';
+import type { Params } from '../core';
 import { HostAdapterError } from '../hosts/errors';
 import type { ExcelMessageKey } from './messages';
 

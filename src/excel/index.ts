@@ -3,7 +3,7 @@
  * The Office.js adapter's public surface: one Excel.run per user action, feature-detected, under a
  * timeout, failures as ExcelAdapterError with catalogue messages.
  */
-import { type Audit, auditSubmission, buildSummaryPlans, type Grid, highlightPlan, type Lang } from '../core';
+import { type Audit, auditSubmission, buildSummaryPlans, type Grid, highlightPlan, type Lang, listParam } from '../core';
 import { noteOf } from '../hosts/errors';
 import { ExcelAdapterError, isExcelAdapterError, toExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
@@ -11,7 +11,6 @@ import { readWorkbook } from './read';
 import { checkRequirements, requirementOf } from './requirements';
 import { type RunOptions, runExcel } from './run';
 import { type AppliedSheet, applyHighlights, applySheetPlans, clearMarks, selectRange } from './write';
-import { listParam } from '../core/i18n/lists';
 
 export { ExcelAdapterError, isExcelAdapterError, type ExcelProblem } from './errors';
 export { EXCEL_MESSAGES, excelText, renderExcelNote, type ExcelMessageKey, type ExcelNote } from './messages';

@@ -2,13 +2,10 @@
  * The Office.js adapter's user-facing text lives in the one UI catalogue (src/core/i18n/uiExcel.ts,
  * spread into UI); this module renders it.
  */
-import type { Params } from '../core/i18n/findings';
-import type { Lang } from '../core/i18n/spec';
-import { t } from '../core/i18n/ui';
-import { UI_EXCEL as EXCEL_MESSAGES } from '../core/i18n/uiExcel';
+import { type Params, type Lang, t, UI_EXCEL as EXCEL_MESSAGES } from '../core';
 import { type HostNote, renderHostNote } from '../hosts/errors';
 
-export { UI_EXCEL as EXCEL_MESSAGES } from '../core/i18n/uiExcel';
+export { UI_EXCEL as EXCEL_MESSAGES } from '../core';
 
 export type ExcelMessageKey = keyof typeof EXCEL_MESSAGES;
 

@@ -13,9 +13,7 @@
  * sheet, queued together), plus one per chunk forced by Excel's limits (5 MB payload, 5 million cells) —
  * never one per sheet or per row. A batch Excel still rejects as too large is split and sent again.
  */
-import { sheetOfReference } from '../core/grid';
-import { SHEET_TAG_PREFIX } from '../core/plans/types';
-import type { Grid, MergeArea } from '../core/grid';
+import { sheetOfReference, SHEET_TAG_PREFIX, type Grid, type MergeArea } from '../core';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';

@@ -6,7 +6,7 @@
  * line (with Office's error *code*, never its text) and the next steps still run. The user's sheets are only
  * read (calculation mode, protection); the active sheet is restored after the select step.
  */
-import { sheetOfReference } from '../core/grid';
+import { sheetOfReference, type Lang } from '../core';
 import {
   expectThat as expect,
   earlierSelfTestSheets,
@@ -23,7 +23,6 @@ import { excelText } from './messages';
 import { officeCode, isExcelAdapterError } from './errors';
 import { FEATURE_SPECS, isSetSupported, MANIFEST_EXCEL_API } from './requirements';
 import { type RunOptions, runExcel } from './run';
-import type { Lang } from '../core/i18n/spec';
 
 export { SELF_TEST_STEPS, webviewOf, type RenderedSelfTest, type SelfTestLine, type SelfTestStep } from '../hosts/selfTest';
 

@@ -28,15 +28,15 @@ import {
   type SheetPlan,
   truncationMark,
   uniqueSheetName,
+  a1,
+  listParam,
 } from '../core';
-import { a1 } from '../core/grid';
 import { cellsToRects, columnA1, type Rect, rectA1, sheetOfReference, sheetReference } from '../hosts/address';
 import { type BatchLimits, jsonBytes, runWorks, type Work } from './batch';
 import { ExcelAdapterError, isExcelAdapterError } from './errors';
 import type { ExcelNote } from './messages';
 import { cellInput, type Input, styleRects } from '../hosts/cells';
 import { chartBytes, queueChartPageBreaks, queueCharts } from './charts';
-import { listParam } from '../core/i18n/lists';
 
 export { cellInput, needsTextGuard, styleRects } from '../hosts/cells';
 

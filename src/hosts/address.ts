@@ -2,7 +2,7 @@
  * A1 helpers the spreadsheet hosts share (Office.js in src/excel, the WPS object model in src/wps): 0-based rows
  * and columns in, as in the core's grids.
  */
-import { a1, columnLetter, parseA1 } from '../core/grid';
+import { a1, columnLetter, parseA1 } from '../core';
 
 export interface Rect {
   readonly top: number;
@@ -35,7 +35,7 @@ export function sheetReference(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-export { sheetOfReference } from '../core/grid';
+export { sheetOfReference } from '../core';
 
 /**
  * Cells (A1) → rectangles covering exactly them: vertical runs per column, then runs with equal rows in

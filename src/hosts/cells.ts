@@ -4,9 +4,7 @@
  * parse is guarded). Pure: no host object is touched here. Extracted from src/excel (read.ts, write.ts), which
  * re-export these names unchanged.
  */
-import { fitCellText } from '../core/workbookLimits';
-import type { CellValue } from '../core/grid';
-import type { PlanCell } from '../core/plans/types';
+import { fitCellText, type CellValue, type PlanCell } from '../core';
 
 import type { Rect } from './address';
 

@@ -4,9 +4,7 @@
  * message and its parameters. The host's own text never reaches the user. A note is a message not yet rendered
  * (a catalogue key, parameters, and the failure that caused it), rendered in the user's language at the edge.
  */
-import type { Params } from '../core/i18n/findings';
-import type { Lang } from '../core/i18n/spec';
-import { t, type UiKey } from '../core/i18n/ui';
+import { type Params, type Lang, t, type UiKey } from '../core';
 
 export class HostAdapterError<P extends string = string, K extends UiKey = UiKey> extends Error {
   override readonly name: string = 'HostAdapterError';

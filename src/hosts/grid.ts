@@ -4,7 +4,7 @@
  * empty, each row ends at its last cell with a value or a formula, the sheet ends at its last row with content,
  * merged areas in order).
  */
-import type { CellValue, Grid, MergeArea } from '../core/grid';
+import type { CellValue, Grid, MergeArea } from '../core';
 import { toGridCell } from './cells';
 
 export interface HostBlock {

@@ -4,9 +4,7 @@
  * their host. A failed step is a failed line with the failure's kind or code, never the host's text; the steps
  * that need it are not run; the others still run.
  */
-import type { Lang } from '../core/i18n/spec';
-import { t, type UiKey } from '../core/i18n/ui';
-import { listOf } from '../core/i18n/lists';
+import { type Lang, t, type UiKey, listOf } from '../core';
 
 export type SelfTestStep =
   | 'addSheet'

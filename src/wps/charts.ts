@@ -4,8 +4,7 @@
  * neither gets no chart and one note). Each series' values and categories are ranges of the summary sheet, so
  * the chart follows the cells; title, axis titles, legend and number formats from the plan, in its language.
  */
-import { chartName } from '../core/plans/charts';
-import type { ChartKind, ChartPlan, SheetPlan } from '../core/plans/types';
+import { chartName, type ChartKind, type ChartPlan, type SheetPlan } from '../core';
 import { bgr, type WpsRange, type WpsWorksheet } from './model';
 
 /** XlChartType: xlBarClustered 57, xlBarStacked 58, xlColumnClustered 51, xlColumnStacked 52. */

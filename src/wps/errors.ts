@@ -4,9 +4,7 @@
  * never reaches the user: it is kept as `cause` and `detail` for the log and the self-test; the user sees the
  * catalogue message for `problem`.
  */
-import type { Params } from '../core/i18n/findings';
-import type { Lang } from '../core/i18n/spec';
-import type { UiKey } from '../core/i18n/ui';
+import type { Params, Lang, UiKey } from '../core';
 import { HostAdapterError, type HostNote, noteOf, renderHostNote } from '../hosts/errors';
 
 export type WpsProblem = 'not-in-wps' | 'no-workbook' | 'unsupported' | 'protected' | 'hidden-sheet' | 'not-found' | 'timeout' | 'unexpected';

@@ -4,15 +4,12 @@
  * same plans as the other adapters; failures leave as WpsAdapterError with catalogue messages, and what a WPS
  * build lacks degrades with a note.
  */
-import { type Audit, auditSubmission, buildSummaryPlans, type Grid, type Lang, type SheetPlan } from '../core';
-import { highlightPlan } from '../core/plans/highlight';
-import type { AppliedSheet } from '../core/plans/types';
+import { type Audit, auditSubmission, buildSummaryPlans, type Grid, type Lang, type SheetPlan, highlightPlan, type AppliedSheet, listParam } from '../core';
 import { causeOf, toWpsAdapterError, WpsAdapterError, type WpsNote } from './errors';
 import { wpsApplication, wpsFeatures, type WpsFeature } from './host';
 import type { WpsApplication, WpsWorkbook } from './model';
 import { paint, readWpsWorkbook, type WpsReadOptions } from './read';
 import { applyWpsHighlights, applyWpsSheetPlans, clearWpsMarks, selectWpsCell } from './write';
-import { listParam } from '../core/i18n/lists';
 
 export { isWpsAdapterError, renderWpsNote, toWpsAdapterError, WpsAdapterError, type WpsNote, type WpsProblem } from './errors';
 export { isVisible, sheetsOf, wpsApplication, wpsFeatures, type WpsFeature } from './host';

@@ -19,9 +19,7 @@
  * - A mixed range's `NumberFormat` is `null` in most builds, but may be `''` or something else: a block's format
  *   counts as uniform only when it is a non-empty text equal to its first and last cells' formats.
  */
-import { sheetOfReference } from '../core/grid';
-import type { Grid, MergeArea } from '../core/grid';
-import { SHEET_TAG_PREFIX } from '../core/plans/types';
+import { sheetOfReference, type Grid, type MergeArea, SHEET_TAG_PREFIX } from '../core';
 import { assembleGrid } from '../hosts/grid';
 import { WpsAdapterError, type WpsNote } from './errors';
 import { isVisible, sheetsOf, type WpsFeature } from './host';

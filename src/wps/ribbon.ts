@@ -4,12 +4,11 @@
  * bundle still answers with a message) call them. Each resolves with the message to show, in the pane's
  * language; nothing here rejects.
  */
-import { type Lang, resolveSettings, type SettingsInput, t } from '../core';
+import { type Lang, resolveSettings, type SettingsInput, t, listOf } from '../core';
 import { checkAndMarkWps, clearWpsFindingMarks, isWpsAdapterError, renderWpsNote } from './index';
 import { wpsApplication } from './host';
 import type { WpsApplication, WpsTaskPane } from './model';
 import { loadWpsSettings } from './settings';
-import { listOf } from '../core/i18n/lists';
 
 const PANE_ID_KEY = 'annex_audit_taskpane_id';
 

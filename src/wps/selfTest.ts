@@ -4,10 +4,7 @@
  * an admin can prove an install in seconds. A failed step is a failed line (with the failure's kind, never WPS's
  * text) and the next steps still run; the user's sheets are only read, and the active sheet is restored.
  */
-import { sheetOfReference } from '../core/grid';
-import type { Lang } from '../core/i18n/spec';
-import { t } from '../core/i18n/ui';
-import { isOurMarkFormula } from '../core/plans/types';
+import { sheetOfReference, type Lang, t, isOurMarkFormula } from '../core';
 import {
   earlierSelfTestSheets,
   expectThat as check,

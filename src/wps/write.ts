@@ -10,9 +10,23 @@
  * whose structure is protected gets no summary; what a WPS build lacks (names, tables, freeze panes, page setup,
  * conditional formats, charts) degrades with a note.
  */
-import { type AppliedSheet, type CellStyle, type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, type SheetPlan, sheetTagName } from '../core/plans/types';
-import { overlongCells, truncationMark, uniqueSheetName } from '../core/workbookLimits';
-import { a1, columnLetter } from '../core/grid';
+import {
+  type AppliedSheet,
+  type CellStyle,
+  type HighlightPlan,
+  isOurMarkFormula,
+  MARK_FILL,
+  markFormula,
+  type SheetPlan,
+  sheetTagName,
+  overlongCells,
+  truncationMark,
+  uniqueSheetName,
+  a1,
+  columnLetter,
+  chartPageBreaks,
+  listParam,
+} from '../core';
 import { addressChunks, cellsToRects, rectA1, sheetReference } from '../hosts/address';
 import { cellInput, type Input, styleRects } from '../hosts/cells';
 import { causeOf, WpsAdapterError, type WpsNote } from './errors';
@@ -20,8 +34,6 @@ import { sheetsOf, type WpsFeature } from './host';
 import { bgr, type WpsApplication, type WpsFormatCondition, type WpsRange, type WpsWorkbook, type WpsWorksheet, XL } from './model';
 import { taggedSheets } from './read';
 import { addWpsChart, addWpsChartPageBreaks, canAddCharts } from './charts';
-import { chartPageBreaks } from '../core/plans/charts';
-import { listParam } from '../core/i18n/lists';
 
 const FONT_NAME = '宋体';
 const BORDER_COLOR = '808080';

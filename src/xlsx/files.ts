@@ -4,8 +4,7 @@
  */
 export { openWorkbook, decodeText, convertToXlsx, type OpenedWorkbook, type SourceFormat } from './open';
 export { copyTarget, formatLabel, withExtension, WorkbookPackage, type CopyTarget } from './copy';
-import type { Grid } from '../core/grid';
-import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
+import { type Grid, TEMPLATE_MARKER_NAME } from '../core';
 
 /** The grids to audit: every sheet except our template marker sheet. */
 export function withoutMarkerSheet(grids: readonly Grid[]): Grid[] {

@@ -4,11 +4,7 @@
  * heights copied from the cell it came from), and turns ⟦…⟧-marked spans into coloured rich text.
  */
 import ExcelJS from 'exceljs';
-import { fitCellText, uniqueSheetName } from '../core/workbookLimits';
-import { isErrorValue } from '../core/grid';
-import type { Lang } from '../core/i18n/findings';
-import type { MergedSheet } from '../core/submissions/merge';
-import { splitMarked } from '../core/submissions/textDiff';
+import { fitCellText, uniqueSheetName, isErrorValue, type Lang, type MergedSheet, splitMarked } from '../core';
 
 function clone<T>(x: T): T {
   return x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T);

@@ -14,10 +14,7 @@
  * dropped: its grid carries `readProblems`, which the audit reports on it.
  */
 import * as XLSX from '@e965/xlsx';
-import type { CellValue, Grid, MergeArea, SheetReadProblem } from '../core/grid';
-import { a1, sheetOfReference } from '../core/grid';
-import { SHEET_TAG_PREFIX } from '../core/plans/types';
-import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
+import { type CellValue, type Grid, type MergeArea, type SheetReadProblem, a1, sheetOfReference, SHEET_TAG_PREFIX, TEMPLATE_MARKER_NAME } from '../core';
 import { countBiffCells, countOdsCells, countTextCells, countXlsbCells, countXmlCells } from './cellCount';
 import { WorkbookReadError } from './errors';
 import { READ_LIMITS, type ReadLimits } from './limits';

@@ -4,9 +4,7 @@
  * (as Office.js reports them), rich text becomes plain text.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid, MergeArea } from '../core/grid';
-import { parseA1, sheetOfReference } from '../core/grid';
-import { SHEET_TAG_PREFIX } from '../core/plans/types';
+import { type CellValue, type Grid, type MergeArea, parseA1, sheetOfReference, SHEET_TAG_PREFIX } from '../core';
 import { WorkbookReadError } from './errors';
 import type { ReadLimits } from './limits';
 import { guardedZipEntries } from './zipGuard';

@@ -1,4 +1,4 @@
-import type { Grid } from '../core/grid';
+import type { Grid } from '../core';
 import { openWorkbook } from './open';
 
 /** The grids of a spreadsheet file of any format we read (see open.ts). */

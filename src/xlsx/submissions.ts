@@ -4,8 +4,23 @@
  * normal audit of what was written and the summary sheets), and a workbook holding one or more plans.
  */
 import ExcelJS from 'exceljs';
-import { auditSubmission, type Audit, buildSummaryPlans, countBySeverity, type Lang, overlongCells, type Settings, type SheetPlan, sortFindings } from '../core';
-import { type MergeResult, type MergeSource, mergeSubmissions, type TemplateRequest, type TemplateWorkbook, templateWorkbook } from '../core/submissions';
+import {
+  auditSubmission,
+  type Audit,
+  buildSummaryPlans,
+  countBySeverity,
+  type Lang,
+  overlongCells,
+  type Settings,
+  type SheetPlan,
+  sortFindings,
+  type MergeResult,
+  type MergeSource,
+  mergeSubmissions,
+  type TemplateRequest,
+  type TemplateWorkbook,
+  templateWorkbook,
+} from '../core';
 import { withoutMarkerSheet } from './files';
 import type { OpenedWorkbook } from './open';
 import { loadWorkbook, workbookToGrids } from './read';

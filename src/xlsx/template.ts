@@ -5,9 +5,7 @@
  * at by the workbook-level defined name `AnnexAuditTemplate`. `readTemplateMarker` reads it back.
  */
 import ExcelJS from 'exceljs';
-import { sheetTagName } from '../core/plans/types';
-import { TEMPLATE_MARKER_NAME } from '../core/submissions/marker';
-import type { TemplatePlan, TemplateWorkbook } from '../core/submissions/templates';
+import { sheetTagName, TEMPLATE_MARKER_NAME, type TemplatePlan, type TemplateWorkbook } from '../core';
 import { applySheetPlan } from './write';
 
 type DefinedNames = {

@@ -21,9 +21,9 @@ import {
   type Lang,
   type SheetPlan,
   uniqueSheetName,
+  chartPageBreaks,
 } from '../core';
 
-import { chartPageBreaks } from '../core/plans/charts';
 
 export type { AppliedSheet } from '../core';
 

@@ -4,7 +4,7 @@
  * so the findings are the rule's and nothing else's.
  */
 import { type Audit, auditWorkbook, type Finding } from '../../src/core';
-import { makeGuard } from '../../src/core/audit';
+import { makeGuard } from '../../src/core/guard';
 import { FindingSink } from '../../src/core/finding';
 import type { Grid } from '../../src/core/grid';
 import { runRules, type Rule } from '../../src/core/rules';

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditWorkbook } from '../../src/core';
-import { makeGuard } from '../../src/core/audit';
+import { makeGuard } from '../../src/core/guard';
 import { FindingSink } from '../../src/core/finding';
 import { RULES, runRules, type Rule } from '../../src/core/rules';
 import { sampleGrids } from '../helpers/grids';

@@ -2,9 +2,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { type Lang, t, truncationMark } from '../../core';
+import { type Lang, t, truncationMark, TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core';
 import { WorkbookReadError } from '../../xlsx/errors';
-import { TEMPLATE_BUNDLES, TEMPLATE_KINDS } from '../../core/submissions/templateKinds';
 import { writeAtomically } from '../output';
 import { say } from '../terminal';
 

@@ -4,8 +4,15 @@
  * sheet alone where NEW cannot be copied as it is; the user is told why); never over OLD or NEW.
  * Exit 0 when nothing changed, 1 when something did, 2 when a file cannot be read or the arguments are wrong.
  */
-import { auditSubmission, type Audit, isLegalSheetName, KIND_LABEL, type Lang, localizeFinding, overlongCells, t } from '../../core';
 import {
+  auditSubmission,
+  type Audit,
+  isLegalSheetName,
+  KIND_LABEL,
+  type Lang,
+  localizeFinding,
+  overlongCells,
+  t,
   changeSides,
   DIFF_TEXT_COLUMNS,
   type DiffChange,
@@ -14,7 +21,7 @@ import {
   type DiffReport,
   markedExcerpt,
   markedText,
-} from '../../core/submissions';
+} from '../../core';
 import ExcelJS from 'exceljs';
 import { applySheetPlans, isWorkbookReadError, loadWorkbook, openWorkbook, type OpenedWorkbook, readErrorMessage } from '../../xlsx';
 import { applyMarkedRichText } from '../../xlsx/merge';

@@ -4,8 +4,7 @@
  * (src/core/explain.ts). Written to stderr in the table view's words, so stdout stays the report (JSON when
  * piped). Unreadable files are left to the check itself, which names the reason.
  */
-import { auditSubmission, type Lang } from '../../core';
-import { explainAudit, renderExplanation } from '../../core/explain';
+import { auditSubmission, type Lang, explainAudit, renderExplanation } from '../../core';
 import { openWorkbook } from '../../xlsx/files';
 import { inert } from '../terminal';
 import { auditSettings, type CliIO, expandInputs, readBytes } from './common';

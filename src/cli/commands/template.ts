@@ -1,6 +1,9 @@
 /** `annex-audit template KIND… -o OUT.xlsx [--year YYYY] [--rows N] [--lang zh-CN|en-US]`: blank annex templates. */
-import { KIND_LABEL, type Lang, listOf, t } from '../../core';
 import {
+  KIND_LABEL,
+  type Lang,
+  listOf,
+  t,
   expandTemplateRequest,
   isTemplateBundle,
   isTemplateKind,
@@ -9,7 +12,7 @@ import {
   type TemplateRequest,
   templateProfiles,
   type TemplateWorkbook,
-} from '../../core/submissions';
+} from '../../core';
 import { templateFile } from '../../xlsx/submissions';
 import { inert, say } from '../terminal';
 import { Args, type CliIO, isOption, parseLang, usage, writeWorkbook } from './common';

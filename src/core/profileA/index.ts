@@ -1,5 +1,5 @@
 /** Profile A (激励事项研判): parse the five annexes, run their rules and the cross-sheet rules, recompute. */
-import type { Guard } from '../audit';
+import type { Guard } from '../guard';
 import type { FindingSink } from '../finding';
 import { checkEnabled } from '../gate';
 import type { Settings } from '../settings';

@@ -1,6 +1,6 @@
 /** Profile B (重点工作推进): 通报, 附件1 target progress, 附件2 livelihood projects, 任务分解. */
 import type { Grid } from '../grid';
-import type { Guard } from '../audit';
+import type { Guard } from '../guard';
 import type { FindingSink } from '../finding';
 import { KIND_LABEL } from '../kinds';
 import type { Settings } from '../settings';

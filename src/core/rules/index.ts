@@ -1,5 +1,5 @@
 /** The rule registry and its runner. A new rule: a file here, one line in `RULES`, and its spec beside it (`<rule>.test.ts`). */
-import type { Guard } from '../audit';
+import type { Guard } from '../guard';
 import { checkEnabled } from '../gate';
 import type { AnnexKind } from '../table';
 import { crossKeyItems } from './crossKeyItems';

@@ -27,9 +27,19 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { expectedUnitsOf, KIND_LABEL, type Lang, listOf, type SettingsInput, t, type UiKey } from '../../core';
-import { stateText, templateText } from '../../core/submissions/status';
-import { TEMPLATE_BUNDLES, type TemplateKind } from '../../core/submissions/templateKinds';
+import {
+  expectedUnitsOf,
+  KIND_LABEL,
+  type Lang,
+  listOf,
+  type SettingsInput,
+  t,
+  type UiKey,
+  stateText,
+  templateText,
+  TEMPLATE_BUNDLES,
+  type TemplateKind,
+} from '../../core';
 import { type BatchOutcome, type CompareOutcome, isPaneError, type SubmissionServices } from '../services/types';
 
 const useStyles = makeStyles({

@@ -3,8 +3,7 @@
  * read). The same function on the page's thread and in the batch's Web Workers (batch.worker.ts), so a file
  * gets the same row wherever it was checked. Reader and core only: no writer in a worker's bundle.
  */
-import { auditSubmission, type Audit, type Lang, type SettingsInput, t } from '../../core';
-import { type SubmissionStatus, submissionStatus, unreadableStatus } from '../../core/submissions/status';
+import { auditSubmission, type Audit, type Lang, type SettingsInput, t, type SubmissionStatus, submissionStatus, unreadableStatus } from '../../core';
 import { isWorkbookReadError, openWorkbook, type OpenedWorkbook, readErrorMessage } from '../../xlsx/files';
 import { PaneError } from './types';
 

@@ -12,8 +12,7 @@
  *   leaves its files to the page's thread; one that dies later takes only its current file with it (a
  *   row saying it could not be read) and is replaced.
  */
-import type { Lang, SettingsInput } from '../../core';
-import type { SubmissionStatus } from '../../core/submissions/status';
+import type { Lang, SettingsInput, SubmissionStatus } from '../../core';
 import { bytesOf, unreadableFile } from './batchCheck';
 import type { ProgressReporter } from './types';
 

@@ -7,9 +7,8 @@
  * offered as a download).
  * Office's own error text never reaches the user: adapter errors arrive as catalogue messages.
  */
-import { type Lang, type SettingsInput, t } from '../../core';
+import { type Lang, type SettingsInput, t, type DiffReport } from '../../core';
 import { auditThenWrite, canCreateWorkbook, createWorkbookFrom, isExcelAdapterError, renderExcelNote, type RunOptions, writeSheetPlans } from '../../excel';
-import type { DiffReport } from '../../core/submissions';
 import { browserSave } from './fileMode';
 import { work } from './fileSubmissions';
 import { type BatchOutcome, type CompareOutcome, type MergeOutcome, PaneError, type ProgressReporter, type StepReporter, type SubmissionServices, type TemplateOutcome } from './types';

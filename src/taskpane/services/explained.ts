@@ -1,6 +1,5 @@
 /** How each sheet was read, per sheet, in the user's language (issue 18, item 8: the pane shows it under each sheet's findings). */
-import type { Audit, Lang } from '../../core';
-import { explainAudit, renderExplanation } from '../../core/explain';
+import { type Audit, type Lang, explainAudit, renderExplanation } from '../../core';
 
 export function explainedBySheet(audit: Pick<Audit, 'tables' | 'records'>, lang: Lang): Record<string, string[]> {
   const e = explainAudit(audit);

@@ -3,8 +3,15 @@
  * `submissions` chunk: SheetJS reader + exceljs writer; never in the initial bundle). Files chosen in the
  * pane are read here with the project's reader; every audit is `auditSubmission`, the one report function.
  */
-import { auditSubmission, type Audit, countBySeverity, KIND_LABEL, type Lang, resolveSettings, type SettingsInput, t } from '../../core';
 import {
+  auditSubmission,
+  type Audit,
+  countBySeverity,
+  KIND_LABEL,
+  type Lang,
+  resolveSettings,
+  type SettingsInput,
+  t,
   changeSides,
   type DiffChange,
   diffAudits,
@@ -16,16 +23,16 @@ import {
   missingUnits,
   type SubmissionStatus,
   type TemplateKind,
-} from '../../core/submissions';
+  type SheetPlan,
+} from '../../core';
 import { type OpenedWorkbook, withoutMarkerSheet } from '../../xlsx/files';
 import { type MergeInput, mergeToWorkbook, planWorkbook, templateFile, workbookBytes } from '../../xlsx/submissions';
-import type { SheetPlan } from '../../core';
 import { auditOf, bytesOf, checkOne, openBytes, unreadableFile } from './batchCheck';
 import { type ChangeView, PaneError, type ProgressReporter } from './types';
 
 export { auditOf, openBytes };
 
-export { statusPlan } from '../../core/submissions';
+export { statusPlan } from '../../core';
 export { copyTarget } from '../../xlsx/files';
 
 const SPREADSHEET = /\.(xlsx|xlsm|xls|et|xlsb|ods|csv)$/i;

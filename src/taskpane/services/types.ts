@@ -1,6 +1,5 @@
 /** The seam between the pane and where the workbook lives (Excel, WPS 表格, or a file opened in the browser). */
-import type { Audit, ChartView, ColumnGap, Finding, Lang, SettingsInput, UnitGap } from '../../core';
-import type { DiffReport, SubmissionStatus, TemplateKind } from '../../core/submissions';
+import type { Audit, ChartView, ColumnGap, Finding, Lang, SettingsInput, UnitGap, DiffReport, SubmissionStatus, TemplateKind } from '../../core';
 
 export interface AuditView {
   readonly fileName?: string;

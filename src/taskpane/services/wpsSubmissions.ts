@@ -5,8 +5,7 @@
  * which reads with yields and a time budget. 生成填报模板 is offered as a download: the WPS object model opens
  * workbooks from paths, not from bytes. WPS's own error text never reaches the user.
  */
-import { type Lang, type SettingsInput, t } from '../../core';
-import type { DiffReport } from '../../core/submissions';
+import { type Lang, type SettingsInput, t, type DiffReport } from '../../core';
 import { auditThenWriteWps, isWpsAdapterError, renderWpsNote, type WpsApplication, writeWpsSheetPlans } from '../../wps';
 import { browserSave } from './fileMode';
 import { work } from './fileSubmissions';

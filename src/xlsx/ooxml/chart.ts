@@ -4,10 +4,7 @@
  * summary sheet's cells (`'汇总-研判统计'!$C$5:$C$30`), so a recalculated cell moves the chart; the caches
  * hold the plan's figures for a reader that does not recalculate.
  */
-import { parseA1 } from '../../core/grid';
-import { chartData, chartName } from '../../core/plans/charts';
-import type { ChartPlan, SheetPlan } from '../../core/plans/types';
-import type { Lang } from '../../core/i18n/findings';
+import { parseA1, chartData, chartName, type ChartPlan, type SheetPlan, type Lang } from '../../core';
 import { escapeXml, xmlText } from './xml';
 
 export const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';

@@ -5,10 +5,20 @@
  * charts, pivots, drawings, comments, data validations, VBA, custom XML — is copied with its bytes as
  * they were. Works with any writer's XML: prefixed namespaces (`x:`), Strict OOXML, odd part names.
  */
-import { type HighlightPlan, isOurMarkFormula, MARK_FILL, markFormula, SHEET_TAG_PREFIX, sheetTagName, taggedSheetOf, type AppliedSheet, type SheetPlan } from '../../core/plans/types';
-import { sheetOfReference } from '../../core/grid';
-import { uniqueSheetName } from '../../core/workbookLimits';
-import type { Lang } from '../../core/i18n/findings';
+import {
+  type HighlightPlan,
+  isOurMarkFormula,
+  MARK_FILL,
+  markFormula,
+  SHEET_TAG_PREFIX,
+  sheetTagName,
+  taggedSheetOf,
+  type AppliedSheet,
+  type SheetPlan,
+  sheetOfReference,
+  uniqueSheetName,
+  type Lang,
+} from '../../core';
 import { WorkbookReadError } from '../errors';
 import { entryText, newEntry, writeZip, type ZipEntry } from '../zip';
 import type { ReadLimits } from '../limits';

@@ -4,11 +4,7 @@
  * number formats and styles (through the StyleBook), merged areas, column widths, frozen header, filter,
  * internal links, A4 page setup.
  */
-import { fitCellText } from '../../core/workbookLimits';
-import { a1, parseA1 } from '../../core/grid';
-import type { Lang } from '../../core/i18n/findings';
-import { chartPageBreaks } from '../../core/plans/charts';
-import type { PlanCell, SheetPlan } from '../../core/plans/types';
+import { fitCellText, a1, parseA1, type Lang, chartPageBreaks, type PlanCell, type SheetPlan } from '../../core';
 import type { StyleBook } from './styles';
 import { escapeXml, xmlText } from './xml';
 

@@ -3,7 +3,7 @@
  * fills, borders, number formats and cell formats keep their indices (we only add after them), so every
  * existing `s="…"` in every sheet still means what it meant.
  */
-import type { CellStyle } from '../../core/plans/types';
+import type { CellStyle } from '../../core';
 import { attr, children, type Element, escapeXml, rootTag, splice, withAttr } from './xml';
 
 /** The order of a styleSheet's children (CT_Stylesheet). */

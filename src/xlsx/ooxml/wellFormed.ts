@@ -6,7 +6,7 @@
  * only: no entity is expanded, nothing is built. UTF-8 (the reader gives UTF-16 parts as UTF-8): every
  * byte of a multi-byte character is ≥ 0x80, so none is taken for a delimiter.
  */
-import type { XmlProblem } from '../../core/grid';
+import type { XmlProblem } from '../../core';
 
 export interface XmlFault {
   /** 0-based byte offset where the part stops being well-formed. */
