@@ -522,6 +522,43 @@ export const TRANSFORMS: readonly Transform[] = [
     },
   },
   {
+    name: 'total row',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      // A 合计 row under 附件2's 项数 (incentive) or 附件1's √ columns (key-work), right: counts summed, ticks counted.
+      const target = e.profile === 'incentive' ? '附件2' : '附件1';
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === target);
+      if (i < 0) return null;
+      const g = cloneGrid(e.grids[i] as Grid);
+      const marks = e.profile === 'keywork';
+      const isValue = (v: CellValue) => (marks ? typeof v === 'string' && /^[√✓✔]$/.test(v.trim()) : typeof v === 'number');
+      // The data rows: from the first row with a name and a value to the last row of two cells or more.
+      const start = g.values.findIndex((row) => (row ?? []).some((v, c) => c > 0 && isValue(v ?? null)) && (row?.[0] ?? '') !== '');
+      if (start < 1) return null;
+      const h = start - 1;
+      const width = widthOf(g);
+      let last = h;
+      for (let r = h + 1; r < g.values.length; r++) if ((g.values[r] ?? []).filter((v) => v !== null && v !== undefined && v !== '').length >= 2) last = r;
+      const sums: CellValue[] = Array.from({ length: width }, () => null);
+      sums[0] = rng.pick(['合计', '合  计', '总计']);
+      for (let c = 1; c < width; c++) {
+        let sum = 0;
+        let any = false;
+        for (let r = h + 1; r <= last; r++) {
+          const v = g.values[r]?.[c] ?? null;
+          if (isValue(v)) {
+            sum += marks ? 1 : (v as number);
+            any = true;
+          }
+        }
+        if (any) sums[c] = sum;
+      }
+      if (sums.filter((v) => typeof v === 'number').length === 0) return null;
+      e.grids[i] = insertRow(g, last + 1, sums);
+      return `${g.name}: ${String(sums[0])} row at ${last + 2}`;
+    },
+  },
+  {
     name: '通报 counts in words',
     profiles: ['keywork'],
     apply(e, rng) {

@@ -13,6 +13,7 @@ import { detectKind } from '../../src/core/detect';
 import { GridView, type CellValue } from '../../src/core/grid';
 import { readTable } from '../../src/core/table';
 import { makeGrid, sampleGrids, setCell, findGrid } from '../helpers/grids';
+import { build } from '../generator/editions';
 
 const at = (a: Audit, code: string) => a.findings.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell}`);
 const errors = (a: Audit) => a.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.cell}`);
@@ -213,5 +214,26 @@ describe('the percentage of a livelihood project, written as words or inside tex
     setCell(g, row.pctCell, `完成${row.pct.shown + 7}%`);
     const b = auditWorkbook(grids);
     expect(at(b, 'livelihood/pct-mismatch')).toContain(`${sheet}!${row.pctCell}`);
+  });
+});
+
+describe('a 合计 row added to a kind whose own rules do not check totals', () => {
+  it.each([
+    ['incentive', 'incentive-2022.xlsx', 'unit-key-items', '项数'],
+    ['keywork', 'keywork-2024.xlsx', 'target-progress', '基本完成'],
+  ] as const)('%s: right, it adds nothing; one off, table/total-sum finds it (counts summed, ticks counted)', async (profile, file, kind, column) => {
+    const e = build(profile, await sampleGrids(file), [{ name: 'total row', seed: 42 }]);
+    const a = auditWorkbook(e.grids);
+    const table = a.tables.get(kind);
+    expect(table?.totalRow).toBeDefined();
+    expect(a.findings.filter((f) => f.code.startsWith('table/'))).toEqual([]);
+    if (!table?.totalRow) return;
+    const g = e.grids.find((x) => x.name === table.sheet);
+    const row = g?.values[table.totalRow.row] as CellValue[];
+    const c = row.findIndex((v, i) => i > 0 && typeof v === 'number');
+    row[c] = (row[c] as number) + 1;
+    const b = auditWorkbook(e.grids);
+    const found = b.findings.filter((f) => f.code === 'table/total-sum');
+    expect(found.map((f) => [f.severity, f.params['column']])).toEqual([['error', column]]);
   });
 });
