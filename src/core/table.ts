@@ -462,8 +462,12 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
   return best;
 }
 
-const TOTAL_LABELS = new Set(['合计', '总计', '总合计', '全州合计', '全市合计', '全区合计', '全县合计', '合计数']);
-const SUBTOTAL_LABELS = new Set(['小计']);
+/**
+ * A total row's label: 合计 / 总计 / 共计, with the whole area before it (全州合计) and a count in brackets after it
+ * (合计（14个单位）); a subtotal's: anything ending in 小计 (州直单位小计, 县市区小计).
+ */
+const TOTAL_LABEL = /^(?:全[州市区县省])?(?:合计|总计|共计|总合计|合计数)(?:[(（][^()（）]{0,20}[)）])?$/;
+const SUBTOTAL_LABEL = /^[\u4e00-\u9fff]{0,8}小计(?:[(（][^()（）]{0,20}[)）])?$/;
 /** A section title: 一、… / （二）… / 第三部分… / 其中： */
 const SECTION_START = /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}(部分|类|组)|其中[:：]?$)/;
 const NOTE_START = /^(注|备注|说明|填表说明|数据来源|资料来源)[:：]?/;
@@ -561,7 +565,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     }
 
     const label = labelCol !== undefined ? labelKey(cellText(view.value(r, labelCol))) : '';
-    const role: RowRole = TOTAL_LABELS.has(label) ? 'total' : SUBTOTAL_LABELS.has(label) ? 'subtotal' : 'data';
+    const role: RowRole = TOTAL_LABEL.test(label) ? 'total' : SUBTOTAL_LABEL.test(label) ? 'subtotal' : 'data';
 
     const cells = new Map<string, CellRead>();
     const multi = hasMulti ? new Map<string, CellRead[]>() : NO_MULTI;

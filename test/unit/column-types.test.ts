@@ -176,6 +176,20 @@ describe('generic checks on any kind, from the declared types', () => {
     expect(generic(heads, 'unit-key-items')).toEqual([]);
   });
 
+  it('total and subtotal labels as offices write them (县市区小计, 合计（3个单位）, 共计, 全州合计) are rows of their role, not units', () => {
+    const rows = keyItems([['吉首市', 2, '1.甲\n2.乙'], ['泸溪县', 1, '1.丙'], ['县市区小计', 3, ''], ['凤凰县', 1, '1.丁'], ['州直单位小计', 1, ''], ['合计（3个单位）', 4, '']]);
+    expect(generic(rows, 'unit-key-items')).toEqual([]);
+    for (const label of ['共计', '全州合计', '总  计']) {
+      const grid = makeGrid('t', keyItems([['吉首市', 2, '1.甲\n2.乙'], ['泸溪县', 1, '1.丙'], [label, 5, '']]));
+      const view = new GridView(grid);
+      const det = detectKind(grid, view, { columnMap: {} });
+      if (!det?.spec || !det.header) throw new Error('not read');
+      const t = readTable(grid, det.spec, det.header, view);
+      expect([t.dataRows.length, t.totalRow?.row]).toEqual([2, 5]);
+    }
+    expect(generic(keyItems([['吉首市', 2, '1.甲\n2.乙'], ['泸溪县', 1, '1.丙'], ['共计', 5, '']]), 'unit-key-items')).toEqual(['table/total-sum@B6=3']);
+  });
+
   it('a count in words is read and noted; a negative or fractional count is out of range; words that are no count are an error', () => {
     const rows = keyItems([['吉首市', '两项', '1.甲\n2.乙'], ['泸溪县', -1, '1.丙'], ['凤凰县', 1.5, '1.丁'], ['花垣县', '见附表', '1.戊']]);
     expect(generic(rows, 'unit-key-items')).toEqual(['cell/read-as@B4', 'cell/count-range@B5', 'cell/count-range@B6', 'cell/not-a-number@B7']);
