@@ -483,6 +483,30 @@ describe('keyitems/count', () => {
     const a = audit(edited([['附件2', 'B7', '1']]));
     expectNone(a, 'keyitems/count');
   });
+
+  it('an item wrapped onto a second line is one item: 2 numbered items are 2, not 3 (and not an unnumbered item)', () => {
+    const a = audit(edited([['附件2', 'B7', 2], ['附件2', 'C7', '1.营商环境\n2.高质量\n发展']]));
+    expectNone(a, 'keyitems/count');
+    expectNone(a, 'keyitems/numbering');
+  });
+
+  it('a line between item 1 and item 2 can only be item 1 wrapped: 3 for 2 items is off; after the last item it may be an unnumbered item, so 3 is not', () => {
+    expect(expectAt(audit(edited([['附件2', 'B7', 3], ['附件2', 'C7', '1.营商\n环境\n2.高质量发展']])), 'keyitems/count', '附件2', 'B7', 'error')).toMatchObject({ expected: 2, actual: 3 });
+    expectNone(audit(edited([['附件2', 'B7', 3], ['附件2', 'C7', '1.营商环境\n2.高质量\n发展']])), 'keyitems/count');
+  });
+});
+
+describe('keyitems/count-by-lines', () => {
+  it('fires with keyitems/count when 项数 is a formula counting the lines and an item wraps', () => {
+    const a = audit(edited([['附件2', 'B7', 3, 'LEN(C7)-LEN(SUBSTITUTE(C7,CHAR(10),""))+1'], ['附件2', 'C7', '1.营商环境\n2.高质量\n发展']]));
+    expect(expectAt(a, 'keyitems/count', '附件2', 'B7', 'error')).toMatchObject({ expected: 2, actual: 3 });
+    expectAt(a, 'keyitems/count-by-lines', '附件2', 'B7', 'info');
+  });
+
+  it('does not fire when the count is typed, or when a line-count formula happens to be right', () => {
+    expectNone(audit(edited([['附件2', 'B7', 3], ['附件2', 'C7', '1.营商环境\n2.高质量\n发展']])), 'keyitems/count-by-lines');
+    expectNone(audit(edited([['附件2', 'B7', 2, 'LEN(C7)-LEN(SUBSTITUTE(C7,CHAR(10),""))+1'], ['附件2', 'C7', '1.营商环境\n2.高质量发展']])), 'keyitems/count-by-lines');
+  });
 });
 
 describe('keyitems/numbering', () => {

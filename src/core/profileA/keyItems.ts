@@ -14,6 +14,11 @@ export interface ListedItem {
   readonly number: number | null;
   readonly name: string;
   readonly key: string;
+  /**
+   * Unnumbered lines after the last numbered item, read as that item wrapped onto more lines: they may also be
+   * items someone forgot to number, so a count that counts them as items is not wrong either.
+   */
+  readonly trailing?: number;
 }
 
 export interface KeyItemsRow {
@@ -35,16 +40,40 @@ export interface UnitKeyItems {
 
 const NUMBERED = /^[(（]?\s*(\d+)\s*[)）]?\s*[.、．，,:：)）]\s*(.*)$/;
 
-/** `1.xxx` / `2、yyy` / `(3)zzz` lines → items; unnumbered lines are items without a number. */
+/**
+ * `1.xxx` / `2、yyy` / `(3)zzz` lines → items. An unnumbered line between item k and item k+1 is item k wrapped
+ * onto a second line (there is no number it could have): it is joined to item k, never counted as an item. Unnumbered
+ * lines after the last item of a list numbered 1…n are read the same way, and marked (`trailing`): they may be items
+ * without a number. Other unnumbered lines are items without a number.
+ */
 export function parseItemList(text: string): ListedItem[] {
-  return lines(text).map((line) => {
+  const parsed = lines(text).map((line) => {
     const m = NUMBERED.exec(toHalfWidth(line));
     if (m) {
       const name = (m[2] ?? '').trim();
-      return { number: Number(m[1]), name, key: itemKey(name) };
+      return { number: Number(m[1]), name, key: itemKey(name) } as ListedItem;
     }
-    return { number: null, name: line, key: itemKey(line) };
+    return { number: null, name: line, key: itemKey(line) } as ListedItem;
   });
+  const out: ListedItem[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const item = parsed[i] as ListedItem;
+    const prev = out[out.length - 1];
+    if (item.number === null && prev?.number !== null && prev !== undefined) {
+      let j = i;
+      while (j < parsed.length && parsed[j]?.number === null) j++;
+      const next = parsed[j];
+      const last = j === parsed.length && prev.number === out.filter((x) => x.number !== null).length;
+      if (next?.number === (prev.number ?? 0) + 1 || last) {
+        const name = prev.name + parsed.slice(i, j).map((x) => x.name).join('');
+        out[out.length - 1] = { number: prev.number, name, key: itemKey(name), ...(last ? { trailing: j - i } : {}) };
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(item);
+  }
+  return out;
 }
 
 /** Numbering problems as data: repeated numbers, missing numbers, unnumbered lines. */

@@ -1,7 +1,9 @@
 /**
  * keyitems/count on 附件2. Needs: 项数 and 具体事项. Finds: a unit whose 项数 is not the number of items listed, on
  * the 项数 cell, with the items cell related. Must not find: counts that match (numbered or one item per line), a
- * blank 项数 (nothing stated), a word where the count belongs (its own finding), rows that are not units.
+ * blank 项数 (nothing stated), a word where the count belongs (its own finding), rows that are not units, an item
+ * wrapped onto a second line counted as one. With a 项数 formula counting the cell's lines, keyitems/count-by-lines
+ * says why it is off (test/unit/rules-a.test.ts).
  */
 import { kinds, runRule, shape, where } from '../../../test/helpers/rules';
 import { keyItemsGrid, type KeyItemsRow } from '../../../test/helpers/incentive';
@@ -32,6 +34,12 @@ describe('keyItemsCount', () => {
 
   it('a stated count over an empty list is a mismatch too', () => {
     expect(where(runRule(keyItemsCount, [keyItemsGrid([...OK, ['泸溪县', 1, null]])]).findings)).toEqual(['keyitems/count 附件2!B9']);
+  });
+
+  it('an item wrapped onto a second line is one item (between two numbered items it can be nothing else)', () => {
+    const wrapped = (n: number): KeyItemsRow[] => [OK[0] as KeyItemsRow, ['吉首市', n, '1.推进养老服务\n体系建设\n2.营商环境']];
+    expect(runRule(keyItemsCount, [keyItemsGrid(wrapped(2))]).findings).toEqual([]);
+    expect(where(runRule(keyItemsCount, [keyItemsGrid(wrapped(3))]).findings)).toEqual(['keyitems/count 附件2!B7']);
   });
 
   it('finds nothing when every count matches its list', () => {
