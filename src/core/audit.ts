@@ -14,8 +14,7 @@ import { XML_PROBLEM_TEXT } from './i18n/findingsRead';
 import type { LocalizedParam } from './i18n/findings';
 import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
 import { checkDates } from './narrative';
-import { auditIncentive, type IncentiveRecompute, type IncentiveRecords } from './profileA';
-import { auditKeywork, type KeyworkRecompute, type KeyworkRecords } from './profileB';
+import { auditProfiles, type ProfileRecompute, type ProfileRecords } from './profiles';
 import { checkGenericTables } from './genericTable';
 import { runRules } from './rules';
 import { resolveSettings, type Settings } from './settings';
@@ -52,8 +51,8 @@ export interface Audit {
   readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
   readonly year: number | null;
   readonly settings: Settings;
-  readonly records: { readonly incentive?: IncentiveRecords; readonly keywork?: KeyworkRecords };
-  readonly recomputed: { readonly incentive?: IncentiveRecompute; readonly keywork?: KeyworkRecompute };
+  readonly records: { readonly [P in Profile]?: ProfileRecords[P] };
+  readonly recomputed: { readonly [P in Profile]?: ProfileRecompute[P] };
   /** Sheets whose required columns could not be placed (the pane offers 指定列 for them). */
   readonly columnGaps: readonly ColumnGap[];
   /** Unit names two annexes write two ways (the pane offers 指定单位 for them). */
@@ -220,7 +219,7 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   }
 
   const kinds = detections.map(([, d]) => d.kind);
-  const votes = { incentive: 0, keywork: 0 };
+  const votes: Record<Profile, number> = { incentive: 0, keywork: 0 };
   for (const k of kinds) votes[KIND_PROFILE[k]]++;
   const profile: Profile | null = votes.incentive === 0 && votes.keywork === 0 ? null : votes.incentive >= votes.keywork ? 'incentive' : 'keywork';
 
@@ -231,25 +230,8 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
 
   for (const table of tables.values()) guard(table.sheet, 'dates', () => checkTableDates(table, dateYear, sink));
 
-  // Every profile whose annexes are present is audited (a workbook may hold both).
-  const records: { incentive?: IncentiveRecords; keywork?: KeyworkRecords } = {};
-  const recomputed: { incentive?: IncentiveRecompute; keywork?: KeyworkRecompute } = {};
-  if (votes.incentive > 0) {
-    const a = auditIncentive(tables, sink, settings, guard);
-    records.incentive = a.records;
-    if (a.recompute) recomputed.incentive = a.recompute;
-    for (const kind of a.missing) {
-      const anchor = detections.find(([, d]) => KIND_PROFILE[d.kind] === 'incentive')?.[0] ?? firstSheet;
-      sink.add('structure/annex-missing', { sheet: anchor, cell: 'A1' }, { kind: KIND_LABEL[kind] });
-    }
-  }
-  if (votes.keywork > 0) {
-    const reportSheet = detections.find(([, d]) => d.kind === 'report-text')?.[0];
-    const reportGrid = grids.find((g) => g.name === reportSheet) ?? null;
-    const b = auditKeywork(tables, reportGrid, sink, settings, dateYear, guard);
-    records.keywork = b.records;
-    if (b.recompute) recomputed.keywork = b.recompute;
-  }
+  // Every profile whose annexes are present is audited (a workbook may hold both): src/core/profiles.ts.
+  const { records, recomputed } = auditProfiles({ tables, grids, detections, sink, settings, guard, dateYear, firstSheet }, (p) => votes[p] > 0);
 
   // The rules over the records (duplicates, cross-sheet checks …), each isolated.
   runRules({ sink, settings, tables, incentive: records.incentive ?? {}, keywork: records.keywork ?? {} }, guard);

@@ -1,6 +1,7 @@
 /** Summary sheet plans for an audit, in the order they are added to the workbook. */
 import type { Audit } from '../audit';
 import type { Lang } from '../i18n/spec';
+import type { Profile } from '../kinds';
 import { findingsPlan } from './findings';
 import { completionPlan, countiesPlan, tallyPlan } from './incentive';
 import { incentiveDraftPlan, type PreviousRound } from './incentiveDraft';
@@ -12,16 +13,23 @@ export * from './types';
 export { chartViews, type ChartView } from './charts';
 export { highlightPlan } from './highlight';
 
-/** `previous`: the version compared with (a 通报草稿 then says what changed since it). */
-export function buildSummaryPlans(audit: Audit, lang: Lang = 'zh-CN', options: { previous?: PreviousRound } = {}): SheetPlan[] {
-  const plans: (SheetPlan | null)[] = [];
-  // Every profile the workbook holds gets its summaries (a workbook may hold annexes of both).
-  if (audit.records.incentive) {
+type PlanOptions = { previous?: PreviousRound };
+
+/** Each profile's summary sheets, in the order they are added (the 通报草稿 last, built on the tables before it). */
+const PROFILE_PLANS: { readonly [P in Profile]: (audit: Audit, lang: Lang, options: PlanOptions) => (SheetPlan | null)[] } = {
+  incentive(audit, lang, options) {
     const tally = tallyPlan(audit, lang);
     const counties = countiesPlan(audit, lang);
-    plans.push(tally, counties, completionPlan(audit, lang), incentiveDraftPlan(audit, lang, tally, counties, options.previous));
-  }
-  if (audit.records.keywork) plans.push(targetsPlan(audit, lang), livelihoodPlan(audit, lang), draftPlan(audit, lang));
+    return [tally, counties, completionPlan(audit, lang), incentiveDraftPlan(audit, lang, tally, counties, options.previous)];
+  },
+  keywork: (audit, lang) => [targetsPlan(audit, lang), livelihoodPlan(audit, lang), draftPlan(audit, lang)],
+};
+
+/** `previous`: the version compared with (a 通报草稿 then says what changed since it). */
+export function buildSummaryPlans(audit: Audit, lang: Lang = 'zh-CN', options: PlanOptions = {}): SheetPlan[] {
+  const plans: (SheetPlan | null)[] = [];
+  // Every profile the workbook holds gets its summaries (a workbook may hold annexes of both), in registry order.
+  for (const p of Object.keys(PROFILE_PLANS) as Profile[]) if (audit.records[p]) plans.push(...PROFILE_PLANS[p](audit, lang, options));
   plans.push(findingsPlan(audit, lang));
   return plans.filter((p): p is SheetPlan => p !== null);
 }
