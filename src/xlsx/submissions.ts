@@ -4,8 +4,8 @@
  * normal audit of what was written and the summary sheets), and a workbook holding one or more plans.
  */
 import ExcelJS from 'exceljs';
-import { auditSubmission, type Audit, buildSummaryPlans, countBySeverity, type Lang, overlongCells, type Settings, type SheetPlan, sortFindings } from '../core';
-import { type MergeResult, type MergeSource, mergeSubmissions, type TemplateRequest, type TemplateWorkbook, templateWorkbook } from '../core/submissions';
+import { type Audit, buildSummaryPlans, type Lang, overlongCells, type Settings, type SheetPlan } from '../core';
+import { auditMerge, type MergeResult, type MergeSource, mergeSubmissions, type TemplateRequest, type TemplateWorkbook, templateWorkbook } from '../core/submissions';
 import { withoutMarkerSheet } from './files';
 import type { OpenedWorkbook } from './open';
 import { loadWorkbook, workbookToGrids } from './read';
@@ -72,9 +72,7 @@ export async function mergeToWorkbook(inputs: readonly MergeInput[], settings: S
   const draft = writeMergedWorkbook(merged.sheets, styleSources, lang);
   const workbook = await loadWorkbook(new Uint8Array((await draft.xlsx.writeBuffer()) as ArrayBuffer), out);
   const grids = workbookToGrids(workbook);
-  const audit0 = auditSubmission(grids, settings);
-  const findings = sortFindings([...audit0.findings, ...merged.findings], grids.map((g) => g.name));
-  const audit = { ...audit0, findings, counts: countBySeverity(findings) };
+  const audit = auditMerge(grids, merged, settings);
   const plans = buildSummaryPlans(audit, lang);
   const summaries = applySheetPlans(workbook, plans, lang);
   const overlong = [

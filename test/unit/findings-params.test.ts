@@ -1,6 +1,6 @@
 /** Typed finding parameters: each code's parameters come from its two message templates. */
 import { FINDINGS, type FindingCode } from '../../src/core';
-import { FindingSink, localizeFinding, makeFinding } from '../../src/core/finding';
+import { FindingSink, messageOf, makeFinding } from '../../src/core/finding';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
@@ -26,8 +26,8 @@ describe('finding parameters', () => {
 
   it('a localized parameter renders in the reader\'s language: no Chinese fragment in English', () => {
     const f = makeFinding('keyitems/numbering', { sheet: '附件2', cell: 'C6' }, { unit: 'Jishou', detail: { 'zh-CN': '缺少：2', 'en-US': 'missing: 2' } });
-    expect(f.message).toContain('缺少：2');
-    expect(localizeFinding(f, 'en-US').message).toContain('missing: 2');
-    expect(localizeFinding(f, 'en-US').message).not.toMatch(/缺少/);
+    expect(messageOf(f)).toContain('缺少：2');
+    expect(messageOf(f, 'en-US')).toContain('missing: 2');
+    expect(messageOf(f, 'en-US')).not.toMatch(/缺少/);
   });
 });

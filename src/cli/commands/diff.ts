@@ -4,7 +4,7 @@
  * sheet alone where NEW cannot be copied as it is; the user is told why); never over OLD or NEW.
  * Exit 0 when nothing changed, 1 when something did, 2 when a file cannot be read or the arguments are wrong.
  */
-import { auditSubmission, type Audit, isLegalSheetName, KIND_LABEL, type Lang, localizeFinding, overlongCells, t } from '../../core';
+import { auditSubmission, type Audit, isLegalSheetName, KIND_LABEL, type Lang, messageOf, overlongCells, renderedFinding, t } from '../../core';
 import {
   changeSides,
   DIFF_TEXT_COLUMNS,
@@ -50,18 +50,14 @@ function changeJson(c: DiffChange, lang: Lang): Record<string, unknown> {
 }
 
 export function diffJson(report: DiffReport, oldFile: string, newFile: string, audit: Audit, lang: Lang): Record<string, unknown> {
-  const strip = (f: Audit['findings'][number]) => {
-    const { params: _params, ...rest } = localizeFinding(f, lang);
-    return rest;
-  };
   return {
     old: oldFile,
     new: newFile,
     profile: audit.profile,
     counts: report.counts,
     changes: report.changes.map((c) => changeJson(c, lang)),
-    newFindings: report.newFindings.map(strip),
-    resolvedFindings: report.resolvedFindings.map(strip),
+    newFindings: report.newFindings.map((f) => renderedFinding(f, lang)),
+    resolvedFindings: report.resolvedFindings.map((f) => renderedFinding(f, lang)),
   };
 }
 
@@ -93,9 +89,8 @@ export function renderDiffTable(report: DiffReport, names: { old: string; new: s
       out.push(`  ${label} ${subject}${column ? ` ${column}` : ''}  ${where}`);
     }
   }
-  const finding = (f0: DiffReport['newFindings'][number]): string => {
-    const f = localizeFinding(f0, lang);
-    return `  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(inert(`${f.sheet}!${f.cell}`), 12)} ${inert(f.message)}  (${f.code})`;
+  const finding = (f: DiffReport['newFindings'][number]): string => {
+    return `  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(inert(`${f.sheet}!${f.cell}`), 12)} ${inert(messageOf(f, lang))}  (${f.code})`;
   };
   out.push('', t('diff.newFindings', lang, { count: report.newFindings.length }));
   for (const f of report.newFindings) out.push(finding(f));

@@ -5,7 +5,7 @@
  * findings that are new since OLD (and those resolved). Pure: two Audits in, a DiffReport out.
  */
 import type { Audit } from '../audit';
-import type { Finding } from '../finding';
+import { type Finding, messageOf } from '../finding';
 import { parseA1 } from '../grid';
 import { ANNEX_KINDS, annexSpec, KIND_LABEL } from '../kinds';
 import { parseItemList } from '../profileA/keyItems';
@@ -245,7 +245,7 @@ function findingIdentity(f: Finding, audit: Audit, index: ReturnType<typeof rowK
   const at = parseA1(f.cell);
   const rowKey = at && entry ? (entry.rows.get(at.row) ?? '') : '';
   const column = at && entry ? labelKey((entry.table.header.labels.get(at.col) ?? []).slice(-1)[0] ?? '') : '';
-  const message = f.message.replace(/\$?[A-Z]{1,3}\$?\d{1,7}/g, '#').replace(/第\d+行/g, '第#行');
+  const message = messageOf(f).replace(/\$?[A-Z]{1,3}\$?\d{1,7}/g, '#').replace(/第\d+行/g, '第#行');
   return [f.code, kind, rowKey, column, message].join('|');
 }
 

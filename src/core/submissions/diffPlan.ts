@@ -3,7 +3,7 @@
  * cell in NEW), changed spans marked ⟦…⟧ (the xlsx adapter also colours them as rich text), then the
  * findings new since OLD. A SheetPlan like the summary sheets.
  */
-import { localizeFinding } from '../finding';
+import { actualOf, messageOf } from '../finding';
 import type { Lang } from '../i18n/spec';
 import { t } from '../i18n/ui';
 import { KIND_LABEL } from '../kinds';
@@ -90,15 +90,14 @@ export function diffPlan(report: DiffReport, names: { old: string; new: string }
       text(t('diff.col.actual', lang), 'header'),
       text(t('col.code', lang), 'header'),
     ]);
-    for (const f0 of list) {
-      const f = localizeFinding(f0, lang);
+    for (const f of list) {
       rows.push([
         text(t(`severity.${f.severity}`, lang), f.severity),
         text(f.sheet, 'center'),
         linked ? link(f.cell, f.sheet, f.cell) : text(f.cell, 'center'),
-        text(f.message),
+        text(messageOf(f, lang)),
         text(f.expected === undefined ? '' : String(f.expected)),
-        text(f.actual === undefined ? '' : String(f.actual)),
+        text(String(actualOf(f, lang) ?? '')),
         text(f.code),
       ]);
     }
