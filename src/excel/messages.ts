@@ -2,9 +2,8 @@
  * The Office.js adapter's user-facing text lives in the one UI catalogue (src/core/i18n/uiExcel.ts,
  * spread into UI); this module renders it.
  */
-import type { Params } from '../core/i18n/findings';
 import type { Lang } from '../core/i18n/spec';
-import { t } from '../core/i18n/ui';
+import { t, type UiArgs } from '../core/i18n/ui';
 import { UI_EXCEL as EXCEL_MESSAGES } from '../core/i18n/uiExcel';
 import { type HostNote, renderHostNote } from '../hosts/errors';
 
@@ -12,8 +11,8 @@ export { UI_EXCEL as EXCEL_MESSAGES } from '../core/i18n/uiExcel';
 
 export type ExcelMessageKey = keyof typeof EXCEL_MESSAGES;
 
-export function excelText(key: ExcelMessageKey, lang: Lang = 'zh-CN', params: Params = {}): string {
-  return t(key, lang, params);
+export function excelText<K extends ExcelMessageKey>(key: K, lang: Lang = 'zh-CN', ...params: UiArgs<K>): string {
+  return t(key, lang, ...params);
 }
 
 /** A message not yet rendered (the hosts' note, src/hosts/errors.ts), with a key of the Excel adapter's. */

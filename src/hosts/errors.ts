@@ -6,7 +6,7 @@
  */
 import type { Params } from '../core/i18n/findings';
 import type { Lang } from '../core/i18n/spec';
-import { t, type UiKey } from '../core/i18n/ui';
+import { textOf, type UiKey } from '../core/i18n/ui';
 
 export class HostAdapterError<P extends string = string, K extends UiKey = UiKey> extends Error {
   override readonly name: string = 'HostAdapterError';
@@ -17,7 +17,7 @@ export class HostAdapterError<P extends string = string, K extends UiKey = UiKey
     private readonly key: K,
   ) {
     // The Error message is the zh-CN catalogue text, so a careless `e.message` shows no raw host text.
-    super(t(key, 'zh-CN', params));
+    super(textOf(key, 'zh-CN', params));
   }
 
   /** The catalogue key of the user's message. */
@@ -27,7 +27,7 @@ export class HostAdapterError<P extends string = string, K extends UiKey = UiKey
 
   /** The message for the user, in their language. */
   userMessage(lang: Lang = 'zh-CN'): string {
-    return t(this.key, lang, this.params);
+    return textOf(this.key, lang, this.params);
   }
 }
 
@@ -46,7 +46,7 @@ export interface HostNote<K extends UiKey = UiKey> {
 /** A note in the user's language (its cause, if any, rendered into `{reason}`). */
 export function renderHostNote(note: HostNote, lang: Lang = 'zh-CN'): string {
   const reason = note.cause ? renderHostNote(note.cause, lang) : '';
-  return t(note.key, lang, { ...note.params, ...(note.cause ? { reason } : {}) });
+  return textOf(note.key, lang, { ...note.params, ...(note.cause ? { reason } : {}) });
 }
 
 /** An adapter error as the cause of a note. */
