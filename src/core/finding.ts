@@ -12,8 +12,8 @@ export interface CellLocation {
  * One finding: plain data, never an exception, and never a rendered text. Its message is rendered at the edge,
  * in the reader's language, from its code and parameters (`messageOf`); it survives `structuredClone` and JSON.
  */
-export interface Finding {
-  readonly code: FindingCode;
+export interface FindingOf<C extends FindingCode> {
+  readonly code: C;
   readonly severity: Severity;
   readonly sheet: string;
   readonly cell: string;
@@ -22,8 +22,18 @@ export interface Finding {
   readonly actual?: string | number;
   readonly related?: readonly CellLocation[];
   /** The values the message is rendered from: the code's typed parameters, plus `sheet`, `expected` and `actual`. */
-  readonly params: Params;
+  readonly params: FindingParams[C] & ImplicitParams;
 }
+
+/** Filled from the finding's location and extras, in every finding's parameters. */
+export type ImplicitParams = {
+  readonly sheet: string;
+  readonly expected?: string | number;
+  readonly actual?: ParamValue;
+};
+
+/** Any finding; narrowed by its `code`, its `params` are that code's (`if (f.code === 'settings/invalid') f.params.field`). */
+export type Finding = { readonly [C in FindingCode]: FindingOf<C> }[FindingCode];
 
 export interface FindingExtras {
   readonly expected?: string | number;
@@ -33,8 +43,8 @@ export interface FindingExtras {
 }
 
 /** A finding of `code`, its parameters checked against the code's message templates. */
-export function makeFinding<C extends FindingCode>(code: C, at: CellLocation, ...[params, extras]: ParamsArg<C>): Finding {
-  return buildFinding(code, at, (params ?? {}) as Params, extras ?? {});
+export function makeFinding<C extends FindingCode>(code: C, at: CellLocation, ...[params, extras]: ParamsArg<C>): FindingOf<C> {
+  return buildFinding(code, at, (params ?? {}) as Params, extras ?? {}) as FindingOf<C>;
 }
 
 function buildFinding(code: FindingCode, at: CellLocation, params: Params, extras: FindingExtras): Finding {
@@ -53,12 +63,12 @@ function buildFinding(code: FindingCode, at: CellLocation, params: Params, extra
     ...(extras.actual !== undefined ? { actual: typeof extras.actual === 'object' ? renderParam(extras.actual, 'zh-CN') : extras.actual } : {}),
     ...(extras.related && extras.related.length > 0 ? { related: extras.related } : {}),
     params: merged,
-  };
+  } as unknown as Finding; // the parameters were checked against the code by `makeFinding` / `FindingSink.add`
 }
 
 /** The finding's message in `lang`, rendered from its code's template and its parameters. */
 export function messageOf(f: Pick<Finding, 'code' | 'params'>, lang: Lang = 'zh-CN'): string {
-  return renderFinding(f.code, f.params, lang);
+  return renderFinding(f.code, f.params as Params, lang);
 }
 
 /** The finding's found value in `lang` (a list is joined in that language). */

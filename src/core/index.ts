@@ -3,7 +3,7 @@ export { auditWorkbook, type Audit, type ColumnGap, type SheetInfo } from './aud
 export { type UnitGap } from './unitGaps';
 export { type Explanation, type TableExplained } from './explain';
 export { auditSubmission } from './submissions/marker';
-export { type Finding, type CellLocation, type RenderedFinding, actualOf, messageOf, renderedFinding, countBySeverity, sortFindings } from './finding';
+export { type Finding, type FindingOf, type CellLocation, type RenderedFinding, actualOf, messageOf, renderedFinding, countBySeverity, sortFindings } from './finding';
 export { FINDINGS, type FindingCode, type Severity, type Lang, renderFinding } from './i18n/findings';
 export { UI, t, textOf, type UiArgs, type UiKey, type UiParams } from './i18n/ui';
 export { LIST_SEPARATOR, listOf, listParam, localized, numberParam, type ListOptions } from './i18n/lists';

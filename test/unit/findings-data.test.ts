@@ -27,6 +27,16 @@ describe('a finding is data', () => {
     expect(messageOf(f, 'en-US')).toBe('州发改委: 总项数 is 2 but the rating columns add up to 3.');
   });
 
+  it('narrowed by its code, a finding\'s parameters are that code\'s, typed', () => {
+    const fieldOf = (f: Finding) => (f.code === 'settings/invalid' ? f.params.field : undefined);
+    // @ts-expect-error — `field` is not a parameter of tally/row-sum
+    const wrong = (f: Finding) => (f.code === 'tally/row-sum' ? f.params.field : undefined);
+    const f = makeFinding('settings/invalid', { sheet: '', cell: '' }, { field: 'year' });
+    expect(f.params.field).toBe('year');
+    expect(fieldOf(f)).toBe('year');
+    expect(wrong(f)).toBeUndefined();
+  });
+
   it('renders for a reader with the fields of the JSON contract, in their order', () => {
     const f = makeFinding('merge/conflict', { sheet: '附件5', cell: 'B6' }, { key: 'k', file: 'b.xlsx', other: 'a.xlsx', column: listParam(['对接情况', '备注']) }, { related: [{ sheet: '附件5', cell: 'B5' }] });
     const r = renderedFinding(f, 'en-US');
@@ -37,7 +47,7 @@ describe('a finding is data', () => {
 
   it('numbers are grouped when rendered, not stored as text', () => {
     const f = makeFinding('read/outside-grid', { sheet: '附件1', cell: 'A1' }, { count: numberParam(12345), cells: listParam(['A0', 'XFE1']) });
-    expect(f.params['count']).toEqual({ number: 12345 });
+    expect(f.params.count).toEqual({ number: 12345 });
     expect(messageOf(f)).toContain('有 12,345 个单元格');
     expect(messageOf(f, 'en-US')).toContain('has 12,345 cells');
     expect(messageOf(f, 'en-US')).toContain('(A0, XFE1)');

@@ -1164,7 +1164,7 @@ describe('settings/invalid', () => {
 
   it('a mapping to a column the kind does not have is refused alone', () => {
     const a = audit(annexes(), { columnMap: { 'rating-tally': { 其他: 'nonsense', 其它: 'unlikely' } } });
-    expect(ofCode(a, 'settings/invalid').map((f) => f.params['field'])).toEqual(['columnMap.rating-tally.其他']);
+    expect(ofCode(a, 'settings/invalid').map((f) => (f.code === 'settings/invalid' ? f.params.field : null))).toEqual(['columnMap.rating-tally.其他']);
     expect(a.settings.columnMap['rating-tally']).toEqual({ 其它: 'unlikely' });
   });
 
