@@ -36,6 +36,8 @@ export interface DiffChange {
   readonly percent?: boolean;
   /** Narratives (and a rating's assessment text): the character diff. */
   readonly segments?: readonly TextSegment[];
+  /** A progress mark change: the marked columns on each side, listed in the reader's language when shown. */
+  readonly marks?: { readonly before: readonly string[]; readonly after: readonly string[] };
 }
 
 export interface DiffReport {
@@ -101,11 +103,13 @@ function isPercent(table: Table, read: CellRead): boolean {
 }
 
 /** 基本完成 / 常态化或按时序推进 / 相对滞后: the columns that carry a mark. */
-function marksOf(table: Table, row: TableRow): { text: string; cell: string } {
+function marksOf(table: Table, row: TableRow): { text: string; labels: string[]; cell: string } {
   const marked = MARK_COLUMNS.map((k) => row.cells.get(k)).filter((r): r is CellRead => r !== undefined && r.text !== '');
   const first = row.cells.get('done');
+  const labels = marked.map((r) => headerLabel(table, r.col, r.text));
   return {
-    text: marked.map((r) => headerLabel(table, r.col, r.text)).join('、'),
+    text: labels.join('、'),
+    labels,
     cell: marked[0]?.own ?? first?.own ?? '',
   };
 }
@@ -135,7 +139,7 @@ function compareRows(ctx: Ctx, kind: AnnexKind, oldT: Table, newT: Table, o: Key
   if (kind === 'target-progress') {
     const a = marksOf(oldT, o.row);
     const b = marksOf(newT, n.row);
-    if (a.text !== b.text) push({ ...base, type: 'mark', cell: b.cell, column: '工作进度', before: a.text, after: b.text }, a.cell);
+    if (a.text !== b.text) push({ ...base, type: 'mark', cell: b.cell, column: '工作进度', before: a.text, after: b.text, marks: { before: a.labels, after: b.labels } }, a.cell);
   }
 
   const oldFields = new Map(fieldsOf(oldT, o.row).map((f) => [f.id, f] as const));

@@ -4,6 +4,7 @@
  * findings new since OLD. A SheetPlan like the summary sheets.
  */
 import { actualOf, messageOf } from '../finding';
+import { listOf } from '../i18n/lists';
 import type { Lang } from '../i18n/spec';
 import { t } from '../i18n/ui';
 import { KIND_LABEL } from '../kinds';
@@ -33,6 +34,7 @@ export function changeSides(c: DiffChange, lang: Lang): { before: string; after:
     case 'figure':
       return { before: formatFigure(c.before, c.percent), after: formatFigure(c.after, c.percent) };
     case 'mark':
+      if (c.marks) return { before: listOf(c.marks.before, lang), after: listOf(c.marks.after, lang) };
       return { before: String(c.before ?? ''), after: String(c.after ?? '') };
     case 'rating': {
       const segs = c.segments ?? [];
