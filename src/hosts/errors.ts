@@ -6,7 +6,7 @@
  */
 import type { Params } from '../core/i18n/findings';
 import type { Lang } from '../core/i18n/spec';
-import { textOf, type UiKey } from '../core/i18n/ui';
+import { textOf, type UiKey, type UiParams } from '../core/i18n/ui';
 
 export class HostAdapterError<P extends string = string, K extends UiKey = UiKey> extends Error {
   override readonly name: string = 'HostAdapterError';
@@ -35,21 +35,26 @@ export function isHostAdapterError(e: unknown): e is HostAdapterError {
   return e instanceof HostAdapterError;
 }
 
-/** A message not yet rendered: a catalogue key and its parameters, rendered in the user's language at the edge. */
-export interface HostNote<K extends UiKey = UiKey> {
-  readonly key: K;
-  readonly params?: Params;
+/**
+ * A message not yet rendered: a catalogue key and its parameters, rendered in the user's language at the edge.
+ * The parameters are typed per key like `t()`'s (`{reason}` comes from the cause): a note that forgets one, or
+ * names one its text does not use, does not compile.
+ */
+export type HostNote<K extends UiKey = UiKey> = { readonly [Q in K]: NoteOf<Q, K> }[K];
+
+type NoteOf<Q extends UiKey, K extends UiKey> = {
+  readonly key: Q;
   /** Why a step failed: a catalogue message filled into the note's `{reason}`. */
   readonly cause?: HostNote<K>;
-}
+} & (keyof Omit<UiParams[Q], 'reason'> extends never ? { readonly params?: Readonly<Record<string, never>> } : { readonly params: Omit<UiParams[Q], 'reason'> });
 
 /** A note in the user's language (its cause, if any, rendered into `{reason}`). */
 export function renderHostNote(note: HostNote, lang: Lang = 'zh-CN'): string {
   const reason = note.cause ? renderHostNote(note.cause, lang) : '';
-  return textOf(note.key, lang, { ...note.params, ...(note.cause ? { reason } : {}) });
+  return textOf(note.key, lang, { ...(note.params as Params | undefined), ...(note.cause ? { reason } : {}) });
 }
 
 /** An adapter error as the cause of a note. */
 export function noteOf<K extends UiKey>(err: HostAdapterError<string, K>): HostNote<K> {
-  return { key: err.messageKey, params: err.params };
+  return { key: err.messageKey, params: err.params } as unknown as HostNote<K>; // an error's parameters were given with its problem
 }
