@@ -2,7 +2,7 @@
  * Rendering check results: the JSON contract of DESIGN.md and the human table view, whose file names,
  * sheet names and messages (which quote cell text) are made inert for the terminal.
  */
-import { type Audit, type Finding, KIND_LABEL, type Lang, listOf, localizeFinding, t } from '../core';
+import { type Audit, KIND_LABEL, type Lang, listOf, type RenderedFinding, renderedFinding, t } from '../core';
 import { inert, say } from './terminal';
 import { displayWidth, padEnd } from './width';
 
@@ -10,7 +10,8 @@ export interface CheckResult {
   readonly file: string;
   readonly profile: Audit['profile'];
   readonly sheets: Audit['sheets'];
-  readonly findings: readonly Omit<Finding, 'params'>[];
+  /** Each finding in the chosen language, its message rendered (the JSON contract keeps `message`). */
+  readonly findings: readonly RenderedFinding[];
   readonly counts: Audit['counts'];
 }
 
@@ -24,10 +25,7 @@ export function toCheckResult(file: string, audit: Audit, lang: Lang): CheckResu
     file,
     profile: audit.profile,
     sheets: audit.sheets,
-    findings: audit.findings.map((f) => {
-      const { params: _params, ...rest } = localizeFinding(f, lang);
-      return rest;
-    }),
+    findings: audit.findings.map((f) => renderedFinding(f, lang)),
     counts: audit.counts,
   };
 }

@@ -6,7 +6,7 @@
  * are shown as `\n`, `\x1b`, `\u202e`. The layout's own newlines are added after, and JSON output is left to
  * JSON.stringify.
  */
-import { type Lang, t, type UiKey } from '../core';
+import { type Lang, t, type UiArgs, type UiKey } from '../core';
 
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -21,6 +21,6 @@ export function inert(s: string): string {
 }
 
 /** A one-line catalogue sentence for the terminal: the names and texts filled into it are made inert. */
-export function say(key: UiKey, lang: Lang, params?: Parameters<typeof t>[2]): string {
-  return inert(t(key, lang, params));
+export function say<K extends UiKey>(key: K, lang: Lang, ...params: UiArgs<K>): string {
+  return inert(t(key, lang, ...params));
 }

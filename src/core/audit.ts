@@ -21,7 +21,7 @@ import { resolveSettings, type Settings } from './settings';
 import { type AnnexKind, readTable, type Table } from './table';
 import type { ColumnType } from './columnTypes';
 import { cellText, ownValue } from './text';
-import { listOf, listParam, localized } from './i18n/lists';
+import { listOf, listParam, localized, numberParam } from './i18n/lists';
 
 export interface SheetInfo {
   readonly name: string;
@@ -79,16 +79,16 @@ function reportReadProblem(sheet: string, p: SheetReadProblem, sink: FindingSink
       sink.add('read/part-missing', at, { part: p.part });
       return;
     case 'bad-xml':
-      sink.add('read/bad-xml', at, { part: p.part, position: p.position.toLocaleString('en-US'), problem: XML_PROBLEM_TEXT[p.problem] });
+      sink.add('read/bad-xml', at, { part: p.part, position: numberParam(p.position), problem: XML_PROBLEM_TEXT[p.problem] });
       return;
     case 'unreadable':
       sink.add('read/sheet-unreadable', at, { part: p.part });
       return;
     case 'shared-string-missing':
-      sink.add('read/shared-string-missing', { sheet, cell: p.cells[0] ?? 'A1' }, { count: p.count.toLocaleString('en-US'), cells: cellList(p.cells, p.count) });
+      sink.add('read/shared-string-missing', { sheet, cell: p.cells[0] ?? 'A1' }, { count: numberParam(p.count), cells: cellList(p.cells, p.count) });
       return;
     case 'outside-grid':
-      sink.add('read/outside-grid', at, { count: p.count.toLocaleString('en-US'), cells: cellList(p.cells, p.count) });
+      sink.add('read/outside-grid', at, { count: numberParam(p.count), cells: cellList(p.cells, p.count) });
       return;
   }
 }

@@ -1,5 +1,6 @@
 import { parseA1 } from './grid';
-import { FINDINGS, type FindingCode, type FindingParams, type Lang, type LocalizedParam, type Params, type Severity, renderFinding } from './i18n/findings';
+import { FINDINGS, type FindingCode, type FindingParams, type Lang, type ParamValue, type Params, type Severity, renderFinding } from './i18n/findings';
+import { renderParam } from './i18n/template';
 
 export interface CellLocation {
   readonly sheet: string;
@@ -7,31 +8,43 @@ export interface CellLocation {
   readonly cell: string;
 }
 
-/** One finding: plain data, never an exception. */
-export interface Finding {
-  readonly code: FindingCode;
+/**
+ * One finding: plain data, never an exception, and never a rendered text. Its message is rendered at the edge,
+ * in the reader's language, from its code and parameters (`messageOf`); it survives `structuredClone` and JSON.
+ */
+export interface FindingOf<C extends FindingCode> {
+  readonly code: C;
   readonly severity: Severity;
   readonly sheet: string;
   readonly cell: string;
-  /** zh-CN by default; re-render in another language with `localizeFinding`. */
-  readonly message: string;
   readonly expected?: string | number;
+  /** A list or a text per language is kept in `params.actual` and read in zh-CN here; `actualOf` reads it per language. */
   readonly actual?: string | number;
   readonly related?: readonly CellLocation[];
-  /** The values the message was built from, so it can be rendered in another language. */
-  readonly params: Params;
+  /** The values the message is rendered from: the code's typed parameters, plus `sheet`, `expected` and `actual`. */
+  readonly params: FindingParams[C] & ImplicitParams;
 }
+
+/** Filled from the finding's location and extras, in every finding's parameters. */
+export type ImplicitParams = {
+  readonly sheet: string;
+  readonly expected?: string | number;
+  readonly actual?: ParamValue;
+};
+
+/** Any finding; narrowed by its `code`, its `params` are that code's (`if (f.code === 'settings/invalid') f.params.field`). */
+export type Finding = { readonly [C in FindingCode]: FindingOf<C> }[FindingCode];
 
 export interface FindingExtras {
   readonly expected?: string | number;
-  /** A localized value (a list, say) is rendered per language in the message and in `actual`. */
-  readonly actual?: string | number | LocalizedParam;
+  /** A list or a localized value is rendered per language in the message and in `actual`. */
+  readonly actual?: ParamValue;
   readonly related?: readonly CellLocation[];
 }
 
 /** A finding of `code`, its parameters checked against the code's message templates. */
-export function makeFinding<C extends FindingCode>(code: C, at: CellLocation, ...[params, extras]: ParamsArg<C>): Finding {
-  return buildFinding(code, at, (params ?? {}) as Params, extras ?? {});
+export function makeFinding<C extends FindingCode>(code: C, at: CellLocation, ...[params, extras]: ParamsArg<C>): FindingOf<C> {
+  return buildFinding(code, at, (params ?? {}) as Params, extras ?? {}) as FindingOf<C>;
 }
 
 function buildFinding(code: FindingCode, at: CellLocation, params: Params, extras: FindingExtras): Finding {
@@ -46,18 +59,49 @@ function buildFinding(code: FindingCode, at: CellLocation, params: Params, extra
     severity: FINDINGS[code].severity,
     sheet: at.sheet,
     cell: at.cell,
-    message: renderFinding(code, merged),
     ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
-    ...(extras.actual !== undefined ? { actual: typeof extras.actual === 'object' ? extras.actual['zh-CN'] : extras.actual } : {}),
+    ...(extras.actual !== undefined ? { actual: typeof extras.actual === 'object' ? renderParam(extras.actual, 'zh-CN') : extras.actual } : {}),
     ...(extras.related && extras.related.length > 0 ? { related: extras.related } : {}),
     params: merged,
-  };
+  } as unknown as Finding; // the parameters were checked against the code by `makeFinding` / `FindingSink.add`
 }
 
-export function localizeFinding(f: Finding, lang: Lang): Finding {
-  if (lang === 'zh-CN') return f;
-  const actual = f.params['actual'];
-  return { ...f, message: renderFinding(f.code, f.params, lang), ...(typeof actual === 'object' && f.actual !== undefined ? { actual: actual[lang] } : {}) };
+/** The finding's message in `lang`, rendered from its code's template and its parameters. */
+export function messageOf(f: Pick<Finding, 'code' | 'params'>, lang: Lang = 'zh-CN'): string {
+  return renderFinding(f.code, f.params as Params, lang);
+}
+
+/** The finding's found value in `lang` (a list is joined in that language). */
+export function actualOf(f: Pick<Finding, 'actual' | 'params'>, lang: Lang = 'zh-CN'): string | number | undefined {
+  if (f.actual === undefined) return undefined;
+  const p = f.params['actual'];
+  return p !== undefined && typeof p === 'object' ? renderParam(p, lang) : f.actual;
+}
+
+/** A finding as a reader gets it (CLI JSON, reports): its data in `lang`, with the message, without the parameters. */
+export interface RenderedFinding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+  readonly expected?: string | number;
+  readonly actual?: string | number;
+  readonly related?: readonly CellLocation[];
+}
+
+export function renderedFinding(f: Finding, lang: Lang = 'zh-CN'): RenderedFinding {
+  const actual = actualOf(f, lang);
+  return {
+    code: f.code,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: messageOf(f, lang),
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(actual !== undefined ? { actual } : {}),
+    ...(f.related ? { related: f.related } : {}),
+  };
 }
 
 /** A code's parameter list: optional when its messages have no placeholder of their own. */
@@ -105,7 +149,10 @@ export function sortFindings(findings: readonly Finding[], sheetOrder: readonly 
     if (ca !== cb) return ca - cb;
     if (a.code !== b.code) return a.code < b.code ? -1 : 1;
     if (SEVERITY_RANK[a.severity] !== SEVERITY_RANK[b.severity]) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-    return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+    // Rare: two findings of one code on one cell. Their messages decide, rendered only here.
+    const ma = messageOf(a);
+    const mb = messageOf(b);
+    return ma < mb ? -1 : ma > mb ? 1 : 0;
   });
 }
 

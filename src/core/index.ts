@@ -3,10 +3,10 @@ export { auditWorkbook, type Audit, type ColumnGap, type SheetInfo } from './aud
 export { type UnitGap } from './unitGaps';
 export { type Explanation, type TableExplained } from './explain';
 export { auditSubmission } from './submissions/marker';
-export { type Finding, type CellLocation, localizeFinding, countBySeverity, sortFindings } from './finding';
+export { type Finding, type FindingOf, type CellLocation, type RenderedFinding, actualOf, messageOf, renderedFinding, countBySeverity, sortFindings } from './finding';
 export { FINDINGS, type FindingCode, type Severity, type Lang, renderFinding } from './i18n/findings';
-export { UI, t, type UiKey } from './i18n/ui';
-export { LIST_SEPARATOR, listOf, listParam, localized, type ListOptions } from './i18n/lists';
+export { UI, t, textOf, type UiArgs, type UiKey, type UiParams } from './i18n/ui';
+export { LIST_SEPARATOR, listOf, listParam, localized, numberParam, type ListOptions } from './i18n/lists';
 export { type Grid, type CellValue, type MergeArea, a1, parseA1, columnLetter } from './grid';
 export { type AnnexKind } from './table';
 export { KIND_LABEL, supportedKinds, type Profile } from './kinds';
@@ -50,6 +50,7 @@ export {
   type DiffChange,
   type DiffReport,
   mergeSubmissions,
+  auditMerge,
   mergedSheetPlan,
   type MergedSheet,
   type MergeResult,

@@ -125,7 +125,7 @@ export async function checkAndMark(options: ActionOptions & { readonly summaries
     const done: Audit | null = audit;
     if (done === null) throw e;
     const err = toExcelAdapterError(e);
-    if (err.problem === 'timeout' || err.problem === 'busy') notes.push({ key: 'excel.note.writeTimedOut', params: err.params });
+    if (err.problem === 'timeout' || err.problem === 'busy') notes.push({ key: 'excel.note.writeTimedOut', params: { seconds: err.params['seconds'] ?? '' } });
     else if (!summariesDone) notes.push(summaryFailure(e));
     else notes.push({ key: 'excel.note.marksFailed', cause: causeOf(e) });
     return { audit: done, sheets: summariesDone ? sheets : [], notes };

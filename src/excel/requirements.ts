@@ -7,7 +7,8 @@
  * code uses with its `[Api set]` and fails when one above the manifest minimum is not listed here, or its use
  * is not inside a check of its feature.
  */
-import { excelText, type ExcelMessageKey } from './messages';
+import { textOf } from '../core';
+import type { ExcelMessageKey } from './messages';
 
 /** The manifest's minimum ExcelApi version (kept equal to manifest.xml by test/excel/apisets.test.ts). */
 export const MANIFEST_EXCEL_API = '1.9';
@@ -70,7 +71,7 @@ export function checkRequirements(): Requirements {
         requirement: `${f.set} ${f.version}`,
         blocking: f.blocking,
         key: f.key,
-        message: { 'zh-CN': excelText(f.key, 'zh-CN', { version: f.version }), 'en-US': excelText(f.key, 'en-US', { version: f.version }) },
+        message: { 'zh-CN': textOf(f.key, 'zh-CN', { version: f.version }), 'en-US': textOf(f.key, 'en-US', { version: f.version }) },
       });
   }
   return { supported, missing };

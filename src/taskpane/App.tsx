@@ -4,7 +4,7 @@
  */
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, Title3, tokens } from '@fluentui/react-components';
 import * as React from 'react';
-import type { ColumnGap, Lang, SettingsInput, UiKey, UnitGap } from '../core';
+import type { ColumnGap, Lang, SettingsInput, UiArgs, UiKey, UnitGap } from '../core';
 import { listOf, supportedKinds, t, withColumnMapping, withUnitAlias } from '../core';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SubmissionSection } from './components/SubmissionSection';
@@ -78,7 +78,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
   }, [services]);
 
   const busy = step !== null;
-  const tr = (key: UiKey, params: Record<string, string | number> = {}) => t(key, lang, params);
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
 
   const run = async (action: () => Promise<Outcome | null>): Promise<void> => {
     // Every action may end in findings: their chunk loads while the action runs.

@@ -5,18 +5,16 @@
  */
 import ExcelJS from 'exceljs';
 import {
-  auditSubmission,
   type Audit,
   buildSummaryPlans,
-  countBySeverity,
   type Lang,
   overlongCells,
   type Settings,
   type SheetPlan,
-  sortFindings,
   type MergeResult,
   type MergeSource,
   mergeSubmissions,
+  auditMerge,
   type TemplateRequest,
   type TemplateWorkbook,
   templateWorkbook,
@@ -87,9 +85,7 @@ export async function mergeToWorkbook(inputs: readonly MergeInput[], settings: S
   const draft = writeMergedWorkbook(merged.sheets, styleSources, lang);
   const workbook = await loadWorkbook(new Uint8Array((await draft.xlsx.writeBuffer()) as ArrayBuffer), out);
   const grids = workbookToGrids(workbook);
-  const audit0 = auditSubmission(grids, settings);
-  const findings = sortFindings([...audit0.findings, ...merged.findings], grids.map((g) => g.name));
-  const audit = { ...audit0, findings, counts: countBySeverity(findings) };
+  const audit = auditMerge(grids, merged, settings);
   const plans = buildSummaryPlans(audit, lang);
   const summaries = applySheetPlans(workbook, plans, lang);
   const overlong = [

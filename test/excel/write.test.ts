@@ -222,7 +222,7 @@ describe('page setup Excel refuses (audit §2.5: unverified in real Excel, so it
       expect(result.sheets.map((s) => s.name)).toEqual(['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果']);
       const names = ['汇总-研判统计', '汇总-县市区事项', '汇总-完成率', '通报草稿', '校验结果'];
       // The names are a list in the reader's language, rendered when the note is shown.
-      expect(result.notes).toEqual([{ key: 'excel.note.pageLayoutSkipped', params: { sheets: { 'zh-CN': names.join('、'), 'en-US': names.join(', ') } } }]);
+      expect(result.notes).toEqual([{ key: 'excel.note.pageLayoutSkipped', params: { sheets: { list: names } } }]);
       expect(renderHostNote(result.notes[0]!, 'en-US')).toContain(names.join(', '));
       const ws = host.workbook.sheet('校验结果');
       expect(ws.pageLayout).toEqual({});

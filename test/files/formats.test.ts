@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { auditWorkbook } from '../../src/core';
+import { auditWorkbook, messageOf } from '../../src/core';
 import { openWorkbook } from '../../src/xlsx/files';
 import { sampleBytes } from '../helpers/grids';
 
@@ -20,7 +20,7 @@ function findings(bytes: Uint8Array, file: string) {
     format: opened.format,
     profile: audit.profile,
     kinds: audit.sheets.map((s) => `${s.name}:${s.kind}`),
-    findings: audit.findings.map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell} ${f.message}`),
+    findings: audit.findings.map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell} ${messageOf(f)}`),
     counts: audit.counts,
   };
 }

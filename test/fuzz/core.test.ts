@@ -5,7 +5,7 @@
  * names, and the marks are exactly the findings' cells with their worst severity.
  */
 import fc from 'fast-check';
-import { auditWorkbook, buildSummaryPlans, type CellValue, countBySeverity, FINDINGS, type Grid, highlightPlan, isLegalSheetName, localizeFinding, parseA1 } from '../../src/core';
+import { auditWorkbook, buildSummaryPlans, type CellValue, countBySeverity, FINDINGS, type Grid, highlightPlan, isLegalSheetName, messageOf, parseA1 } from '../../src/core';
 import type { MergeArea } from '../../src/core/grid';
 import { cloneGrid, sampleGrids } from '../helpers/grids';
 
@@ -40,14 +40,14 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 function checkInvariants(grids: Grid[]): void {
   const a = auditWorkbook(grids);
   // A throw inside a check becomes engine/rule-failed (the runner catches): that is the real signal.
-  expect(a.findings.filter((f) => f.code === 'engine/rule-failed').map((f) => `${f.sheet}: ${f.message}`)).toEqual([]);
+  expect(a.findings.filter((f) => f.code === 'engine/rule-failed').map((f) => `${f.sheet}: ${messageOf(f)}`)).toEqual([]);
   const names = new Set(grids.map((g) => g.name));
   for (const f of a.findings) {
     expect(names.has(f.sheet)).toBe(true);
     expect(parseA1(f.cell)).not.toBeNull();
     // The severity is the catalogue's, and the message reads in both languages.
     expect(FINDINGS[f.code]?.severity).toBe(f.severity);
-    for (const message of [f.message, localizeFinding(f, 'en-US').message]) {
+    for (const message of [messageOf(f), messageOf(f, 'en-US')]) {
       expect(typeof message).toBe('string');
       expect(message.trim()).not.toBe('');
       expect(message).not.toMatch(/undefined|\[object Object\]/);

@@ -40,9 +40,14 @@ export function where(findings: readonly Finding[]): string[] {
  * The parts of a finding a spec asserts on (never the rendered message): its `params` are the rule's own, without
  * the sheet, expected and actual the sink copies into them (those are asserted as the finding's own fields).
  */
-export function shape(f: Finding | undefined): Pick<Finding, 'code' | 'severity' | 'cell' | 'params'> & Partial<Pick<Finding, 'expected' | 'actual' | 'related'>> {
+export interface FindingShape extends Pick<Finding, 'code' | 'severity' | 'cell'>, Partial<Pick<Finding, 'expected' | 'actual' | 'related'>> {
+  /** The rule's own parameters (a plain record: specs compare them whole). */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export function shape(f: Finding | undefined): FindingShape {
   if (!f) throw new Error('no finding');
-  const { sheet: _sheet, expected: _expected, actual: _actual, ...params } = f.params;
+  const { sheet: _sheet, expected: _expected, actual: _actual, ...params } = f.params as Readonly<Record<string, unknown>>;
   return {
     code: f.code,
     severity: f.severity,

@@ -2,7 +2,7 @@
  * Issue 24 item 2: the cost of a sheet is the cells it holds, never the rectangle of its used range. A
  * stray far cell costs what one cell costs; references outside A1:XFD1048576 are ignored with one warning.
  */
-import { auditSubmission, auditWorkbook } from '../../src/core';
+import { auditSubmission, auditWorkbook, messageOf } from '../../src/core';
 import { type CellValue, cellsOf, type Grid } from '../../src/core/grid';
 import { openWorkbook } from '../../src/xlsx/open';
 import { findGrid, sampleGrids } from '../helpers/grids';
@@ -51,7 +51,7 @@ describe('references outside Excel\'s grid are ignored with one warning', () => 
     const outside = audit.findings.filter((f) => f.code === 'read/outside-grid');
     expect(outside).toHaveLength(1);
     expect(outside[0]?.severity).toBe('warning');
-    expect(outside[0]?.message).toBe('工作表“附件1”有 3 个单元格的地址超出 Excel 的表格范围 A1:XFD1048576（A0、XFE1、A1048577），Excel 不会显示它们，已忽略。');
+    expect(messageOf(outside[0]!)).toBe('工作表“附件1”有 3 个单元格的地址超出 Excel 的表格范围 A1:XFD1048576（A0、XFE1、A1048577），Excel 不会显示它们，已忽略。');
     const rest = audit.findings.filter((f) => f.code !== 'read/outside-grid').map((f) => `${f.code} ${f.sheet}!${f.cell}`);
     expect(rest).toEqual(intact().findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`));
   });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { type Audit, auditSubmission, auditWorkbook, buildSummaryPlans, highlightPlan, localizeFinding } from '../../src/core';
+import { type Audit, auditSubmission, auditWorkbook, buildSummaryPlans, highlightPlan, messageOf } from '../../src/core';
 import type { SheetReadProblem } from '../../src/core/grid';
 import { FINDINGS_READ } from '../../src/core/i18n/findingsRead';
 import { copyTarget, isWorkbookReadError, readErrorMessage } from '../../src/xlsx/files';
@@ -29,10 +29,10 @@ describe('a sheet that cannot be read is a finding on it, never a silent gap', (
     expect(audit.sheets.map((s) => s.name)).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5']);
     const f = audit.findings.find((x) => x.code === 'read/part-missing');
     expect(f).toMatchObject({ severity: 'error', sheet: '附件1', cell: 'A1' });
-    expect(f?.message).toBe(
+    expect(messageOf(f!)).toBe(
       '工作表“附件1”的内容部件“xl/worksheets/sheet1.xml”在文件中不存在，该表未能读取、未经检查，其中的附件可能被漏检；请在 Excel 或 WPS 中打开并重新保存后再检查。',
     );
-    expect(f && localizeFinding(f, 'en-US').message).toBe(
+    expect(f && messageOf(f, 'en-US')).toBe(
       'The part "xl/worksheets/sheet1.xml" of sheet "附件1" is not in the file: the sheet was not read nor checked, and an annex on it may be missing from the check. Open the file in Excel or WPS, save it again and check it again.',
     );
     expect(audit.counts.error).toBe(intact.counts.error + 1);
@@ -45,7 +45,7 @@ describe('a sheet that cannot be read is a finding on it, never a silent gap', (
     const f = audit.findings.filter((x) => x.code === 'read/shared-string-missing');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', sheet: '附件1', cell: 'A4' });
-    expect(f[0]?.message).toContain('有 1 个单元格（A4）引用了文件中不存在的共享文字，按空白读取');
+    expect(messageOf(f[0]!)).toContain('有 1 个单元格（A4）引用了文件中不存在的共享文字，按空白读取');
   });
 
   it('a cut-off sheet: an error naming the part and where it breaks (附件1 was read as nothing and nothing said so)', () => {
@@ -53,7 +53,7 @@ describe('a sheet that cannot be read is a finding on it, never a silent gap', (
     const f = audit.findings.filter((x) => x.code === 'read/bad-xml');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', sheet: '附件1' });
-    expect(f[0]?.message).toMatch(/^工作表“附件1”的 XML（xl\/worksheets\/sheet1\.xml）在第 [\d,]+ 个字节处中断（文件在元素结束之前就结束了）/);
+    expect(messageOf(f[0]!)).toMatch(/^工作表“附件1”的 XML（xl\/worksheets\/sheet1\.xml）在第 [\d,]+ 个字节处中断（文件在元素结束之前就结束了）/);
     expect(audit.counts.error).toBeGreaterThan(intact.counts.error);
   });
 
@@ -64,7 +64,7 @@ describe('a sheet that cannot be read is a finding on it, never a silent gap', (
 
   it('a malformed %-escape in the workbook relationships: the sheet is reported, not dropped', () => {
     const audit = check(editSample({ 'xl/_rels/workbook.xml.rels': (x) => x.replace('worksheets/sheet1.xml', 'worksheets/sheet%E4%1.xml') }));
-    expect(audit.findings.find((x) => x.code === 'read/part-missing')?.message).toContain('“xl/worksheets/sheet%E4%1.xml”在文件中不存在');
+    expect(messageOf(audit.findings.find((x) => x.code === 'read/part-missing')!)).toContain('“xl/worksheets/sheet%E4%1.xml”在文件中不存在');
   });
 
   it('a cut-off workbook.xml is refused with a sentence naming it, never checked as a workbook of fewer sheets', () => {
@@ -97,7 +97,7 @@ describe('every read/ code of the catalogue', () => {
     const read = audit.findings.filter((f) => f.code.startsWith('read/'));
     expect(read.map((f) => f.code).sort()).toEqual(Object.keys(FINDINGS_READ).sort());
     const byCode = (code: string) => read.find((f) => f.code === code);
-    expect(['read/part-missing', 'read/bad-xml', 'read/sheet-unreadable', 'read/shared-string-missing', 'read/outside-grid'].map((c) => byCode(c)?.message)).toEqual([
+    expect(['read/part-missing', 'read/bad-xml', 'read/sheet-unreadable', 'read/shared-string-missing', 'read/outside-grid'].map((c) => messageOf(byCode(c)!))).toEqual([
       '工作表“附件1”的内容部件“xl/worksheets/sheet1.xml”在文件中不存在，该表未能读取、未经检查，其中的附件可能被漏检；请在 Excel 或 WPS 中打开并重新保存后再检查。',
       '工作表“附件1”的 XML（xl/worksheets/sheet1.xml）在第 4,503 个字节处出现了不匹配的结束标记，该表的内容未能完整读取，检查结果不可靠，其中的附件可能被漏检；请在 Excel 或 WPS 中打开并重新保存后再检查。',
       '工作表“附件1”的内容（xl/worksheets/sheet1.xml）无法解析，该表未能读取、未经检查，其中的附件可能被漏检；请在 Excel 或 WPS 中打开并重新保存后再检查。',
@@ -105,7 +105,7 @@ describe('every read/ code of the catalogue', () => {
       '工作表“附件1”有 1 个单元格的地址超出 Excel 的表格范围 A1:XFD1048576（XFE1），Excel 不会显示它们，已忽略。',
     ]);
     const sst = byCode('read/shared-string-missing');
-    expect(sst && localizeFinding(sst, 'en-US').message).toBe(
+    expect(sst && messageOf(sst, 'en-US')).toBe(
       'Sheet "附件1" has 5 cells (A4, B7, C9…) that refer to shared text not in the file; they were read as blank and their checks are not reliable. Open the file in Excel or WPS, save it again and check it again.',
     );
     expect(['read/part-missing', 'read/bad-xml', 'read/sheet-unreadable', 'read/shared-string-missing', 'read/outside-grid'].map((c) => byCode(c)?.severity)).toEqual(['error', 'error', 'error', 'error', 'warning']);

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ExcelAdapterError } from '../../src/excel';
-import { HostAdapterError, renderHostNote } from '../../src/hosts/errors';
+import { HostAdapterError, type HostNote, renderHostNote } from '../../src/hosts/errors';
+import { listParam } from '../../src/core/i18n/lists';
 import { SELF_TEST_STEPS } from '../../src/hosts/selfTest';
 import { renderExcelNote } from '../../src/excel/messages';
 import { renderWpsNote, WpsAdapterError } from '../../src/wps';
@@ -50,6 +51,18 @@ describe('one host layer', () => {
     expect(w.userMessage('en-US')).toContain('120 seconds');
     expect(renderExcelNote).toBe(renderHostNote);
     expect(renderWpsNote).toBe(renderHostNote);
+  });
+
+  it('a note\'s parameters are typed per key like t()\'s; its {reason} comes from its cause', () => {
+    const cause: HostNote = { key: 'wps.timeout', params: { seconds: 30 } };
+    const notes: HostNote[] = [
+      { key: 'wps.note.summariesFailed', params: { sheets: listParam(['汇总-研判统计', '校验结果']) }, cause },
+      // @ts-expect-error — `sheets` is missing
+      { key: 'wps.note.summariesFailed', params: {} },
+      // @ts-expect-error — `sheet` is not a parameter of wps.note.summariesFailed
+      { key: 'wps.note.summariesFailed', params: { sheets: 'x', sheet: 'y' } },
+    ];
+    expect(renderHostNote(notes[0]!, 'en-US')).toMatch(/^The summary sheets were not completed: "汇总-研判统计, 校验结果" may be incomplete.*Reason: .*30/);
   });
 
   it.each([

@@ -2,7 +2,7 @@
  * Variants built from the sample in code: one mistake each, caught at the right cell with the right
  * severity, and nothing else turned into an error.
  */
-import { auditWorkbook, type Audit, type Finding, type Grid } from '../../src/core';
+import { auditWorkbook, type Audit, type Finding, type Grid, messageOf } from '../../src/core';
 import { cloneGrid, findGrid, getCell, sampleGrids, setCell } from '../helpers/grids';
 
 const SAMPLE = 'keywork-2024.xlsx';
@@ -37,7 +37,7 @@ describe('profile B variants of the sample', () => {
     const a = variant('附件1', (g) => setCell(g, 'E5', '√')); // target 1 is marked 相对滞后 in G5
     const f = added(a, base);
     expect(brief(f)).toEqual(['附件1!E5 target/mark-multiple error']);
-    expect(f[0]?.message).toContain('第1项');
+    expect(messageOf(f[0]!)).toContain('第1项');
     expect(f[0]?.related).toEqual([{ sheet: '附件1', cell: 'G5' }]);
     expect(a.recomputed.keywork?.targets?.counts).toEqual({ total: 80, done: 7, onSchedule: 64, lagging: 8, unmarked: 1 });
   });
@@ -62,7 +62,7 @@ describe('profile B variants of the sample', () => {
     const a = variant('附件2', (g) => setCell(g, 'J4', '已完成')); // 17 of 20 场, 85%
     const f = added(a, base);
     expect(brief(f.filter((x) => x.sheet === '附件2'))).toEqual(['附件2!J4 livelihood/status-not-met error']);
-    expect(f.find((x) => x.sheet === '附件2')?.message).toContain('85%');
+    expect(messageOf(f.find((x) => x.sheet === '附件2')!)).toContain('85%');
     // The table now says 16 done: every 通报 figure of the livelihood projects that counts it disagrees.
     expect(brief(f.filter((x) => x.sheet === '通报')).sort()).toEqual([
       '通报!A17 report/count-mismatch error', // 等12件省级… 已提前完成
@@ -98,7 +98,7 @@ describe('profile B variants of the sample', () => {
     const f = added(a, base);
     expect(brief(f)).toEqual(['通报!A8 report/count-mismatch error']);
     expect([f[0]?.expected, f[0]?.actual]).toEqual(['7项', '8项']);
-    expect(f[0]?.message).toContain('已完成年度目标任务的8项，占8.8%');
+    expect(messageOf(f[0]!)).toContain('已完成年度目标任务的8项，占8.8%');
   });
 
   it('a 通报 share changed: an error; the plain-rounding 11.3% is accepted like the published 11.2%', () => {

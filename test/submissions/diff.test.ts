@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { auditWorkbook } from '../../src/core';
 import type { Grid } from '../../src/core/grid';
-import { diffAudits, diffText, markedExcerpt, markedText, type DiffChange } from '../../src/core/submissions';
+import { changeSides, diffAudits, diffText, markedExcerpt, markedText, type DiffChange } from '../../src/core/submissions';
 import { readGrids } from '../../src/xlsx';
 import { SAMPLES, sampleGrids } from '../helpers/grids';
 import { cellAt, deleteRow, gridsToBytes, mutable, type MutableGrid, run, setCell, swapRows, tempDir } from './support';
@@ -111,6 +111,15 @@ describe('diffAudits on the key-work sample', () => {
     ]);
     expect(report.changes[1]?.percent).toBe(true);
     expect(report.newFindings.map((f) => f.code)).toContain('livelihood/pct-mismatch');
+  });
+
+  it('two marks on one target are listed in the reader\'s language (no 、 in English)', async () => {
+    const g = byName(await sampleGrids('keywork-2024.xlsx'));
+    setCell(g['附件1']!, 'E5', '√'); // target 1: 相对滞后 → 基本完成 and 相对滞后
+    const report = diffAudits(auditWorkbook(await sampleGrids('keywork-2024.xlsx')), auditWorkbook(await readGrids(await gridsToBytes(Object.values(g)), 'new')));
+    const mark = report.changes.find((c) => c.type === 'mark');
+    expect(mark && changeSides(mark, 'zh-CN').after).toBe('基本完成、相对滞后');
+    expect(mark && changeSides(mark, 'en-US').after).toBe('基本完成, 相对滞后');
   });
 });
 

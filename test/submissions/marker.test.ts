@@ -5,6 +5,7 @@ import type { SheetInfo } from '../../src/core';
 import { formatMarker, parseMarker, TEMPLATE_VERSION, templateFindings, templateWorkbook } from '../../src/core/submissions';
 import { buildTemplateWorkbook, writeTemplateMarker } from '../../src/xlsx/template';
 import { run, tempDir } from './support';
+import { messageOf } from '../../src/core';
 
 const sheet = (name: string, kind: SheetInfo['kind']): SheetInfo => ({ name, kind, headerRow: 4, firstDataRow: 5, lastDataRow: 9 });
 const INCENTIVE = [sheet('附件1', 'rating-tally'), sheet('附件3', 'incentive-analysis')];
@@ -30,7 +31,7 @@ describe('templateFindings', () => {
     const [f, ...rest] = templateFindings('incentive-analysis@1', INCENTIVE, 2);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ code: 'template/old-version', severity: 'warning', sheet: '附件3', cell: 'A1', expected: 2, actual: 1 });
-    expect(f?.message).toBe('本工作簿按第1版“研判分析表（附件3）”模板填写，当前模板为第2版；表头或填写规则可能已调整，请改用新模板。');
+    expect(messageOf(f!)).toBe('本工作簿按第1版“研判分析表（附件3）”模板填写，当前模板为第2版；表头或填写规则可能已调整，请改用新模板。');
   });
 
   it('a newer version is a note', () => {
@@ -40,8 +41,8 @@ describe('templateFindings', () => {
   it('a template of the other profile, or one whose annex is not there, is foreign', () => {
     const [f] = templateFindings(`all-keywork@${TEMPLATE_VERSION}`, INCENTIVE);
     expect(f).toMatchObject({ code: 'template/foreign', severity: 'warning', expected: 'all-keywork', actual: 'rating-tally+incentive-analysis' });
-    expect(f?.message).toContain('重点工作推进全套附件');
-    expect(f?.message).toContain('研判统计表（附件1）、研判分析表（附件3）');
+    expect(messageOf(f!)).toContain('重点工作推进全套附件');
+    expect(messageOf(f!)).toContain('研判统计表（附件1）、研判分析表（附件3）');
     expect(templateFindings(`liaison-log@${TEMPLATE_VERSION}`, INCENTIVE).map((x) => x.code)).toEqual(['template/foreign']);
     // Foreign and old at once: both said.
     expect(templateFindings('liaison-log@1', INCENTIVE, 2).map((x) => x.code)).toEqual(['template/foreign', 'template/old-version']);

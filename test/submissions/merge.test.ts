@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { auditWorkbook, resolveSettings } from '../../src/core';
+import { auditWorkbook, messageOf, renderedFinding, resolveSettings } from '../../src/core';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { mergeSubmissions, PROVENANCE_HEADER, templateWorkbook } from '../../src/core/submissions';
 import { readGrids } from '../../src/xlsx';
@@ -126,7 +126,7 @@ describe('the same key from two submissions', () => {
       ['吉首市', '金融工作', '无', 'a.xlsx'],
       ['泸溪县', '金融工作', '无', 'b.xlsx'],
     ]);
-    expect(r.findings.map((f) => [f.code, f.severity, f.cell, f.message])).toEqual([
+    expect(r.findings.map((f) => [f.code, f.severity, f.cell, messageOf(f)])).toEqual([
       ['merge/duplicate', 'info', 'B5', '“吉首市 / 营商环境”在“b.xlsx”中与“a.xlsx”完全相同，已只保留一行。'],
     ]);
   });
@@ -136,7 +136,7 @@ describe('the same key from two submissions', () => {
     const b = liaison([['吉首市', '营商环境', '9月3日对接。']]);
     const r = mergeSubmissions([{ file: 'a.xlsx', grids: [a] }, { file: 'b.xlsx', grids: [b] }], settings);
     expect(r.sheets[0]!.grid.values.slice(4).map((row) => row[2])).toEqual(['9月2日对接。', '9月3日对接。']);
-    expect(r.findings).toEqual([
+    expect(r.findings.map((f) => renderedFinding(f))).toEqual([
       expect.objectContaining({
         code: 'merge/conflict',
         severity: 'warning',
@@ -156,7 +156,7 @@ describe('the same key from two submissions', () => {
     const b = liaison([['泸溪县', '金融工作', '无', '已核实']], '统计截止9月30日', '备注');
     const empty = makeGrid('Sheet1', [['随便写的']]);
     const r = mergeSubmissions([{ file: 'a.xlsx', grids: [a] }, { file: 'b.xlsx', grids: [b] }, { file: 'c.xlsx', grids: [empty] }], settings);
-    expect(r.findings.map((f) => [f.code, f.message])).toEqual([
+    expect(r.findings.map((f) => [f.code, messageOf(f)])).toEqual([
       ['merge/column-dropped', '“b.xlsx”的“备注”列在合并版式中没有对应列，其中的 1 个单元格未合并。'],
       ['merge/layout-differs', '“b.xlsx”的表头上方的标题或说明为“统计截止9月30日”，与“a.xlsx”的“统计截止10月10日”不同，合并结果采用“a.xlsx”的。'],
       ['merge/source-empty', '“c.xlsx”中没有识别出可合并的附件，未并入任何数据。'],

@@ -4,7 +4,7 @@
  * the tests: the sample's annexes pasted one under another in one sheet (the 311-error case of the issue),
  * and a table whose numbers were all typed as words.
  */
-import { auditWorkbook } from '../../src/core';
+import { auditWorkbook, messageOf } from '../../src/core';
 import type { CellValue, Grid, MergeArea } from '../../src/core/grid';
 import { collapseFloods, FLOOD_MIN_ROWS } from '../../src/core/flood';
 import { makeFinding } from '../../src/core/finding';
@@ -47,7 +47,7 @@ describe('never flood', () => {
     expect(errors.length).toBeLessThan(FLOOD_MIN_ROWS);
     const warned = a.findings.filter((f) => f.code === 'engine/misread-suspected');
     expect(warned.length).toBeGreaterThan(0);
-    expect(warned[0]?.message).toContain('没有被正确读懂');
+    expect(messageOf(warned[0]!)).toContain('没有被正确读懂');
     expect(warned[0]?.related?.length).toBeGreaterThan(0);
   });
 

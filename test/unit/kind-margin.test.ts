@@ -3,7 +3,7 @@
  * A table that merges 附件3's and 附件4's columns (研判 and 进展 in one) fits both about equally: it gets no
  * kind, one note naming both and how to choose, and no error; told the kind in the settings, it is read as such.
  */
-import { auditWorkbook } from '../../src/core';
+import { auditWorkbook, messageOf } from '../../src/core';
 import { detectKind, KIND_MARGIN } from '../../src/core/detect';
 import { makeGrid } from '../helpers/grids';
 
@@ -26,9 +26,9 @@ describe('a kind only with a margin', () => {
     const a = auditWorkbook([MERGED]);
     expect(a.sheets[0]?.kind).toBeNull();
     expect(a.findings.map((f) => `${f.code} ${f.severity}`)).toEqual(['structure/kind-ambiguous info']);
-    expect(a.findings[0]?.message).toContain('研判分析表（附件3）');
-    expect(a.findings[0]?.message).toContain('进展情况（附件4）');
-    expect(a.findings[0]?.message).toContain('工作表类型');
+    expect(messageOf(a.findings[0]!)).toContain('研判分析表（附件3）');
+    expect(messageOf(a.findings[0]!)).toContain('进展情况（附件4）');
+    expect(messageOf(a.findings[0]!)).toContain('工作表类型');
   });
 
   it('told the kind in the settings, the sheet is read as that kind', () => {

@@ -4,9 +4,10 @@
  * findings that name lists, is rendered in English; outside the workbook's own text (quoted "…" or “…”),
  * no Chinese list punctuation may remain.
  */
-import { auditWorkbook, type Finding, localizeFinding, resolveSettings } from '../../src/core';
+import { auditWorkbook, type Finding, messageOf, actualOf, resolveSettings } from '../../src/core';
 import type { CellValue, Grid } from '../../src/core/grid';
 import { listOf, listParam, LIST_SEPARATOR } from '../../src/core/i18n/lists';
+import { renderParam } from '../../src/core/i18n/template';
 import { mergeSubmissions, templateWorkbook } from '../../src/core/submissions';
 import { cloneGrid, findGrid, sampleGrids, setCell } from '../helpers/grids';
 
@@ -19,7 +20,7 @@ const CHINESE_LIST_PUNCTUATION = /[、，；：]/;
 
 function badEnglish(findings: readonly Finding[]): string[] {
   return findings
-    .map((f) => `${f.code} ${f.sheet}!${f.cell}: ${localizeFinding(f, 'en-US').message}`)
+    .map((f) => `${f.code} ${f.sheet}!${f.cell}: ${messageOf(f, 'en-US')}`)
     .filter((line) => CHINESE_LIST_PUNCTUATION.test(ownWords(line.slice(line.indexOf(': ') + 2))));
 }
 
@@ -50,7 +51,12 @@ describe('lists in English findings', () => {
     expect(listOf(['a', 'b', 'c'], 'zh-CN', { max: 2 })).toBe('a、b等（另有1个）');
     expect(listOf(['a', 'b', 'c'], 'en-US', { max: 2 })).toBe('a, b and 1 more');
     expect(listOf(['a', 'b', 'c'], 'zh-CN', { max: 1, measure: '处' })).toBe('a等（另有2处）');
-    expect(listParam([5, 19])).toEqual({ 'zh-CN': '5、19', 'en-US': '5, 19' });
+    // As a parameter the list is data, joined only when rendered.
+    expect(listParam([5, 19])).toEqual({ list: [5, 19] });
+    expect(renderParam(listParam([5, 19]), 'zh-CN')).toBe('5、19');
+    expect(renderParam(listParam([5, 19]), 'en-US')).toBe('5, 19');
+    expect(renderParam(listParam(['a', 'b', 'c'], { max: 1, measure: '处' }), 'zh-CN')).toBe('a等（另有2处）');
+    expect(renderParam(listParam([{ 'zh-CN': '甲', 'en-US': 'A' }, 'b']), 'en-US')).toBe('A, b');
   });
 
   it('the assertion sees a Chinese separator outside quotes, and ignores the workbook\'s quoted text', () => {
@@ -67,11 +73,11 @@ describe('lists in English findings', () => {
   it('the totals of an ambiguous count (text/count-sum-ambiguous) are listed with commas', async () => {
     const a = auditWorkbook(await sample('incentive-2022.xlsx'));
     const f = a.findings.find((x) => x.code === 'text/count-sum-ambiguous' && x.cell === 'C45') as Finding;
-    expect(localizeFinding(f, 'en-US').message).toContain('totals 5, 19.');
-    expect(f.message).toContain('5、19');
+    expect(messageOf(f, 'en-US')).toContain('totals 5, 19.');
+    expect(messageOf(f)).toContain('5、19');
     // The finding's `actual` follows the language too (JSON, the findings sheet).
     expect(f.actual).toBe('5、19');
-    expect(localizeFinding(f, 'en-US').actual).toBe('5, 19');
+    expect(actualOf(f, 'en-US')).toBe('5, 19');
   });
 
   it('units named in cross/units-unmatched', async () => {
@@ -79,7 +85,7 @@ describe('lists in English findings', () => {
     const found = a.findings.filter((f) => f.code === 'cross/units-unmatched');
     expect(found.length).toBeGreaterThan(0);
     expect(badEnglish(a.findings)).toEqual([]);
-    expect(localizeFinding(found[0] as Finding, 'en-US').message).toMatch(/单位\d+, 单位\d+/);
+    expect(messageOf(found[0] as Finding, 'en-US')).toMatch(/单位\d+, 单位\d+/);
   });
 
   it('several missing columns (structure/column-missing)', async () => {
@@ -90,8 +96,8 @@ describe('lists in English findings', () => {
     const a = auditWorkbook(grids);
     const found = a.findings.filter((f) => f.code === 'structure/column-missing');
     expect(found.length).toBe(1);
-    expect(found[0]?.message).toContain('难度较大、不太可能');
-    expect(localizeFinding(found[0] as Finding, 'en-US').message).toContain('难度较大, 不太可能');
+    expect(messageOf(found[0]!)).toContain('难度较大、不太可能');
+    expect(messageOf(found[0] as Finding, 'en-US')).toContain('难度较大, 不太可能');
     expect(badEnglish(a.findings)).toEqual([]);
   });
 
@@ -102,8 +108,8 @@ describe('lists in English findings', () => {
     const a = auditWorkbook(grids);
     const found = a.findings.filter((f) => f.code === 'target/mark-multiple');
     expect(found.length).toBe(1);
-    expect(found[0]?.message).toMatch(/”、“/);
-    expect(localizeFinding(found[0] as Finding, 'en-US').message).toMatch(/", "/);
+    expect(messageOf(found[0]!)).toMatch(/”、“/);
+    expect(messageOf(found[0] as Finding, 'en-US')).toMatch(/", "/);
     expect(badEnglish(a.findings)).toEqual([]);
   });
 
@@ -125,7 +131,7 @@ describe('lists in English findings', () => {
     const r = mergeSubmissions([{ file: 'a.xlsx', grids: a }, { file: 'b.xlsx', grids: b }], resolveSettings({}).settings);
     const found = r.findings.filter((f) => f.code === 'merge/conflict');
     expect(found.length).toBeGreaterThan(0);
-    expect(found.map((f) => localizeFinding(f, 'en-US').message).join('\n')).toMatch(/\(\S+, \S+\)/);
+    expect(found.map((f) => messageOf(f, 'en-US')).join('\n')).toMatch(/\(\S+, \S+\)/);
     expect(badEnglish(r.findings)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * of their own and checked against the 通报 figures that use the same words; an unknown word never causes an
  * error by itself. Built from the profile B model of test/editions/editionB.ts.
  */
-import { auditWorkbook, type Audit } from '../../src/core';
+import { auditWorkbook, type Audit, messageOf } from '../../src/core';
 import { wordClasses, wordIn } from '../../src/core/wordClasses';
 import { editionB, type EditionB, HUARONG_2023 } from '../editions/editionB';
 
@@ -60,7 +60,7 @@ describe('附件1 with one column of words', () => {
     const wrong = editionB({ place: HUARONG_2023, layout: { targetWords: words }, headline: says(slow + 1) });
     const w = auditWorkbook(wrong.grids);
     expect(errors(w)).toEqual([`report/count-mismatch 通报!${wrong.headlineCell}`]);
-    expect(codes(w, 'report/count-mismatch')[0]?.message).toContain('推进较慢');
+    expect(messageOf(codes(w, 'report/count-mismatch')[0]!)).toContain('推进较慢');
   });
 
   it('unknown words that are not a closed set: one warning per row, never an error', () => {

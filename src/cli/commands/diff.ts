@@ -10,7 +10,8 @@ import {
   isLegalSheetName,
   KIND_LABEL,
   type Lang,
-  localizeFinding,
+  messageOf,
+  renderedFinding,
   overlongCells,
   t,
   changeSides,
@@ -57,18 +58,14 @@ function changeJson(c: DiffChange, lang: Lang): Record<string, unknown> {
 }
 
 export function diffJson(report: DiffReport, oldFile: string, newFile: string, audit: Audit, lang: Lang): Record<string, unknown> {
-  const strip = (f: Audit['findings'][number]) => {
-    const { params: _params, ...rest } = localizeFinding(f, lang);
-    return rest;
-  };
   return {
     old: oldFile,
     new: newFile,
     profile: audit.profile,
     counts: report.counts,
     changes: report.changes.map((c) => changeJson(c, lang)),
-    newFindings: report.newFindings.map(strip),
-    resolvedFindings: report.resolvedFindings.map(strip),
+    newFindings: report.newFindings.map((f) => renderedFinding(f, lang)),
+    resolvedFindings: report.resolvedFindings.map((f) => renderedFinding(f, lang)),
   };
 }
 
@@ -100,9 +97,8 @@ export function renderDiffTable(report: DiffReport, names: { old: string; new: s
       out.push(`  ${label} ${subject}${column ? ` ${column}` : ''}  ${where}`);
     }
   }
-  const finding = (f0: DiffReport['newFindings'][number]): string => {
-    const f = localizeFinding(f0, lang);
-    return `  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(inert(`${f.sheet}!${f.cell}`), 12)} ${inert(f.message)}  (${f.code})`;
+  const finding = (f: DiffReport['newFindings'][number]): string => {
+    return `  ${padEnd(t(`severity.${f.severity}`, lang), 6)} ${padEnd(inert(`${f.sheet}!${f.cell}`), 12)} ${inert(messageOf(f, lang))}  (${f.code})`;
   };
   out.push('', t('diff.newFindings', lang, { count: report.newFindings.length }));
   for (const f of report.newFindings) out.push(finding(f));

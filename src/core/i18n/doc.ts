@@ -15,9 +15,9 @@ export function renderFindingsDoc(): string {
     '',
     '<!-- Generated from src/core/i18n/findings.ts by `npm run docs:findings`. Do not edit by hand. -->',
     '',
-    'Every finding has a stable `code`, a severity, the sheet and cell (A1) it is about, and a message in',
-    'zh-CN (default) or en-US. Severity: **error** — a number or mark is wrong; **warning** — probably wrong',
-    'or ambiguous; **info** — worth a look.',
+    'Every finding has a stable `code`, a severity, the sheet and cell (A1) it is about, and the parameters of',
+    'its message, which is rendered from them in zh-CN (default) or en-US. Severity: **error** — a number or',
+    'mark is wrong; **warning** — probably wrong or ambiguous; **info** — worth a look.',
     '',
     `${codes.length} codes.`,
   ];

@@ -3,10 +3,9 @@
  * message, a note or a finding parameter goes through here, so an English text never carries `、`.
  */
 import type { Lang } from './spec';
-import type { LocalizedParam } from './template';
+import { joinList, type ListParam, type LocalizedParam, type NumberParam } from './template';
 
-/** What goes between two list items. */
-export const LIST_SEPARATOR: Readonly<Record<Lang, string>> = { 'zh-CN': '、', 'en-US': ', ' };
+export { LIST_SEPARATOR } from './template';
 
 export interface ListOptions {
   /** Name at most this many items, then say how many more (`等（另有3个）` / ` and 3 more`). */
@@ -17,11 +16,7 @@ export interface ListOptions {
 
 /** The items as a list in `lang`. */
 export function listOf(items: readonly (string | number)[], lang: Lang, options: ListOptions = {}): string {
-  const shown = options.max !== undefined ? items.slice(0, Math.max(0, options.max)) : items;
-  const text = shown.map(String).join(LIST_SEPARATOR[lang]);
-  const more = items.length - shown.length;
-  if (more <= 0) return text;
-  return lang === 'zh-CN' ? `${text}等（另有${more}${options.measure ?? '个'}）` : `${text} and ${more} more`;
+  return joinList(items.map(String), lang, options.max, options.measure);
 }
 
 /** A text written per language, as a finding parameter rendered at the edge. */
@@ -29,7 +24,16 @@ export function localized(render: (lang: Lang) => string): LocalizedParam {
   return { 'zh-CN': render('zh-CN'), 'en-US': render('en-US') };
 }
 
-/** The items as a finding parameter: a list in each language. */
-export function listParam(items: readonly (string | number)[], options: ListOptions = {}): LocalizedParam {
-  return localized((lang) => listOf(items, lang, options));
+/** The items as a parameter: data, joined in the reader's language when the message is rendered. */
+export function listParam(items: readonly (string | number | LocalizedParam)[], options: ListOptions = {}): ListParam {
+  return {
+    list: [...items],
+    ...(options.max !== undefined ? { max: options.max } : {}),
+    ...(options.measure !== undefined ? { measure: options.measure } : {}),
+  };
+}
+
+/** A count or size as a parameter: grouped per the reader's locale when rendered (`12,345`). */
+export function numberParam(n: number): NumberParam {
+  return { number: n };
 }

@@ -1,6 +1,6 @@
 /** User-facing text outside findings (CLI, pane): zh-CN first, en-US second. */
-import type { Lang } from './spec';
-import { fillTemplate, type Params } from './template';
+import type { Lang, Placeholders } from './spec';
+import { fillTemplate, type ParamValue, type Params } from './template';
 import { UI_ACTIONS } from './uiActions';
 import { UI_EXCEL } from './uiExcel';
 import { UI_PLANS } from './uiPlans';
@@ -188,6 +188,36 @@ export const UI = {
 
 export type UiKey = keyof typeof UI;
 
-export function t(key: UiKey, lang: Lang = 'zh-CN', params: Params = {}): string {
+type Catalogue = typeof UI;
+/** A placeholder as `fillTemplate` reads it (`{name}`, word characters only): a JSON example in a text is none. */
+type ParamName<K extends string> = K extends `${string}${' ' | '"' | ':' | '{'}${string}` ? never : K;
+
+/**
+ * Each text's parameters, typed from its two templates like `FindingParams`: a call that forgets one, or passes
+ * one the texts do not use, does not compile.
+ */
+export type UiParams = {
+  readonly [K in UiKey]: string extends Catalogue[K]['zh-CN'] | Catalogue[K]['en-US']
+    ? Params // a text built at load time (not a literal) is not checked
+    : { readonly [P in ParamName<Placeholders<Catalogue[K]['zh-CN']> | Placeholders<Catalogue[K]['en-US']>>]: ParamValue };
+};
+
+/** A text's parameter list: optional (and empty) when its templates have no placeholder. */
+export type UiArgs<K extends UiKey> = string extends keyof UiParams[K]
+  ? [params?: Params]
+  : keyof UiParams[K] extends never
+    ? [params?: Readonly<Record<string, never>>]
+    : [params: UiParams[K]];
+
+/** The text `key` in `lang`, its parameters checked against its templates. */
+export function t<K extends UiKey>(key: K, lang: Lang = 'zh-CN', ...[params]: UiArgs<K>): string {
+  return fillTemplate(UI[key][lang], (params ?? {}) as Params, lang);
+}
+
+/**
+ * A text whose key was chosen at run time and whose parameters travel as data (a host's note or error, made
+ * where it happened and rendered where it is shown). Prefer `t`, which checks the parameters.
+ */
+export function textOf(key: UiKey, lang: Lang, params: Params = {}): string {
   return fillTemplate(UI[key][lang], params, lang);
 }

@@ -1,6 +1,6 @@
 /** 校验结果: every finding as a row, errors first, the cell as a link that jumps to it, as an Excel table with filters. */
 import type { Audit } from '../audit';
-import { localizeFinding } from '../finding';
+import { actualOf, messageOf } from '../finding';
 import type { Lang, Severity } from '../i18n/spec';
 import { t } from '../i18n/ui';
 import { basePlan, link, text } from './common';
@@ -9,7 +9,7 @@ import type { PlanCell, SheetPlan } from './types';
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function findingsPlan(audit: Audit, lang: Lang): SheetPlan {
-  const findings = [...audit.findings].map((f) => localizeFinding(f, lang)).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const findings = [...audit.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const c = audit.counts;
   const rows: PlanCell[][] = [
     [text(t('plan.findings.title', lang, c), 'title')],
@@ -20,9 +20,9 @@ export function findingsPlan(audit: Audit, lang: Lang): SheetPlan {
       text(t(`severity.${f.severity}`, lang), f.severity),
       text(f.sheet, 'center'),
       link(f.cell, f.sheet, f.cell),
-      text(f.message),
+      text(messageOf(f, lang)),
       text(f.expected === undefined ? '' : String(f.expected)),
-      text(f.actual === undefined ? '' : String(f.actual)),
+      text(String(actualOf(f, lang) ?? '')),
       text(f.code),
     ]);
   }

@@ -2,9 +2,8 @@
 import type { Audit } from '../audit';
 import { RATING_VOCAB } from '../vocab';
 import { columnLetter } from '../grid';
-import type { Params } from '../i18n/findings';
 import type { Lang } from '../i18n/spec';
-import { t, type UiKey } from '../i18n/ui';
+import { t, type UiArgs, type UiKey } from '../i18n/ui';
 import { basePlan, blank, countEqual, formula, link, num, PERCENT, PlanRows, text } from './common';
 import { CHART_COLORS, columnRange, placeCharts } from './charts';
 import type { PlanCell, SheetPlan } from './types';
@@ -15,7 +14,7 @@ const RATING_KEYS = ['veryLikely', 'likely', 'hard', 'unlikely'] as const;
 const RATING_HEADERS = RATING_VOCAB.map((r) => r.zh);
 
 export function tallyPlan(audit: Audit, lang: Lang): SheetPlan | null {
-  const tr = (key: UiKey, params: Params = {}) => t(key, lang, params);
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const r = audit.recomputed.incentive;
   const analysis = audit.records.incentive?.analysis;
   if (!r || !analysis || r.itemRatings.length === 0) return null;
@@ -95,7 +94,7 @@ export function tallyPlan(audit: Audit, lang: Lang): SheetPlan | null {
 }
 
 export function countiesPlan(audit: Audit, lang: Lang): SheetPlan | null {
-  const tr = (key: UiKey, params: Params = {}) => t(key, lang, params);
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const sep = LIST_SEPARATOR[lang];
   const r = audit.recomputed.incentive;
   const analysis = audit.records.incentive?.analysis;
@@ -127,7 +126,7 @@ export function countiesPlan(audit: Audit, lang: Lang): SheetPlan | null {
 }
 
 export function completionPlan(audit: Audit, lang: Lang): SheetPlan | null {
-  const tr = (key: UiKey, params: Params = {}) => t(key, lang, params);
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const r = audit.recomputed.incentive;
   if (!r || r.completion.items.length === 0) return null;
   const items = r.completion.items;

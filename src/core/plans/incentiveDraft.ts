@@ -6,9 +6,8 @@
  */
 import type { Audit } from '../audit';
 import { columnLetter } from '../grid';
-import type { Params } from '../i18n/findings';
 import type { Lang } from '../i18n/spec';
-import { t, type UiKey } from '../i18n/ui';
+import { t, type UiArgs, type UiKey } from '../i18n/ui';
 import { basePlan, blank, link, num, PlanRows, sheetRef, text } from './common';
 import type { RecomputedItemRating } from '../profileA';
 import type { PlanCell, SheetPlan } from './types';
@@ -36,7 +35,7 @@ function previousRound(
 ): Piece[] {
   const before = previous.audit.recomputed.incentive;
   if (!before) return [];
-  const tr = (key: UiKey, params: Params = {}) => t(key, lang, params);
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const zh = lang === 'zh-CN';
   const source = tr('plan.incentiveDraft.previousSource', { file: previous.name });
   const counts: Piece[] = [];
@@ -108,7 +107,7 @@ function list(items: readonly Piece[][], lang: Lang, enSep = ', '): Piece[] {
  * tally was not recomputed.
  */
 export function incentiveDraftPlan(audit: Audit, lang: Lang, tally: SheetPlan | null, counties: SheetPlan | null, previous?: PreviousRound): SheetPlan | null {
-  const tr = (key: UiKey, params: Params = {}) => t(key, lang, params);
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const r = audit.recomputed.incentive;
   if (!r || !tally) return null;
   const totalRow = rowOf(tally, 0, tr('plan.total'));

@@ -1,9 +1,8 @@
 /** Summary sheets of profile B: 汇总-目标任务, 汇总-民生实事 and 通报草稿. */
 import type { Audit } from '../audit';
 import { PROGRESS_VOCAB, vocabEntry } from '../vocab';
-import type { Params } from '../i18n/findings';
 import type { Lang } from '../i18n/spec';
-import { t as tr, type UiKey } from '../i18n/ui';
+import { t as tr, type UiArgs, type UiKey } from '../i18n/ui';
 import type { ClassTally } from '../profileB/recompute';
 import { basePlan, blank, countEqual, formula, link, num, PERCENT, PlanRows, text } from './common';
 import { columnLetter } from '../grid';
@@ -48,7 +47,7 @@ function namesUnit(listRange: string, unitCell: string): string {
 }
 
 export function targetsPlan(audit: Audit, lang: Lang): SheetPlan | null {
-  const L = (key: UiKey, params: Params = {}) => tr(key, lang, params);
+  const L = <K extends UiKey>(key: K, ...params: UiArgs<K>) => tr(key, lang, ...params);
   const t = audit.recomputed.keywork?.targets;
   if (!t) return null;
   const helperCol = 7; // H: one row per target, beside the tables
@@ -142,7 +141,7 @@ export function targetsPlan(audit: Audit, lang: Lang): SheetPlan | null {
 }
 
 export function livelihoodPlan(audit: Audit, lang: Lang): SheetPlan | null {
-  const L = (key: UiKey, params: Params = {}) => tr(key, lang, params);
+  const L = <K extends UiKey>(key: K, ...params: UiArgs<K>) => tr(key, lang, ...params);
   const l = audit.recomputed.keywork?.livelihood;
   if (!l) return null;
   const rows = new PlanRows();

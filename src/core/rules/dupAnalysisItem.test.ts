@@ -33,7 +33,7 @@ describe('dupAnalysisItem', () => {
     const dup: AnalysisRow[] = [...ITEMS, ['州民政局', '第32项', '推进养老服务体系建设', '10个县市', '难度较大'], ['州民政局', '第33项', '推进养老服务体系建设', '10个县市', '难度较大']];
     const r = runRule(dupAnalysisItem, [analysisGrid(dup)]);
     expect(where(r.findings)).toEqual(['dup/item 附件3!C8', 'dup/item 附件3!C9']);
-    expect(r.findings.map((f) => f.params['otherCell'])).toEqual(['C7', 'C7']);
+    expect(r.findings.map((f) => shape(f).params['otherCell'])).toEqual(['C7', 'C7']);
   });
 
   it('finds nothing for the same item under two units, nor for distinct items', () => {

@@ -5,7 +5,7 @@
  * findings that are new since OLD (and those resolved). Pure: two Audits in, a DiffReport out.
  */
 import type { Audit } from '../audit';
-import type { Finding } from '../finding';
+import { type Finding, messageOf } from '../finding';
 import { parseA1 } from '../grid';
 import { ANNEX_KINDS, annexSpec, KIND_LABEL, numericColumns } from '../kinds';
 import { parseItemList } from '../profileA/keyItems';
@@ -36,6 +36,8 @@ export interface DiffChange {
   readonly percent?: boolean;
   /** Narratives (and a rating's assessment text): the character diff. */
   readonly segments?: readonly TextSegment[];
+  /** A progress mark change: the marked columns on each side, listed in the reader's language when shown. */
+  readonly marks?: { readonly before: readonly string[]; readonly after: readonly string[] };
 }
 
 export interface DiffReport {
@@ -101,12 +103,14 @@ function isPercent(table: Table, read: CellRead): boolean {
 }
 
 /** 基本完成 / 常态化或按时序推进 / 相对滞后: the columns declared to carry a mark. */
-function marksOf(table: Table, row: TableRow): { text: string; cell: string } {
+function marksOf(table: Table, row: TableRow): { text: string; labels: string[]; cell: string } {
   const markKeys = table.spec.columns.filter((c) => c.type === 'mark').map((c) => c.key);
   const marked = markKeys.map((k) => row.cells.get(k)).filter((r): r is CellRead => r !== undefined && r.text !== '');
   const first = markKeys.length > 0 ? row.cells.get(markKeys[0] as string) : undefined;
+  const labels = marked.map((r) => headerLabel(table, r.col, r.text));
   return {
-    text: marked.map((r) => headerLabel(table, r.col, r.text)).join('、'),
+    text: labels.join('、'),
+    labels,
     cell: marked[0]?.own ?? first?.own ?? '',
   };
 }
@@ -136,7 +140,7 @@ function compareRows(ctx: Ctx, kind: AnnexKind, oldT: Table, newT: Table, o: Key
   if (newT.spec.columns.some((c) => c.type === 'mark')) {
     const a = marksOf(oldT, o.row);
     const b = marksOf(newT, n.row);
-    if (a.text !== b.text) push({ ...base, type: 'mark', cell: b.cell, column: '工作进度', before: a.text, after: b.text }, a.cell);
+    if (a.text !== b.text) push({ ...base, type: 'mark', cell: b.cell, column: '工作进度', before: a.text, after: b.text, marks: { before: a.labels, after: b.labels } }, a.cell);
   }
 
   const oldFields = new Map(fieldsOf(oldT, o.row).map((f) => [f.id, f] as const));
@@ -246,7 +250,7 @@ function findingIdentity(f: Finding, audit: Audit, index: ReturnType<typeof rowK
   const at = parseA1(f.cell);
   const rowKey = at && entry ? (entry.rows.get(at.row) ?? '') : '';
   const column = at && entry ? labelKey((entry.table.header.labels.get(at.col) ?? []).slice(-1)[0] ?? '') : '';
-  const message = f.message.replace(/\$?[A-Z]{1,3}\$?\d{1,7}/g, '#').replace(/第\d+行/g, '第#行');
+  const message = messageOf(f).replace(/\$?[A-Z]{1,3}\$?\d{1,7}/g, '#').replace(/第\d+行/g, '第#行');
   return [f.code, kind, rowKey, column, message].join('|');
 }
 

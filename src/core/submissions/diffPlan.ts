@@ -3,7 +3,8 @@
  * cell in NEW), changed spans marked ⟦…⟧ (the xlsx adapter also colours them as rich text), then the
  * findings new since OLD. A SheetPlan like the summary sheets.
  */
-import { localizeFinding } from '../finding';
+import { actualOf, messageOf } from '../finding';
+import { listOf } from '../i18n/lists';
 import type { Lang } from '../i18n/spec';
 import { t } from '../i18n/ui';
 import { KIND_LABEL } from '../kinds';
@@ -33,6 +34,7 @@ export function changeSides(c: DiffChange, lang: Lang): { before: string; after:
     case 'figure':
       return { before: formatFigure(c.before, c.percent), after: formatFigure(c.after, c.percent) };
     case 'mark':
+      if (c.marks) return { before: listOf(c.marks.before, lang), after: listOf(c.marks.after, lang) };
       return { before: String(c.before ?? ''), after: String(c.after ?? '') };
     case 'rating': {
       const segs = c.segments ?? [];
@@ -90,15 +92,14 @@ export function diffPlan(report: DiffReport, names: { old: string; new: string }
       text(t('diff.col.actual', lang), 'header'),
       text(t('col.code', lang), 'header'),
     ]);
-    for (const f0 of list) {
-      const f = localizeFinding(f0, lang);
+    for (const f of list) {
       rows.push([
         text(t(`severity.${f.severity}`, lang), f.severity),
         text(f.sheet, 'center'),
         linked ? link(f.cell, f.sheet, f.cell) : text(f.cell, 'center'),
-        text(f.message),
+        text(messageOf(f, lang)),
         text(f.expected === undefined ? '' : String(f.expected)),
-        text(f.actual === undefined ? '' : String(f.actual)),
+        text(String(actualOf(f, lang) ?? '')),
         text(f.code),
       ]);
     }

@@ -8,6 +8,7 @@ export { diffText, markedText, markedExcerpt, splitMarked, MARK_OPEN, MARK_CLOSE
 export { mergeSubmissions, PROVENANCE_HEADER, type MergeSource, type MergeResult, type MergedSheet, type CellOrigin } from './merge';
 export { rowKey, keyedRows, type RowKey, type KeyedRow } from './keys';
 export { mergedSheetPlan } from './mergePlan';
+export { auditMerge } from './mergeAudit';
 export {
   expectedUnitsFromGrids,
   missingUnits,

@@ -10,7 +10,7 @@ import type { Grid } from '../grid';
 import { KIND_LABEL, KIND_PROFILE } from '../kinds';
 import type { AnnexKind } from '../table';
 import { parseMarker, templateLabel } from './templateKinds';
-import { listOf } from '../i18n/lists';
+import { listParam } from '../i18n/lists';
 
 /** Name of the very hidden marker sheet and of the defined name pointing at its A1. */
 export const TEMPLATE_MARKER_NAME = 'AnnexAuditTemplate';
@@ -27,10 +27,6 @@ export function formatMarker(id: string, version: number): string {
 
 // Reading a marker lives beside the template kinds (no engine): the pane's first paint shows 模板 texts with it.
 export { parseMarker, type ParsedMarker } from './templateKinds';
-
-function kindList(kinds: readonly AnnexKind[], lang: 'zh-CN' | 'en-US'): string {
-  return listOf(kinds.map((k) => KIND_LABEL[k][lang]), lang);
-}
 
 /**
  * Findings about the template a submission was made on. `marker` is the text the adapter read (null:
@@ -57,7 +53,7 @@ export function templateFindings(marker: string | null, sheets: readonly SheetIn
     out.push(
       makeFinding('template/foreign', at, {
         ...names,
-        found: foundKinds.length > 0 ? { 'zh-CN': kindList(foundKinds, 'zh-CN'), 'en-US': kindList(foundKinds, 'en-US') } : none,
+        found: foundKinds.length > 0 ? listParam(foundKinds.map((k) => KIND_LABEL[k])) : none,
       }, { expected: parsed.id, actual: foundKinds.join('+') || '-' }),
     );
   }

@@ -20,7 +20,7 @@ import * as React from 'react';
 import type { ColumnGap, Finding, Lang, Severity, UnitGap } from '../../core';
 import { ColumnMapping, type ColumnMappingProps } from './ColumnMapping';
 import { UnitMapping, type UnitMappingProps } from './UnitMapping';
-import { t } from '../../core';
+import { actualOf, messageOf, t } from '../../core';
 
 const useStyles = makeStyles({
   group: { marginBottom: tokens.spacingVerticalM },
@@ -79,12 +79,12 @@ function makeColumns(
               </Caption1>
             )}
           </div>
-          <span className={styles.message}>{f.message}</span>
+          <span className={styles.message}>{messageOf(f, lang)}</span>
           {f.expected !== undefined || f.actual !== undefined ? (
             <Caption1 className={styles.detail}>
-              {[f.expected !== undefined ? t('pane.expected', lang, { value: f.expected }) : null, f.actual !== undefined ? t('pane.actual', lang, { value: f.actual }) : null]
+              {[f.expected !== undefined ? t('pane.expected', lang, { value: f.expected }) : null, f.actual !== undefined ? t('pane.actual', lang, { value: actualOf(f, lang) ?? '' }) : null]
                 .filter(Boolean)
-                .join('；')}
+                .join(lang === 'zh-CN' ? '；' : '; ')}
             </Caption1>
           ) : null}
           {(() => {
@@ -126,7 +126,7 @@ export function FindingsList({ findings, sheetOrder, lang, onSelect, gaps, onMap
               {g.items.length}
             </Badge>
           </div>
-          <DataGrid items={g.items as Finding[]} columns={columns} getRowId={(f: Finding) => `${f.sheet}!${f.cell}!${f.code}!${f.message}!${g.items.indexOf(f)}`} focusMode="composite" aria-label={`${t('pane.findings', lang)} ${g.sheet}`}>
+          <DataGrid items={g.items as Finding[]} columns={columns} getRowId={(f: Finding) => `${f.sheet}!${f.cell}!${f.code}!${g.items.indexOf(f)}`} focusMode="composite" aria-label={`${t('pane.findings', lang)} ${g.sheet}`}>
             <DataGridBody<Finding>>
               {({ item, rowId }) => (
                 <DataGridRow<Finding> key={rowId} className={styles.row}>

@@ -5,7 +5,7 @@
 import { Body1, CounterBadge, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import type { ColumnGap, Lang, Severity, UnitGap } from '../../core';
-import { localizeFinding, t } from '../../core';
+import { t } from '../../core';
 import type { AuditView } from '../services/types';
 import { FindingsList } from './FindingsList';
 
@@ -30,7 +30,7 @@ export interface FindingsSectionProps {
 export function FindingsSection({ audit, lang, onSelect, onMap, onLink }: FindingsSectionProps): React.ReactElement {
   const styles = useStyles();
   const [filter, setFilter] = React.useState<Filter>('all');
-  const findings = React.useMemo(() => audit.findings.map((f) => localizeFinding(f, lang)), [audit, lang]);
+  const findings = audit.findings;
   const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
   return (
     <section aria-label={t('pane.findings', lang)}>

@@ -34,6 +34,7 @@ import {
   listOf,
   type SettingsInput,
   t,
+  type UiArgs,
   type UiKey,
   stateText,
   templateText,
@@ -118,7 +119,7 @@ function FilePicker(props: { readonly multiple?: boolean; readonly folder?: bool
 
 export function SubmissionActions({ services, mode, lang, settings, onSettings, hasWorkbook, disabled = false, initialOpen = null }: SubmissionActionsProps): React.ReactElement {
   const styles = useStyles();
-  const tr = (key: UiKey, params: Record<string, string | number> = {}) => t(key, lang, params);
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const [open, setOpen] = React.useState<Action | null>(initialOpen);
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<Progress>(null);
@@ -419,7 +420,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
 /** The batch, file by file: unit and file, errors, warnings, status; an unreadable file shows its reason. */
 function BatchTable({ outcome, lang, expected }: { readonly outcome: BatchOutcome; readonly lang: Lang; readonly expected: number }): React.ReactElement {
   const styles = useStyles();
-  const tr = (key: UiKey, params: Record<string, string | number> = {}) => t(key, lang, params);
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   return (
     <>
       <Table size="extra-small" className={styles.table} aria-label={tr('act.batch.table')}>

@@ -4,14 +4,13 @@
  * pane are read here with the project's reader; every audit is `auditSubmission`, the one report function.
  */
 import {
-  auditSubmission,
   type Audit,
-  countBySeverity,
   KIND_LABEL,
   type Lang,
   resolveSettings,
   type SettingsInput,
   t,
+  auditMerge,
   changeSides,
   type DiffChange,
   diffAudits,
@@ -186,8 +185,9 @@ export async function readForMerge(files: readonly File[], lang: Lang, progress:
 }
 
 /**
- * The merge for a host that writes plans (Excel): the merged annexes as plans, and the counts of the same
- * audit the CLI and file mode report (the merged sheets audited, plus the merge's duplicates and conflicts).
+ * The merge for a host that writes plans (Excel, WPS): the merged annexes as plans, and the counts of
+ * `auditMerge`, the one merge report the CLI and file mode give too (the merged sheets audited, plus the
+ * merge's duplicates and conflicts).
  */
 export function mergeToPlans(inputs: readonly MergeInput[], settings: SettingsInput): { plans: SheetPlan[]; counts: Audit['counts'] } | null {
   const resolved = resolveSettings(settings).settings;
@@ -197,8 +197,8 @@ export function mergeToPlans(inputs: readonly MergeInput[], settings: SettingsIn
   );
   if (merged.sheets.length === 0) return null;
   const grids = merged.sheets.map((m) => m.grid);
-  const audit = auditSubmission(grids, settings);
-  return { plans: merged.sheets.map(mergedSheetPlan), counts: countBySeverity([...audit.findings, ...merged.findings]) };
+  const audit = auditMerge(grids, merged, settings);
+  return { plans: merged.sheets.map(mergedSheetPlan), counts: audit.counts };
 }
 
 export { mergeToWorkbook, workbookBytes };
