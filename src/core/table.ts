@@ -529,12 +529,18 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const labelCol = header.columns.get(spec.labelColumn)?.[0];
   // Rows of a table without multi columns share one empty map (one Map less per row).
   const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
+  const dateCols = new Set(spec.columns.filter((c) => c.type === 'date').flatMap((c) => header.columns.get(c.key) ?? []));
 
   for (let r = header.bottom + 1; r <= last; r++) {
     if (rowIsBlank(view, r)) continue;
     const own = ownNonBlank(view, r);
     // A stray value far outside the table's columns (a cell left at XFD1048576) is not a row of the table.
     if (own.every((o) => o.col < spanLeft - 1 || o.col > spanRight + 1)) {
+      notesBelow.push({ row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') });
+      continue;
+    }
+    // Nothing but a date (a deadline column running on below a shorter table beside another): no row of this table.
+    if (dateCols.size > 0 && own.every((o) => dateCols.has(o.col))) {
       notesBelow.push({ row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') });
       continue;
     }

@@ -504,7 +504,12 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['keywork'],
     apply(e, rng) {
       // A 完成时限 column at the right of 附件1 or the 任务分解, its dates written every way offices write them.
-      const idx = e.grids.map((g, i) => [g, i] as const).filter(([g]) => ['附件1', '任务分解'].includes(e.sheetOf.get(g.name) ?? '')).map(([, i]) => i);
+      // Only on a sheet holding that one table: appended at the sheet's right edge beside another table, the column
+      // would sit in the other table's columns, its dates on that table's note rows (the 5,000-edition run found it).
+      const idx = e.grids
+        .map((g, i) => [g, i] as const)
+        .filter(([g]) => ['附件1', '任务分解'].includes(e.sheetOf.get(g.name) ?? '') && !e.regions.some((r) => r.sheet === g.name))
+        .map(([, i]) => i);
       if (idx.length === 0) return null;
       const i = rng.pick(idx);
       const g = e.grids[i] as Grid;
@@ -527,7 +532,8 @@ export const TRANSFORMS: readonly Transform[] = [
     apply(e, rng) {
       // A 合计 row under 附件2's 项数 (incentive) or 附件1's √ columns (key-work), right: counts summed, ticks counted.
       const target = e.profile === 'incentive' ? '附件2' : '附件1';
-      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === target);
+      // Only on a sheet holding that one table (its row would run through a table beside it).
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === target && !e.regions.some((r) => r.sheet === g.name));
       if (i < 0) return null;
       const g = cloneGrid(e.grids[i] as Grid);
       const marks = e.profile === 'keywork';

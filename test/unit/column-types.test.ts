@@ -142,6 +142,12 @@ describe('generic checks on any kind, from the declared types', () => {
     expect(errors(a)).toEqual(['cell/invalid-date@E6']);
   });
 
+  it('a row with nothing but a date (a deadline column running on below the table) is no row of it', () => {
+    const a = auditWorkbook([tasks([[1, '措施甲', '州发改委', '州财政局', '2024年6月30日'], [null, null, null, null, '2024年9月30日']])]);
+    expect(a.sheets[0]?.lastDataRow).toBe(3);
+    expect(a.findings.filter((f) => f.code === 'cell/required')).toEqual([]);
+  });
+
   it('the same measure twice is a duplicate by the kind\'s unique key (its content), numbered rows or not', () => {
     const a = auditWorkbook([tasks([[1, '措施甲', '州发改委', '州财政局', ''], [2, '措施 甲', '州财政局', '州发改委', ''], [3, '措施乙', '州财政局', '州发改委', '']])]);
     const dups = a.findings.filter((f) => f.code.startsWith('dup/'));
