@@ -127,10 +127,14 @@ function columnRuns(view: GridView, first: number, last: number): [number, numbe
   const cols = new Set<number>();
   for (let r = first; r <= last; r++) for (const { col } of ownNonBlank(view, r)) cols.add(col);
   // A header cell merged across columns shows its text in all of them.
-  for (const m of view.grid.merges) {
-    if (m.bottom < first || m.top > last || m.right - m.left > 200 || cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
+  // The areas over those rows, by the row index (each once: at the first of the rows it covers), and the few
+  // areas too large to index.
+  const spread = (m: MergeArea) => {
+    if (m.right - m.left > 200 || cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') return;
     for (let c = m.left; c <= m.right; c++) cols.add(c);
-  }
+  };
+  for (let r = Math.max(0, first); r <= last; r++) for (const m of view.merges.areasInRow(r)) if (r === Math.max(first, m.top)) spread(m);
+  for (const m of view.merges.unindexed) if (m.bottom >= first && m.top <= last) spread(m);
   const sorted = [...cols].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const c of sorted) {

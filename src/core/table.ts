@@ -3,7 +3,7 @@
  * a one- to three-row (merged) header, vertically merged or filled-down group cells,
  * multi-line cells, a 合计 row, trailing blank rows. Columns are found by header text.
  */
-import { a1, type CellValue, cellsOf, GridView, type Grid, type MergeArea } from './grid';
+import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
 import { cellText, isBlank, labelKey, parseChineseNumeral, readNumber } from './text';
 
 export type AnnexKind =
@@ -243,21 +243,6 @@ const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
 /** The columns with header text, with their parts' memo key, per labels map (computed once). */
 const labelledCache = new WeakMap<Map<number, string[]>, { col: number; parts: string[]; key: string }[]>();
 
-/** Header rows are searched near the top: the merged areas starting there, listed once per view (a long table merges many rows below). */
-const HEAD_ROWS = MAX_HEADER_SCAN + 2 * MAX_HEADER_DEPTH + 2;
-const headMerges = new WeakMap<GridView, readonly MergeArea[]>();
-
-/** The merged areas that start at or above `row` (every area when `row` is past the head rows); same order as the grid's. */
-function mergesFrom(view: GridView, row: number): readonly MergeArea[] {
-  if (row >= HEAD_ROWS) return view.grid.merges;
-  let list = headMerges.get(view);
-  if (!list) {
-    list = view.grid.merges.filter((m) => m.top < HEAD_ROWS);
-    headMerges.set(view, list);
-  }
-  return list;
-}
-
 /**
  * The columns that can show something in rows top..top+depth-1: the cells those rows hold, and the columns
  * of merged areas over them (a merged cell shows its master's text). Ascending; never every column of the
@@ -267,10 +252,12 @@ function headerColumns(view: GridView, top: number, depth: number): number[] {
   const cols = new Set<number>();
   const bottom = Math.min(top + depth, view.rows) - 1;
   for (let r = top; r <= bottom; r++) for (const c of cellsOf(view.grid.values[r])) cols.add(c);
-  for (const m of mergesFrom(view, bottom)) {
-    if (m.bottom < top || m.top > bottom || !view.merges.indexes(m)) continue;
-    if (cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
-    for (let c = m.left; c <= m.right; c++) cols.add(c);
+  // The indexed merged areas over those rows, by the row index (never a scan of every area of a long sheet).
+  for (let r = top; r <= bottom; r++) {
+    for (const m of view.merges.areasInRow(r)) {
+      if (cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
+      for (let c = m.left; c <= m.right; c++) cols.add(c);
+    }
   }
   return [...cols].sort((a, b) => a - b);
 }
@@ -396,6 +383,219 @@ function isSubHeaderRow(view: GridView, row: number, bottom: number): boolean {
   return under >= 2;
 }
 
+/*
+ * Pruning the header search (a search over a long sheet, as splitTables makes, looked at every row with every
+ * kind). A header at rows top..bottom can place a column only where one of those rows shows a label that could
+ * name it (`labelScores`: exact, named or by a key term). So the columns a row's labels could name, OR-ed over
+ * the rows, bound how many columns (and required columns) a header there can place: a position that cannot beat
+ * the best header found so far, or places nothing, is skipped without being matched. Exact: the same header is
+ * found as by matching every position.
+ */
+
+/** Specs the pruning knows (bounded: specs made on the fly, as tests do, past this are searched unpruned). */
+const MAX_PRUNED_SPECS = 64;
+/** Columns a mask can hold. */
+const MAX_MASK_COLUMNS = 30;
+const specSlot = new WeakMap<TableSpec, number>();
+let prunedSpecs = 0;
+/** Every name, pattern and key term of the specs known: a label that none of them fits names no column of any. */
+const anyName = new Set<string>();
+const anyPattern: RegExp[] = [];
+const anyTerm: string[] = [];
+let anyTermRe: RegExp | null = null;
+/** Bumped when a spec is added (a label's `none` is then looked at again). */
+let vocabVersion = 0;
+
+/** What one displayed label may name: per spec slot, a mask of the spec's columns (computed when first asked). */
+interface LabelFit {
+  readonly label: string;
+  readonly bare: string;
+  /** No name, pattern or term of any spec known at `version` fits the label. */
+  none: boolean;
+  version: number;
+  readonly masks: number[];
+}
+/** Cell text (as read) → its fit; bounded, and started over when a spec is added. */
+let fits = new Map<string, LabelFit>();
+const MAX_FITS = 200_000;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The slot of a spec in the pruning tables, or -1 when it is searched unpruned. */
+function slotOf(spec: TableSpec): number {
+  const known = specSlot.get(spec);
+  if (known !== undefined) return known;
+  const ok =
+    prunedSpecs < MAX_PRUNED_SPECS &&
+    spec.columns.length <= MAX_MASK_COLUMNS &&
+    spec.columns.every((c) => !c.pattern || (!c.pattern.global && !c.pattern.sticky));
+  const slot = ok ? prunedSpecs++ : -1;
+  specSlot.set(spec, slot);
+  if (ok) {
+    for (const c of spec.columns) {
+      for (const n of c.names) anyName.add(n);
+      if (c.pattern) anyPattern.push(c.pattern);
+      for (const t of c.terms ?? []) if (t !== '') anyTerm.push(t);
+    }
+    anyTermRe = anyTerm.length > 0 ? new RegExp(anyTerm.map(escapeRe).join('|')) : null;
+    vocabVersion++;
+  }
+  return slot;
+}
+
+function fitOf(text: string): LabelFit {
+  const hit = fits.get(text);
+  if (hit) return hit;
+  const label = labelKey(text);
+  const fit: LabelFit = { label, bare: stripUnitSuffix(label), none: false, version: -1, masks: [] };
+  if (fits.size >= MAX_FITS) fits = new Map();
+  fits.set(text, fit);
+  return fit;
+}
+
+/** Whatever could make labelScores give a column anything: an exact name or pattern (of the label or of it without its unit), or a key term inside it. */
+function fitsSomeSpec(label: string, bare: string): boolean {
+  return anyName.has(label) || anyName.has(bare) || anyPattern.some((p) => p.test(label) || p.test(bare)) || (anyTermRe !== null && anyTermRe.test(label));
+}
+
+function maskOf(spec: TableSpec, slot: number, fit: LabelFit): number {
+  if (fit.label === '') return 0;
+  if (fit.version !== vocabVersion) {
+    fit.none = !fitsSomeSpec(fit.label, fit.bare);
+    fit.version = vocabVersion;
+  }
+  if (fit.none) return 0;
+  let m = fit.masks[slot];
+  if (m === undefined) {
+    m = 0;
+    spec.columns.forEach((c, i) => {
+      const s = labelScores(c, fit.label);
+      if (s.exact > 0 || s.named || s.term > 0) m = (m as number) | (1 << i);
+    });
+    fit.masks[slot] = m;
+  }
+  return m;
+}
+
+/** The labels a row shows (its own cells' text, merged areas' masters' text), with how many columns show each. */
+interface RowFits {
+  readonly fits: readonly LabelFit[];
+  /** The first and last column showing each label. */
+  readonly lefts: readonly number[];
+  readonly rights: readonly number[];
+}
+const NO_FITS: RowFits = { fits: [], lefts: [], rights: [] };
+/** Per view: each row's labels; per spec: each row's mask and how many of its columns show a label the spec may take. */
+const rowFits = new WeakMap<GridView, (RowFits | undefined)[]>();
+interface RowFitTable {
+  readonly masks: Int32Array;
+  readonly columns: Int32Array;
+  readonly lefts: Int32Array;
+  readonly rights: Int32Array;
+}
+const rowMasks = new WeakMap<GridView, Map<TableSpec, RowFitTable>>();
+
+function fitsOfRow(view: GridView, row: number): RowFits {
+  let perView = rowFits.get(view);
+  if (!perView) {
+    perView = [];
+    rowFits.set(view, perView);
+  }
+  const known = perView[row];
+  if (known) return known;
+  const fits: LabelFit[] = [];
+  const lefts: number[] = [];
+  const rights: number[] = [];
+  const add = (v: CellValue, left: number, right: number) => {
+    const text = typeof v === 'string' ? v : cellText(v);
+    if (text === '') return;
+    fits.push(fitOf(text));
+    lefts.push(left);
+    rights.push(right);
+  };
+  const values = view.grid.values[row];
+  // A cell under a merged area shows the area's text: counted with the area, once.
+  for (const c of cellsOf(values)) if (!view.merges.areaAt(row, c)) add(values?.[c] ?? null, c, c);
+  for (const m of view.merges.areasInRow(row)) add(view.grid.values[m.top]?.[m.left] ?? null, m.left, m.right);
+  const out = fits.length === 0 ? NO_FITS : { fits, lefts, rights };
+  perView[row] = out;
+  return out;
+}
+
+/**
+ * The columns of `spec` that the labels of one row could name, how many of the row's grid columns show such a
+ * label, and the first and last of them.
+ */
+function rowFit(view: GridView, spec: TableSpec, slot: number, row: number): { mask: number; columns: number; left: number; right: number } {
+  let perView = rowMasks.get(view);
+  if (!perView) {
+    perView = new Map();
+    rowMasks.set(view, perView);
+  }
+  let known = perView.get(spec);
+  if (!known) {
+    const n = view.rows;
+    known = { masks: new Int32Array(n).fill(-1), columns: new Int32Array(n), lefts: new Int32Array(n), rights: new Int32Array(n) };
+    perView.set(spec, known);
+  }
+  const cached = known.masks[row] ?? 0;
+  if (cached >= 0) return { mask: cached, columns: known.columns[row] ?? 0, left: known.lefts[row] ?? 0, right: known.rights[row] ?? 0 };
+  let mask = 0;
+  let columns = 0;
+  let left = 0;
+  let right = 0;
+  const { fits, lefts, rights } = fitsOfRow(view, row);
+  fits.forEach((fit, i) => {
+    const m = maskOf(spec, slot, fit);
+    if (m === 0) return;
+    const l = lefts[i] ?? 0;
+    const r = rights[i] ?? 0;
+    left = mask === 0 ? l : Math.min(left, l);
+    right = mask === 0 ? r : Math.max(right, r);
+    mask |= m;
+    columns += r - l + 1;
+  });
+  known.masks[row] = mask;
+  known.columns[row] = columns;
+  known.lefts[row] = left;
+  known.rights[row] = right;
+  return { mask, columns, left, right };
+}
+
+function bitCount(n: number): number {
+  let x = n - ((n >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Bounds for a header whose rows' labels could name the columns in `mask`, shown in `columns` grid columns:
+ * the columns it can place (each on a grid column of its own), and the required columns (placed, or an
+ * alternative layout of `min` placed columns).
+ */
+function boundsOf(spec: TableSpec, mask: number, columns: number): { matched: number; required: number } {
+  let required = 0;
+  let viaAlternative = 0;
+  spec.columns.forEach((c, i) => {
+    if (!c.required) return;
+    const alt = spec.alternatives?.[c.key];
+    let altPossible = false;
+    if (alt && columns >= alt.min) {
+      let n = 0;
+      for (const k of alt.columns) {
+        const j = spec.columns.findIndex((x) => x.key === k);
+        if (j >= 0 && mask & (1 << j)) n++;
+      }
+      altPossible = n >= alt.min;
+    }
+    if (altPossible) viaAlternative++;
+    if (altPossible || mask & (1 << i)) required++;
+  });
+  return { matched: Math.min(bitCount(mask), columns), required: Math.min(required, columns + viaAlternative) };
+}
+
 /** The first row that holds anything (a table offset far from A1 starts there), or 0. */
 export function firstNonBlankRow(view: GridView): number {
   for (let r = 0; r < view.rows; r++) if (!rowIsBlank(view, r)) return r;
@@ -409,14 +609,41 @@ export function firstNonBlankRow(view: GridView): number {
 export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapping, from = firstNonBlankRow(view), scan = MAX_HEADER_SCAN): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   const limit = Math.min(view.rows, from + scan);
+  // The user's column names can place a column whatever its label: no pruning then.
+  const mapsSpec = Object.values(mapping ?? {}).some((key) => spec.columns.some((c) => c.key === key));
+  const slot = mapsSpec ? -1 : slotOf(spec);
+  const bounds = new Map<number, { matched: number; required: number }>();
   for (let top = from; top < limit; top++) {
+    let mask = 0;
+    let columns = 0;
+    let left = 0;
+    let right = 0;
     for (let depth = 1; depth <= MAX_HEADER_DEPTH; depth++) {
       if (top + depth > view.rows) break;
-      const m = matchHeader(view, spec, top, depth, mapping);
-      if (m.matched === 0) continue;
       // More required columns, then more columns, then the shallowest header (a title row above
       // the header must not be swallowed into it).
       const depthBest = best ? best.bottom - best.top : Number.MAX_SAFE_INTEGER;
+      if (slot >= 0) {
+        const fit = rowFit(view, spec, slot, top + depth - 1);
+        if (fit.mask !== 0) {
+          left = mask === 0 ? fit.left : Math.min(left, fit.left);
+          right = mask === 0 ? fit.right : Math.max(right, fit.right);
+          mask |= fit.mask;
+          columns += fit.columns;
+        }
+        if (mask === 0) continue;
+        // Grid columns showing a label the spec may take: no more than the rows show, nor than lie between the first and last.
+        const shown = Math.min(columns, right - left + 1, 63);
+        const boundKey = mask * 64 + shown;
+        let b = bounds.get(boundKey);
+        if (!b) {
+          b = boundsOf(spec, mask, shown);
+          bounds.set(boundKey, b);
+        }
+        if (best && (b.required < best.matchedRequired || (b.required === best.matchedRequired && (b.matched < best.matched || (b.matched === best.matched && depth - 1 >= depthBest))))) continue;
+      }
+      const m = matchHeader(view, spec, top, depth, mapping);
+      if (m.matched === 0) continue;
       if (
         best === null ||
         m.matchedRequired > best.matchedRequired ||
@@ -434,8 +661,8 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
       const above = top - 1;
       if (above < 0) break;
       let spans = false;
-      for (const area of mergesFrom(view, above)) {
-        if (area.top <= above && area.bottom >= top && area.right - area.left < view.cols - 1 && view.merges.indexes(area)) spans = true;
+      for (const area of view.merges.areasInRow(above)) {
+        if (area.bottom >= top && area.right - area.left < view.cols - 1) spans = true;
       }
       if (!spans) break;
       top = above;
