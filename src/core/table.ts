@@ -241,7 +241,15 @@ function labelScores(col: ColumnSpec, label: string): LabelScores {
 
 const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
 /** The columns with header text, with their parts' memo key, per labels map (computed once). */
-const labelledCache = new WeakMap<Map<number, string[]>, { col: number; parts: string[]; key: string }[]>();
+const labelledCache = new WeakMap<Map<number, string[]>, Labelled[]>();
+
+/** A column with header text: its parts, their memo key, and what each part may name (see `fitOf`). */
+interface Labelled {
+  readonly col: number;
+  readonly parts: string[];
+  readonly key: string;
+  readonly fits: LabelFit[];
+}
 
 /**
  * The columns that can show something in rows top..top+depth-1: the cells those rows hold, and the columns
@@ -274,15 +282,24 @@ function headerLabels(view: GridView, top: number, depth: number): Map<number, s
   if (cached) return cached;
   const out = new Map<number, string[]>();
   perView.set(key, out);
-  const labelled: { col: number; parts: string[]; key: string }[] = [];
+  const labelled: Labelled[] = [];
   for (const c of headerColumns(view, top, depth)) {
     const parts: string[] = [];
+    const partFits: LabelFit[] = [];
     for (let r = top; r < top + depth && r < view.rows; r++) {
-      const k = labelKey(cellText(view.value(r, c)));
-      if (k !== '' && parts[parts.length - 1] !== k) parts.push(k);
+      // labelKey(cellText(value)), memoised per text (a header's labels recur in every candidate position).
+      const v = view.value(r, c);
+      const text = typeof v === 'string' ? v : cellText(v);
+      if (text === '') continue;
+      const fit = fitOf(text);
+      const k = fit.label;
+      if (k !== '' && parts[parts.length - 1] !== k) {
+        parts.push(k);
+        partFits.push(fit);
+      }
     }
     out.set(c, parts);
-    if (parts.length > 0) labelled.push({ col: c, parts, key: parts.join('\u0001') });
+    if (parts.length > 0) labelled.push({ col: c, parts, key: parts.join('\u0001'), fits: partFits });
   }
   labelledCache.set(out, labelled);
   return out;
@@ -312,13 +329,24 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
   }
   const candidates: { key: string; idx: number; col: number; score: number; multi: boolean }[] = [];
   const labelled = labelledCache.get(labels) ?? [];
+  // Which of the spec's columns each header column's labels may name: a column spec none of them may name
+  // scores below MIN_HEADER_SCORE there, and is not scored (-1: every column is scored).
+  const slot = mapped.size > 0 ? -1 : slotOf(spec);
+  const mayName = labelled.map((l) => {
+    if (slot < 0) return -1;
+    let m = 0;
+    for (const fit of l.fits) m |= maskOf(spec, slot, fit);
+    return m;
+  });
   spec.columns.forEach((cs, idx) => {
     const perCol = scoresOf(cs);
-    for (const { col: c, parts, key } of labelled) {
+    const bit = 1 << idx;
+    labelled.forEach(({ col: c, parts, key }, li) => {
+      if (((mayName[li] ?? -1) & bit) === 0) return;
       const userKey = mapped.size > 0 ? parts.map((p) => mapped.get(p)).find((k) => k !== undefined) : undefined;
       const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : (perCol.get(key) ?? headerScore(cs, parts, key));
       if (score >= MIN_HEADER_SCORE) candidates.push({ key: cs.key, idx, col: c, score, multi: cs.multi === true });
-    }
+    });
   });
   candidates.sort((a, b) => b.score - a.score || a.idx - b.idx || a.col - b.col);
   const columns = new Map<string, number[]>();
