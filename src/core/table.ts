@@ -552,11 +552,8 @@ function fitsOfRow(view: GridView, row: number): RowFits {
   return out;
 }
 
-/**
- * The columns of `spec` that the labels of one row could name, how many of the row's grid columns show such a
- * label, and the first and last of them.
- */
-function rowFit(view: GridView, spec: TableSpec, slot: number, row: number): { mask: number; columns: number; left: number; right: number } {
+/** The row table of one spec on one view (rows filled by `fillRowFit` when first asked). */
+function rowFitTable(view: GridView, spec: TableSpec): RowFitTable {
   let perView = rowMasks.get(view);
   if (!perView) {
     perView = new Map();
@@ -568,28 +565,34 @@ function rowFit(view: GridView, spec: TableSpec, slot: number, row: number): { m
     known = { masks: new Int32Array(n).fill(-1), columns: new Int32Array(n), lefts: new Int32Array(n), rights: new Int32Array(n) };
     perView.set(spec, known);
   }
-  const cached = known.masks[row] ?? 0;
-  if (cached >= 0) return { mask: cached, columns: known.columns[row] ?? 0, left: known.lefts[row] ?? 0, right: known.rights[row] ?? 0 };
+  return known;
+}
+
+/**
+ * The columns of `spec` that the labels of one row could name (`masks`), how many of the row's grid columns
+ * show such a label (`columns`), and the first and last of them.
+ */
+function fillRowFit(view: GridView, spec: TableSpec, slot: number, table: RowFitTable, row: number): void {
+  if ((table.masks[row] ?? 0) >= 0) return;
   let mask = 0;
   let columns = 0;
   let left = 0;
   let right = 0;
   const { fits, lefts, rights } = fitsOfRow(view, row);
-  fits.forEach((fit, i) => {
-    const m = maskOf(spec, slot, fit);
-    if (m === 0) return;
+  for (let i = 0; i < fits.length; i++) {
+    const m = maskOf(spec, slot, fits[i] as LabelFit);
+    if (m === 0) continue;
     const l = lefts[i] ?? 0;
     const r = rights[i] ?? 0;
     left = mask === 0 ? l : Math.min(left, l);
     right = mask === 0 ? r : Math.max(right, r);
     mask |= m;
     columns += r - l + 1;
-  });
-  known.masks[row] = mask;
-  known.columns[row] = columns;
-  known.lefts[row] = left;
-  known.rights[row] = right;
-  return { mask, columns, left, right };
+  }
+  table.masks[row] = mask;
+  table.columns[row] = columns;
+  table.lefts[row] = left;
+  table.rights[row] = right;
 }
 
 function bitCount(n: number): number {
@@ -641,6 +644,7 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
   const mapsSpec = Object.values(mapping ?? {}).some((key) => spec.columns.some((c) => c.key === key));
   const slot = mapsSpec ? -1 : slotOf(spec);
   const bounds = new Map<number, { matched: number; required: number }>();
+  const fitTable = slot >= 0 ? rowFitTable(view, spec) : null;
   for (let top = from; top < limit; top++) {
     let mask = 0;
     let columns = 0;
@@ -651,13 +655,15 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
       // More required columns, then more columns, then the shallowest header (a title row above
       // the header must not be swallowed into it).
       const depthBest = best ? best.bottom - best.top : Number.MAX_SAFE_INTEGER;
-      if (slot >= 0) {
-        const fit = rowFit(view, spec, slot, top + depth - 1);
-        if (fit.mask !== 0) {
-          left = mask === 0 ? fit.left : Math.min(left, fit.left);
-          right = mask === 0 ? fit.right : Math.max(right, fit.right);
-          mask |= fit.mask;
-          columns += fit.columns;
+      if (fitTable) {
+        const row = top + depth - 1;
+        fillRowFit(view, spec, slot, fitTable, row);
+        const rowMask = fitTable.masks[row] ?? 0;
+        if (rowMask !== 0) {
+          left = mask === 0 ? (fitTable.lefts[row] ?? 0) : Math.min(left, fitTable.lefts[row] ?? 0);
+          right = mask === 0 ? (fitTable.rights[row] ?? 0) : Math.max(right, fitTable.rights[row] ?? 0);
+          mask |= rowMask;
+          columns += fitTable.columns[row] ?? 0;
         }
         if (mask === 0) continue;
         // Grid columns showing a label the spec may take: no more than the rows show, nor than lie between the first and last.
@@ -731,12 +737,16 @@ function rowIsBlank(view: GridView, row: number): boolean {
  */
 function repeatsHeader(own: readonly { col: number; text: string }[], header: HeaderMatch): boolean {
   if (own.length < 2) return false;
+  const needed = Math.max(2, Math.ceil(own.length * 0.6));
   let same = 0;
-  for (const { col, text } of own) {
+  for (let i = 0; i < own.length; i++) {
+    // Stop as soon as the cells left cannot make up the count.
+    if (same + (own.length - i) < needed) return false;
+    const { col, text } = own[i] as { col: number; text: string };
     const parts = header.labels.get(col);
     if (parts && parts.length > 0 && parts.includes(labelKey(text))) same++;
   }
-  return same >= 2 && same >= Math.ceil(own.length * 0.6);
+  return same >= needed;
 }
 
 /** The cells of a row that hold text, with their columns (a merged area's text only in its master cell). */
@@ -784,12 +794,13 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
       continue;
     }
     const first = own[0];
-    if (first && SIGNATURE_START.test(labelKey(first.text))) {
+    const firstKey = first ? labelKey(first.text) : '';
+    if (first && SIGNATURE_START.test(firstKey)) {
       notesBelow.push({ row: r, col: first.col, text: own.map((o) => o.text).join(' ') });
       continue;
     }
     // A section title inside the table (一、州直单位 / （二）县市区): neither data nor a unit.
-    if (own.length === 1 && first && SECTION_START.test(labelKey(first.text)) && labelKey(first.text).length <= 30) {
+    if (own.length === 1 && first && SECTION_START.test(firstKey) && firstKey.length <= 30) {
       notesBelow.push({ row: r, col: first.col, text: first.text });
       continue;
     }
@@ -797,7 +808,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     if (own.length === 1 && first) {
       const area = view.merges.areaAt(r, first.col);
       const span = area ? area.right - area.left + 1 : 1;
-      if (NOTE_START.test(labelKey(first.text)) || (span >= Math.max(2, Math.ceil(width * 0.6)) && width > 2)) {
+      if (NOTE_START.test(firstKey) || (span >= Math.max(2, Math.ceil(width * 0.6)) && width > 2)) {
         notesBelow.push({ row: r, col: first.col, text: first.text });
         continue;
       }
