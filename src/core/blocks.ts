@@ -16,7 +16,7 @@
  */
 import { type CellValue, cellsOf, type Grid, GridView, type MergeArea } from './grid';
 import { TABLE_SPECS } from './kinds';
-import { findHeader, type HeaderMatch, ownNonBlank, type TableSpec } from './table';
+import { findHeader, type HeaderMatch, mayPlaceAllRequired, ownNonBlank, type TableSpec } from './table';
 import { cellText, labelKey } from './text';
 
 /** One table's window on its sheet (0-based, inclusive; `right` may be Infinity). */
@@ -88,6 +88,8 @@ function headerLikeRows(view: GridView): number[] {
 function completeHeaderNear(view: GridView, from: number, scan: number): Hit | null {
   let best: Hit | null = null;
   for (const spec of TABLE_SPECS) {
+    // Rows whose labels cannot name every required column hold no complete header: not searched.
+    if (!mayPlaceAllRequired(view, spec, Math.max(0, from), scan)) continue;
     const header = findHeader(view, spec, undefined, Math.max(0, from), scan);
     if (!header || header.requiredCount < 2 || header.matchedRequired !== header.requiredCount) continue;
     const excludes = spec.excludes;

@@ -627,6 +627,42 @@ function boundsOf(spec: TableSpec, mask: number, columns: number): { matched: nu
   return { matched: Math.min(bitCount(mask), columns), required: Math.min(required, columns + viaAlternative) };
 }
 
+/**
+ * Whether `findHeader(view, spec, undefined, from, scan)` can return a header that places every required column
+ * (false: it returns null or a header missing one). Every row such a header can take is looked at: the rows
+ * searched, the two sub-header rows below them, and the rows above that merged cells join to them.
+ */
+export function mayPlaceAllRequired(view: GridView, spec: TableSpec, from: number, scan: number): boolean {
+  const slot = slotOf(spec);
+  if (slot < 0) return true;
+  const requiredCount = spec.columns.filter((c) => c.required).length;
+  let first = from;
+  for (;;) {
+    const above = first - 1;
+    if (above < 0) break;
+    let spans = false;
+    for (const area of view.merges.areasInRow(above)) if (area.bottom >= first && area.right - area.left < view.cols - 1) spans = true;
+    if (!spans) break;
+    first = above;
+  }
+  const last = Math.min(view.rows - 1, from + scan + MAX_HEADER_DEPTH);
+  const table = rowFitTable(view, spec);
+  let mask = 0;
+  let columns = 0;
+  let left = 0;
+  let right = 0;
+  for (let row = first; row <= last; row++) {
+    fillRowFit(view, spec, slot, table, row);
+    const rowMask = table.masks[row] ?? 0;
+    if (rowMask === 0) continue;
+    left = mask === 0 ? (table.lefts[row] ?? 0) : Math.min(left, table.lefts[row] ?? 0);
+    right = mask === 0 ? (table.rights[row] ?? 0) : Math.max(right, table.rights[row] ?? 0);
+    mask |= rowMask;
+    columns += table.columns[row] ?? 0;
+  }
+  return boundsOf(spec, mask, Math.min(columns, right - left + 1)).required >= requiredCount;
+}
+
 /** The first row that holds anything (a table offset far from A1 starts there), or 0. */
 export function firstNonBlankRow(view: GridView): number {
   for (let r = 0; r < view.rows; r++) if (!rowIsBlank(view, r)) return r;
