@@ -229,14 +229,14 @@ export class GridView {
 
   /** The value shown in the cell: a merged cell shows its master's value. */
   value(row: number, col: number): CellValue {
-    const m = this.merges.masterOf(row, col);
-    return rawValue(this.grid, m.row, m.col);
+    const m = this.merges.areaAt(row, col);
+    return m ? rawValue(this.grid, m.top, m.left) : rawValue(this.grid, row, col);
   }
 
   /** Address of the cell that really holds the value (the master of a merged area). */
   address(row: number, col: number): string {
-    const m = this.merges.masterOf(row, col);
-    return a1(m.row, m.col);
+    const m = this.merges.areaAt(row, col);
+    return m ? a1(m.top, m.left) : a1(row, col);
   }
 
   isMergedContinuation(row: number, col: number): boolean {

@@ -822,8 +822,9 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
 
   for (let r = header.bottom + 1; r <= last; r++) {
-    if (rowIsBlank(view, r)) continue;
+    // A blank row holds no text: its own cells are none (one pass over the row, not two).
     const own = ownNonBlank(view, r);
+    if (own.length === 0) continue;
     // A stray value far outside the table's columns (a cell left at XFD1048576) is not a row of the table.
     if (own.every((o) => o.col < spanLeft - 1 || o.col > spanRight + 1)) {
       notesBelow.push({ row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') });
@@ -949,6 +950,16 @@ function markUnlabelledSums(rows: TableRow[], labelKeyName: string | null): void
   }
 }
 
+/** Per spec: column key → label (asked for every row by the profile parsers). */
+const columnLabels = new WeakMap<TableSpec, Map<string, string>>();
+
 export function columnLabel(table: Table, key: string): string {
-  return table.spec.columns.find((c) => c.key === key)?.label ?? key;
+  let labels = columnLabels.get(table.spec);
+  if (!labels) {
+    labels = new Map();
+    // The first column with a key names it, as `find` would.
+    for (const c of table.spec.columns) if (!labels.has(c.key)) labels.set(c.key, c.label);
+    columnLabels.set(table.spec, labels);
+  }
+  return labels.get(key) ?? key;
 }
