@@ -445,7 +445,7 @@ interface LabelFit {
 }
 /** Cell text (as read) → its fit; bounded, and started over when a spec is added. */
 let fits = new Map<string, LabelFit>();
-const MAX_FITS = 200_000;
+const MAX_FITS = 20_000;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
