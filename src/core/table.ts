@@ -552,17 +552,27 @@ function fitsOfRow(view: GridView, row: number): RowFits {
   return out;
 }
 
-/** The row table of one spec on one view (rows filled by `fillRowFit` when first asked). */
-function rowFitTable(view: GridView, spec: TableSpec): RowFitTable {
+/** Rows of a row table made for a search near the top (a sheet's kind is found there: the table lives as long as the view). */
+const HEAD_TABLE_ROWS = 64;
+
+/** The row table of one spec on one view, holding rows up to `last` at least (rows filled by `fillRowFit` when first asked). */
+function rowFitTable(view: GridView, spec: TableSpec, last: number): RowFitTable {
   let perView = rowMasks.get(view);
   if (!perView) {
     perView = new Map();
     rowMasks.set(view, perView);
   }
   let known = perView.get(spec);
-  if (!known) {
-    const n = view.rows;
-    known = { masks: new Int32Array(n).fill(-1), columns: new Int32Array(n), lefts: new Int32Array(n), rights: new Int32Array(n) };
+  if (!known || known.masks.length <= last) {
+    const n = last < HEAD_TABLE_ROWS ? Math.min(view.rows, HEAD_TABLE_ROWS) : view.rows;
+    const fresh = { masks: new Int32Array(n).fill(-1), columns: new Int32Array(n), lefts: new Int32Array(n), rights: new Int32Array(n) };
+    if (known) {
+      fresh.masks.set(known.masks);
+      fresh.columns.set(known.columns);
+      fresh.lefts.set(known.lefts);
+      fresh.rights.set(known.rights);
+    }
+    known = fresh;
     perView.set(spec, known);
   }
   return known;
@@ -646,7 +656,7 @@ export function mayPlaceAllRequired(view: GridView, spec: TableSpec, from: numbe
     first = above;
   }
   const last = Math.min(view.rows - 1, from + scan + MAX_HEADER_DEPTH);
-  const table = rowFitTable(view, spec);
+  const table = rowFitTable(view, spec, last);
   let mask = 0;
   let columns = 0;
   let left = 0;
@@ -680,7 +690,7 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
   const mapsSpec = Object.values(mapping ?? {}).some((key) => spec.columns.some((c) => c.key === key));
   const slot = mapsSpec ? -1 : slotOf(spec);
   const bounds = new Map<number, { matched: number; required: number }>();
-  const fitTable = slot >= 0 ? rowFitTable(view, spec) : null;
+  const fitTable = slot >= 0 ? rowFitTable(view, spec, Math.min(view.rows - 1, limit + MAX_HEADER_DEPTH - 2)) : null;
   for (let top = from; top < limit; top++) {
     let mask = 0;
     let columns = 0;
