@@ -806,6 +806,155 @@ export function ownNonBlank(view: GridView, row: number): { col: number; text: s
   return out;
 }
 
+/**
+ * A table's cells, column by column (issue 21: a table of 100,000 rows kept a Map and a dozen objects per row
+ * for the audit's lifetime). Per placed grid column (a slot), per row: where the value lives and how it got
+ * there; the value itself stays in the grid. A row's `cells` and `multi` read it, and make a cell read when asked.
+ */
+class CellStore {
+  /** Per slot: the cell's row and column in the table (0-based), and the source of its value. */
+  readonly srcRow: number[][] = [];
+  readonly srcCol: number[][] = [];
+  /** Per slot, per row: 1 merged down, 2 filled down. */
+  readonly flags: number[][] = [];
+  readonly rowNumbers: number[] = [];
+  /** Column key → the slot of its first grid column (of the last column with that key, as Map.set would leave it). */
+  readonly cellSlot = new Map<string, number>();
+  /** Multi column key → its slots, in column order. */
+  readonly multiSlots = new Map<string, readonly number[]>();
+  /** Slot → its grid column. */
+  readonly columnOf: number[] = [];
+  /** The keys of the placed columns, in the spec's order (a row's `cells` keys). */
+  readonly keys: string[] = [];
+  /** The keys of the placed multi columns (a row's `multi` keys). */
+  readonly multiKeys: string[] = [];
+
+  constructor(readonly values: Grid['values']) {}
+
+  /** One placed column: a slot per grid column it was placed on. */
+  addColumn(key: string, cols: readonly number[], multi: boolean): number[] {
+    const slots = cols.map((col) => {
+      this.columnOf.push(col);
+      this.srcRow.push([]);
+      this.srcCol.push([]);
+      this.flags.push([]);
+      return this.columnOf.length - 1;
+    });
+    const first = slots[0];
+    if (first !== undefined) {
+      if (!this.cellSlot.has(key)) this.keys.push(key);
+      this.cellSlot.set(key, first);
+    }
+    if (multi) {
+      if (!this.multiSlots.has(key)) this.multiKeys.push(key);
+      this.multiSlots.set(key, slots);
+    }
+    return slots;
+  }
+
+  read(slot: number, i: number): CellRead {
+    const sourceRow = this.srcRow[slot]?.[i] ?? 0;
+    const sourceCol = this.srcCol[slot]?.[i] ?? 0;
+    const flags = this.flags[slot]?.[i] ?? 0;
+    const value = this.values[sourceRow]?.[sourceCol] ?? null;
+    return new LazyCellRead(value, cellText(value), sourceRow, sourceCol, this.rowNumbers[i] ?? 0, this.columnOf[slot] ?? 0, (flags & 1) !== 0, (flags & 2) !== 0);
+  }
+}
+
+/** A row's cells: column key → the read of its (first) column, made when asked. */
+class RowCells implements ReadonlyMap<string, CellRead> {
+  constructor(
+    private readonly store: CellStore,
+    private readonly i: number,
+  ) {}
+
+  get(key: string): CellRead | undefined {
+    const slot = this.store.cellSlot.get(key);
+    return slot === undefined ? undefined : this.store.read(slot, this.i);
+  }
+
+  has(key: string): boolean {
+    return this.store.cellSlot.has(key);
+  }
+
+  get size(): number {
+    return this.store.keys.length;
+  }
+
+  /** Every cell at once, as a Map (for iterating: rare). */
+  private all(): Map<string, CellRead> {
+    const out = new Map<string, CellRead>();
+    for (const k of this.store.keys) out.set(k, this.get(k) as CellRead);
+    return out;
+  }
+
+  keys(): ReturnType<Map<string, CellRead>['keys']> {
+    return this.all().keys();
+  }
+
+  values(): ReturnType<Map<string, CellRead>['values']> {
+    return this.all().values();
+  }
+
+  entries(): ReturnType<Map<string, CellRead>['entries']> {
+    return this.all().entries();
+  }
+
+  [Symbol.iterator](): ReturnType<Map<string, CellRead>['entries']> {
+    return this.all().entries();
+  }
+
+  forEach(fn: (value: CellRead, key: string, map: ReadonlyMap<string, CellRead>) => void, thisArg?: unknown): void {
+    this.all().forEach((v, k) => fn.call(thisArg, v, k, this));
+  }
+}
+
+/** A row's multi columns: column key → the reads of all its columns, made when asked. */
+class RowMulti implements ReadonlyMap<string, readonly CellRead[]> {
+  constructor(
+    private readonly store: CellStore,
+    private readonly i: number,
+  ) {}
+
+  get(key: string): readonly CellRead[] | undefined {
+    return this.store.multiSlots.get(key)?.map((slot) => this.store.read(slot, this.i));
+  }
+
+  has(key: string): boolean {
+    return this.store.multiSlots.has(key);
+  }
+
+  get size(): number {
+    return this.store.multiKeys.length;
+  }
+
+  private all(): Map<string, readonly CellRead[]> {
+    const out = new Map<string, readonly CellRead[]>();
+    for (const k of this.store.multiKeys) out.set(k, this.get(k) ?? []);
+    return out;
+  }
+
+  keys(): ReturnType<Map<string, readonly CellRead[]>['keys']> {
+    return this.all().keys();
+  }
+
+  values(): ReturnType<Map<string, readonly CellRead[]>['values']> {
+    return this.all().values();
+  }
+
+  entries(): ReturnType<Map<string, readonly CellRead[]>['entries']> {
+    return this.all().entries();
+  }
+
+  [Symbol.iterator](): ReturnType<Map<string, readonly CellRead[]>['entries']> {
+    return this.all().entries();
+  }
+
+  forEach(fn: (value: readonly CellRead[], key: string, map: ReadonlyMap<string, readonly CellRead[]>) => void, thisArg?: unknown): void {
+    this.all().forEach((v, k) => fn.call(thisArg, v, k, this));
+  }
+}
+
 const NO_MULTI: ReadonlyMap<string, readonly CellRead[]> = new Map();
 
 /** Read the table of `spec` from a grid whose header was found. */
@@ -826,10 +975,18 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const rows: TableRow[] = [];
   const notesBelow: PreambleLine[] = [];
   const repeatedHeaders: number[] = [];
-  const lastGroupValue = new Map<string, { read: CellRead; parentText: string }>();
+  const lastGroupValue = new Map<string, { sourceRow: number; sourceCol: number; text: string; parentText: string }>();
   const labelCol = header.columns.get(spec.labelColumn)?.[0];
   // Rows of a table without multi columns share one empty map (one Map less per row).
   const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
+  // The placed columns in the spec's order, looked up once instead of per row, each grid column a slot of the store.
+  const store = new CellStore(view.grid.values);
+  const placedColumns: { col: ColumnSpec; idxs: readonly number[]; slots: number[] }[] = [];
+  for (const col of spec.columns) {
+    const idxs = header.columns.get(col.key);
+    if (!idxs) continue;
+    placedColumns.push({ col, idxs, slots: store.addColumn(col.key, idxs, col.multi === true) });
+  }
 
   for (let r = header.bottom + 1; r <= last; r++) {
     // A blank row holds no text: its own cells are none (one pass over the row, not two).
@@ -870,33 +1027,41 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     const label = labelCol !== undefined ? labelKey(cellText(view.value(r, labelCol))) : '';
     const role: RowRole = TOTAL_LABELS.has(label) ? 'total' : SUBTOTAL_LABELS.has(label) ? 'subtotal' : 'data';
 
-    const cells = new Map<string, CellRead>();
-    const multi = hasMulti ? new Map<string, CellRead[]>() : NO_MULTI;
-    for (const col of spec.columns) {
-      const idxs = header.columns.get(col.key);
-      if (!idxs) continue;
-      const reads: CellRead[] = [];
-      for (const c of idxs) {
+    // The row's cells into the store: the group columns' fill-down reads what was filled in earlier rows.
+    const i = store.rowNumbers.length;
+    store.rowNumbers.push(r);
+    const firstText = new Map<string, string>();
+    for (const { col, idxs, slots } of placedColumns) {
+      let columnText: string | undefined;
+      idxs.forEach((c, j) => {
+        const slot = slots[j] as number;
         // One merge lookup per cell: the area gives the master, the master the value (view.value's rule).
         const area = view.merges.areaAt(r, c);
-        const masterRow = area ? area.top : r;
-        const masterCol = area ? area.left : c;
-        const value = view.grid.values[masterRow]?.[masterCol] ?? null;
-        let read: CellRead = new LazyCellRead(value, cellText(value), masterRow, masterCol, r, c, area !== undefined && area.bottom > area.top, false);
+        let sourceRow = area ? area.top : r;
+        let sourceCol = area ? area.left : c;
+        let flags = area !== undefined && area.bottom > area.top ? 1 : 0;
+        let text = cellText(view.grid.values[sourceRow]?.[sourceCol] ?? null);
         if (col.group && role === 'data') {
-          const parentText = col.groupParent !== undefined ? (cells.get(col.groupParent)?.text ?? '') : '';
+          const parentText = col.groupParent !== undefined ? (firstText.get(col.groupParent) ?? '') : '';
           const prev = lastGroupValue.get(col.key);
-          if (read.text === '' && !read.merged && prev && prev.read.text !== '' && prev.parentText === parentText) {
-            read = new LazyCellRead(prev.read.value, prev.read.text, prev.read.sourceRow, prev.read.sourceCol, r, c, false, true);
+          if (text === '' && flags === 0 && prev && prev.text !== '' && prev.parentText === parentText) {
+            sourceRow = prev.sourceRow;
+            sourceCol = prev.sourceCol;
+            flags = 2;
+            text = prev.text;
           }
-          lastGroupValue.set(col.key, { read, parentText });
+          lastGroupValue.set(col.key, { sourceRow, sourceCol, text, parentText });
         }
-        reads.push(read);
-      }
-      const firstRead = reads[0];
-      if (firstRead) cells.set(col.key, firstRead);
-      if (col.multi) (multi as Map<string, CellRead[]>).set(col.key, reads);
+        (store.srcRow[slot] as number[]).push(sourceRow);
+        (store.srcCol[slot] as number[]).push(sourceCol);
+        (store.flags[slot] as number[]).push(flags);
+        if (j === 0) columnText = text;
+      });
+      // What `cells.get(key).text` gave once the column was read (a group column's parent is read before it).
+      if (columnText !== undefined) firstText.set(col.key, columnText);
     }
+    const cells = new RowCells(store, i);
+    const multi = hasMulti ? new RowMulti(store, i) : NO_MULTI;
     rows.push({ row: r, role, cells, multi });
   }
 
