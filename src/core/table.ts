@@ -4,7 +4,7 @@
  * multi-line cells, a 合计 row, trailing blank rows. Columns are found by header text.
  */
 import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
-import { cellText, isBlank, labelKey, parseChineseNumeral, readNumber } from './text';
+import { cellText, isBlank, isLabelSpace, labelKey, parseChineseNumeral, readNumber } from './text';
 
 export type AnnexKind =
   | 'rating-tally'
@@ -777,6 +777,21 @@ function rowIsBlank(view: GridView, row: number): boolean {
   return true;
 }
 
+/** The length of the longest part of a header column's labels. */
+function longestPart(parts: readonly string[]): number {
+  let n = 0;
+  for (const p of parts) if (p.length > n) n = p.length;
+  return n;
+}
+
+/** Whether `labelKey(text)` is longer than `n` (counted without making it: it keeps every code unit but spaces). */
+function labelLongerThan(text: string, n: number): boolean {
+  if (text.length <= n) return false;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) if (!isLabelSpace(text.charCodeAt(i)) && ++kept > n) return true;
+  return false;
+}
+
 /**
  * A row that writes the table's header again: at least two of its cells, and most of them, are the header
  * text of their own column (a table copied from printed pages that repeat the header).
@@ -790,7 +805,8 @@ function repeatsHeader(own: readonly { col: number; text: string }[], header: He
     if (same + (own.length - i) < needed) return false;
     const { col, text } = own[i] as { col: number; text: string };
     const parts = header.labels.get(col);
-    if (parts && parts.length > 0 && parts.includes(labelKey(text))) same++;
+    // A text whose label is longer than every part of its column's header (a narrative) is not one of them.
+    if (parts && parts.length > 0 && !labelLongerThan(text, longestPart(parts)) && parts.includes(labelKey(text))) same++;
   }
   return same >= needed;
 }
@@ -976,6 +992,8 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const notesBelow: PreambleLine[] = [];
   const repeatedHeaders: number[] = [];
   const lastGroupValue = new Map<string, { sourceRow: number; sourceCol: number; text: string; parentText: string }>();
+  /** Per row: the text of each column read so far (a group column's parent); one map for all rows. */
+  const firstText = new Map<string, string>();
   const labelCol = header.columns.get(spec.labelColumn)?.[0];
   // Rows of a table without multi columns share one empty map (one Map less per row).
   const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
@@ -1030,7 +1048,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     // The row's cells into the store: the group columns' fill-down reads what was filled in earlier rows.
     const i = store.rowNumbers.length;
     store.rowNumbers.push(r);
-    const firstText = new Map<string, string>();
+    firstText.clear();
     for (const { col, idxs, slots } of placedColumns) {
       let columnText: string | undefined;
       idxs.forEach((c, j) => {
@@ -1050,7 +1068,13 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
             flags = 2;
             text = prev.text;
           }
-          lastGroupValue.set(col.key, { sourceRow, sourceCol, text, parentText });
+          // One record per group column, updated row after row.
+          if (prev) {
+            prev.sourceRow = sourceRow;
+            prev.sourceCol = sourceCol;
+            prev.text = text;
+            prev.parentText = parentText;
+          } else lastGroupValue.set(col.key, { sourceRow, sourceCol, text, parentText });
         }
         (store.srcRow[slot] as number[]).push(sourceRow);
         (store.srcCol[slot] as number[]).push(sourceCol);

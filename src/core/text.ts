@@ -68,8 +68,8 @@ export function labelKey(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** `\s` (ECMAScript white space and line terminators) or U+200B. */
-function isLabelSpace(c: number): boolean {
+/** `\s` (ECMAScript white space and line terminators) or U+200B: what `labelKey` removes. */
+export function isLabelSpace(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
