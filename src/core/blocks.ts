@@ -16,7 +16,7 @@
  */
 import { type CellValue, cellsOf, type Grid, GridView, type MergeArea } from './grid';
 import { TABLE_SPECS } from './kinds';
-import { findHeader, type HeaderMatch, ownNonBlank, type TableSpec } from './table';
+import { findHeader, type HeaderMatch, mayPlaceAllRequired, ownNonBlank, type TableSpec } from './table';
 import { cellText, labelKey } from './text';
 
 /** One table's window on its sheet (0-based, inclusive; `right` may be Infinity). */
@@ -88,6 +88,8 @@ function headerLikeRows(view: GridView): number[] {
 function completeHeaderNear(view: GridView, from: number, scan: number): Hit | null {
   let best: Hit | null = null;
   for (const spec of TABLE_SPECS) {
+    // Rows whose labels cannot name every required column hold no complete header: not searched.
+    if (!mayPlaceAllRequired(view, spec, Math.max(0, from), scan)) continue;
     const header = findHeader(view, spec, undefined, Math.max(0, from), scan);
     if (!header || header.requiredCount < 2 || header.matchedRequired !== header.requiredCount) continue;
     const excludes = spec.excludes;
@@ -127,10 +129,14 @@ function columnRuns(view: GridView, first: number, last: number): [number, numbe
   const cols = new Set<number>();
   for (let r = first; r <= last; r++) for (const { col } of ownNonBlank(view, r)) cols.add(col);
   // A header cell merged across columns shows its text in all of them.
-  for (const m of view.grid.merges) {
-    if (m.bottom < first || m.top > last || m.right - m.left > 200 || cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
+  // The areas over those rows, by the row index (each once: at the first of the rows it covers), and the few
+  // areas too large to index.
+  const spread = (m: MergeArea) => {
+    if (m.right - m.left > 200 || cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') return;
     for (let c = m.left; c <= m.right; c++) cols.add(c);
-  }
+  };
+  for (let r = Math.max(0, first); r <= last; r++) for (const m of view.merges.areasInRow(r)) if (r === Math.max(first, m.top)) spread(m);
+  for (const m of view.merges.unindexed) if (m.bottom >= first && m.top <= last) spread(m);
   const sorted = [...cols].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const c of sorted) {

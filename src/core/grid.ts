@@ -154,6 +154,8 @@ export function columnCount(grid: Grid): number {
 const MAX_INDEXED_MERGE = 200_000;
 const MAX_INDEXED_MERGE_CELLS = 1_000_000;
 
+const NO_AREAS: readonly MergeArea[] = [];
+
 /**
  * Index of merged areas: for any cell, the merged area that covers it (if any).
  * Built once per grid; lookups are O(1).
@@ -161,7 +163,11 @@ const MAX_INDEXED_MERGE_CELLS = 1_000_000;
 export class MergeIndex {
   /** Per row, the area over each merged column (rows without merged cells have none): one array read per lookup. */
   private readonly byRow: (MergeArea[] | undefined)[] = [];
+  /** Per row, the indexed areas over it, in the grid's order (each area once per row it covers). */
+  private readonly areasByRow: (MergeArea[] | undefined)[] = [];
   private readonly indexed = new Set<MergeArea>();
+  /** The areas not indexed (absurd ones), in the grid's order. */
+  readonly unindexed: readonly MergeArea[];
   private readonly width: number;
 
   constructor(grid: Grid) {
@@ -169,16 +175,27 @@ export class MergeIndex {
     for (const m of grid.merges) width = Math.max(width, m.right + 1);
     this.width = width;
     let budget = MAX_INDEXED_MERGE_CELLS;
+    const unindexed: MergeArea[] = [];
     for (const m of grid.merges) {
       const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (cells <= 0 || cells > MAX_INDEXED_MERGE || cells > budget) continue;
+      if (cells <= 0 || cells > MAX_INDEXED_MERGE || cells > budget) {
+        unindexed.push(m);
+        continue;
+      }
       budget -= cells;
       this.indexed.add(m);
       for (let r = m.top; r <= m.bottom; r++) {
         const row = (this.byRow[r] ??= []);
         for (let c = m.left; c <= m.right; c++) row[c] = m;
+        (this.areasByRow[r] ??= []).push(m);
       }
     }
+    this.unindexed = unindexed;
+  }
+
+  /** The indexed areas over a row (an index instead of a scan of every merged area of the sheet). */
+  areasInRow(row: number): readonly MergeArea[] {
+    return this.areasByRow[row] ?? NO_AREAS;
   }
 
   /** Whether an area is indexed: absurd areas (hostile files) are not, and their cells read as their own. */
@@ -212,14 +229,14 @@ export class GridView {
 
   /** The value shown in the cell: a merged cell shows its master's value. */
   value(row: number, col: number): CellValue {
-    const m = this.merges.masterOf(row, col);
-    return rawValue(this.grid, m.row, m.col);
+    const m = this.merges.areaAt(row, col);
+    return m ? rawValue(this.grid, m.top, m.left) : rawValue(this.grid, row, col);
   }
 
   /** Address of the cell that really holds the value (the master of a merged area). */
   address(row: number, col: number): string {
-    const m = this.merges.masterOf(row, col);
-    return a1(m.row, m.col);
+    const m = this.merges.areaAt(row, col);
+    return m ? a1(m.top, m.left) : a1(row, col);
   }
 
   isMergedContinuation(row: number, col: number): boolean {

@@ -25,7 +25,10 @@ export function checkDates(text: string, year: number, sheet: string, cell: stri
 
 const MIN_PASSAGE = 20;
 
-function passages(text: string): string[] {
+/** A narrative's passages, split once per text (memo.ts; nobody mutates the arrays). */
+const passages = memoByText(passagesOf);
+
+function passagesOf(text: string): readonly string[] {
   return toHalfWidth(text)
     .split(/[。\n;；,，:：]+/)
     .map((s) => s.replace(/\s+/g, '').trim())

@@ -3,8 +3,8 @@
  * a one- to three-row (merged) header, vertically merged or filled-down group cells,
  * multi-line cells, a 合计 row, trailing blank rows. Columns are found by header text.
  */
-import { a1, type CellValue, cellsOf, GridView, type Grid, type MergeArea } from './grid';
-import { cellText, isBlank, labelKey, parseChineseNumeral, readNumber } from './text';
+import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
+import { cellText, isBlank, isLabelSpace, labelKey, parseChineseNumeral, readNumber } from './text';
 import type { ColumnType } from './columnTypes';
 
 export type AnnexKind =
@@ -247,21 +247,14 @@ function labelScores(col: ColumnSpec, label: string): LabelScores {
 
 const labelCache = new WeakMap<GridView, Map<string, Map<number, string[]>>>();
 /** The columns with header text, with their parts' memo key, per labels map (computed once). */
-const labelledCache = new WeakMap<Map<number, string[]>, { col: number; parts: string[]; key: string }[]>();
+const labelledCache = new WeakMap<Map<number, string[]>, Labelled[]>();
 
-/** Header rows are searched near the top: the merged areas starting there, listed once per view (a long table merges many rows below). */
-const HEAD_ROWS = MAX_HEADER_SCAN + 2 * MAX_HEADER_DEPTH + 2;
-const headMerges = new WeakMap<GridView, readonly MergeArea[]>();
-
-/** The merged areas that start at or above `row` (every area when `row` is past the head rows); same order as the grid's. */
-function mergesFrom(view: GridView, row: number): readonly MergeArea[] {
-  if (row >= HEAD_ROWS) return view.grid.merges;
-  let list = headMerges.get(view);
-  if (!list) {
-    list = view.grid.merges.filter((m) => m.top < HEAD_ROWS);
-    headMerges.set(view, list);
-  }
-  return list;
+/** A column with header text: its parts, their memo key, and what each part may name (see `fitOf`). */
+interface Labelled {
+  readonly col: number;
+  readonly parts: string[];
+  readonly key: string;
+  readonly fits: LabelFit[];
 }
 
 /**
@@ -273,10 +266,12 @@ function headerColumns(view: GridView, top: number, depth: number): number[] {
   const cols = new Set<number>();
   const bottom = Math.min(top + depth, view.rows) - 1;
   for (let r = top; r <= bottom; r++) for (const c of cellsOf(view.grid.values[r])) cols.add(c);
-  for (const m of mergesFrom(view, bottom)) {
-    if (m.bottom < top || m.top > bottom || !view.merges.indexes(m)) continue;
-    if (cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
-    for (let c = m.left; c <= m.right; c++) cols.add(c);
+  // The indexed merged areas over those rows, by the row index (never a scan of every area of a long sheet).
+  for (let r = top; r <= bottom; r++) {
+    for (const m of view.merges.areasInRow(r)) {
+      if (cellText(view.grid.values[m.top]?.[m.left] ?? null) === '') continue;
+      for (let c = m.left; c <= m.right; c++) cols.add(c);
+    }
   }
   return [...cols].sort((a, b) => a - b);
 }
@@ -293,15 +288,24 @@ function headerLabels(view: GridView, top: number, depth: number): Map<number, s
   if (cached) return cached;
   const out = new Map<number, string[]>();
   perView.set(key, out);
-  const labelled: { col: number; parts: string[]; key: string }[] = [];
+  const labelled: Labelled[] = [];
   for (const c of headerColumns(view, top, depth)) {
     const parts: string[] = [];
+    const partFits: LabelFit[] = [];
     for (let r = top; r < top + depth && r < view.rows; r++) {
-      const k = labelKey(cellText(view.value(r, c)));
-      if (k !== '' && parts[parts.length - 1] !== k) parts.push(k);
+      // labelKey(cellText(value)), memoised per text (a header's labels recur in every candidate position).
+      const v = view.value(r, c);
+      const text = typeof v === 'string' ? v : cellText(v);
+      if (text === '') continue;
+      const fit = fitOf(text);
+      const k = fit.label;
+      if (k !== '' && parts[parts.length - 1] !== k) {
+        parts.push(k);
+        partFits.push(fit);
+      }
     }
     out.set(c, parts);
-    if (parts.length > 0) labelled.push({ col: c, parts, key: parts.join('\u0001') });
+    if (parts.length > 0) labelled.push({ col: c, parts, key: parts.join('\u0001'), fits: partFits });
   }
   labelledCache.set(out, labelled);
   return out;
@@ -331,13 +335,24 @@ export function matchHeader(view: GridView, spec: TableSpec, top: number, depth:
   }
   const candidates: { key: string; idx: number; col: number; score: number; multi: boolean }[] = [];
   const labelled = labelledCache.get(labels) ?? [];
+  // Which of the spec's columns each header column's labels may name: a column spec none of them may name
+  // scores below MIN_HEADER_SCORE there, and is not scored (-1: every column is scored).
+  const slot = mapped.size > 0 ? -1 : slotOf(spec);
+  const mayName = labelled.map((l) => {
+    if (slot < 0) return -1;
+    let m = 0;
+    for (const fit of l.fits) m |= maskOf(spec, slot, fit);
+    return m;
+  });
   spec.columns.forEach((cs, idx) => {
     const perCol = scoresOf(cs);
-    for (const { col: c, parts, key } of labelled) {
+    const bit = 1 << idx;
+    labelled.forEach(({ col: c, parts, key }, li) => {
+      if (((mayName[li] ?? -1) & bit) === 0) return;
       const userKey = mapped.size > 0 ? parts.map((p) => mapped.get(p)).find((k) => k !== undefined) : undefined;
       const score = userKey !== undefined ? (userKey === cs.key ? SCORE_MAPPED : 0) : (perCol.get(key) ?? headerScore(cs, parts, key));
       if (score >= MIN_HEADER_SCORE) candidates.push({ key: cs.key, idx, col: c, score, multi: cs.multi === true });
-    }
+    });
   });
   candidates.sort((a, b) => b.score - a.score || a.idx - b.idx || a.col - b.col);
   const columns = new Map<string, number[]>();
@@ -402,6 +417,268 @@ function isSubHeaderRow(view: GridView, row: number, bottom: number): boolean {
   return under >= 2;
 }
 
+/*
+ * Pruning the header search (a search over a long sheet, as splitTables makes, looked at every row with every
+ * kind). A header at rows top..bottom can place a column only where one of those rows shows a label that could
+ * name it (`labelScores`: exact, named or by a key term). So the columns a row's labels could name, OR-ed over
+ * the rows, bound how many columns (and required columns) a header there can place: a position that cannot beat
+ * the best header found so far, or places nothing, is skipped without being matched. Exact: the same header is
+ * found as by matching every position.
+ */
+
+/** Specs the pruning knows (bounded: specs made on the fly, as tests do, past this are searched unpruned). */
+const MAX_PRUNED_SPECS = 64;
+/** Columns a mask can hold. */
+const MAX_MASK_COLUMNS = 30;
+const specSlot = new WeakMap<TableSpec, number>();
+let prunedSpecs = 0;
+/** Every name, pattern and key term of the specs known: a label that none of them fits names no column of any. */
+const anyName = new Set<string>();
+const anyPattern: RegExp[] = [];
+const anyTerm: string[] = [];
+let anyTermRe: RegExp | null = null;
+/** Bumped when a spec is added (a label's `none` is then looked at again). */
+let vocabVersion = 0;
+
+/** What one displayed label may name: per spec slot, a mask of the spec's columns (computed when first asked). */
+interface LabelFit {
+  readonly label: string;
+  readonly bare: string;
+  /** No name, pattern or term of any spec known at `version` fits the label. */
+  none: boolean;
+  version: number;
+  readonly masks: number[];
+}
+/** Cell text (as read) → its fit; bounded, and started over when a spec is added. */
+let fits = new Map<string, LabelFit>();
+const MAX_FITS = 20_000;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The slot of a spec in the pruning tables, or -1 when it is searched unpruned. */
+function slotOf(spec: TableSpec): number {
+  const known = specSlot.get(spec);
+  if (known !== undefined) return known;
+  const ok =
+    prunedSpecs < MAX_PRUNED_SPECS &&
+    spec.columns.length <= MAX_MASK_COLUMNS &&
+    spec.columns.every((c) => !c.pattern || (!c.pattern.global && !c.pattern.sticky));
+  const slot = ok ? prunedSpecs++ : -1;
+  specSlot.set(spec, slot);
+  if (ok) {
+    for (const c of spec.columns) {
+      for (const n of c.names) anyName.add(n);
+      if (c.pattern) anyPattern.push(c.pattern);
+      for (const t of c.terms ?? []) if (t !== '') anyTerm.push(t);
+    }
+    anyTermRe = anyTerm.length > 0 ? new RegExp(anyTerm.map(escapeRe).join('|')) : null;
+    vocabVersion++;
+  }
+  return slot;
+}
+
+function fitOf(text: string): LabelFit {
+  const hit = fits.get(text);
+  if (hit) return hit;
+  const label = labelKey(text);
+  const fit: LabelFit = { label, bare: stripUnitSuffix(label), none: false, version: -1, masks: [] };
+  if (fits.size >= MAX_FITS) fits = new Map();
+  fits.set(text, fit);
+  return fit;
+}
+
+/** Whatever could make labelScores give a column anything: an exact name or pattern (of the label or of it without its unit), or a key term inside it. */
+function fitsSomeSpec(label: string, bare: string): boolean {
+  return anyName.has(label) || anyName.has(bare) || anyPattern.some((p) => p.test(label) || p.test(bare)) || (anyTermRe !== null && anyTermRe.test(label));
+}
+
+function maskOf(spec: TableSpec, slot: number, fit: LabelFit): number {
+  if (fit.label === '') return 0;
+  if (fit.version !== vocabVersion) {
+    fit.none = !fitsSomeSpec(fit.label, fit.bare);
+    fit.version = vocabVersion;
+  }
+  if (fit.none) return 0;
+  let m = fit.masks[slot];
+  if (m === undefined) {
+    m = 0;
+    spec.columns.forEach((c, i) => {
+      const s = labelScores(c, fit.label);
+      if (s.exact > 0 || s.named || s.term > 0) m = (m as number) | (1 << i);
+    });
+    fit.masks[slot] = m;
+  }
+  return m;
+}
+
+/** The labels a row shows (its own cells' text, merged areas' masters' text), with how many columns show each. */
+interface RowFits {
+  readonly fits: readonly LabelFit[];
+  /** The first and last column showing each label. */
+  readonly lefts: readonly number[];
+  readonly rights: readonly number[];
+}
+const NO_FITS: RowFits = { fits: [], lefts: [], rights: [] };
+/** Per view: each row's labels; per spec: each row's mask and how many of its columns show a label the spec may take. */
+const rowFits = new WeakMap<GridView, (RowFits | undefined)[]>();
+interface RowFitTable {
+  readonly masks: Int32Array;
+  readonly columns: Int32Array;
+  readonly lefts: Int32Array;
+  readonly rights: Int32Array;
+}
+const rowMasks = new WeakMap<GridView, Map<TableSpec, RowFitTable>>();
+
+function fitsOfRow(view: GridView, row: number): RowFits {
+  let perView = rowFits.get(view);
+  if (!perView) {
+    perView = [];
+    rowFits.set(view, perView);
+  }
+  const known = perView[row];
+  if (known) return known;
+  const fits: LabelFit[] = [];
+  const lefts: number[] = [];
+  const rights: number[] = [];
+  const add = (v: CellValue, left: number, right: number) => {
+    const text = typeof v === 'string' ? v : cellText(v);
+    if (text === '') return;
+    fits.push(fitOf(text));
+    lefts.push(left);
+    rights.push(right);
+  };
+  const values = view.grid.values[row];
+  // A cell under a merged area shows the area's text: counted with the area, once.
+  for (const c of cellsOf(values)) if (!view.merges.areaAt(row, c)) add(values?.[c] ?? null, c, c);
+  for (const m of view.merges.areasInRow(row)) add(view.grid.values[m.top]?.[m.left] ?? null, m.left, m.right);
+  const out = fits.length === 0 ? NO_FITS : { fits, lefts, rights };
+  perView[row] = out;
+  return out;
+}
+
+/** Rows of a row table made for a search near the top (a sheet's kind is found there: the table lives as long as the view). */
+const HEAD_TABLE_ROWS = 64;
+
+/** The row table of one spec on one view, holding rows up to `last` at least (rows filled by `fillRowFit` when first asked). */
+function rowFitTable(view: GridView, spec: TableSpec, last: number): RowFitTable {
+  let perView = rowMasks.get(view);
+  if (!perView) {
+    perView = new Map();
+    rowMasks.set(view, perView);
+  }
+  let known = perView.get(spec);
+  if (!known || known.masks.length <= last) {
+    const n = last < HEAD_TABLE_ROWS ? Math.min(view.rows, HEAD_TABLE_ROWS) : view.rows;
+    const fresh = { masks: new Int32Array(n).fill(-1), columns: new Int32Array(n), lefts: new Int32Array(n), rights: new Int32Array(n) };
+    if (known) {
+      fresh.masks.set(known.masks);
+      fresh.columns.set(known.columns);
+      fresh.lefts.set(known.lefts);
+      fresh.rights.set(known.rights);
+    }
+    known = fresh;
+    perView.set(spec, known);
+  }
+  return known;
+}
+
+/**
+ * The columns of `spec` that the labels of one row could name (`masks`), how many of the row's grid columns
+ * show such a label (`columns`), and the first and last of them.
+ */
+function fillRowFit(view: GridView, spec: TableSpec, slot: number, table: RowFitTable, row: number): void {
+  if ((table.masks[row] ?? 0) >= 0) return;
+  let mask = 0;
+  let columns = 0;
+  let left = 0;
+  let right = 0;
+  const { fits, lefts, rights } = fitsOfRow(view, row);
+  for (let i = 0; i < fits.length; i++) {
+    const m = maskOf(spec, slot, fits[i] as LabelFit);
+    if (m === 0) continue;
+    const l = lefts[i] ?? 0;
+    const r = rights[i] ?? 0;
+    left = mask === 0 ? l : Math.min(left, l);
+    right = mask === 0 ? r : Math.max(right, r);
+    mask |= m;
+    columns += r - l + 1;
+  }
+  table.masks[row] = mask;
+  table.columns[row] = columns;
+  table.lefts[row] = left;
+  table.rights[row] = right;
+}
+
+function bitCount(n: number): number {
+  let x = n - ((n >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Bounds for a header whose rows' labels could name the columns in `mask`, shown in `columns` grid columns:
+ * the columns it can place (each on a grid column of its own), and the required columns (placed, or an
+ * alternative layout of `min` placed columns).
+ */
+function boundsOf(spec: TableSpec, mask: number, columns: number): { matched: number; required: number } {
+  let required = 0;
+  let viaAlternative = 0;
+  spec.columns.forEach((c, i) => {
+    if (!c.required) return;
+    const alt = spec.alternatives?.[c.key];
+    let altPossible = false;
+    if (alt && columns >= alt.min) {
+      let n = 0;
+      for (const k of alt.columns) {
+        const j = spec.columns.findIndex((x) => x.key === k);
+        if (j >= 0 && mask & (1 << j)) n++;
+      }
+      altPossible = n >= alt.min;
+    }
+    if (altPossible) viaAlternative++;
+    if (altPossible || mask & (1 << i)) required++;
+  });
+  return { matched: Math.min(bitCount(mask), columns), required: Math.min(required, columns + viaAlternative) };
+}
+
+/**
+ * Whether `findHeader(view, spec, undefined, from, scan)` can return a header that places every required column
+ * (false: it returns null or a header missing one). Every row such a header can take is looked at: the rows
+ * searched, the two sub-header rows below them, and the rows above that merged cells join to them.
+ */
+export function mayPlaceAllRequired(view: GridView, spec: TableSpec, from: number, scan: number): boolean {
+  const slot = slotOf(spec);
+  if (slot < 0) return true;
+  const requiredCount = spec.columns.filter((c) => c.required).length;
+  let first = from;
+  for (;;) {
+    const above = first - 1;
+    if (above < 0) break;
+    let spans = false;
+    for (const area of view.merges.areasInRow(above)) if (area.bottom >= first && area.right - area.left < view.cols - 1) spans = true;
+    if (!spans) break;
+    first = above;
+  }
+  const last = Math.min(view.rows - 1, from + scan + MAX_HEADER_DEPTH);
+  const table = rowFitTable(view, spec, last);
+  let mask = 0;
+  let columns = 0;
+  let left = 0;
+  let right = 0;
+  for (let row = first; row <= last; row++) {
+    fillRowFit(view, spec, slot, table, row);
+    const rowMask = table.masks[row] ?? 0;
+    if (rowMask === 0) continue;
+    left = mask === 0 ? (table.lefts[row] ?? 0) : Math.min(left, table.lefts[row] ?? 0);
+    right = mask === 0 ? (table.rights[row] ?? 0) : Math.max(right, table.rights[row] ?? 0);
+    mask |= rowMask;
+    columns += table.columns[row] ?? 0;
+  }
+  return boundsOf(spec, mask, Math.min(columns, right - left + 1)).required >= requiredCount;
+}
+
 /** The first row that holds anything (a table offset far from A1 starts there), or 0. */
 export function firstNonBlankRow(view: GridView): number {
   for (let r = 0; r < view.rows; r++) if (!rowIsBlank(view, r)) return r;
@@ -415,14 +692,44 @@ export function firstNonBlankRow(view: GridView): number {
 export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapping, from = firstNonBlankRow(view), scan = MAX_HEADER_SCAN): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   const limit = Math.min(view.rows, from + scan);
+  // The user's column names can place a column whatever its label: no pruning then.
+  const mapsSpec = Object.values(mapping ?? {}).some((key) => spec.columns.some((c) => c.key === key));
+  const slot = mapsSpec ? -1 : slotOf(spec);
+  const bounds = new Map<number, { matched: number; required: number }>();
+  const fitTable = slot >= 0 ? rowFitTable(view, spec, Math.min(view.rows - 1, limit + MAX_HEADER_DEPTH - 2)) : null;
   for (let top = from; top < limit; top++) {
+    let mask = 0;
+    let columns = 0;
+    let left = 0;
+    let right = 0;
     for (let depth = 1; depth <= MAX_HEADER_DEPTH; depth++) {
       if (top + depth > view.rows) break;
-      const m = matchHeader(view, spec, top, depth, mapping);
-      if (m.matched === 0) continue;
       // More required columns, then more columns, then the shallowest header (a title row above
       // the header must not be swallowed into it).
       const depthBest = best ? best.bottom - best.top : Number.MAX_SAFE_INTEGER;
+      if (fitTable) {
+        const row = top + depth - 1;
+        fillRowFit(view, spec, slot, fitTable, row);
+        const rowMask = fitTable.masks[row] ?? 0;
+        if (rowMask !== 0) {
+          left = mask === 0 ? (fitTable.lefts[row] ?? 0) : Math.min(left, fitTable.lefts[row] ?? 0);
+          right = mask === 0 ? (fitTable.rights[row] ?? 0) : Math.max(right, fitTable.rights[row] ?? 0);
+          mask |= rowMask;
+          columns += fitTable.columns[row] ?? 0;
+        }
+        if (mask === 0) continue;
+        // Grid columns showing a label the spec may take: no more than the rows show, nor than lie between the first and last.
+        const shown = Math.min(columns, right - left + 1, 63);
+        const boundKey = mask * 64 + shown;
+        let b = bounds.get(boundKey);
+        if (!b) {
+          b = boundsOf(spec, mask, shown);
+          bounds.set(boundKey, b);
+        }
+        if (best && (b.required < best.matchedRequired || (b.required === best.matchedRequired && (b.matched < best.matched || (b.matched === best.matched && depth - 1 >= depthBest))))) continue;
+      }
+      const m = matchHeader(view, spec, top, depth, mapping);
+      if (m.matched === 0) continue;
       if (
         best === null ||
         m.matchedRequired > best.matchedRequired ||
@@ -440,8 +747,8 @@ export function findHeader(view: GridView, spec: TableSpec, mapping?: ColumnMapp
       const above = top - 1;
       if (above < 0) break;
       let spans = false;
-      for (const area of mergesFrom(view, above)) {
-        if (area.top <= above && area.bottom >= top && area.right - area.left < view.cols - 1 && view.merges.indexes(area)) spans = true;
+      for (const area of view.merges.areasInRow(above)) {
+        if (area.bottom >= top && area.right - area.left < view.cols - 1) spans = true;
       }
       if (!spans) break;
       top = above;
@@ -480,18 +787,38 @@ function rowIsBlank(view: GridView, row: number): boolean {
   return true;
 }
 
+/** The length of the longest part of a header column's labels. */
+function longestPart(parts: readonly string[]): number {
+  let n = 0;
+  for (const p of parts) if (p.length > n) n = p.length;
+  return n;
+}
+
+/** Whether `labelKey(text)` is longer than `n` (counted without making it: it keeps every code unit but spaces). */
+function labelLongerThan(text: string, n: number): boolean {
+  if (text.length <= n) return false;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) if (!isLabelSpace(text.charCodeAt(i)) && ++kept > n) return true;
+  return false;
+}
+
 /**
  * A row that writes the table's header again: at least two of its cells, and most of them, are the header
  * text of their own column (a table copied from printed pages that repeat the header).
  */
 function repeatsHeader(own: readonly { col: number; text: string }[], header: HeaderMatch): boolean {
   if (own.length < 2) return false;
+  const needed = Math.max(2, Math.ceil(own.length * 0.6));
   let same = 0;
-  for (const { col, text } of own) {
+  for (let i = 0; i < own.length; i++) {
+    // Stop as soon as the cells left cannot make up the count.
+    if (same + (own.length - i) < needed) return false;
+    const { col, text } = own[i] as { col: number; text: string };
     const parts = header.labels.get(col);
-    if (parts && parts.length > 0 && parts.includes(labelKey(text))) same++;
+    // A text whose label is longer than every part of its column's header (a narrative) is not one of them.
+    if (parts && parts.length > 0 && !labelLongerThan(text, longestPart(parts)) && parts.includes(labelKey(text))) same++;
   }
-  return same >= 2 && same >= Math.ceil(own.length * 0.6);
+  return same >= needed;
 }
 
 /** The cells of a row that hold text, with their columns (a merged area's text only in its master cell). */
@@ -503,6 +830,155 @@ export function ownNonBlank(view: GridView, row: number): { col: number; text: s
     if (t !== '') out.push({ col: c, text: t });
   }
   return out;
+}
+
+/**
+ * A table's cells, column by column (issue 21: a table of 100,000 rows kept a Map and a dozen objects per row
+ * for the audit's lifetime). Per placed grid column (a slot), per row: where the value lives and how it got
+ * there; the value itself stays in the grid. A row's `cells` and `multi` read it, and make a cell read when asked.
+ */
+class CellStore {
+  /** Per slot: the cell's row and column in the table (0-based), and the source of its value. */
+  readonly srcRow: number[][] = [];
+  readonly srcCol: number[][] = [];
+  /** Per slot, per row: 1 merged down, 2 filled down. */
+  readonly flags: number[][] = [];
+  readonly rowNumbers: number[] = [];
+  /** Column key → the slot of its first grid column (of the last column with that key, as Map.set would leave it). */
+  readonly cellSlot = new Map<string, number>();
+  /** Multi column key → its slots, in column order. */
+  readonly multiSlots = new Map<string, readonly number[]>();
+  /** Slot → its grid column. */
+  readonly columnOf: number[] = [];
+  /** The keys of the placed columns, in the spec's order (a row's `cells` keys). */
+  readonly keys: string[] = [];
+  /** The keys of the placed multi columns (a row's `multi` keys). */
+  readonly multiKeys: string[] = [];
+
+  constructor(readonly values: Grid['values']) {}
+
+  /** One placed column: a slot per grid column it was placed on. */
+  addColumn(key: string, cols: readonly number[], multi: boolean): number[] {
+    const slots = cols.map((col) => {
+      this.columnOf.push(col);
+      this.srcRow.push([]);
+      this.srcCol.push([]);
+      this.flags.push([]);
+      return this.columnOf.length - 1;
+    });
+    const first = slots[0];
+    if (first !== undefined) {
+      if (!this.cellSlot.has(key)) this.keys.push(key);
+      this.cellSlot.set(key, first);
+    }
+    if (multi) {
+      if (!this.multiSlots.has(key)) this.multiKeys.push(key);
+      this.multiSlots.set(key, slots);
+    }
+    return slots;
+  }
+
+  read(slot: number, i: number): CellRead {
+    const sourceRow = this.srcRow[slot]?.[i] ?? 0;
+    const sourceCol = this.srcCol[slot]?.[i] ?? 0;
+    const flags = this.flags[slot]?.[i] ?? 0;
+    const value = this.values[sourceRow]?.[sourceCol] ?? null;
+    return new LazyCellRead(value, cellText(value), sourceRow, sourceCol, this.rowNumbers[i] ?? 0, this.columnOf[slot] ?? 0, (flags & 1) !== 0, (flags & 2) !== 0);
+  }
+}
+
+/** A row's cells: column key → the read of its (first) column, made when asked. */
+class RowCells implements ReadonlyMap<string, CellRead> {
+  constructor(
+    private readonly store: CellStore,
+    private readonly i: number,
+  ) {}
+
+  get(key: string): CellRead | undefined {
+    const slot = this.store.cellSlot.get(key);
+    return slot === undefined ? undefined : this.store.read(slot, this.i);
+  }
+
+  has(key: string): boolean {
+    return this.store.cellSlot.has(key);
+  }
+
+  get size(): number {
+    return this.store.keys.length;
+  }
+
+  /** Every cell at once, as a Map (for iterating: rare). */
+  private all(): Map<string, CellRead> {
+    const out = new Map<string, CellRead>();
+    for (const k of this.store.keys) out.set(k, this.get(k) as CellRead);
+    return out;
+  }
+
+  keys(): ReturnType<Map<string, CellRead>['keys']> {
+    return this.all().keys();
+  }
+
+  values(): ReturnType<Map<string, CellRead>['values']> {
+    return this.all().values();
+  }
+
+  entries(): ReturnType<Map<string, CellRead>['entries']> {
+    return this.all().entries();
+  }
+
+  [Symbol.iterator](): ReturnType<Map<string, CellRead>['entries']> {
+    return this.all().entries();
+  }
+
+  forEach(fn: (value: CellRead, key: string, map: ReadonlyMap<string, CellRead>) => void, thisArg?: unknown): void {
+    this.all().forEach((v, k) => fn.call(thisArg, v, k, this));
+  }
+}
+
+/** A row's multi columns: column key → the reads of all its columns, made when asked. */
+class RowMulti implements ReadonlyMap<string, readonly CellRead[]> {
+  constructor(
+    private readonly store: CellStore,
+    private readonly i: number,
+  ) {}
+
+  get(key: string): readonly CellRead[] | undefined {
+    return this.store.multiSlots.get(key)?.map((slot) => this.store.read(slot, this.i));
+  }
+
+  has(key: string): boolean {
+    return this.store.multiSlots.has(key);
+  }
+
+  get size(): number {
+    return this.store.multiKeys.length;
+  }
+
+  private all(): Map<string, readonly CellRead[]> {
+    const out = new Map<string, readonly CellRead[]>();
+    for (const k of this.store.multiKeys) out.set(k, this.get(k) ?? []);
+    return out;
+  }
+
+  keys(): ReturnType<Map<string, readonly CellRead[]>['keys']> {
+    return this.all().keys();
+  }
+
+  values(): ReturnType<Map<string, readonly CellRead[]>['values']> {
+    return this.all().values();
+  }
+
+  entries(): ReturnType<Map<string, readonly CellRead[]>['entries']> {
+    return this.all().entries();
+  }
+
+  [Symbol.iterator](): ReturnType<Map<string, readonly CellRead[]>['entries']> {
+    return this.all().entries();
+  }
+
+  forEach(fn: (value: readonly CellRead[], key: string, map: ReadonlyMap<string, readonly CellRead[]>) => void, thisArg?: unknown): void {
+    this.all().forEach((v, k) => fn.call(thisArg, v, k, this));
+  }
 }
 
 const NO_MULTI: ReadonlyMap<string, readonly CellRead[]> = new Map();
@@ -525,15 +1001,26 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const rows: TableRow[] = [];
   const notesBelow: PreambleLine[] = [];
   const repeatedHeaders: number[] = [];
-  const lastGroupValue = new Map<string, { read: CellRead; parentText: string }>();
+  const lastGroupValue = new Map<string, { sourceRow: number; sourceCol: number; text: string; parentText: string }>();
+  /** Per row: the text of each column read so far (a group column's parent); one map for all rows. */
+  const firstText = new Map<string, string>();
   const labelCol = header.columns.get(spec.labelColumn)?.[0];
   // Rows of a table without multi columns share one empty map (one Map less per row).
   const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
   const dateCols = new Set(spec.columns.filter((c) => c.type === 'date').flatMap((c) => header.columns.get(c.key) ?? []));
+  // The placed columns in the spec's order, looked up once instead of per row, each grid column a slot of the store.
+  const store = new CellStore(view.grid.values);
+  const placedColumns: { col: ColumnSpec; idxs: readonly number[]; slots: number[] }[] = [];
+  for (const col of spec.columns) {
+    const idxs = header.columns.get(col.key);
+    if (!idxs) continue;
+    placedColumns.push({ col, idxs, slots: store.addColumn(col.key, idxs, col.multi === true) });
+  }
 
   for (let r = header.bottom + 1; r <= last; r++) {
-    if (rowIsBlank(view, r)) continue;
+    // A blank row holds no text: its own cells are none (one pass over the row, not two).
     const own = ownNonBlank(view, r);
+    if (own.length === 0) continue;
     // A stray value far outside the table's columns (a cell left at XFD1048576) is not a row of the table.
     if (own.every((o) => o.col < spanLeft - 1 || o.col > spanRight + 1)) {
       notesBelow.push({ row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') });
@@ -545,12 +1032,13 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
       continue;
     }
     const first = own[0];
-    if (first && SIGNATURE_START.test(labelKey(first.text))) {
+    const firstKey = first ? labelKey(first.text) : '';
+    if (first && SIGNATURE_START.test(firstKey)) {
       notesBelow.push({ row: r, col: first.col, text: own.map((o) => o.text).join(' ') });
       continue;
     }
     // A section title inside the table (一、州直单位 / （二）县市区): neither data nor a unit.
-    if (own.length === 1 && first && SECTION_START.test(labelKey(first.text)) && labelKey(first.text).length <= 30) {
+    if (own.length === 1 && first && SECTION_START.test(firstKey) && firstKey.length <= 30) {
       notesBelow.push({ row: r, col: first.col, text: first.text });
       continue;
     }
@@ -558,7 +1046,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     if (own.length === 1 && first) {
       const area = view.merges.areaAt(r, first.col);
       const span = area ? area.right - area.left + 1 : 1;
-      if (NOTE_START.test(labelKey(first.text)) || (span >= Math.max(2, Math.ceil(width * 0.6)) && width > 2)) {
+      if (NOTE_START.test(firstKey) || (span >= Math.max(2, Math.ceil(width * 0.6)) && width > 2)) {
         notesBelow.push({ row: r, col: first.col, text: first.text });
         continue;
       }
@@ -573,33 +1061,47 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     const label = labelCol !== undefined ? labelKey(cellText(view.value(r, labelCol))) : '';
     const role: RowRole = TOTAL_LABEL.test(label) ? 'total' : SUBTOTAL_LABEL.test(label) ? 'subtotal' : 'data';
 
-    const cells = new Map<string, CellRead>();
-    const multi = hasMulti ? new Map<string, CellRead[]>() : NO_MULTI;
-    for (const col of spec.columns) {
-      const idxs = header.columns.get(col.key);
-      if (!idxs) continue;
-      const reads: CellRead[] = [];
-      for (const c of idxs) {
+    // The row's cells into the store: the group columns' fill-down reads what was filled in earlier rows.
+    const i = store.rowNumbers.length;
+    store.rowNumbers.push(r);
+    firstText.clear();
+    for (const { col, idxs, slots } of placedColumns) {
+      let columnText: string | undefined;
+      idxs.forEach((c, j) => {
+        const slot = slots[j] as number;
         // One merge lookup per cell: the area gives the master, the master the value (view.value's rule).
         const area = view.merges.areaAt(r, c);
-        const masterRow = area ? area.top : r;
-        const masterCol = area ? area.left : c;
-        const value = view.grid.values[masterRow]?.[masterCol] ?? null;
-        let read: CellRead = new LazyCellRead(value, cellText(value), masterRow, masterCol, r, c, area !== undefined && area.bottom > area.top, false);
+        let sourceRow = area ? area.top : r;
+        let sourceCol = area ? area.left : c;
+        let flags = area !== undefined && area.bottom > area.top ? 1 : 0;
+        let text = cellText(view.grid.values[sourceRow]?.[sourceCol] ?? null);
         if (col.group && role === 'data') {
-          const parentText = col.groupParent !== undefined ? (cells.get(col.groupParent)?.text ?? '') : '';
+          const parentText = col.groupParent !== undefined ? (firstText.get(col.groupParent) ?? '') : '';
           const prev = lastGroupValue.get(col.key);
-          if (read.text === '' && !read.merged && prev && prev.read.text !== '' && prev.parentText === parentText) {
-            read = new LazyCellRead(prev.read.value, prev.read.text, prev.read.sourceRow, prev.read.sourceCol, r, c, false, true);
+          if (text === '' && flags === 0 && prev && prev.text !== '' && prev.parentText === parentText) {
+            sourceRow = prev.sourceRow;
+            sourceCol = prev.sourceCol;
+            flags = 2;
+            text = prev.text;
           }
-          lastGroupValue.set(col.key, { read, parentText });
+          // One record per group column, updated row after row.
+          if (prev) {
+            prev.sourceRow = sourceRow;
+            prev.sourceCol = sourceCol;
+            prev.text = text;
+            prev.parentText = parentText;
+          } else lastGroupValue.set(col.key, { sourceRow, sourceCol, text, parentText });
         }
-        reads.push(read);
-      }
-      const firstRead = reads[0];
-      if (firstRead) cells.set(col.key, firstRead);
-      if (col.multi) (multi as Map<string, CellRead[]>).set(col.key, reads);
+        (store.srcRow[slot] as number[]).push(sourceRow);
+        (store.srcCol[slot] as number[]).push(sourceCol);
+        (store.flags[slot] as number[]).push(flags);
+        if (j === 0) columnText = text;
+      });
+      // What `cells.get(key).text` gave once the column was read (a group column's parent is read before it).
+      if (columnText !== undefined) firstText.set(col.key, columnText);
     }
+    const cells = new RowCells(store, i);
+    const multi = hasMulti ? new RowMulti(store, i) : NO_MULTI;
     rows.push({ row: r, role, cells, multi });
   }
 
@@ -672,6 +1174,16 @@ function markUnlabelledSums(rows: TableRow[], labelKeyName: string | null, count
   }
 }
 
+/** Per spec: column key → label (asked for every row by the profile parsers). */
+const columnLabels = new WeakMap<TableSpec, Map<string, string>>();
+
 export function columnLabel(table: Table, key: string): string {
-  return table.spec.columns.find((c) => c.key === key)?.label ?? key;
+  let labels = columnLabels.get(table.spec);
+  if (!labels) {
+    labels = new Map();
+    // The first column with a key names it, as `find` would.
+    for (const c of table.spec.columns) if (!labels.has(c.key)) labels.set(c.key, c.label);
+    columnLabels.set(table.spec, labels);
+  }
+  return labels.get(key) ?? key;
 }

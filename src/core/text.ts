@@ -51,7 +51,27 @@ export function isBlank(v: CellValue): boolean {
  * `序  号` = `序号`), no line breaks.
  */
 export function labelKey(s: string): string {
-  return toHalfWidth(s).replace(/[\s\u00a0\u200b]+/g, '');
+  // One pass over the code units (what `toHalfWidth(s).replace(/[\s\u00a0\u200b]+/g, '')` gives: full-width
+  // ASCII never becomes a space), copying nothing when nothing changes.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) {
+      out += s.slice(from, i) + String.fromCharCode(c - 0xfee0);
+      from = i + 1;
+    } else if (isLabelSpace(c)) {
+      out += s.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** `\s` (ECMAScript white space and line terminators) or U+200B: what `labelKey` removes. */
+export function isLabelSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Normalise line breaks (`\r\n`, `\r`, `_x000D_`) to `\n`. */

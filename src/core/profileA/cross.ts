@@ -197,6 +197,59 @@ export function crossKeyItems(keyItems: UnitKeyItems, analysis: IncentiveAnalysi
   return derived;
 }
 
+/** Fewer items than this are scanned for a shortened name; more are indexed (a scan per item is quadratic in rows). */
+const SCAN_ITEMS = 256;
+/** Shortened names are at least this long (`sameItem`). */
+const MIN_SHORT = 4;
+
+/**
+ * The items whose name `sameItem` matches with `key`, in the items' order: by a scan of a short list, else
+ * through the exact-name index (names inside `key`) and an index of each name's four-character pieces (names
+ * holding `key`). The same items as `items.filter((p) => sameItem(p.itemKey, key))`.
+ */
+function containmentIndex(items: readonly ProgressItem[], byKey: ReadonlyMap<string, readonly ProgressItem[]>): (key: string) => readonly ProgressItem[] {
+  const scan = (key: string) => items.filter((p) => sameItem(p.itemKey, key));
+  if (items.length < SCAN_ITEMS) return scan;
+  const order = new Map<ProgressItem, number>();
+  items.forEach((p, i) => order.set(p, i));
+  let pieces: Map<string, ProgressItem[]> | null = null;
+  const piecesOf = (): Map<string, ProgressItem[]> => {
+    if (pieces) return pieces;
+    pieces = new Map();
+    for (const p of items) {
+      const k = p.itemKey;
+      const seen = new Set<string>();
+      for (let i = 0; i + MIN_SHORT <= k.length; i++) {
+        const piece = k.slice(i, i + MIN_SHORT);
+        if (seen.has(piece)) continue;
+        seen.add(piece);
+        const list = pieces.get(piece);
+        if (list) list.push(p);
+        else pieces.set(piece, [p]);
+      }
+    }
+    return pieces;
+  };
+  return (key: string): readonly ProgressItem[] => {
+    if (key === '') return [];
+    // Names inside the key (as long as it at most): each of its substrings of MIN_SHORT characters or more.
+    const substrings = (key.length * (key.length + 1)) / 2;
+    if (substrings > items.length) return scan(key);
+    const found = new Set<ProgressItem>();
+    for (const p of byKey.get(key) ?? []) found.add(p);
+    for (let i = 0; i < key.length; i++) {
+      for (let j = i + MIN_SHORT; j <= key.length; j++) {
+        for (const p of byKey.get(key.slice(i, j)) ?? []) if (sameItem(p.itemKey, key)) found.add(p);
+      }
+    }
+    // Names holding the key (longer than it): they hold its first piece.
+    if (key.length >= MIN_SHORT) {
+      for (const p of piecesOf().get(key.slice(0, MIN_SHORT)) ?? []) if (sameItem(p.itemKey, key)) found.add(p);
+    }
+    return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  };
+}
+
 export function crossProgress(progress: ProgressReport, analysis: IncentiveAnalysis, sink: FindingSink): void {
   const matched = new Set<ProgressItem>();
   const mismatched: { p: ProgressItem; it: AnalysisItem }[] = [];
@@ -207,9 +260,10 @@ export function crossProgress(progress: ProgressReport, analysis: IncentiveAnaly
     if (list) list.push(p);
     else byKey.set(p.itemKey, [p]);
   }
+  const contains = containmentIndex(progress.items, byKey);
   for (const it of analysis.items) {
     const exact = (byKey.get(it.itemKey) ?? []).filter((p) => !matched.has(p));
-    const candidates = exact.length > 0 ? exact : progress.items.filter((p) => !matched.has(p) && sameItem(p.itemKey, it.itemKey));
+    const candidates = exact.length > 0 ? exact : contains(it.itemKey).filter((p) => !matched.has(p));
     const p = candidates.find((c) => c.unitKey === it.unitKey) ?? candidates.find((c) => c.itemKey === it.itemKey) ?? candidates[0];
     if (!p) {
       sink.add('cross/progress-item-missing', { sheet: analysis.sheet, cell: it.itemCell }, { unit: it.unit, item: it.item, target: progress.sheet });
