@@ -1,7 +1,7 @@
 /** Converting schema issues on a record into findings: the one place where schema issues become findings. */
 import type { FindingSink } from './finding';
 import { hasColumn } from './gate';
-import type { Table } from './table';
+import { columnLabel, type Table } from './table';
 import type { Schema } from './validate';
 
 /** Where each field of a record sits, for locating findings. */
@@ -15,6 +15,17 @@ export function placedFields(table: Table, cells: FieldCells, columnOf: Readonly
     if (placed(table, columnOf[field] ?? field)) out[field] = cells[field] as { readonly cell: string; readonly label: string };
   }
   return out;
+}
+
+/**
+ * The placed fields of a row, each at its column's cell (`cellOf`) and named by its column's label: `fields` lists
+ * the column keys, or maps a record field to its column key (`{ units: 'unit' }`).
+ */
+export function placedColumns(table: Table, cellOf: (key: string) => string, fields: readonly string[] | Readonly<Record<string, string>>): FieldCells {
+  const pairs: [string, string][] = Array.isArray(fields) ? fields.map((k) => [k, k]) : Object.entries(fields);
+  const cells: Record<string, { readonly cell: string; readonly label: string }> = {};
+  for (const [field, key] of pairs) cells[field] = { cell: cellOf(key), label: columnLabel(table, key) };
+  return placedFields(table, cells, Object.fromEntries(pairs));
 }
 
 /** `hasColumn` per table and key, asked once (placedFields is called for every row). */

@@ -2,11 +2,10 @@
 import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
 import type { Table } from '../table';
-import { columnLabel } from '../table';
 import { itemKey } from '../text';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
-import { issuesToFindings, LiaisonEntrySchema, placedFields } from './schemas';
+import { issuesToFindings, LiaisonEntrySchema, placedColumns } from './schemas';
 
 export interface LiaisonEntry {
   readonly row: number;
@@ -39,11 +38,7 @@ export function parseLiaisonLog(table: Table, sink: FindingSink, settings: Setti
       LiaisonEntrySchema,
       { county, item, liaison },
       sheet,
-      placedFields(table, {
-        county: { cell: cellOf('county'), label: columnLabel(table, 'county') },
-        item: { cell: cellOf('item'), label: columnLabel(table, 'item') },
-        liaison: { cell: cellOf('liaison'), label: columnLabel(table, 'liaison') },
-      }),
+      placedColumns(table, cellOf, ['county', 'item', 'liaison']),
       `${county}“${item}”`,
       sink,
     );

@@ -3,12 +3,11 @@ import type { FindingSink } from '../finding';
 import { a1 } from '../grid';
 import { checkEnabled } from '../gate';
 import type { Table } from '../table';
-import { columnLabel } from '../table';
 import { itemKey } from '../text';
 import { canonicalUnit } from '../units';
 import type { Settings } from '../settings';
 import { checkStatement, type CountStatement, type Level, type LevelCounts, parseCountStatements, statedRates } from './counts';
-import { issuesToFindings, placedFields, ProgressItemSchema } from './schemas';
+import { issuesToFindings, placedColumns, ProgressItemSchema } from './schemas';
 import { listParam } from '../i18n/lists';
 
 export interface Completion {
@@ -70,11 +69,7 @@ export function parseProgressReport(table: Table, sink: FindingSink, settings: S
       ProgressItemSchema,
       { unit, item, progress: progressText },
       sheet,
-      placedFields(table, {
-        unit: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
-        item: { cell: cellOf('item'), label: columnLabel(table, 'item') },
-        progress: { cell: cellOf('progress'), label: columnLabel(table, 'progress') },
-      }),
+      placedColumns(table, cellOf, ['unit', 'item', 'progress']),
       where,
       sink,
     );

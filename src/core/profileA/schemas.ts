@@ -40,4 +40,4 @@ export const LiaisonEntrySchema = z.object({
   liaison: text,
 });
 
-export { issuesToFindings, placedFields, rowWhere, type FieldCells } from '../schemas';
+export { issuesToFindings, placedColumns, placedFields, rowWhere, type FieldCells } from '../schemas';

@@ -10,7 +10,7 @@ import { checkEnabled } from '../gate';
 import type { Settings } from '../settings';
 import { columnLabel, type Table } from '../table';
 import { labelKey, readNumber, toHalfWidth } from '../text';
-import { issuesToFindings, placedFields } from '../schemas';
+import { issuesToFindings, placedColumns } from '../schemas';
 import { type ProgressClass, PROGRESS_CLASSES, TargetRowSchema } from './schemas';
 import { canonicalDistrictUnit, splitUnits } from './units';
 import { progressClassOf } from '../vocab';
@@ -131,15 +131,7 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
       TargetRowSchema,
       { seq: seq !== null && Number.isInteger(seq) && seq > 0 ? seq : null, target, units, progress: hasProgress ? progress : '-' },
       sheet,
-      placedFields(
-        table,
-        {
-          target: { cell: cellOf('target'), label: columnLabel(table, 'target') },
-          units: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
-          progress: { cell: cellOf('progress'), label: columnLabel(table, 'progress') },
-        },
-        { units: 'unit' },
-      ),
+      placedColumns(table, cellOf, { target: 'target', units: 'unit', progress: 'progress' }),
       where,
       sink,
     );

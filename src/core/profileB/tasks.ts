@@ -7,7 +7,7 @@ import { a1 } from '../grid';
 import type { Settings } from '../settings';
 import { columnLabel, type Table } from '../table';
 import { readNumber } from '../text';
-import { issuesToFindings, placedFields } from '../schemas';
+import { issuesToFindings, placedColumns } from '../schemas';
 import { checkEnabled } from '../gate';
 import { TaskRowSchema } from './schemas';
 import { canonicalDistrictUnit, isGroupUnit, splitUnits } from './units';
@@ -66,11 +66,7 @@ export function parseTaskDecomposition(table: Table, sink: FindingSink, settings
       TaskRowSchema,
       { measure, lead, related },
       sheet,
-      placedFields(table, {
-        measure: { cell: cellOf('measure'), label: columnLabel(table, 'measure') },
-        lead: { cell: cellOf('lead'), label: columnLabel(table, 'lead') },
-        related: { cell: cellOf('related'), label: columnLabel(table, 'related') },
-      }),
+      placedColumns(table, cellOf, ['measure', 'lead', 'related']),
       where,
       sink,
     );
