@@ -3,7 +3,7 @@
  * rows in the same order, the same units missing; progress to the end; cancel; never more files held than
  * workers; a worker that cannot run leaves its files to the page. The workers here are the real worker
  * module (batch.worker.ts) run in this process behind a stand-in `Worker` that clones every message as a
- * browser does (the bytes transferred).
+ * browser does (a File as a handle: the worker reads its bytes when it comes to it).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,9 @@ interface Stats {
   inFlight: number;
   maxInFlight: number;
   terminated: number;
+  /** Files whose bytes were read (in any worker) and whose row is not back yet. */
+  held: number;
+  maxHeld: number;
 }
 
 /** A stand-in for the browser's Worker: the worker module in this process, messages structured-cloned, asynchronous. */
@@ -35,6 +38,7 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
         onmessage: null as ((e: { data: unknown }) => void) | null,
         postMessage: (m: unknown) => {
           const data = structuredClone(m);
+          stats.held--;
           setTimeout(() => {
             if (this.ended) return;
             stats.inFlight--;
@@ -61,11 +65,13 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
       this.listeners.get(type)?.delete(l);
     }
 
-    postMessage(message: { bytes: ArrayBuffer }, transfer: ArrayBuffer[]): void {
+    postMessage(message: { file: Blob }, transfer?: Transferable[]): void {
       stats.inFlight++;
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-      const data = structuredClone(message, { transfer });
-      expect(message.bytes.byteLength).toBe(0); // handed over, not copied
+      // A handle to the chosen file, never its bytes: the page's thread does not read the files.
+      expect(message.file).toBeInstanceOf(Blob);
+      expect(transfer ?? []).toEqual([]);
+      const data = structuredClone(message);
       setTimeout(() => {
         if (this.ended) return;
         if (!this.scope) {
@@ -84,8 +90,16 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
   }
   const saved = (globalThis as { Worker?: unknown }).Worker;
   (globalThis as { Worker?: unknown }).Worker = FakeWorker;
+  // A worker reads a file's bytes when it comes to it; counted until its row is posted.
+  const read = Blob.prototype.arrayBuffer;
+  const spy = jest.spyOn(Blob.prototype, 'arrayBuffer').mockImplementation(function (this: Blob) {
+    stats.held++;
+    stats.maxHeld = Math.max(stats.maxHeld, stats.held);
+    return read.call(this);
+  });
   return () => {
     (globalThis as { Worker?: unknown }).Worker = saved;
+    spy.mockRestore();
   };
 }
 
@@ -105,7 +119,7 @@ function submissions(n: number): File[] {
 }
 
 const settings = { expectedUnits: ['龙山县', '永顺县', '保靖县', '泸溪县', '吉首市', '花垣县'] };
-const newStats = (): Stats => ({ started: 0, inFlight: 0, maxInFlight: 0, terminated: 0 });
+const newStats = (): Stats => ({ started: 0, inFlight: 0, maxInFlight: 0, terminated: 0, held: 0, maxHeld: 0 });
 
 describe('批量校验报送 in workers', () => {
   it('gives the serial run\'s rows, in the files\' order, and the same units missing', async () => {
@@ -124,8 +138,10 @@ describe('批量校验报送 in workers', () => {
     expect(serial.missing).toEqual(['花垣县']);
     expect(stats.started).toBe(2);
     expect(stats.terminated).toBe(2);
-    // Bytes held: one file per worker at most.
-    expect(stats.maxInFlight).toBeLessThanOrEqual(2);
+    // Bytes held: one file per worker at most (a worker is handed the next file ahead, as a handle only).
+    expect(stats.maxHeld).toBeLessThanOrEqual(2);
+    expect(stats.maxHeld).toBeGreaterThan(0);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(4);
     expect(progress.at(-1)).toEqual([11, 11]);
     for (let i = 1; i < progress.length; i++) expect((progress[i] as [number, number])[0]).toBeGreaterThanOrEqual((progress[i - 1] as [number, number])[0]);
   });
