@@ -64,6 +64,9 @@ type Action = SubmissionAction;
 type Outcome = { intent: 'success' | 'error' | 'info' | 'warning'; text: string };
 type Progress = { done: number; total: number; file: string } | null;
 
+/** The progress bar is redrawn at most this often (ms). */
+const PROGRESS_MS = 100;
+
 const ACCEPT = '.xlsx,.xlsm,.xls,.et,.xlsb,.ods,.csv';
 const SHOWN_CHANGES = 30;
 
@@ -151,7 +154,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
     } finally {
       abort.current = null;
       setBusy(false);
-      setProgress(null);
+      dropProgress();
     }
   };
 
@@ -161,7 +164,35 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
     setNotes([]);
   };
 
-  const onProgress = (done: number, total: number, file: string) => setProgress({ done, total, file });
+  // Progress comes after every file, from several workers at once; the bar and caption are drawn at most every
+  // PROGRESS_MS (the latest state, first at once), so a long batch does not spend the page's thread on redrawing.
+  const shownProgress = React.useRef({ latest: null as Progress, timer: null as ReturnType<typeof setTimeout> | null, at: 0 });
+  const showProgress = (): void => {
+    const p = shownProgress.current;
+    p.timer = null;
+    p.at = Date.now();
+    setProgress(p.latest);
+  };
+  const onProgress = (done: number, total: number, file: string) => {
+    const p = shownProgress.current;
+    p.latest = { done, total, file };
+    if (p.timer !== null) return;
+    const wait = PROGRESS_MS - (Date.now() - p.at);
+    if (wait <= 0) showProgress();
+    else p.timer = setTimeout(showProgress, wait);
+  };
+  const dropProgress = (): void => {
+    const p = shownProgress.current;
+    if (p.timer !== null) clearTimeout(p.timer);
+    p.timer = null;
+    p.latest = null;
+    p.at = 0;
+    setProgress(null);
+  };
+  React.useEffect(() => () => {
+    const { timer } = shownProgress.current;
+    if (timer !== null) clearTimeout(timer);
+  }, []);
 
   const saveUnits = (text: string) => {
     const list = text
