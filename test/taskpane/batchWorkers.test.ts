@@ -21,6 +21,8 @@ interface Stats {
   /** Files whose bytes were read (in any worker) and whose row is not back yet. */
   held: number;
   maxHeld: number;
+  /** Messages the worker modules were given and have not answered (they go on after `terminate` here). */
+  working: number;
 }
 
 /** A stand-in for the browser's Worker: the worker module in this process, messages structured-cloned, asynchronous. */
@@ -39,6 +41,7 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
         postMessage: (m: unknown) => {
           const data = structuredClone(m);
           stats.held--;
+          stats.working--;
           setTimeout(() => {
             if (this.ended) return;
             stats.inFlight--;
@@ -79,6 +82,7 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
           for (const l of this.listeners.get('error') ?? []) l({ preventDefault() {} });
           return;
         }
+        stats.working++;
         this.scope.onmessage?.({ data });
       }, 0);
     }
@@ -119,7 +123,12 @@ function submissions(n: number): File[] {
 }
 
 const settings = { expectedUnits: ['龙山县', '永顺县', '保靖县', '泸溪县', '吉首市', '花垣县'] };
-const newStats = (): Stats => ({ started: 0, inFlight: 0, maxInFlight: 0, terminated: 0, held: 0, maxHeld: 0 });
+const newStats = (): Stats => ({ started: 0, inFlight: 0, maxInFlight: 0, terminated: 0, held: 0, maxHeld: 0, working: 0 });
+
+/** Until the worker modules have answered what they were given (a browser's terminate would end them at once). */
+async function settled(stats: Stats): Promise<void> {
+  while (stats.working > 0) await new Promise((r) => setTimeout(r, 10));
+}
 
 describe('批量校验报送 in workers', () => {
   it('gives the serial run\'s rows, in the files\' order, and the same units missing', async () => {
@@ -163,6 +172,7 @@ describe('批量校验报送 in workers', () => {
       uninstall();
     }
     expect(stats.terminated).toBe(stats.started);
+    await settled(stats);
   });
 
   it('workers that cannot run leave the files to the page: the same rows', async () => {
