@@ -5,10 +5,8 @@
  * when it comes to that file, so the page's thread never reads or copies them and a file waiting here holds
  * nothing; only the file being checked is in memory. It keeps nothing between files.
  */
-import type { SubmissionStatus } from '../../core/submissions/status';
 import { checkOne, unreadableFile } from './batchCheck';
 import type { BatchTask, BatchReply } from './batchPool';
-import { inflateAhead } from './workerInflate';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<BatchTask>) => void) | null;
@@ -36,17 +34,7 @@ async function drain(): Promise<void> {
   busy = true;
   for (let task = queue.shift(); task; task = queue.shift()) {
     const bytes = await bytesOf(task.file);
-    let status: SubmissionStatus;
-    if (bytes === null) status = unreadableFile(task.name, task.lang, task.expected);
-    else {
-      // The zip parts inflated by the browser first (workerInflate.ts), then read and checked as anywhere.
-      const done = await inflateAhead(bytes).catch(() => () => undefined);
-      try {
-        status = checkOne(task.name, bytes, task.settings, task.lang, task.expected);
-      } finally {
-        done();
-      }
-    }
+    const status = bytes === null ? unreadableFile(task.name, task.lang, task.expected) : checkOne(task.name, bytes, task.settings, task.lang, task.expected);
     scope.postMessage({ id: task.id, status });
   }
   busy = false;
