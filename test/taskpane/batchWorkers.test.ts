@@ -26,7 +26,8 @@ interface Stats {
 }
 
 /** A stand-in for the browser's Worker: the worker module in this process, messages structured-cloned, asynchronous. */
-function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): () => void {
+function installWorker(stats: Stats, behaviour: 'works' | 'broken' | 'first-dies-after-one' = 'works'): () => void {
+  let first = true;
   class FakeWorker {
     private readonly listeners = new Map<string, Set<Listener>>();
     private scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: unknown): void } | null = null;
@@ -36,6 +37,9 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
       expect(String(url)).toMatch(/batch\.worker\.ts$/);
       stats.started++;
       if (behaviour === 'broken') return;
+      // The first worker dies right after its first answer, with the next files already handed to it.
+      const dies = behaviour === 'first-dies-after-one' && first;
+      first = false;
       const scope = {
         onmessage: null as ((e: { data: unknown }) => void) | null,
         postMessage: (m: unknown) => {
@@ -46,6 +50,12 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
             if (this.ended) return;
             stats.inFlight--;
             for (const l of this.listeners.get('message') ?? []) l({ data, preventDefault() {} });
+            if (dies)
+              setTimeout(() => {
+                if (this.ended) return;
+                this.ended = true;
+                for (const l of this.listeners.get('error') ?? []) l({ preventDefault() {} });
+              }, 0);
           }, 0);
         },
       };
@@ -186,5 +196,25 @@ describe('批量校验报送 in workers', () => {
       uninstall();
     }
     expect(stats.started).toBe(2);
+  });
+
+  it('a worker that dies after answering: the file it was checking is unreadable, the files it held go to its replacement', async () => {
+    const files = submissions(8);
+    const serial = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal, { workers: false });
+    const stats = newStats();
+    const uninstall = installWorker(stats, 'first-dies-after-one');
+    let out: Awaited<ReturnType<typeof checkFiles>>;
+    try {
+      out = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal);
+    } finally {
+      uninstall();
+    }
+    expect(stats.started).toBe(3);
+    expect(out.rows.map((r) => r.file)).toEqual(serial.rows.map((r) => r.file));
+    const lost = out.rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(serial.rows[i]));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ state: 'unreadable', counts: null });
+    expect(lost[0]?.reason).toContain(lost[0]?.file);
+    await settled(stats);
   });
 });
