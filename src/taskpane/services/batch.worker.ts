@@ -32,12 +32,20 @@ async function bytesOf(file: Blob): Promise<Uint8Array | null> {
 async function drain(): Promise<void> {
   if (busy) return;
   busy = true;
-  for (let task = queue.shift(); task; task = queue.shift()) {
-    const bytes = await bytesOf(task.file);
-    const status = bytes === null ? unreadableFile(task.name, task.lang, task.expected) : checkOne(task.name, bytes, task.settings, task.lang, task.expected);
-    scope.postMessage({ id: task.id, status });
+  try {
+    for (let task = queue.shift(); task; task = queue.shift()) {
+      const bytes = await bytesOf(task.file);
+      const status = bytes === null ? unreadableFile(task.name, task.lang, task.expected) : checkOne(task.name, bytes, task.settings, task.lang, task.expected);
+      scope.postMessage({ id: task.id, status });
+    }
+  } catch (e) {
+    // Thrown where the page sees it (the worker's `error` event), as a throw from `onmessage` itself would be.
+    setTimeout(() => {
+      throw e;
+    }, 0);
+  } finally {
+    busy = false;
   }
-  busy = false;
 }
 
 scope.onmessage = (e: MessageEvent<BatchTask>): void => {
