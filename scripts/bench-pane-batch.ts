@@ -7,11 +7,15 @@
  *   npx tsx scripts/bench-pane-batch.ts [--copies 50] [--runs 3] [--write] [--pane DIR] [--json]
  *
  * `--write` replaces the `## Batch check in the pane` section of docs/benchmarks.md (other sections are kept).
+ * CPU time (Linux): every thread of the browser's processes read from /proc every 50 ms during the batch, by
+ * thread — the batch's workers, the page's main thread, V8's background threads (garbage collection,
+ * compiling) and the rest (compositor, GPU, browser) — since on a shared machine the wall time says more
+ * about the load than about the pane, and CPU time does not.
  * Medians of the runs (a fresh page each). Nothing here is asserted: tests never time anything.
  * `--pane DIR` serves a pane built already; `--json` prints one line per run and nothing else (npm run bench).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -28,6 +32,72 @@ function arg(name: string, fallback: number): number {
 function paneArg(): string | null {
   const i = process.argv.indexOf('--pane');
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
+}
+
+/** CPU ms so far of every thread of `root`'s descendant processes (Linux /proc; empty elsewhere), by `pid/tid`, with its kind. */
+function threadTimes(root: number): Map<string, { kind: string; ms: number }> {
+  const out = new Map<string, { kind: string; ms: number }>();
+  const stat = (path: string): { comm: string; fields: string[] } | null => {
+    try {
+      const st = readFileSync(path, 'utf8');
+      return { comm: st.slice(st.indexOf('(') + 1, st.lastIndexOf(')')), fields: st.slice(st.lastIndexOf(')') + 2).split(' ') };
+    } catch {
+      return null;
+    }
+  };
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return out;
+  }
+  const children = new Map<number, number[]>();
+  for (const pid of pids) {
+    const ppid = Number(stat(`/proc/${pid}/stat`)?.fields[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const tick = 1000 / 100; // USER_HZ
+  const queue = [...(children.get(root) ?? [])];
+  while (queue.length > 0) {
+    const pid = queue.pop() as number;
+    queue.push(...(children.get(pid) ?? []));
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cmdline.includes('chrom')) continue;
+    const type = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? 'browser';
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      const t = stat(`/proc/${pid}/task/${tid}/stat`);
+      if (!t) continue;
+      const kind =
+        type !== 'renderer' ? 'other' : t.comm.startsWith('DedicatedWorker') ? 'workers' : t.comm.startsWith('ThreadPoolForeg') ? 'v8' : String(tid) === String(pid) ? 'page' : 'other';
+      out.set(`${pid}/${tid}`, { kind, ms: (Number(t.fields[11]) + Number(t.fields[12])) * tick });
+    }
+  }
+  return out;
+}
+
+type Cpu = { total: number; workers: number; page: number; v8: number; other: number };
+
+/** CPU ms each kind of thread spent between `start` and the last sample (a thread that ended counts to its last sample). */
+function cpuBetween(start: Map<string, { kind: string; ms: number }>, last: Map<string, { kind: string; ms: number }>): Cpu {
+  const cpu: Cpu = { total: 0, workers: 0, page: 0, v8: 0, other: 0 };
+  for (const [k, v] of last) {
+    const d = v.ms - (start.get(k)?.ms ?? 0);
+    if (d <= 0) continue;
+    cpu.total += d;
+    cpu[v.kind as 'workers' | 'page' | 'v8' | 'other'] += d;
+  }
+  return cpu;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -69,7 +139,7 @@ async function main(): Promise<void> {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const results: { ms: number; peakUsed: number; peakTotal: number; memPeak: number; before: number }[] = [];
+  const results: { ms: number; peakUsed: number; peakTotal: number; memPeak: number; before: number; cpu: Cpu }[] = [];
   try {
     await up(url, server);
     for (let r = 0; r < runs; r++) {
@@ -83,6 +153,15 @@ async function main(): Promise<void> {
       let peakUsed = before;
       let peakTotal = await metric('JSHeapTotalSize');
       let sampling = true;
+      // Threads that end (the workers, at the end of the batch) keep the time of their last sample.
+      const cpuStart = threadTimes(process.pid);
+      const cpuSeen = new Map(cpuStart);
+      const cpuSampler = (async (): Promise<void> => {
+        while (sampling) {
+          for (const [k, v] of threadTimes(process.pid)) cpuSeen.set(k, v);
+          await new Promise((res) => setTimeout(res, 50));
+        }
+      })();
       const sampler = (async (): Promise<void> => {
         while (sampling && !page.isClosed()) {
           peakUsed = Math.max(peakUsed, await metric('JSHeapUsedSize'));
@@ -98,12 +177,18 @@ async function main(): Promise<void> {
       await page.getByTestId('batch-folder-input').setInputFiles(folder);
       await page.getByText(new RegExp(`^已校验 ${copies} 个文件`)).waitFor({ timeout: 600_000 });
       const ms = Date.now() - t0;
+      for (const [k, v] of threadTimes(process.pid)) cpuSeen.set(k, v);
       sampling = false;
       await sampler;
+      await cpuSampler;
+      const cpu = cpuBetween(cpuStart, cpuSeen);
       const memPeak = Number(await page.evaluate('clearInterval(window.__memTimer); window.__memPeak'));
-      results.push({ ms, peakUsed, peakTotal, memPeak, before });
-      if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ ms, peakUsed, peakTotal, memPeak, before })}\n`);
-      process.stderr.write(`run ${r + 1}: ${ms} ms, heap used peak ${mb(peakUsed)} MB (before ${mb(before)} MB), heap total peak ${mb(peakTotal)} MB, performance.memory peak ${mb(memPeak)} MB\n`);
+      results.push({ ms, peakUsed, peakTotal, memPeak, before, cpu });
+      if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ ms, peakUsed, peakTotal, memPeak, before, cpu })}\n`);
+      process.stderr.write(
+        `run ${r + 1}: ${ms} ms, heap used peak ${mb(peakUsed)} MB (before ${mb(before)} MB), heap total peak ${mb(peakTotal)} MB, performance.memory peak ${mb(memPeak)} MB; ` +
+          `CPU ${cpu.total} ms (workers ${cpu.workers}, page ${cpu.page}, V8 background ${cpu.v8}, other ${cpu.other})\n`,
+      );
       await page.close();
     }
   } finally {
@@ -142,10 +227,20 @@ async function main(): Promise<void> {
     `| peak JS heap used (CDP) | ${mb(median(results.map((x) => x.peakUsed)))} MB |`,
     `| peak JS heap used (\`performance.memory\`) | ${mb(median(results.map((x) => x.memPeak)))} MB |`,
     `| peak JS heap allocated (CDP JSHeapTotalSize) | ${mb(median(results.map((x) => x.peakTotal)))} MB |`,
+    ...(median(results.map((x) => x.cpu.total)) > 0
+      ? [
+          `| CPU time, all of the browser's threads | ${(median(results.map((x) => x.cpu.total)) / 1000).toFixed(2)} s |`,
+          `| … in the workers | ${(median(results.map((x) => x.cpu.workers)) / 1000).toFixed(2)} s |`,
+          `| … V8's background threads (garbage collection, compiling) | ${(median(results.map((x) => x.cpu.v8)) / 1000).toFixed(2)} s |`,
+          `| … the page's main thread | ${(median(results.map((x) => x.cpu.page)) / 1000).toFixed(2)} s |`,
+          `| … the rest (compositor, GPU, browser process) | ${(median(results.map((x) => x.cpu.other)) / 1000).toFixed(2)} s |`,
+        ]
+      : []),
     '',
-    'Files are checked in Web Workers, one per core (`navigator.hardwareConcurrency`), each holding one file at a time;',
-    'the page\'s thread only reads the next file and draws progress (取消 ends the workers). Only each file\'s row is kept,',
-    'never its bytes or grids. The page\'s heap above does not include the workers\' heaps.',
+    'Files are checked in Web Workers, one per core (`navigator.hardwareConcurrency`), each handed the chosen File',
+    '(a handle) a file ahead and reading it itself; the page\'s thread only hands out files and draws progress at most',
+    'every 100 ms (取消 ends the workers). Only each file\'s row is kept, never its bytes or grids; a worker holds one',
+    'file\'s bytes at a time. The page\'s heap above does not include the workers\' heaps.',
     '',
   ];
   const block = lines.join('\n');

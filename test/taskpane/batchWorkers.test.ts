@@ -3,7 +3,7 @@
  * rows in the same order, the same units missing; progress to the end; cancel; never more files held than
  * workers; a worker that cannot run leaves its files to the page. The workers here are the real worker
  * module (batch.worker.ts) run in this process behind a stand-in `Worker` that clones every message as a
- * browser does (the bytes transferred).
+ * browser does (a File as a handle: the worker reads its bytes when it comes to it).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,10 +18,16 @@ interface Stats {
   inFlight: number;
   maxInFlight: number;
   terminated: number;
+  /** Files whose bytes were read (in any worker) and whose row is not back yet. */
+  held: number;
+  maxHeld: number;
+  /** Messages the worker modules were given and have not answered (they go on after `terminate` here). */
+  working: number;
 }
 
 /** A stand-in for the browser's Worker: the worker module in this process, messages structured-cloned, asynchronous. */
-function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): () => void {
+function installWorker(stats: Stats, behaviour: 'works' | 'broken' | 'first-dies-after-one' = 'works'): () => void {
+  let first = true;
   class FakeWorker {
     private readonly listeners = new Map<string, Set<Listener>>();
     private scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: unknown): void } | null = null;
@@ -31,14 +37,25 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
       expect(String(url)).toMatch(/batch\.worker\.ts$/);
       stats.started++;
       if (behaviour === 'broken') return;
+      // The first worker dies right after its first answer, with the next files already handed to it.
+      const dies = behaviour === 'first-dies-after-one' && first;
+      first = false;
       const scope = {
         onmessage: null as ((e: { data: unknown }) => void) | null,
         postMessage: (m: unknown) => {
           const data = structuredClone(m);
+          stats.held--;
+          stats.working--;
           setTimeout(() => {
             if (this.ended) return;
             stats.inFlight--;
             for (const l of this.listeners.get('message') ?? []) l({ data, preventDefault() {} });
+            if (dies)
+              setTimeout(() => {
+                if (this.ended) return;
+                this.ended = true;
+                for (const l of this.listeners.get('error') ?? []) l({ preventDefault() {} });
+              }, 0);
           }, 0);
         },
       };
@@ -61,11 +78,13 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
       this.listeners.get(type)?.delete(l);
     }
 
-    postMessage(message: { bytes: ArrayBuffer }, transfer: ArrayBuffer[]): void {
+    postMessage(message: { file: Blob }, transfer?: Transferable[]): void {
       stats.inFlight++;
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-      const data = structuredClone(message, { transfer });
-      expect(message.bytes.byteLength).toBe(0); // handed over, not copied
+      // A handle to the chosen file, never its bytes: the page's thread does not read the files.
+      expect(message.file).toBeInstanceOf(Blob);
+      expect(transfer ?? []).toEqual([]);
+      const data = structuredClone(message);
       setTimeout(() => {
         if (this.ended) return;
         if (!this.scope) {
@@ -73,6 +92,7 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
           for (const l of this.listeners.get('error') ?? []) l({ preventDefault() {} });
           return;
         }
+        stats.working++;
         this.scope.onmessage?.({ data });
       }, 0);
     }
@@ -84,8 +104,16 @@ function installWorker(stats: Stats, behaviour: 'works' | 'broken' = 'works'): (
   }
   const saved = (globalThis as { Worker?: unknown }).Worker;
   (globalThis as { Worker?: unknown }).Worker = FakeWorker;
+  // A worker reads a file's bytes when it comes to it; counted until its row is posted.
+  const read = Blob.prototype.arrayBuffer;
+  const spy = jest.spyOn(Blob.prototype, 'arrayBuffer').mockImplementation(function (this: Blob) {
+    stats.held++;
+    stats.maxHeld = Math.max(stats.maxHeld, stats.held);
+    return read.call(this);
+  });
   return () => {
     (globalThis as { Worker?: unknown }).Worker = saved;
+    spy.mockRestore();
   };
 }
 
@@ -105,7 +133,12 @@ function submissions(n: number): File[] {
 }
 
 const settings = { expectedUnits: ['龙山县', '永顺县', '保靖县', '泸溪县', '吉首市', '花垣县'] };
-const newStats = (): Stats => ({ started: 0, inFlight: 0, maxInFlight: 0, terminated: 0 });
+const newStats = (): Stats => ({ started: 0, inFlight: 0, maxInFlight: 0, terminated: 0, held: 0, maxHeld: 0, working: 0 });
+
+/** Until the worker modules have answered what they were given (a browser's terminate would end them at once). */
+async function settled(stats: Stats): Promise<void> {
+  while (stats.working > 0) await new Promise((r) => setTimeout(r, 10));
+}
 
 describe('批量校验报送 in workers', () => {
   it('gives the serial run\'s rows, in the files\' order, and the same units missing', async () => {
@@ -124,8 +157,10 @@ describe('批量校验报送 in workers', () => {
     expect(serial.missing).toEqual(['花垣县']);
     expect(stats.started).toBe(2);
     expect(stats.terminated).toBe(2);
-    // Bytes held: one file per worker at most.
-    expect(stats.maxInFlight).toBeLessThanOrEqual(2);
+    // Bytes held: one file per worker at most (a worker is handed the next file ahead, as a handle only).
+    expect(stats.maxHeld).toBeLessThanOrEqual(2);
+    expect(stats.maxHeld).toBeGreaterThan(0);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(4);
     expect(progress.at(-1)).toEqual([11, 11]);
     for (let i = 1; i < progress.length; i++) expect((progress[i] as [number, number])[0]).toBeGreaterThanOrEqual((progress[i - 1] as [number, number])[0]);
   });
@@ -147,6 +182,7 @@ describe('批量校验报送 in workers', () => {
       uninstall();
     }
     expect(stats.terminated).toBe(stats.started);
+    await settled(stats);
   });
 
   it('workers that cannot run leave the files to the page: the same rows', async () => {
@@ -160,5 +196,25 @@ describe('批量校验报送 in workers', () => {
       uninstall();
     }
     expect(stats.started).toBe(2);
+  });
+
+  it('a worker that dies after answering: the file it was checking is unreadable, the files it held go to its replacement', async () => {
+    const files = submissions(8);
+    const serial = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal, { workers: false });
+    const stats = newStats();
+    const uninstall = installWorker(stats, 'first-dies-after-one');
+    let out: Awaited<ReturnType<typeof checkFiles>>;
+    try {
+      out = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal);
+    } finally {
+      uninstall();
+    }
+    expect(stats.started).toBe(3);
+    expect(out.rows.map((r) => r.file)).toEqual(serial.rows.map((r) => r.file));
+    const lost = out.rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(serial.rows[i]));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ state: 'unreadable', counts: null });
+    expect(lost[0]?.reason).toContain(lost[0]?.file);
+    await settled(stats);
   });
 });

@@ -4,22 +4,25 @@
  *
  * - Order: rows come back in the files' order, whichever worker finished first, so the table and the
  *   报送情况 sheet are the serial run's.
- * - Memory: a file's bytes are read only when a worker takes it and are handed over (transferred), so at
- *   most one file per worker is held; a worker keeps nothing between files.
- * - Progress after each file; cancel stops at once: the workers are ended, the files they were checking are
- *   not reported (as the serial loop never starts the next file), every finished file is.
+ * - The page's thread only hands out files and draws progress: a worker is sent the chosen File itself (a
+ *   handle; structured cloning a File copies no bytes) and reads it when it comes to it (batch.worker.ts).
+ *   Each worker is kept AHEAD files ahead — the next one waits in the worker while it checks the current
+ *   one — so it never idles waiting for the page (which, on a busy machine, answers late).
+ * - Memory: only the file a worker is checking is read, so at most one file's bytes per worker; a worker
+ *   keeps nothing between files, and the page keeps only the rows.
+ * - Progress after each file; cancel stops at once: the workers are ended, the files they held are not
+ *   reported (as the serial loop never starts the next file), every finished file is.
  * - A worker that cannot start (an old webview, a policy refusing it) or dies before its first result
  *   leaves its files to the page's thread; one that dies later takes only its current file with it (a
- *   row saying it could not be read) and is replaced.
+ *   row saying it could not be read), and the files waiting in it go to its replacement.
  */
-import type { Lang, SettingsInput, SubmissionStatus } from '../../core';
-import { bytesOf, unreadableFile } from './batchCheck';
+import { type Lang, type SettingsInput, type SubmissionStatus, t, unreadableStatus } from '../../core';
 import type { ProgressReporter } from './types';
 
 export interface BatchTask {
   readonly id: number;
   readonly name: string;
-  readonly bytes: ArrayBuffer;
+  readonly file: Blob;
   readonly settings: SettingsInput;
   readonly lang: Lang;
   readonly expected: readonly string[];
@@ -31,6 +34,8 @@ export interface BatchReply {
 }
 
 const MAX_WORKERS = 8;
+/** Files handed to a worker at a time: the one it checks and the next (a File handle, no bytes). */
+const AHEAD = 2;
 
 /** Workers for a batch of `files`: one per core the browser reports (2 when it does not say). */
 export function workerCount(files: number): number {
@@ -48,32 +53,43 @@ function startWorker(): Worker | null {
   }
 }
 
-type Run = { status: SubmissionStatus } | 'dead' | 'aborted';
+type Heard = { readonly kind: 'reply'; readonly id: number; readonly status: SubmissionStatus } | { readonly kind: 'dead' } | { readonly kind: 'aborted' };
 
-/** One file on one worker: its reply, 'dead' when the worker failed, 'aborted' on cancel. */
-function runOn(worker: Worker, task: BatchTask, signal: AbortSignal): Promise<Run> {
-  return new Promise((resolve) => {
-    const done = (r: Run): void => {
+/** A worker's replies, its failure and the cancel, one at a time in the order they came. */
+function listen(worker: Worker, signal: AbortSignal): { next(): Promise<Heard>; close(): void } {
+  const heard: Heard[] = [];
+  let waiting: ((h: Heard) => void) | null = null;
+  const push = (h: Heard): void => {
+    const w = waiting;
+    waiting = null;
+    if (w) w(h);
+    else heard.push(h);
+  };
+  const onMessage = (e: MessageEvent<BatchReply>): void => {
+    if (e.data && typeof e.data.id === 'number') push({ kind: 'reply', id: e.data.id, status: e.data.status });
+  };
+  const onError = (e: Event): void => {
+    e.preventDefault();
+    push({ kind: 'dead' });
+  };
+  const onAbort = (): void => push({ kind: 'aborted' });
+  worker.addEventListener('message', onMessage);
+  worker.addEventListener('error', onError);
+  worker.addEventListener('messageerror', onError);
+  signal.addEventListener('abort', onAbort);
+  if (signal.aborted) push({ kind: 'aborted' });
+  return {
+    next: () => {
+      const h = heard.shift();
+      return h ? Promise.resolve(h) : new Promise<Heard>((resolve) => (waiting = resolve));
+    },
+    close: () => {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
       worker.removeEventListener('messageerror', onError);
       signal.removeEventListener('abort', onAbort);
-      resolve(r);
-    };
-    const onMessage = (e: MessageEvent<BatchReply>): void => {
-      if (e.data && e.data.id === task.id) done({ status: e.data.status });
-    };
-    const onError = (e: Event): void => {
-      e.preventDefault();
-      done('dead');
-    };
-    const onAbort = (): void => done('aborted');
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', onError);
-    worker.addEventListener('messageerror', onError);
-    signal.addEventListener('abort', onAbort);
-    worker.postMessage(task, [task.bytes]);
-  });
+    },
+  };
 }
 
 /**
@@ -108,47 +124,73 @@ export async function checkInWorkers(
   };
   signal.addEventListener('abort', onAbort);
 
+  // The row of a file a worker died on (batchCheck.ts's `unreadableFile`, without loading the reader here).
+  const unreadable = (name: string): SubmissionStatus => unreadableStatus(name, t('read.unexpected', lang, { file: name }), expected);
+  const finish = (i: number, status: SubmissionStatus): void => {
+    results[i] = status;
+    done++;
+    progress(done, files.length, (files[i] as File).name);
+  };
+
   const lane = async (): Promise<void> => {
     let worker = started();
+    let ears = worker ? listen(worker, signal) : null;
     // Whether this worker has answered once: a worker that fails before that is taken for one that cannot run here.
     let proven = false;
-    while (next < files.length && !signal.aborted) {
-      const i = next++;
+    // The files handed to this worker, oldest first: the first is the one it is checking.
+    const held: number[] = [];
+    const hand = (i: number): void => {
       const file = files[i] as File;
-      progress(done, files.length, file.name);
-      let status: SubmissionStatus | null = null;
-      if (!worker) {
-        status = await here(file);
-      } else {
-        const bytes = await bytesOf(file);
-        if (signal.aborted) return;
-        if (bytes === null) status = unreadableFile(file.name, lang, expected);
-        else {
-          const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
-          const r = await runOn(worker, { id: i, name: file.name, bytes: buffer, settings, lang, expected }, signal);
-          if (r === 'aborted') return;
-          if (r === 'dead') {
-            end(worker);
-            if (proven) {
-              status = unreadableFile(file.name, lang, expected);
-              worker = started();
-              proven = false;
-            } else {
-              worker = null;
-              status = await here(file);
-            }
-          } else {
-            status = r.status;
-            proven = true;
-          }
+      (worker as Worker).postMessage({ id: i, name: file.name, file, settings, lang, expected } satisfies BatchTask);
+    };
+    try {
+      while (!signal.aborted) {
+        if (!worker || !ears) {
+          // The page's thread: first what a failed worker held, then the files no one has taken.
+          const i = held.length > 0 ? (held.shift() as number) : next < files.length ? next++ : -1;
+          if (i < 0) return;
+          progress(done, files.length, (files[i] as File).name);
+          const status = await here(files[i] as File);
+          if (signal.aborted) return;
+          finish(i, status);
+          continue;
+        }
+        while (held.length < AHEAD && next < files.length) {
+          const i = next++;
+          if (held.length === 0) progress(done, files.length, (files[i] as File).name);
+          held.push(i);
+          hand(i);
+        }
+        if (held.length === 0) return;
+        const heard = await ears.next();
+        if (heard.kind === 'aborted' || signal.aborted) return;
+        if (heard.kind === 'reply') {
+          const k = held.indexOf(heard.id);
+          if (k < 0) continue;
+          held.splice(k, 1);
+          proven = true;
+          finish(heard.id, heard.status);
+          continue;
+        }
+        // The worker died: on the file it was checking, the oldest it held.
+        ears.close();
+        end(worker);
+        ears = null;
+        if (proven) {
+          const current = held.shift() as number;
+          finish(current, unreadable((files[current] as File).name));
+          worker = started();
+          ears = worker ? listen(worker, signal) : null;
+          proven = false;
+          if (worker) for (const i of held) hand(i);
+        } else {
+          worker = null;
         }
       }
-      if (signal.aborted) return;
-      results[i] = status;
-      done++;
-      progress(done, files.length, file.name);
+    } finally {
+      ears?.close();
+      end(worker);
     }
-    end(worker);
   };
 
   try {

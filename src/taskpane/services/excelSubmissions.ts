@@ -10,7 +10,7 @@
 import { type Lang, type SettingsInput, t, type DiffReport } from '../../core';
 import { auditThenWrite, canCreateWorkbook, createWorkbookFrom, isExcelAdapterError, renderExcelNote, type RunOptions, writeSheetPlans } from '../../excel';
 import { browserSave } from './fileMode';
-import { work } from './fileSubmissions';
+import { batchWork, work } from './fileSubmissions';
 import { type BatchOutcome, type CompareOutcome, type MergeOutcome, PaneError, type ProgressReporter, type StepReporter, type SubmissionServices, type TemplateOutcome } from './types';
 
 /** The first sentence of a catalogue message, without its full stop (to sit inside another message). */
@@ -85,7 +85,7 @@ export function createExcelSubmissions(save: (name: string, bytes: Uint8Array) =
 
     checkBatch: (files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<BatchOutcome> =>
       guarded(lang, async () => {
-        const w = await work();
+        const w = await batchWork();
         const chosen = w.spreadsheetFiles(files);
         if (chosen.length === 0) throw new PaneError(t('act.batch.noFiles', lang));
         const result = await w.checkFiles(chosen, settings, lang, progress, signal);

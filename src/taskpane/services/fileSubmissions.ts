@@ -11,6 +11,11 @@ export async function work() {
   return import(/* webpackChunkName: "submissions" */ './submissionWork');
 }
 
+/** 批量校验报送's page side: no reader or writer (the batch's workers load those). */
+export async function batchWork() {
+  return import(/* webpackChunkName: "batch" */ './batchRun');
+}
+
 /** `name.xls` → `name-suffix.xlsx` (or `.xlsm`). */
 function derivedName(source: string, suffix: string, extension: string): string {
   return `${source.replace(/\.(xlsx|xlsm|xls|et|xlsb|ods|csv)$/i, '')}-${suffix}${extension}`;
@@ -55,7 +60,7 @@ export function createFileSubmissions(opened: () => { name: string; bytes: Uint8
     },
 
     async checkBatch(files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<BatchOutcome> {
-      const w = await work();
+      const w = await batchWork();
       const chosen = w.spreadsheetFiles(files);
       if (chosen.length === 0) throw new PaneError(t('act.batch.noFiles', lang));
       const result = await w.checkFiles(chosen, settings, lang, progress, signal);

@@ -19,14 +19,12 @@ import {
   expectedUnitsFromGrids,
   mergedSheetPlan,
   mergeSubmissions,
-  missingUnits,
-  type SubmissionStatus,
   type TemplateKind,
   type SheetPlan,
 } from '../../core';
 import { type OpenedWorkbook, withoutMarkerSheet } from '../../xlsx/files';
 import { type MergeInput, mergeToWorkbook, planWorkbook, templateFile, workbookBytes } from '../../xlsx/submissions';
-import { auditOf, bytesOf, checkOne, openBytes, unreadableFile } from './batchCheck';
+import { auditOf, openBytes } from './batchCheck';
 import { type ChangeView, PaneError, type ProgressReporter } from './types';
 
 export { auditOf, openBytes };
@@ -34,15 +32,7 @@ export { auditOf, openBytes };
 export { statusPlan } from '../../core';
 export { copyTarget } from '../../xlsx/files';
 
-const SPREADSHEET = /\.(xlsx|xlsm|xls|et|xlsb|ods|csv)$/i;
-
-/** The spreadsheets among chosen files (a folder brings everything): no lock files `~$…`, no hidden files. */
-export function spreadsheetFiles(files: readonly File[]): File[] {
-  const path = (f: File) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
-  return files
-    .filter((f) => SPREADSHEET.test(f.name) && !f.name.startsWith('~$') && !f.name.startsWith('.'))
-    .sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0));
-}
+export { type BatchResult, checkFiles, spreadsheetFiles } from './batchRun';
 
 /** Let the page paint and take clicks (取消) between files. */
 function breathe(): Promise<void> {
@@ -114,43 +104,6 @@ export function compareAudits(oldAudit: Audit, newAudit: Audit, names: { old: st
 }
 
 // ───────────── 批量校验报送 ─────────────
-
-export interface BatchResult {
-  readonly rows: SubmissionStatus[];
-  readonly missing: string[];
-  readonly cancelled: boolean;
-}
-
-/**
- * Check the files: in Web Workers, one per core, where the page can start them (batchPool.ts: rows in the
- * files' order, progress after each file, cancel at once, at most one file's bytes per worker); else one
- * after another on this thread, yielding between files. Either way every file gets `checkOne`'s row (an
- * unreadable file is a row with its reason; nothing a file does stops the others), and only the rows are
- * kept, never the bytes or grids, so memory does not grow with the batch.
- */
-export async function checkFiles(files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal, options: { readonly workers?: boolean } = {}): Promise<BatchResult> {
-  const expected = resolveSettings(settings).settings.expectedUnits;
-  const here = async (file: File): Promise<SubmissionStatus> => {
-    const bytes = await bytesOf(file);
-    return bytes === null ? unreadableFile(file.name, lang, expected) : checkOne(file.name, bytes, settings, lang, expected);
-  };
-  // Checked before the pool is loaded: the pool's module names its worker by `import.meta` (browsers only).
-  if ((options.workers ?? true) && files.length > 1 && typeof Worker === 'function' && typeof URL === 'function') {
-    const { checkInWorkers } = await import('./batchPool');
-    const out = await checkInWorkers(files, settings, lang, expected, progress, signal, here);
-    return { rows: out.rows, missing: missingUnits(out.rows, expected), cancelled: out.cancelled };
-  }
-  const rows: SubmissionStatus[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i] as File;
-    progress(i, files.length, file.name);
-    await breathe();
-    if (signal.aborted) return { rows, missing: missingUnits(rows, expected), cancelled: true };
-    rows.push(await here(file));
-  }
-  progress(files.length, files.length, files[files.length - 1]?.name ?? '');
-  return { rows, missing: missingUnits(rows, expected), cancelled: false };
-}
 
 export async function planBytes(plans: readonly SheetPlan[]): Promise<Uint8Array> {
   return workbookBytes(planWorkbook(plans).workbook);

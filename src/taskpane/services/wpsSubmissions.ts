@@ -8,7 +8,7 @@
 import { type Lang, type SettingsInput, t, type DiffReport } from '../../core';
 import { auditThenWriteWps, isWpsAdapterError, renderWpsNote, type WpsApplication, writeWpsSheetPlans } from '../../wps';
 import { browserSave } from './fileMode';
-import { work } from './fileSubmissions';
+import { batchWork, work } from './fileSubmissions';
 import { type BatchOutcome, type CompareOutcome, type MergeOutcome, PaneError, type ProgressReporter, type StepReporter, type SubmissionServices, type TemplateOutcome } from './types';
 
 async function guarded<T>(lang: Lang, action: () => Promise<T>): Promise<T> {
@@ -65,7 +65,7 @@ export function createWpsSubmissions(app: WpsApplication, save: (name: string, b
 
     checkBatch: (files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<BatchOutcome> =>
       guarded(lang, async () => {
-        const w = await work();
+        const w = await batchWork();
         const chosen = w.spreadsheetFiles(files);
         if (chosen.length === 0) throw new PaneError(t('act.batch.noFiles', lang));
         const result = await w.checkFiles(chosen, settings, lang, progress, signal);
