@@ -26,6 +26,20 @@ describe('runRules', () => {
     expect(sources.filter((f) => !files.includes(f.replace(/\.ts$/, '.test.ts')))).toEqual([]);
   });
 
+  it('every rule a file of src/core/rules exports is in RULES (a rule left out of the registry would never run, and its spec alone would not notice)', async () => {
+    const dir = join(__dirname, '..', '..', 'src', 'core', 'rules');
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !['index.ts', 'types.ts'].includes(f));
+    const exported: string[] = [];
+    for (const f of sources) {
+      const mod = (await import(join(dir, f))) as Record<string, unknown>;
+      for (const v of Object.values(mod)) {
+        if (typeof v === 'object' && v !== null && 'id' in v && 'run' in v && typeof (v as Rule).run === 'function') exported.push((v as Rule).id);
+      }
+    }
+    expect(exported.length).toBeGreaterThan(0);
+    expect(exported.filter((id) => !RULES.some((r) => r.id === id))).toEqual([]);
+  });
+
   it('a rule that throws is one engine/rule-failed on its own sheet; the rules after it still run', async () => {
     const { base, sink } = await sampleContext('incentive-2022.xlsx');
     const boom: Rule = { id: 'boom', kind: 'liaison-log', needs: [], run: () => { throw new Error('boom'); } };

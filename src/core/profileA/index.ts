@@ -12,9 +12,6 @@ import { parseProgressReport, type ProgressReport } from './progress';
 import { parseRatingTally, type RatingTally, TALLY_COLUMNS, type TallyColumn } from './tally';
 import type { Rating } from './ratings';
 
-/** The kinds `auditIncentive` reads. */
-export const INCENTIVE_KINDS: readonly AnnexKind[] = ['rating-tally', 'unit-key-items', 'incentive-analysis', 'progress-report', 'liaison-log'];
-
 export interface IncentiveRecords {
   readonly ratingTally?: RatingTally;
   readonly unitKeyItems?: UnitKeyItems;

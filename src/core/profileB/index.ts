@@ -19,9 +19,6 @@ export type { ReportText, ReportParagraph } from './report';
 export type { ReportFigure, ProgressClass, ReportGroup } from './schemas';
 export { largestRemainderShares, formatShare } from './shares';
 
-/** The kinds `auditKeywork` reads. */
-export const KEYWORK_KINDS: readonly AnnexKind[] = ['report-text', 'target-progress', 'livelihood-projects', 'task-decomposition'];
-
 export interface KeyworkRecords {
   readonly targets?: TargetProgress;
   readonly livelihood?: LivelihoodProjects;
