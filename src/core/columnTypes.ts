@@ -171,7 +171,7 @@ export function readDate(v: CellValue, workbookYear = 2024): DateReading {
 export function readMark(v: CellValue): 'yes' | 'no' | 'blank' | 'unreadable' {
   const t = toHalfWidth(typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v)).replace(/\s+/g, '');
   if (t === '') return 'blank';
-  if (/^[√✓✔☑●○◎]+$|^(?:是|有|v|V)$/.test(t)) return 'yes';
+  if (/^[√✓✔☑✅●○◎]+$|^(?:是|有|v|V)$/.test(t)) return 'yes';
   if (/^(?:[×✗✘xX]|否|无|-+|—+|\/)$/.test(t)) return 'no';
   return 'unreadable';
 }

@@ -16,6 +16,7 @@ import { duplicatesByKey } from './rules/duplicates';
 import { type CellRead, columnLabel, type ColumnSpec, type Table, type TableRow } from './table';
 import { itemKey, labelKey, toHalfWidth } from './text';
 import { canonicalUnit } from './units';
+import { listParam } from './i18n/lists';
 
 /** What a finding says of a place: two findings of one family say the same thing (in a kind's words, or generic ones). */
 type Family = 'blank' | 'unreadable' | 'as-text' | 'range' | 'date' | 'merged' | 'duplicate' | 'total';
@@ -30,6 +31,8 @@ const FAMILY: Readonly<Record<string, Family>> = {
   'cell/not-a-number': 'unreadable',
   'cell/excel-error': 'unreadable',
   'cell/not-a-date': 'unreadable',
+  'cell/mark-unknown': 'unreadable',
+  'cell/word-unknown': 'unreadable',
   'cell/rating-vocabulary': 'unreadable',
   'target/mark-unknown': 'unreadable',
   'target/status-vocabulary': 'unreadable',
@@ -172,6 +175,17 @@ function checkValue(table: Table, col: ColumnSpec, read: CellRead, year: number,
       else if (p.kind === 'text' && !/\d/.test(toHalfWidth(p.text))) sink.add('cell/not-a-number', at, { column }, { actual: p.text.slice(0, 40) });
       else if (p.kind === 'percent' && p.percent < 0) sink.add('cell/percent-range', at, { column }, { actual: p.text });
       else if (p.kind === 'percent' && p.how) sink.add('cell/read-as', at, { column, value: `${p.shown}%` }, { actual: p.text });
+      return;
+    }
+    case 'mark': {
+      if (readMark(read.value) === 'unreadable') sink.add('cell/mark-unknown', at, { column }, { actual: read.text.slice(0, 40) });
+      return;
+    }
+    case 'vocabulary': {
+      const words = col.words;
+      if (words && words.length > 0 && !words.some((w) => labelKey(w) === labelKey(read.text))) {
+        sink.add('cell/word-unknown', at, { column, words: listParam(words) }, { actual: read.text.slice(0, 40) });
+      }
       return;
     }
     case 'date': {

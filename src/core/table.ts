@@ -27,6 +27,8 @@ export interface ColumnSpec {
    * date, totals) derive from it for every kind.
    */
   readonly type: ColumnType;
+  /** For a `vocabulary` column: the words it takes (a word outside them is noted, never an error by itself). */
+  readonly words?: readonly string[];
   /** Header label keys (see `labelKey`) that name this column exactly. */
   readonly names: readonly string[];
   /** Alternative: a pattern on the label key. */

@@ -11,7 +11,7 @@ import { FindingSink } from '../../src/core/finding';
 import { ANNEX_KINDS, annexSpec, tableSpecOf } from '../../src/core/kinds';
 import { detectKind } from '../../src/core/detect';
 import { GridView, type CellValue } from '../../src/core/grid';
-import { readTable } from '../../src/core/table';
+import { findHeader, readTable, type TableSpec } from '../../src/core/table';
 import { makeGrid, sampleGrids, setCell, findGrid } from '../helpers/grids';
 import { build } from '../generator/editions';
 
@@ -255,5 +255,43 @@ describe('a 合计 row added to a kind whose own rules do not check totals', () 
     const b = auditWorkbook(e.grids);
     const found = b.findings.filter((f) => f.code === 'table/total-sum');
     expect(found.map((f) => [f.severity, f.params['column']])).toEqual([['error', column]]);
+  });
+});
+
+describe('a kind of tomorrow: its tick and word columns are checked from their declared types alone', () => {
+  // A ledger written in the test (会议议定事项: 事项 / 状态 with its agreed words / 已办结 ticks), read with a spec
+  // that has no parser and no rule of its own.
+  const spec: TableSpec = {
+    kind: 'task-decomposition',
+    titles: [/议定事项/],
+    labelColumn: 'item',
+    columns: [
+      { key: 'item', label: '议定事项', type: 'name', names: ['议定事项'], required: true },
+      { key: 'status', label: '状态', type: 'vocabulary', names: ['状态'], words: ['已完成', '推进中', '未启动'] },
+      { key: 'closed', label: '已办结', type: 'mark', names: ['已办结'] },
+    ],
+  };
+  const entry = { ...annexSpec('task-decomposition'), unique: ['item'], keyCell: 'item' };
+
+  function run(rows: CellValue[][]): string[] {
+    const grid = makeGrid('台账', [['会议议定事项落实台账'], ['议定事项', '状态', '已办结'], ...rows]);
+    const view = new GridView(grid);
+    const header = findHeader(view, spec);
+    if (!header) throw new Error('no header');
+    const sink = new FindingSink();
+    checkGenericTable(readTable(grid, spec, header, view), sink, 2024, entry);
+    return sink.list().map((f) => `${f.code}@${f.cell}${f.expected !== undefined ? `=${f.expected}` : ''}`);
+  }
+
+  it('agreed words, ticks in their usual forms and blanks give nothing; a 合计 counts the ticks', () => {
+    expect(run([['甲', '已完成', '√'], ['乙', '推进 中', '✓'], ['丙', '未启动', null], ['合计', '', 2]])).toEqual([]);
+  });
+
+  it('a word outside the agreed ones is a note, never an error; a tick column holding words is a warning, and its 合计 is not guessed', () => {
+    expect(run([['甲', '基本完成', '√'], ['乙', '推进中', '一半'], ['甲', '未启动', null], ['合计', '', 3]])).toEqual(['cell/word-unknown@B3', 'cell/mark-unknown@C4', 'dup/row@A5']);
+  });
+
+  it('a 合计 that is not the number of ticks is found', () => {
+    expect(run([['甲', '已完成', '√'], ['乙', '推进中', null], ['合计', '', 2]])).toEqual(['table/total-sum@C5=1']);
   });
 });
