@@ -84,6 +84,16 @@ function headerLikeRows(view: GridView): number[] {
   return out;
 }
 
+/** Whether a column in (left, right) is blank in every row top..bottom (a merged label counts for all its columns). */
+function blankColumnBetween(view: GridView, top: number, bottom: number, left: number, right: number): boolean {
+  for (let c = left + 1; c < right; c++) {
+    let blank = true;
+    for (let r = top; r <= bottom && blank; r++) if (cellText(view.value(r, c)) !== '') blank = false;
+    if (blank) return true;
+  }
+  return false;
+}
+
 /** The best complete header (every required column placed) over rows [from, from + scan), or null. */
 function completeHeaderNear(view: GridView, from: number, scan: number): Hit | null {
   let best: Hit | null = null;
@@ -99,8 +109,13 @@ function completeHeaderNear(view: GridView, from: number, scan: number): Hit | n
     // A header, not a row of text that happens to hold the key terms: short labels, two of them named exactly.
     if (placed.some((c) => (header.labels.get(c) ?? []).some((p) => p.length > MAX_LABEL))) continue;
     if ([...(header.scores?.values() ?? [])].filter((v) => v >= EXACT_SCORE).length < 2) continue;
+    const left = Math.min(...placed);
+    const right = Math.max(...placed);
+    // One header has no column blank in all its rows between its columns: such a gap is the spacer between two
+    // tables side by side, and a "header" across it took a cell of one table's data for the other's label.
+    if (blankColumnBetween(view, header.top, header.bottom, left, right)) continue;
     const score = header.matched * 10 + header.matchedRequired * 5;
-    if (!best || score > best.score) best = { spec, header, left: Math.min(...placed), right: Math.max(...placed), score };
+    if (!best || score > best.score) best = { spec, header, left, right, score };
   }
   return best;
 }

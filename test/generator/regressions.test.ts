@@ -27,4 +27,8 @@ describe('generator regressions', () => {
     expect(await check('keywork', [{ name: 'tables side by side', seed: 1036765788 }, { name: 'deadline column', seed: 509116589 }], 0)).toBeNull();
     expect(await check('keywork', [{ name: 'tables side by side', seed: 1258796032 }, { name: 'deadline column', seed: 363636420 }], 0)).toBeNull();
   });
+
+  it('附件1 put beside 附件3 far down (43 rows above it): a "header" across the spacer column, with one of 附件3\'s 难度较大 cells as a label, no longer cuts 附件3 in two (the second 5,000-edition run found it)', async () => {
+    expect(await check('incentive', [{ name: 'rows above the table', seed: 321678051 }, { name: 'tables side by side', seed: 1156688179 }], 0)).toBeNull();
+  });
 });
