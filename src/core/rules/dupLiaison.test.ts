@@ -1,7 +1,7 @@
 /**
  * dup/liaison on 附件5: the same (county, item) twice. Needs: county and item. Finds: the later row, on its item
- * cell, naming the county and the item, the first related. Must not find: one county with two items, one item
- * for two counties, a row with no item.
+ * cell, naming the county and the item, the first related; a county written with and without 县/市 is one county.
+ * Must not find: one county with two items, one item for two counties, a row with no item.
  */
 import { liaisonGrid, type LiaisonRow } from '../../../test/helpers/incentive';
 import { kinds, runRule, shape } from '../../../test/helpers/rules';
@@ -27,6 +27,11 @@ describe('dupLiaison', () => {
     expect(r.findings.map(shape)).toEqual([
       { code: 'dup/liaison', severity: 'warning', cell: 'B9', params: { unit: '吉首市', item: '推进养老服务体系建设', otherCell: 'B5' }, related: [{ sheet: '附件5', cell: 'B5' }] },
     ]);
+  });
+
+  it('吉首 and 吉首市 are one county: the same item under both is a repeat', () => {
+    const r = runRule(dupLiaison, [liaisonGrid([...ROWS, ['吉首', '推进养老服务体系建设', '9月1日，再次汇报。']])]);
+    expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual(['dup/liaison B9']);
   });
 
   it('finds nothing for one county with two items or one item for two counties', () => {
