@@ -157,6 +157,17 @@ function annexIndexes(e: Edition): number[] {
   return e.grids.map((g, i) => [g, i] as const).filter(([g]) => ANNEX.test(e.sheetOf.get(g.name) ?? '')).map(([, i]) => i);
 }
 
+/** Whether a sheet holds one table only (no other sample table was stacked into it or put beside it). */
+function holdsOneTable(e: Edition, i: number): boolean {
+  return !e.regions.some((r) => r.sheet === e.grids[i]?.name);
+}
+
+/** The annex sheets (or the given sample sheets) holding one table only. */
+function loneAnnexes(e: Edition, of?: readonly string[]): number[] {
+  const sheets = of ? e.grids.map((g, i) => [g, i] as const).filter(([g]) => of.includes(e.sheetOf.get(g.name) ?? '')).map(([, i]) => i) : annexIndexes(e);
+  return sheets.filter((i) => holdsOneTable(e, i));
+}
+
 function mapCells(g: Grid, f: (v: string, r: number, c: number) => string | null): number {
   let n = 0;
   (g.values as CellValue[][]).forEach((row, r) =>
@@ -289,7 +300,7 @@ export const TRANSFORMS: readonly Transform[] = [
       const idx = annexIndexes(e).filter((i) => !e.regions.some((r) => r.sheet === e.grids[i]?.name && r.left > 0));
       if (idx.length < 2) return null;
       const into = rng.pick(idx);
-      const rest = idx.filter((i) => i !== into && !e.regions.some((r) => r.sheet === e.grids[i]?.name));
+      const rest = idx.filter((i) => i !== into && holdsOneTable(e, i));
       if (rest.length === 0) return null;
       const from = rest.filter(() => rng.next() < 0.6).slice(0, 3);
       if (from.length === 0) from.push(rng.pick(rest));
@@ -300,7 +311,7 @@ export const TRANSFORMS: readonly Transform[] = [
     name: 'tables side by side',
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
-      const idx = annexIndexes(e).filter((i) => !e.regions.some((r) => r.sheet === e.grids[i]?.name));
+      const idx = loneAnnexes(e);
       if (idx.length < 2) return null;
       const into = rng.pick(idx);
       const from = rng.pick(idx.filter((i) => i !== into));
@@ -311,7 +322,7 @@ export const TRANSFORMS: readonly Transform[] = [
     name: 'header repeated inside the table',
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
-      const idx = annexIndexes(e).filter((i) => !e.regions.some((r) => r.sheet === e.grids[i]?.name));
+      const idx = loneAnnexes(e);
       if (idx.length === 0) return null;
       const i = rng.pick(idx);
       const g = e.grids[i] as Grid;
@@ -329,7 +340,7 @@ export const TRANSFORMS: readonly Transform[] = [
     name: 'section title rows',
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
-      const idx = annexIndexes(e).filter((i) => !e.regions.some((r) => r.sheet === e.grids[i]?.name));
+      const idx = loneAnnexes(e);
       if (idx.length === 0) return null;
       const i = rng.pick(idx);
       const g = e.grids[i] as Grid;
@@ -506,10 +517,7 @@ export const TRANSFORMS: readonly Transform[] = [
       // A 完成时限 column at the right of 附件1 or the 任务分解, its dates written every way offices write them.
       // Only on a sheet holding that one table: appended at the sheet's right edge beside another table, the column
       // would sit in the other table's columns, its dates on that table's note rows (the 5,000-edition run found it).
-      const idx = e.grids
-        .map((g, i) => [g, i] as const)
-        .filter(([g]) => ['附件1', '任务分解'].includes(e.sheetOf.get(g.name) ?? '') && !e.regions.some((r) => r.sheet === g.name))
-        .map(([, i]) => i);
+      const idx = loneAnnexes(e, ['附件1', '任务分解']);
       if (idx.length === 0) return null;
       const i = rng.pick(idx);
       const g = e.grids[i] as Grid;
@@ -533,8 +541,8 @@ export const TRANSFORMS: readonly Transform[] = [
       // A 合计 row under 附件2's 项数 (incentive) or 附件1's √ columns (key-work), right: counts summed, ticks counted.
       const target = e.profile === 'incentive' ? '附件2' : '附件1';
       // Only on a sheet holding that one table (its row would run through a table beside it).
-      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === target && !e.regions.some((r) => r.sheet === g.name));
-      if (i < 0) return null;
+      const i = loneAnnexes(e, [target])[0];
+      if (i === undefined) return null;
       const g = cloneGrid(e.grids[i] as Grid);
       const marks = e.profile === 'keywork';
       const isValue = (v: CellValue) => (marks ? typeof v === 'string' && /^[√✓✔]$/.test(v.trim()) : typeof v === 'number');
