@@ -2,6 +2,7 @@
 import type { FindingSink } from './finding';
 import { hasColumn } from './gate';
 import { columnLabel, type Table } from './table';
+import { perObject } from './memo';
 import type { Schema } from './validate';
 
 /** Where each field of a record sits, for locating findings. */
@@ -29,14 +30,10 @@ export function placedColumns(table: Table, cellOf: (key: string) => string, fie
 }
 
 /** `hasColumn` per table and key, asked once (placedFields is called for every row). */
-const placedCache = new WeakMap<Table, Map<string, boolean>>();
+const placedCache = perObject((_table: Table) => new Map<string, boolean>());
 
 function placed(table: Table, key: string): boolean {
-  let cache = placedCache.get(table);
-  if (!cache) {
-    cache = new Map();
-    placedCache.set(table, cache);
-  }
+  const cache = placedCache(table);
   let v = cache.get(key);
   if (v === undefined) {
     v = hasColumn(table, key);

@@ -6,6 +6,7 @@
 import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
 import { cellText, isBlank, isLabelSpace, labelKey, parseChineseNumeral, readNumber } from './text';
 import type { ColumnType } from './columnTypes';
+import { perObject } from './memo';
 
 export type AnnexKind =
   | 'rating-tally'
@@ -1127,16 +1128,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
 }
 
 /** Columns that hold counts, by their declared type (a row summing others is read from them; a column of marks sums to a count). */
-const countKeysCache = new WeakMap<TableSpec, ReadonlySet<string>>();
-
-export function countKeysOf(spec: TableSpec): ReadonlySet<string> {
-  let keys = countKeysCache.get(spec);
-  if (!keys) {
-    keys = new Set(spec.columns.filter((c) => c.type === 'count' || c.type === 'mark').map((c) => c.key));
-    countKeysCache.set(spec, keys);
-  }
-  return keys;
-}
+export const countKeysOf = perObject((spec: TableSpec): ReadonlySet<string> => new Set(spec.columns.filter((c) => c.type === 'count' || c.type === 'mark').map((c) => c.key)));
 
 /**
  * A row with no label whose counts are the sums of the data rows right above it (since the last total or
