@@ -125,10 +125,11 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
 
   const typed = table.spec.columns.filter((c) => hasColumn(table, c.key) && table.header.columns.has(c.key));
   for (const row of rows) {
-    if ([...row.r.cells.values()].every((c) => c.text === '')) continue;
+    // Each cell read once per row (a table's cells are made when asked).
+    const reads = typed.map((col) => [col, row.r.cells.get(col.key)] as const);
+    if (reads.every(([, c]) => (c?.text ?? '') === '')) continue;
     const where = row.display !== '' ? row.display : { 'zh-CN': `第${row.r.row + 1}行`, 'en-US': `row ${row.r.row + 1}` };
-    for (const col of typed) {
-      const read = row.r.cells.get(col.key);
+    for (const [col, read] of reads) {
       if (!read) continue;
       // A column placed on several grid columns (项目名称 + 子项目, 具体任务 + 目标值) is blank only when all are.
       const blank = col.multi ? readsOf(row.r, col.key).every((c) => c.text === '') : read.text === '';
