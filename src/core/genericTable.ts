@@ -10,7 +10,7 @@ import { BLANK_IS_A_VALUE, readCount, readDate, readMark, readPercent, roundTo, 
 import { type Finding, FindingSink } from './finding';
 import { readCountCell } from './cells';
 import { hasColumn } from './gate';
-import { parseA1 } from './grid';
+import { a1, parseA1 } from './grid';
 import { type AnnexSpec, annexSpec } from './kinds';
 import { duplicatesByKey } from './rules/duplicates';
 import { type CellRead, columnLabel, type ColumnSpec, type Table, type TableRow } from './table';
@@ -150,6 +150,13 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
   }
 
   checkTotals(table, typed, sink);
+
+  // Stray cells far from the table: not rows of it, said once with where they are.
+  const stray = table.strayCells;
+  if (stray.length > 0) {
+    const shown = stray.slice(0, 5).map((c) => `${a1(c.row, c.col)}“${c.text.slice(0, 20)}”`);
+    sink.add('structure/stray-cells', { sheet, cell: a1(stray[0]?.row ?? 0, stray[0]?.col ?? 0) }, { cells: listParam(stray.length > 5 ? [...shown, '…'] : shown) });
+  }
 }
 
 /** One cell by its column's declared type. */

@@ -154,6 +154,8 @@ export interface Table {
   readonly dataRows: readonly TableRow[];
   readonly totalRow?: TableRow;
   readonly notesBelow: readonly PreambleLine[];
+  /** Cells read as no part of the table: far right of its columns, or alone far below its rows (also in notesBelow). */
+  readonly strayCells: readonly PreambleLine[];
   /** Rows below the header that write the header again (0-based): neither data nor notes. */
   readonly repeatedHeaders: readonly number[];
   /** 0-based; -1 when the table has no data rows. */
@@ -984,6 +986,11 @@ class RowMulti implements ReadonlyMap<string, readonly CellRead[]> {
   }
 }
 
+/** Blank rows after which one lone cell is no longer a row of the table above (a value left at the sheet's end). */
+const FAR_BELOW = 50;
+/** Columns beside a table past which a cell is stray rather than a note beside it. */
+const FAR_ASIDE = 10;
+
 const NO_MULTI: ReadonlyMap<string, readonly CellRead[]> = new Map();
 
 /** Read the table of `spec` from a grid whose header was found. */
@@ -1003,6 +1010,8 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const spanRight = headerCols.length > 0 ? Math.max(...headerCols) : Number.MAX_SAFE_INTEGER;
   const rows: TableRow[] = [];
   const notesBelow: PreambleLine[] = [];
+  const strayCells: PreambleLine[] = [];
+  let lastKept = header.bottom;
   const repeatedHeaders: number[] = [];
   const lastGroupValue = new Map<string, { sourceRow: number; sourceCol: number; text: string; parentText: string }>();
   /** Per row: the text of each column read so far (a group column's parent); one map for all rows. */
@@ -1024,9 +1033,13 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     // A blank row holds no text: its own cells are none (one pass over the row, not two).
     const own = ownNonBlank(view, r);
     if (own.length === 0) continue;
-    // A stray value far outside the table's columns (a cell left at XFD1048576) is not a row of the table.
-    if (own.every((o) => o.col < spanLeft - 1 || o.col > spanRight + 1)) {
-      notesBelow.push({ row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') });
+    // A stray value far outside the table's columns (a cell left at XFD1048576), or one lone cell far below its rows
+    // (a value left at A1048576), is not a row of the table: said once (strayCells), never read as a unit.
+    if (own.every((o) => o.col < spanLeft - 1 || o.col > spanRight + 1) || (own.length === 1 && rows.length > 0 && r - lastKept > FAR_BELOW)) {
+      const line = { row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') };
+      notesBelow.push(line);
+      // A note just left or right of the table is a note; only what lies far away is called stray.
+      if (r - lastKept > FAR_BELOW || own.every((o) => o.col < spanLeft - FAR_ASIDE || o.col > spanRight + FAR_ASIDE)) strayCells.push(line);
       continue;
     }
     // Nothing but a date (a deadline column running on below a shorter table beside another): no row of this table.
@@ -1106,6 +1119,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     const cells = new RowCells(store, i);
     const multi = hasMulti ? new RowMulti(store, i) : NO_MULTI;
     rows.push({ row: r, role, cells, multi });
+    lastKept = r;
   }
 
   markUnlabelledSums(rows, labelCol !== undefined ? spec.labelColumn : null, countKeysOf(spec));
@@ -1121,6 +1135,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     dataRows,
     ...(totalRow ? { totalRow } : {}),
     notesBelow,
+    strayCells,
     repeatedHeaders,
     firstDataRow: dataRows[0]?.row ?? -1,
     lastDataRow: dataRows[dataRows.length - 1]?.row ?? -1,

@@ -20,6 +20,10 @@ describe('a stray far cell costs what one cell costs', () => {
     // The other annexes' findings are the intact sample's.
     const others = (a: typeof audit) => a.findings.filter((f) => f.sheet !== '附件1').map((f) => `${f.code} ${f.sheet}!${f.cell}`);
     expect(others(audit)).toEqual(others(intact()));
+    // On 附件1 itself: the lone value at A1048576 is no unit row (it was five 合计-formula errors), and it is said once.
+    const tally = (a: typeof audit) => a.findings.filter((f) => f.sheet === '附件1' && f.code !== 'structure/stray-cells').map((f) => `${f.code} ${f.cell}`);
+    expect(tally(audit)).toEqual(tally(intact()));
+    expect(audit.findings.filter((f) => f.code === 'structure/stray-cells').map((f) => `${f.sheet}!${f.cell} ${f.severity}`)).toEqual(['附件1!A1048576 info']);
   });
 
   it('a row holding one cell at XFD is sparse: the grid does not fill 16,384 columns', () => {
