@@ -25,8 +25,8 @@ export type ColumnType = 'text' | 'name' | 'unit' | 'units' | 'seq' | 'count' | 
  */
 export const BLANK_IS_A_VALUE: ReadonlySet<ColumnType> = new Set<ColumnType>(['count', 'mark', 'percent']);
 
-/** Types whose values a total row adds up. */
-export const ADDITIVE_TYPES: ReadonlySet<ColumnType> = new Set<ColumnType>(['count']);
+/** Types whose values a total row adds up (a column of ticks adds up to a count). */
+export const ADDITIVE_TYPES: ReadonlySet<ColumnType> = new Set<ColumnType>(['count', 'mark']);
 
 /** How a value that was not typed as a plain number was read (for the note that says so). */
 export type ReadHow = 'chinese-numeral' | 'with-measure-word' | 'percent-words' | 'in-text';

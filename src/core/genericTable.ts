@@ -6,7 +6,7 @@
  * duplicates and totals, the same row) in the same family, the generic finding is dropped, so a kind's own
  * wording wins and nothing is said twice — and a kind that loses a rule still gets the generic check.
  */
-import { BLANK_IS_A_VALUE, readCount, readDate, readMark, readPercent, roundTo, type ColumnType } from './columnTypes';
+import { ADDITIVE_TYPES, BLANK_IS_A_VALUE, readCount, readDate, readMark, readPercent, roundTo, type ColumnType } from './columnTypes';
 import { type Finding, FindingSink } from './finding';
 import { readCountCell } from './cells';
 import { hasColumn } from './gate';
@@ -233,7 +233,7 @@ function amountOf(row: TableRow, key: string, type: ColumnType): number | null |
  * subtotal, or those up to the next one when it heads its group), for every column declared a count.
  */
 function checkTotals(table: Table, typed: readonly ColumnSpec[], sink: FindingSink): void {
-  const additive = typed.filter((c) => c.type === 'count' || c.type === 'mark');
+  const additive = typed.filter((c) => ADDITIVE_TYPES.has(c.type));
   if (additive.length === 0) return;
   const labelKeyName = table.spec.labelColumn;
   const isBreakdown = (r: TableRow) => BREAKDOWN.test(labelKey(r.cells.get(labelKeyName)?.text ?? ''));

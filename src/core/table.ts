@@ -5,7 +5,7 @@
  */
 import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
 import { cellText, isBlank, isLabelSpace, labelKey, parseChineseNumeral, readNumber } from './text';
-import type { ColumnType } from './columnTypes';
+import { ADDITIVE_TYPES, type ColumnType } from './columnTypes';
 import { perObject } from './memo';
 
 export type AnnexKind =
@@ -1143,7 +1143,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
 }
 
 /** Columns that hold counts, by their declared type (a row summing others is read from them; a column of marks sums to a count). */
-export const countKeysOf = perObject((spec: TableSpec): ReadonlySet<string> => new Set(spec.columns.filter((c) => c.type === 'count' || c.type === 'mark').map((c) => c.key)));
+export const countKeysOf = perObject((spec: TableSpec): ReadonlySet<string> => new Set(spec.columns.filter((c) => ADDITIVE_TYPES.has(c.type)).map((c) => c.key)));
 
 /**
  * A row with no label whose counts are the sums of the data rows right above it (since the last total or
