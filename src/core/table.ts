@@ -1038,8 +1038,11 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     if (own.every((o) => o.col < spanLeft - 1 || o.col > spanRight + 1) || (own.length === 1 && rows.length > 0 && r - lastKept > FAR_BELOW)) {
       const line = { row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') };
       notesBelow.push(line);
-      // A note just left or right of the table is a note; only what lies far away is called stray.
-      if (r - lastKept > FAR_BELOW || own.every((o) => o.col < spanLeft - FAR_ASIDE || o.col > spanRight + FAR_ASIDE)) strayCells.push(line);
+      // A note just left or right of the table, or a note or signature under a template's unused rows, is a note;
+      // only what lies far away and reads as no note is called stray.
+      const far = r - lastKept > FAR_BELOW || own.every((o) => o.col < spanLeft - FAR_ASIDE || o.col > spanRight + FAR_ASIDE);
+      const key = labelKey(line.text);
+      if (far && !NOTE_START.test(key) && !SIGNATURE_START.test(key)) strayCells.push(line);
       continue;
     }
     // Nothing but a date (a deadline column running on below a shorter table beside another): no row of this table.
