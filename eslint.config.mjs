@@ -168,7 +168,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.jest, ...globals.node } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
-  // Specs beside the source (src/core/rules/<rule>.test.ts): jest's globals; the core's import rules still apply.
+  // Specs beside the source (src/core/annexes/<kind>/<rule>.test.ts): jest's globals; the core's import rules still apply.
   {
     files: ['src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.jest } },

@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  // A rule's spec sits beside it (src/core/rules/<rule>.test.ts); the build and the core typecheck leave them out.
+  // A rule's spec sits beside it (src/core/annexes/<kind>/<rule>.test.ts); the build and the core typecheck leave them out.
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx', '<rootDir>/src/**/*.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': [

@@ -12,7 +12,7 @@ import { readCountCell } from './cells';
 import { hasColumn } from './gate';
 import { a1, parseA1 } from './grid';
 import { type AnnexSpec, annexSpec } from './kinds';
-import { duplicatesByKey } from './rules/duplicates';
+import { duplicatesByKey } from './annexes/duplicates';
 import { type CellRead, columnLabel, type ColumnSpec, type Table, type TableRow } from './table';
 import { itemKey, labelKey, toHalfWidth } from './text';
 import { canonicalUnit } from './units';

@@ -5,7 +5,7 @@
  * annex's unit), like 指定列, and the workbook is checked again.
  */
 import type { Finding } from './finding';
-import type { IncentiveRecords } from './profileA';
+import type { IncentiveRecords } from './profiles/incentive';
 
 export interface UnitGap {
   /** Where the finding is (the pane shows the links under it). */

@@ -7,7 +7,7 @@ import { type Audit, auditWorkbook, type Finding } from '../../src/core';
 import { makeGuard } from '../../src/core/guard';
 import { FindingSink } from '../../src/core/finding';
 import type { Grid } from '../../src/core/grid';
-import { runRules, type Rule } from '../../src/core/rules';
+import { runRules, type Rule } from '../../src/core/annexes/rules';
 
 export interface RuleRun {
   /** Whether the runner called the rule (its annex present, its `needs` placed). */

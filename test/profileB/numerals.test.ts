@@ -5,7 +5,7 @@
  */
 import { auditWorkbook } from '../../src/core';
 import type { CellValue, Grid } from '../../src/core/grid';
-import { readableCounts } from '../../src/core/profileB/report';
+import { readableCounts } from '../../src/core/annexes/report-text/read';
 import { brief } from '../editions/sheets';
 import { inWords } from '../generator/editions';
 import { cloneGrid, sampleGrids } from '../helpers/grids';

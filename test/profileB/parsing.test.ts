@@ -1,10 +1,10 @@
 /** Profile B's pure readers: quantities, achieved figures, percentages, shares, notes, 通报 figures, units. */
-import { achievedFrom, parseQuantity, readPercent } from '../../src/core/profileB/quantity';
-import { formatShare, largestRemainderShares, naiveShare } from '../../src/core/profileB/shares';
-import { classOf, enumeratedFigures, groupOf, headlineFigures } from '../../src/core/profileB/report';
-import { livelihoodSeqsFromNote, parseNumberList } from '../../src/core/profileB/targets';
-import { categoryRangesFromNote, saysNothingToDo, statusClass } from '../../src/core/profileB/livelihood';
-import { canonicalDistrictUnit, isGroupUnit, splitUnits } from '../../src/core/profileB/units';
+import { achievedFrom, parseQuantity, readPercent } from '../../src/core/annexes/livelihood-projects/quantity';
+import { formatShare, largestRemainderShares, naiveShare } from '../../src/core/profiles/keywork/shares';
+import { classOf, enumeratedFigures, groupOf, headlineFigures } from '../../src/core/annexes/report-text/read';
+import { livelihoodSeqsFromNote, parseNumberList } from '../../src/core/annexes/target-progress/read';
+import { categoryRangesFromNote, saysNothingToDo, statusClass } from '../../src/core/annexes/livelihood-projects/read';
+import { canonicalDistrictUnit, isGroupUnit, splitUnits } from '../../src/core/profiles/keywork/units';
 
 function q(text: string) {
   const x = parseQuantity(text);

@@ -5,7 +5,7 @@
  */
 import { auditWorkbook, type Audit, type Grid } from '../../src/core';
 import { cloneGrid, fillDownMerges, findGrid, getCell, sampleGrids, setCell } from '../helpers/grids';
-import { headlineFigures } from '../../src/core/profileB/report';
+import { headlineFigures } from '../../src/core/annexes/report-text/read';
 import { summary } from './keywork';
 
 const SAMPLE = 'keywork-2024.xlsx';

@@ -1,7 +1,7 @@
 /**
  * Counts stated in 附件4 narratives. The phrasings are copied from samples/incentive-2022.xlsx, 附件4 column C.
  */
-import { checkStatement, type CountStatement, mentionsIn, parseCountStatements, statedRates } from '../../src/core/profileA/counts';
+import { checkStatement, type CountStatement, mentionsIn, parseCountStatements, statedRates } from '../../src/core/annexes/progress-report/counts';
 
 function only(text: string): CountStatement {
   const ss = parseCountStatements(text);

@@ -5,7 +5,7 @@ import {
   parseAssessment,
   ratingIn,
   splitNotes,
-} from '../../src/core/profileA/ratings';
+} from '../../src/core/annexes/incentive-analysis/ratings';
 
 const ON = { guaranteedQuotaIsVeryLikely: true };
 const OFF = { guaranteedQuotaIsVeryLikely: false };

@@ -3,9 +3,9 @@ import type { Audit } from '../audit';
 import type { Lang } from '../i18n/spec';
 import type { Profile } from '../kinds';
 import { findingsPlan } from './findings';
-import { completionPlan, countiesPlan, tallyPlan } from './incentive';
-import { incentiveDraftPlan, type PreviousRound } from './incentiveDraft';
-import { draftPlan, livelihoodPlan, targetsPlan } from './keywork';
+import { completionPlan, countiesPlan, tallyPlan } from '../profiles/incentive/plans';
+import { incentiveDraftPlan, type PreviousRound } from '../profiles/incentive/draft';
+import { draftPlan, livelihoodPlan, targetsPlan } from '../profiles/keywork/plans';
 import type { SheetPlan } from './types';
 import { chartViews, type ChartView } from './charts';
 

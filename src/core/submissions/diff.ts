@@ -8,7 +8,7 @@ import type { Audit } from '../audit';
 import { type Finding, messageOf } from '../finding';
 import { parseA1 } from '../grid';
 import { ANNEX_KINDS, annexSpec, KIND_LABEL, numericColumns } from '../kinds';
-import { parseItemList } from '../profileA/keyItems';
+import { parseItemList } from '../annexes/unit-key-items/read';
 import type { AnnexKind, CellRead, Table, TableRow } from '../table';
 import { itemKey, labelKey, normalizeNewlines, readNumber } from '../text';
 import { keyedRows, type KeyedRow } from './keys';

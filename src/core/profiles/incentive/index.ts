@@ -1,0 +1,181 @@
+/** Profile A (激励事项研判): parse the five annexes, run their rules and the cross-sheet rules, recompute. */
+import type { Guard } from '../../guard';
+import type { FindingSink } from '../../finding';
+import { checkEnabled } from '../../gate';
+import type { Settings } from '../../settings';
+import type { AnnexKind, Table } from '../../table';
+import { type IncentiveAnalysis, parseIncentiveAnalysis } from '../../annexes/incentive-analysis/read';
+import { deriveCountyItems, deriveTally } from './cross';
+import { parseUnitKeyItems, type UnitKeyItems } from '../../annexes/unit-key-items/read';
+import { type LiaisonLog, parseLiaisonLog } from '../../annexes/liaison-log/read';
+import { parseProgressReport, type ProgressReport } from '../../annexes/progress-report/read';
+import { parseRatingTally, type RatingTally, TALLY_COLUMNS, type TallyColumn } from '../../annexes/rating-tally/read';
+import type { Rating } from '../../annexes/incentive-analysis/ratings';
+
+export interface IncentiveRecords {
+  readonly ratingTally?: RatingTally;
+  readonly unitKeyItems?: UnitKeyItems;
+  readonly analysis?: IncentiveAnalysis;
+  readonly progress?: ProgressReport;
+  readonly liaison?: LiaisonLog;
+}
+
+export interface RecomputedTallyRow {
+  readonly unit: string;
+  readonly total: number;
+  readonly veryLikely: number;
+  readonly likely: number;
+  readonly hard: number;
+  readonly unlikely: number;
+}
+
+export interface RecomputedItemRating {
+  readonly unit: string;
+  readonly seq: string;
+  readonly item: string;
+  readonly rating: Rating | null;
+  readonly byGuarantee: boolean;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface RecomputedCounty {
+  readonly county: string;
+  readonly count: number;
+  readonly items: readonly { readonly item: string; readonly rating: Rating; readonly via?: string }[];
+}
+
+export interface ItemCompletion {
+  readonly unit: string;
+  readonly item: string;
+  readonly total: number;
+  readonly done: number;
+  readonly rate: number | null;
+  /** done + undone = total was confirmed by the text (false: only total and done are stated). */
+  readonly confirmed: boolean;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+export interface UnitCompletion {
+  readonly unit: string;
+  readonly items: number;
+  readonly total: number;
+  readonly done: number;
+  /** Σdone ÷ Σtotal over the unit's items that state their counts. */
+  readonly rate: number | null;
+}
+
+export interface IncentiveRecompute {
+  /** 附件1 derived from 附件3, per lead unit, and the 合计 row. */
+  readonly tally: readonly RecomputedTallyRow[];
+  readonly tallyTotal: RecomputedTallyRow;
+  readonly itemRatings: readonly RecomputedItemRating[];
+  /** Each county's key items derived from 附件3. */
+  readonly counties: readonly RecomputedCounty[];
+  readonly completion: { readonly items: readonly ItemCompletion[]; readonly units: readonly UnitCompletion[] };
+}
+
+export function auditIncentive(
+  tables: ReadonlyMap<AnnexKind, Table>,
+  sink: FindingSink,
+  settings: Settings,
+  guard: Guard,
+): { records: IncentiveRecords; recompute: IncentiveRecompute | null; missing: AnnexKind[] } {
+  const t = (k: AnnexKind) => tables.get(k);
+  const tallyTable = t('rating-tally');
+  const keyTable = t('unit-key-items');
+  const analysisTable = t('incentive-analysis');
+  const progressTable = t('progress-report');
+  const liaisonTable = t('liaison-log');
+
+  // Each annex is parsed on its own: a parser that fails costs its own sheet, not the others.
+  const ratingTally = tallyTable ? guard(tallyTable.sheet, 'rating-tally', () => parseRatingTally(tallyTable, sink, settings)) : undefined;
+  const unitKeyItems = keyTable ? guard(keyTable.sheet, 'unit-key-items', () => parseUnitKeyItems(keyTable, sink, settings)) : undefined;
+  const analysisParsed = analysisTable ? guard(analysisTable.sheet, 'incentive-analysis', () => parseIncentiveAnalysis(analysisTable, sink, settings)) : undefined;
+  const progress = progressTable ? guard(progressTable.sheet, 'progress-report', () => parseProgressReport(progressTable, sink, settings)) : undefined;
+  const liaison = liaisonTable ? guard(liaisonTable.sheet, 'liaison-log', () => parseLiaisonLog(liaisonTable, sink, settings)) : undefined;
+
+  // Cross-sheet rules and the recompute run only on what was read with confidence: an analysis whose
+  // ratings could not be read recomputes nothing (never "0" for every unit).
+  // The cross-sheet rules run afterwards, from the rule registry (src/core/rules).
+  const analysis = analysisParsed && checkEnabled(analysisTable, 'analysis-cross') ? analysisParsed : undefined;
+  const missing: AnnexKind[] = [];
+  if (!analysisTable && (ratingTally || unitKeyItems || progress)) missing.push('incentive-analysis');
+  const known = unitKeyItems && checkEnabled(keyTable, 'keyitems-cross') ? new Set(unitKeyItems.rows.map((r) => r.unitKey)) : null;
+  const derivedCounties = (analysis ? guard(analysis.sheet, 'derive-counties', () => deriveCountyItems(analysis, known, settings, null)) : undefined) ?? [];
+
+  const records: IncentiveRecords = {
+    ...(ratingTally ? { ratingTally } : {}),
+    ...(unitKeyItems ? { unitKeyItems } : {}),
+    ...(analysisParsed ? { analysis: analysisParsed } : {}),
+    ...(progress ? { progress } : {}),
+    ...(liaison ? { liaison } : {}),
+  };
+  if (!analysis && !progress) return { records, recompute: null, missing };
+
+  const tally = analysis
+    ? deriveTally(analysis).map((d) => ({ unit: d.unit, total: d.total, ...d.counts }))
+    : [];
+  const sum = (k: 'total' | TallyColumn) => tally.reduce((a, r) => a + r[k], 0);
+  const tallyTotal: RecomputedTallyRow = {
+    unit: '合计',
+    total: sum('total'),
+    ...(Object.fromEntries(TALLY_COLUMNS.map((c) => [c, sum(c)])) as Record<TallyColumn, number>),
+  };
+  // Each unit is written the way the tally names it (its first spelling), so the summary's formulas,
+  // which match units by text, group exactly as the engine does.
+  const tallyName = new Map<string, string>();
+  for (const i of analysis?.items ?? []) if (!tallyName.has(i.unitKey)) tallyName.set(i.unitKey, i.unit);
+  const itemRatings = (analysis?.items ?? []).map((i) => ({
+    unit: tallyName.get(i.unitKey) ?? i.unit,
+    seq: i.seq,
+    item: i.item,
+    rating: i.derived.rating,
+    byGuarantee: i.derived.byGuarantee,
+    sheet: analysis?.sheet ?? '',
+    cell: i.assessmentCell,
+  }));
+  // Counties in 附件2's order first, then any others the assessments name.
+  const order = unitKeyItems?.rows.map((r) => r.unitKey) ?? [];
+  const counties = [...derivedCounties]
+    .sort((a, b) => {
+      const ia = order.indexOf(a.county);
+      const ib = order.indexOf(b.county);
+      return (ia < 0 ? Number.MAX_SAFE_INTEGER : ia) - (ib < 0 ? Number.MAX_SAFE_INTEGER : ib);
+    })
+    .map((d) => ({
+      county: d.county,
+      count: d.items.length,
+      items: d.items.map((ci) => ({ item: ci.item.item, rating: ci.rating, ...(ci.via !== undefined ? { via: ci.via } : {}) })),
+    }));
+
+  const progressName = new Map<string, string>();
+  for (const p of progress?.items ?? []) if (!progressName.has(p.unitKey)) progressName.set(p.unitKey, p.unit);
+  const items: ItemCompletion[] = [];
+  for (const p of progress?.items ?? []) {
+    if (!p.completion) continue;
+    items.push({
+      unit: progressName.get(p.unitKey) ?? p.unit,
+      item: p.item,
+      total: p.completion.total,
+      done: p.completion.done,
+      rate: p.completion.rate,
+      confirmed: p.completion.confirmed,
+      sheet: progress?.sheet ?? '',
+      cell: p.progressCell,
+    });
+  }
+  const unitMap = new Map<string, { unit: string; items: number; total: number; done: number }>();
+  for (const p of progress?.items ?? []) {
+    const u = unitMap.get(p.unitKey) ?? { unit: p.unit, items: 0, total: 0, done: 0 };
+    u.items++;
+    if (p.completion) {
+      u.total += p.completion.total;
+      u.done += p.completion.done;
+    }
+    unitMap.set(p.unitKey, u);
+  }
+  const units = [...unitMap.values()].map((u) => ({ ...u, rate: u.total > 0 ? u.done / u.total : null }));
+  return { records, recompute: { tally, tallyTotal, itemRatings, counties, completion: { items, units } }, missing };
+}
