@@ -8,16 +8,13 @@ import { cellText, isBlank, isLabelSpace, labelKey, parseChineseNumeral, readNum
 import { ADDITIVE_TYPES, type ColumnType } from './columnTypes';
 import { perObject } from './memo';
 
-export type AnnexKind =
-  | 'rating-tally'
-  | 'unit-key-items'
-  | 'incentive-analysis'
-  | 'progress-report'
-  | 'liaison-log'
-  | 'report-text'
-  | 'target-progress'
-  | 'livelihood-projects'
-  | 'task-decomposition';
+/**
+ * The kinds: each kind's `annexes/<kind>/spec.ts` adds its id here (`declare module '../../table'`), so a new kind
+ * is declared in its own folder; `ANNEXES` (kinds.ts) must then hold its entry, or nothing compiles.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AnnexKinds {}
+export type AnnexKind = keyof AnnexKinds;
 
 export interface ColumnSpec {
   readonly key: string;

@@ -1,7 +1,10 @@
 /** Headers read by meaning: key terms with qualifiers, status words by class, the user's mapping and sheet kinds. */
 import { auditWorkbook, withColumnMapping } from '../../src/core';
 import { GridView } from '../../src/core/grid';
-import { INCENTIVE_ANALYSIS, LIVELIHOOD_PROJECTS, PROGRESS_REPORT, TARGET_PROGRESS } from '../../src/core/kinds';
+import { INCENTIVE_ANALYSIS } from '../../src/core/annexes/incentive-analysis/spec';
+import { LIVELIHOOD_PROJECTS } from '../../src/core/annexes/livelihood-projects/spec';
+import { PROGRESS_REPORT } from '../../src/core/annexes/progress-report/spec';
+import { TARGET_PROGRESS } from '../../src/core/annexes/target-progress/spec';
 import { findHeader, headerScore, type TableSpec } from '../../src/core/table';
 import { labelKey } from '../../src/core/text';
 import { makeGrid } from '../helpers/grids';

@@ -8,7 +8,7 @@ import { FINDINGS_VALUES } from '../../src/core/i18n/findingsValues';
 import { FINDINGS_SUBMISSIONS } from '../../src/core/i18n/findingsSubmissions';
 import { auditWorkbook, type Audit, type Finding, FINDINGS, type FindingCode, messageOf } from '../../src/core';
 import { type CellValue, type Grid, parseA1 } from '../../src/core/grid';
-import { FINDINGS_KEYWORK } from '../../src/core/i18n/findingsKeywork';
+import { ANNEXES, ANNEX_KINDS } from '../../src/core/kinds';
 import { cloneGrid, findGrid, makeGrid, sampleGrids, setCell } from '../helpers/grids';
 import { detectKind } from '../../src/core/detect';
 import { FindingSink } from '../../src/core/finding';
@@ -1229,7 +1229,8 @@ describe('catalogue', () => {
     // The reader's codes (read/…) have their tests with the hostile files (test/hostile/unreadable.test.ts);
     // profile B's and the submissions' codes have theirs in test/profileB and test/submissions.
     // The generic checks' codes (values by declared type, totals) have theirs in test/unit/column-types.test.ts.
-    const elsewhere = new Set([...Object.keys(FINDINGS_KEYWORK), ...Object.keys(FINDINGS_SUBMISSIONS), ...Object.keys(FINDINGS_READ), ...Object.keys(FINDINGS_VALUES)]);
+    const keywork = ANNEX_KINDS.filter((k) => ANNEXES[k].profile === 'keywork').flatMap((k) => Object.keys(ANNEXES[k].codes));
+    const elsewhere = new Set([...keywork, ...Object.keys(FINDINGS_SUBMISSIONS), ...Object.keys(FINDINGS_READ), ...Object.keys(FINDINGS_VALUES)]);
     const profileA = (Object.keys(FINDINGS) as FindingCode[]).filter((c) => !elsewhere.has(c));
     expect(profileA.length).toBeGreaterThan(40);
     expect(profileA.filter((c) => !FIRED.has(c))).toEqual([]);

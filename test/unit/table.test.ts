@@ -1,6 +1,10 @@
 import { detectKind } from '../../src/core/detect';
 import { type CellValue, type Grid, GridView } from '../../src/core/grid';
-import { INCENTIVE_ANALYSIS, LIAISON_LOG, PROGRESS_REPORT, RATING_TALLY, UNIT_KEY_ITEMS } from '../../src/core/kinds';
+import { INCENTIVE_ANALYSIS } from '../../src/core/annexes/incentive-analysis/spec';
+import { LIAISON_LOG } from '../../src/core/annexes/liaison-log/spec';
+import { PROGRESS_REPORT } from '../../src/core/annexes/progress-report/spec';
+import { RATING_TALLY } from '../../src/core/annexes/rating-tally/spec';
+import { UNIT_KEY_ITEMS } from '../../src/core/annexes/unit-key-items/spec';
 import { findHeader, readTable, type Table, type TableSpec } from '../../src/core/table';
 import { cloneGrid, fillDownMerges, makeGrid, reorderColumns, sampleGrids } from '../helpers/grids';
 
