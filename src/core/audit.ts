@@ -2,64 +2,31 @@
  * The audit: grids in, an Audit out. Detects each sheet's kind, reads its table, runs the rules of its
  * profile and the cross-sheet rules, and recomputes. Never throws on bad data; deterministic.
  */
+import type { Audit, ColumnGap, SheetInfo } from './auditTypes';
 import { collapseFloods } from './flood';
 import { yearFromTitle } from './dates';
 import { splitTables, type TableBlock } from './blocks';
-import { type UnitGap, unitGapsOf } from './unitGaps';
+import {  unitGapsOf } from './unitGaps';
 import { detectKind, type Detection } from './detect';
-import { countBySeverity, type Finding, FindingSink, sortFindings } from './finding';
+import { countBySeverity,  FindingSink, sortFindings } from './finding';
 import { a1, cellsOf, type Grid, GridView, type SheetReadProblem } from './grid';
 import { makeGuard } from './guard';
 import { XML_PROBLEM_TEXT } from './i18n/findingsRead';
 import type { LocalizedParam } from './i18n/findings';
-import { checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
+import { ANNEX_KINDS, checksSkipped, KIND_LABEL, KIND_PROFILE, type Profile } from './kinds';
 import { checkDates } from './narrative';
-import { auditProfiles, type ProfileRecompute, type ProfileRecords } from './profiles/index';
+import { auditProfiles } from './profiles/index';
+import { KIND_MODULES } from './annexes/index';
+import type { RecordsByKind } from './annexes/records';
 import { checkGenericTables } from './genericTable';
 import { runRules } from './annexes/rules';
-import { resolveSettings, type Settings } from './settings';
+import { resolveSettings } from './settings';
 import { type AnnexKind, readTable, type Table } from './table';
 import type { ColumnType } from './columnTypes';
 import { cellText, ownValue } from './text';
 import { listOf, listParam, localized, numberParam } from './i18n/lists';
 
-export interface SheetInfo {
-  readonly name: string;
-  readonly kind: AnnexKind | null;
-  /** 1-based rows, as Excel shows them; null where not applicable. */
-  readonly headerRow: number | null;
-  readonly firstDataRow: number | null;
-  readonly lastDataRow: number | null;
-  /** The table's range (A1), when the sheet holds several tables: each is one entry, in sheet order. */
-  readonly range?: string;
-}
-
-/** A recognised sheet whose required columns could not be placed: what the user can map, and to what. */
-export interface ColumnGap {
-  readonly sheet: string;
-  readonly kind: AnnexKind;
-  /** The columns not placed (keys of the kind, and their names). */
-  readonly missing: readonly { readonly key: string; readonly label: string }[];
-  /** The header texts of the sheet's columns that no column was placed on: the candidates to map. */
-  readonly headers: readonly { readonly col: number; readonly text: string }[];
-}
-
-export interface Audit {
-  readonly profile: Profile | null;
-  readonly sheets: readonly SheetInfo[];
-  readonly findings: readonly Finding[];
-  readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
-  readonly year: number | null;
-  readonly settings: Settings;
-  readonly records: { readonly [P in Profile]?: ProfileRecords[P] };
-  readonly recomputed: { readonly [P in Profile]?: ProfileRecompute[P] };
-  /** Sheets whose required columns could not be placed (the pane offers 指定列 for them). */
-  readonly columnGaps: readonly ColumnGap[];
-  /** Unit names two annexes write two ways (the pane offers 指定单位 for them). */
-  readonly unitGaps: readonly UnitGap[];
-  /** Internal: the tables read, for plans built on top of the audit. */
-  readonly tables: ReadonlyMap<AnnexKind, Table>;
-}
+export type { Audit, ColumnGap, SheetInfo } from './auditTypes';
 
 function sheetHasContent(grid: Grid): boolean {
   return grid.values.some((row) => cellsOf(row).some((c) => cellText(row[c] ?? null) !== ''));
@@ -230,11 +197,32 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
 
   for (const table of tables.values()) guard(table.sheet, 'dates', () => checkTableDates(table, dateYear, sink));
 
-  // Every profile whose annexes are present is audited (a workbook may hold both): src/core/profiles.ts.
-  const { records, recomputed } = auditProfiles({ tables, grids, detections, sink, settings, guard, dateYear, firstSheet }, (p) => votes[p] > 0);
+  // Each kind present is read by its own reading (annexes/<kind>/index.ts), on its own: a reading that fails costs
+  // its own sheet, not the others.
+  const records: { -readonly [K in AnnexKind]?: RecordsByKind[K] } = {};
+  const readCtx = { sink, settings, dateYear };
+  for (const kind of ANNEX_KINDS) {
+    const annex = KIND_MODULES[kind];
+    const table = tables.get(kind);
+    const set = records as Record<AnnexKind, unknown>;
+    if (table && annex.read) {
+      const read = annex.read;
+      set[kind] = guard(table.sheet, kind, () => read(table, readCtx));
+    } else if (annex.readSheet) {
+      const sheet = detections.find(([, d]) => d.kind === kind)?.[0];
+      const grid = grids.find((g) => g.name === sheet);
+      const read = annex.readSheet;
+      if (grid) set[kind] = guard(grid.name, kind, () => read(grid, readCtx));
+    }
+    if (set[kind] === undefined) delete set[kind];
+  }
+
+  // What spans the kinds of each profile present (the recompute): src/core/profiles.
+  const profiles = (Object.keys(votes) as Profile[]).filter((p) => votes[p] > 0);
+  const recomputed = auditProfiles({ records, tables, detections, sink, settings, guard, firstSheet }, (p) => votes[p] > 0);
 
   // The rules over the records (duplicates, cross-sheet checks …), each isolated.
-  runRules({ sink, settings, tables, incentive: records.incentive ?? {}, keywork: records.keywork ?? {} }, guard);
+  runRules({ sink, settings, tables, records }, guard);
 
   // Every kind, parsed or not, gets the checks its registry entry and declared column types imply (required,
   // values by type, duplicates by its unique key, totals); what a kind's own rule already said on a place is not said twice.
@@ -242,6 +230,6 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
 
   // A check about to flood a table with errors misread it: one warning instead (src/core/flood.ts).
   const findings = sortFindings(collapseFloods(sink.list(), sheets), grids.map((g) => g.name));
-  const unitGaps = unitGapsOf(findings, records.incentive);
-  return { profile, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, columnGaps, unitGaps, tables };
+  const unitGaps = unitGapsOf(findings, records);
+  return { profile, profiles, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, columnGaps, unitGaps, tables };
 }

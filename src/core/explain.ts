@@ -102,12 +102,16 @@ export function explainAudit(audit: Pick<Audit, 'tables' | 'records'>): Explanat
     seen.add(`${sheet}|${w}`);
     units.push({ sheet, written: w, unit });
   };
-  const a = audit.records.incentive;
-  for (const r of a?.ratingTally?.rows ?? []) add(a?.ratingTally?.sheet, r.unit, r.unitKey);
-  for (const r of a?.unitKeyItems?.rows ?? []) add(a?.unitKeyItems?.sheet, r.unit, r.unitKey);
-  for (const i of a?.analysis?.items ?? []) add(a?.analysis?.sheet, i.unit, i.unitKey);
-  for (const i of a?.progress?.items ?? []) add(a?.progress?.sheet, i.unit, i.unitKey);
-  const b = audit.records.keywork?.targets;
+  const { records } = audit;
+  const tally = records['rating-tally'];
+  const keyItems = records['unit-key-items'];
+  const analysis = records['incentive-analysis'];
+  const progress = records['progress-report'];
+  for (const r of tally?.rows ?? []) add(tally?.sheet, r.unit, r.unitKey);
+  for (const r of keyItems?.rows ?? []) add(keyItems?.sheet, r.unit, r.unitKey);
+  for (const i of analysis?.items ?? []) add(analysis?.sheet, i.unit, i.unitKey);
+  for (const i of progress?.items ?? []) add(progress?.sheet, i.unit, i.unitKey);
+  const b = audit.records['target-progress'];
   for (const r of b?.rows ?? []) r.units.forEach((u, i) => add(b?.sheet, u, r.unitKeys[i] ?? u));
   return { tables, units };
 }

@@ -1,19 +1,23 @@
-/** Converting schema issues on a record into findings: the one place where schema issues become findings. */
+/**
+ * A kind's record checked against its registry entry: the one place where a blank required cell of a parsed row
+ * becomes `cell/required` (worded by the kind's own name for the row) and a count out of range `cell/count-range`.
+ * Which cells must be filled is said once, by the column's `required` or `filled` in the registry.
+ */
 import type { FindingSink } from './finding';
 import { hasColumn } from './gate';
 import { columnLabel, type Table } from './table';
 import { perObject } from './memo';
-import type { Schema } from './validate';
 
-/** Where each field of a record sits, for locating findings. */
-export type FieldCells = Readonly<Record<string, { readonly cell: string; readonly label: string }>>;
+/** Where each field of a record sits, for locating findings, and the column it was read from (`key`). */
+export type FieldCells = Readonly<Record<string, { readonly cell: string; readonly label: string; readonly key?: string }>>;
 
 /** Only the fields whose column was placed: a column the header lacks is reported once, not per row. */
 export function placedFields(table: Table, cells: FieldCells, columnOf: Readonly<Record<string, string>> = {}): FieldCells {
-  const out: Record<string, { readonly cell: string; readonly label: string }> = {};
+  const out: Record<string, { readonly cell: string; readonly label: string; readonly key: string }> = {};
   for (const field in cells) {
     if (!Object.prototype.hasOwnProperty.call(cells, field)) continue;
-    if (placed(table, columnOf[field] ?? field)) out[field] = cells[field] as { readonly cell: string; readonly label: string };
+    const key = columnOf[field] ?? field;
+    if (placed(table, key)) out[field] = { ...(cells[field] as { readonly cell: string; readonly label: string }), key };
   }
   return out;
 }
@@ -47,36 +51,36 @@ export function rowWhere(row: number): { 'zh-CN': string; 'en-US': string } {
   return { 'zh-CN': `第${row + 1}行`, 'en-US': `row ${row + 1}` };
 }
 
+/** A value the row does not hold: nothing, blank text, or a list that is empty or has a blank entry. */
+function isBlankValue(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  if (Array.isArray(v)) return v.length === 0 || v.some((x) => (typeof x === 'string' ? x.trim() === '' : false));
+  return false;
+}
+
 /**
- * Convert a schema's issues on one record into findings, every issue to a code: blank or missing
- * text → `cell/required`; a count out of its range (negative, fractional) → `cell/count-range`.
- * Words where numbers belong are reported by the cell readers (with the text that was found).
+ * Check one parsed row against the registry: each placed field whose column is `required` or `filled` must hold a
+ * value (`cell/required`, named `where`), and a count must be a whole number ≥ 0 (`cell/count-range`). Words where
+ * numbers belong are reported by the cell readers (with the text that was found). True when the row is complete.
  */
-export function issuesToFindings(
-  schema: Schema<unknown>,
-  record: unknown,
-  sheet: string,
-  cells: FieldCells,
-  where: string | { readonly 'zh-CN': string; readonly 'en-US': string },
-  sink: FindingSink,
-): boolean {
-  const r = schema.safeParse(record);
-  if (r.success) return true;
-  const seen = new Set<string>();
-  for (const issue of r.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    const loc = cells[field];
-    if (!loc || seen.has(field)) continue;
-    const value = (record as Record<string, unknown>)[field];
+export function checkRow(table: Table, record: Readonly<Record<string, unknown>>, sheet: string, cells: FieldCells, where: string | { readonly 'zh-CN': string; readonly 'en-US': string }, sink: FindingSink): boolean {
+  let ok = true;
+  for (const field in cells) {
+    if (!Object.prototype.hasOwnProperty.call(cells, field)) continue;
+    const loc = cells[field] as { readonly cell: string; readonly label: string; readonly key?: string };
+    const col = table.spec.columns.find((c) => c.key === (loc.key ?? field));
+    if (!col || !(col.required || col.filled)) continue;
+    const value = record[field];
     if (typeof value === 'number') {
-      seen.add(field);
+      if (Number.isInteger(value) && value >= 0) continue;
+      ok = false;
       if (loc.cell !== '') sink.add('cell/count-range', { sheet, cell: loc.cell }, { column: loc.label }, { actual: value });
       continue;
     }
-    seen.add(field);
-    if (issue.code === 'too_small' || issue.code === 'invalid_type') {
-      sink.add('cell/required', { sheet, cell: loc.cell }, { column: loc.label, where });
-    }
+    if (!isBlankValue(value)) continue;
+    ok = false;
+    sink.add('cell/required', { sheet, cell: loc.cell }, { column: loc.label, where });
   }
-  return false;
+  return ok;
 }

@@ -39,6 +39,11 @@ export interface ColumnSpec {
   /** Header text that never names this column even though it contains a term. */
   readonly notTerms?: RegExp;
   readonly required?: boolean;
+  /**
+   * Each row's cell must be filled when the column is placed, though the column itself may be absent (a required
+   * column is filled too). Read by the kinds' own row checks (`checkRow`).
+   */
+  readonly filled?: boolean;
   /** A grouping column: merged down over its rows, or filled down (blank = same as above). */
   readonly group?: boolean;
   /** The group column that scopes this one's fill-down (序号 fills only within a 牵头单位). */

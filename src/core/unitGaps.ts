@@ -5,7 +5,7 @@
  * annex's unit), like 指定列, and the workbook is checked again.
  */
 import type { Finding } from './finding';
-import type { IncentiveRecords } from './profiles/incentive';
+import type { RecordsByKind } from './annexes/records';
 
 export interface UnitGap {
   /** Where the finding is (the pane shows the links under it). */
@@ -40,12 +40,13 @@ function gap(sheet: string, cell: string, source: string, target: string, from: 
 }
 
 /** The unit gaps behind each `cross/units-unmatched` finding of profile A. */
-export function unitGapsOf(findings: readonly Finding[], records: IncentiveRecords | undefined): UnitGap[] {
-  if (!records) return [];
+export function unitGapsOf(findings: readonly Finding[], records: RecordsByKind): UnitGap[] {
   const out: UnitGap[] = [];
   for (const f of findings) {
     if (f.code !== 'cross/units-unmatched') continue;
-    const { ratingTally: tally, analysis, progress } = records;
+    const tally = records['rating-tally'];
+    const analysis = records['incentive-analysis'];
+    const progress = records['progress-report'];
     let g: UnitGap | null = null;
     if (tally && analysis && f.sheet === tally.sheet) g = gap(f.sheet, f.cell, analysis.sheet, tally.sheet, analysis.items, tally.rows);
     else if (analysis && progress && f.sheet === progress.sheet) g = gap(f.sheet, f.cell, progress.sheet, analysis.sheet, progress.items, analysis.items);

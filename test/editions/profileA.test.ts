@@ -139,9 +139,9 @@ describe('profile A editions', () => {
     expect(a.sheets.map((s) => s.kind)).toEqual(KINDS);
     expectFindings(a, expected);
     // The row of column numbers is not data: nine items, five units, six places.
-    expect(a.records.incentive?.analysis?.items).toHaveLength(9);
-    expect(a.records.incentive?.ratingTally?.rows).toHaveLength(5);
-    expect(a.records.incentive?.unitKeyItems?.rows).toHaveLength(6);
+    expect(a.records['incentive-analysis']?.items).toHaveLength(9);
+    expect(a.records['rating-tally']?.rows).toHaveLength(5);
+    expect(a.records['unit-key-items']?.rows).toHaveLength(6);
     expect(a.recomputed.incentive?.tallyTotal).toEqual({ unit: '合计', total: 9, veryLikely: 2, likely: 4, hard: 2, unlikely: 1 });
   });
 });

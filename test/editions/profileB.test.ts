@@ -65,7 +65,7 @@ describe('profile B editions', () => {
     const a = run('B2', e, expected);
     expect(a.sheets.map((s) => s.kind)).toEqual(KINDS);
     expectFindings(a, expected);
-    expect(a.records.keywork?.tasks?.rows).toHaveLength(5);
+    expect(a.records['task-decomposition']?.rows).toHaveLength(5);
     expect(a.recomputed.keywork?.livelihood?.all.counts).toMatchObject({ total: 8, done: 3, onSchedule: 5 });
   });
 
@@ -90,8 +90,8 @@ describe('profile B editions', () => {
     expect(a.sheets.map((s) => s.kind)).toEqual(KINDS);
     expectFindings(a, expected);
     // The row of column numbers is not a target and not a project.
-    expect(a.records.keywork?.targets?.rows).toHaveLength(12);
-    expect(a.records.keywork?.livelihood?.rows).toHaveLength(8);
+    expect(a.records['target-progress']?.rows).toHaveLength(12);
+    expect(a.records['livelihood-projects']?.rows).toHaveLength(8);
     const rows = a.recomputed.keywork?.livelihood?.rows ?? [];
     expect(rows.map((r) => r.statedPercent)).toEqual([60, 100, 75, 100, 65, 55, 100, 75]);
     expect(rows.find((r) => r.cell === e.livelihood.ref(0, 'pct'))?.recomputedPercent).toBeCloseTo(60, 6);

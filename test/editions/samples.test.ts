@@ -98,8 +98,8 @@ describe('editions built from the profile A sample', () => {
     for (const [sheet, row] of Object.entries(at)) expected = moved(expected, sheet, (c) => shiftedCell(c, row));
     const a = run('A7', v, expected);
     expectFindings(a, expected);
-    expect(a.records.incentive?.analysis?.items).toHaveLength(65);
-    expect(a.records.incentive?.ratingTally?.rows).toHaveLength(26);
+    expect(a.records['incentive-analysis']?.items).toHaveLength(65);
+    expect(a.records['rating-tally']?.rows).toHaveLength(26);
   });
 });
 
@@ -152,8 +152,8 @@ describe('editions built from the profile B sample', () => {
     for (const [sheet, row] of Object.entries(at)) expected = moved(expected, sheet, (c) => shiftedCell(c, row));
     const a = run('B6', v, expected);
     expectFindings(a, expected);
-    expect(a.records.keywork?.targets?.rows).toHaveLength(80);
-    expect(a.records.keywork?.livelihood?.rows).toHaveLength(46);
-    expect(a.records.keywork?.tasks?.rows).toHaveLength(18);
+    expect(a.records['target-progress']?.rows).toHaveLength(80);
+    expect(a.records['livelihood-projects']?.rows).toHaveLength(46);
+    expect(a.records['task-decomposition']?.rows).toHaveLength(18);
   });
 });

@@ -45,16 +45,16 @@ function added(before: readonly string[], after: readonly string[]): string[] {
 export function planted(e: Edition, a: Audit, k: number): Grid[] | null {
   const grids = e.grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]) }));
   if (e.profile === 'incentive') {
-    const rows = a.records.incentive?.ratingTally?.rows ?? [];
+    const rows = a.records['rating-tally']?.rows ?? [];
     const row = rows[k % Math.max(1, rows.length)];
     const c = row?.counts.veryLikely;
     if (!row || !c || c.cell === '') return null;
-    const g = grids.find((x) => x.name === a.records.incentive?.ratingTally?.sheet);
+    const g = grids.find((x) => x.name === a.records['rating-tally']?.sheet);
     if (!g) return null;
     setCell(g, c.cell, (c.value ?? 0) + 1);
     return grids;
   }
-  const report = a.records.keywork?.report;
+  const report = a.records['report-text'];
   const fig = report?.figures.find((f) => f.group === 'targets' && f.cls === 'lagging' && f.source === 'headline');
   if (!report || !fig) return null;
   const g = grids.find((x) => x.name === report.sheet);

@@ -22,7 +22,7 @@ export function runRule(rule: Rule, grids: readonly Grid[], settings: unknown = 
   const sink = new FindingSink();
   let ran = false;
   const probe: Rule = { ...rule, run: (ctx) => { ran = true; rule.run(ctx); } };
-  runRules({ sink, settings: a.settings, tables: a.tables, incentive: a.records.incentive ?? {}, keywork: a.records.keywork ?? {} }, makeGuard(sink), [probe]);
+  runRules({ sink, settings: a.settings, tables: a.tables, records: a.records }, makeGuard(sink), [probe]);
   return { ran, findings: sink.list(), audit: a };
 }
 

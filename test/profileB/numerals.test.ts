@@ -39,9 +39,9 @@ describe('counts written in Chinese numerals in the 通报', () => {
     expect(text).toContain('达到时间与进度同步的六十四项');
     const a = auditWorkbook(grids);
     expect(brief(a.findings)).toEqual(brief(original.findings));
-    const figures = (x: typeof a) => x.records.keywork?.report?.figures.map((f) => `${f.group}/${f.cls}:${f.count}`);
+    const figures = (x: typeof a) => x.records['report-text']?.figures.map((f) => `${f.group}/${f.cls}:${f.count}`);
     expect(figures(a)).toEqual(figures(original));
-    expect(a.records.keywork?.report?.figures.find((f) => f.group === 'targets' && f.cls === 'onSchedule')?.phrase).toContain('六十四项');
+    expect(a.records['report-text']?.figures.find((f) => f.group === 'targets' && f.cls === 'onSchedule')?.phrase).toContain('六十四项');
   });
 
   it('a wrong count written in words is found by the same rule as in digits', async () => {

@@ -47,7 +47,7 @@ describe('附件1 target-progress rules', () => {
     const ok = audit(targetGrid(targets([DONE, ON, LAG]), '注：第2、3项为区级民生实事。'));
     expect(ok.findings).toEqual([]);
     expect(ok.recomputed.keywork?.targets?.livelihoodSeqs).toEqual([2, 3]);
-    expect(ok.records.keywork?.targets?.rows.map((r) => r.livelihood)).toEqual([false, true, true]);
+    expect(ok.records['target-progress']?.rows.map((r) => r.livelihood)).toEqual([false, true, true]);
     const bad = audit(targetGrid(targets([DONE, ON, LAG]), '注：第2、5项为区级民生实事。'));
     expect(found(bad, 'target/note-item-unknown')).toEqual(['附件1!A8 warning']);
   });
@@ -151,7 +151,7 @@ describe('附件2 livelihood-projects rules', () => {
     expect(ok.findings).toEqual([]);
     // A blank 类别 takes the note's category.
     const blank = audit(livelihoodGrid(liv({ category: null }, { seq: 2, project: '项目2', category: null }), '注：1-1项为省级重点民生实事，2-2项为市级重点民生实事。'));
-    expect(blank.records.keywork?.livelihood?.rows.map((r) => r.category)).toEqual(['provincial', 'city']);
+    expect(blank.records['livelihood-projects']?.rows.map((r) => r.category)).toEqual(['provincial', 'city']);
   });
 
   it('livelihood/numbering fires on a gap, not on a project continued under the same number', () => {
@@ -159,7 +159,7 @@ describe('附件2 livelihood-projects rules', () => {
     expect(found(gap, 'livelihood/numbering')).toEqual(['附件2!B5 warning']);
     const cont = audit(livelihoodGrid(liv({}, { seq: 1, sub: '就业用工社保“三合一”数字服务' })));
     expect(found(cont, 'livelihood/numbering')).toEqual([]);
-    expect(cont.records.keywork?.livelihood?.projects).toBe(1);
+    expect(cont.records['livelihood-projects']?.projects).toBe(1);
     const other = audit(livelihoodGrid(liv({}, { seq: 1, project: '另一个项目' })));
     expect(found(other, 'livelihood/numbering')).toEqual(['附件2!B5 warning']);
   });
@@ -167,7 +167,7 @@ describe('附件2 livelihood-projects rules', () => {
   it('livelihood/unit-continued: a blank lead unit at a new project is an info; within a project it is not', () => {
     const a = audit(livelihoodGrid(liv({}, { seq: 2, project: '项目2', unit: null })));
     expect(found(a, 'livelihood/unit-continued')).toEqual(['附件2!G5 info']);
-    expect(a.records.keywork?.livelihood?.rows[1]?.unit).toBe('区人社局');
+    expect(a.records['livelihood-projects']?.rows[1]?.unit).toBe('区人社局');
     const b = audit(livelihoodGrid(liv({}, { sub: '另一指标', unit: null })));
     expect(b.findings).toEqual([]);
   });
@@ -183,7 +183,7 @@ describe('附件2 livelihood-projects rules', () => {
     const merged = { ...g, merges: [...g.merges, { top: 3, left: 3, bottom: 3, right: 4 }] };
     const a = audit(merged);
     expect(a.findings).toEqual([]);
-    const row = a.records.keywork?.livelihood?.rows[0];
+    const row = a.records['livelihood-projects']?.rows[0];
     expect([row?.subProject, row?.indicator, row?.targetText]).toEqual(['新生儿疾病免费筛查与诊断服务', '', '500人']);
   });
 });

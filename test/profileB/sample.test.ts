@@ -157,7 +157,7 @@ describe('profile B sample (keywork-2024.xlsx)', () => {
   });
 
   it('reads the 通报 figures, including the enumerated 12 / 3 / 31 of section (二)', () => {
-    const figures = audit.records.keywork?.report?.figures ?? [];
+    const figures = audit.records['report-text']?.figures ?? [];
     expect(figures.filter((f) => f.source === 'enumeration').map((f) => [f.group, f.cls, f.count, f.cell])).toEqual([
       ['provincial', 'done', 12, 'A17'],
       ['city', 'done', 3, 'A17'],
@@ -168,7 +168,7 @@ describe('profile B sample (keywork-2024.xlsx)', () => {
   });
 
   it('reads 任务分解 with several related units per cell and group phrases kept apart', () => {
-    const tasks = audit.records.keywork?.tasks;
+    const tasks = audit.records['task-decomposition'];
     expect(tasks?.rows).toHaveLength(18);
     expect(tasks?.rows[0]?.related).toEqual(['区科工局', '区财政局', '区人社局', '区商粮局', '生态环境分局', '绿色化工高新区']);
     expect(tasks?.rows[0]?.provincialLead).toBe('省发展改革委');

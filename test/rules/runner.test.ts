@@ -10,7 +10,7 @@ import { sampleGrids } from '../helpers/grids';
 async function sampleContext(file: string, settings: unknown = {}) {
   const a = auditWorkbook(await sampleGrids(file), settings);
   const sink = new FindingSink();
-  return { a, sink, base: { sink, settings: a.settings, tables: a.tables, incentive: a.records.incentive ?? {}, keywork: a.records.keywork ?? {} } };
+  return { a, sink, base: { sink, settings: a.settings, tables: a.tables, records: a.records } };
 }
 
 describe('runRules', () => {

@@ -95,7 +95,7 @@ describe('generic checks on a kind with its own parser (the samples)', () => {
   it('a tally count written 十二 or 12项 is read, noted, and the arithmetic still checks (no not-a-number error)', async () => {
     const grids = await sampleGrids('incentive-2022.xlsx');
     const a0 = auditWorkbook(grids);
-    const tally = a0.records.incentive?.ratingTally;
+    const tally = a0.records['rating-tally'];
     const row = tally?.rows.find((r) => r.total.value !== null && r.total.value >= 2 && r.total.value <= 99);
     expect(row).toBeDefined();
     if (!row || !tally) return;
@@ -211,7 +211,7 @@ describe('the percentage of a livelihood project, written as words or inside tex
   it('a negative percentage is out of range', async () => {
     const grids = await sampleGrids('keywork-2024.xlsx');
     const a0 = auditWorkbook(grids);
-    const l = a0.records.keywork?.livelihood;
+    const l = a0.records['livelihood-projects'];
     const row = l?.rows.find((r) => r.pct.kind === 'percent');
     if (!l || !row) throw new Error('no percentage in the sample');
     setCell(findGrid(grids, l.sheet), row.pctCell, '-5%');
@@ -222,8 +222,8 @@ describe('the percentage of a livelihood project, written as words or inside tex
   it('is read (noted) and checked against achieved ÷ target like a typed one', async () => {
     const grids = await sampleGrids('keywork-2024.xlsx');
     const a0 = auditWorkbook(grids);
-    const rows = a0.records.keywork?.livelihood?.rows ?? [];
-    const sheet = a0.records.keywork?.livelihood?.sheet ?? '';
+    const rows = a0.records['livelihood-projects']?.rows ?? [];
+    const sheet = a0.records['livelihood-projects']?.sheet ?? '';
     const row = rows.find((r) => r.pct.kind === 'percent' && r.recomputedPercent !== null);
     expect(row).toBeDefined();
     if (!row || row.pct.kind !== 'percent') return;

@@ -144,7 +144,7 @@ describe('when most units of two annexes do not match', () => {
     const finding = a.findings.find((f) => f.code === 'cross/units-unmatched' && f.sheet === gap.sheet);
     expect(finding?.cell).toBe(gap.cell);
     expect(gap.unmatched).toEqual(expect.arrayContaining(['单位01', '单位02']));
-    expect(gap.candidates.map((c) => c.name)).toEqual(expect.arrayContaining([...codes.keys()].filter((n) => a.records.incentive?.ratingTally?.rows.some((r) => r.unit === n))));
+    expect(gap.candidates.map((c) => c.name)).toEqual(expect.arrayContaining([...codes.keys()].filter((n) => a.records['rating-tally']?.rows.some((r) => r.unit === n))));
     // The pane's links: each code to the candidate it stands for (saved with withUnitAlias).
     let settings = {};
     for (const [name, code] of codes) {

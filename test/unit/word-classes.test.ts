@@ -33,7 +33,7 @@ describe('附件1 with one column of words', () => {
     const e = editionB({ place: HUARONG_2023, layout: { targetWords: known } });
     const a = auditWorkbook(e.grids);
     expect(a.sheets.map((s) => s.kind)).toContain('target-progress');
-    expect(a.records.keywork?.targets?.rows.filter((r) => r.cls === 'done').length).toBeGreaterThan(0);
+    expect(a.records['target-progress']?.rows.filter((r) => r.cls === 'done').length).toBeGreaterThan(0);
     expect(errors(a)).toEqual([]);
   });
 
@@ -50,7 +50,7 @@ describe('附件1 with one column of words', () => {
     expect(errors(a)).toEqual([]);
     expect(codes(a, 'target/status-words')).toHaveLength(1);
     expect(codes(a, 'target/status-vocabulary')).toEqual([]);
-    const slow = a.records.keywork?.targets?.rows.filter((r) => r.statusWord === '推进较慢').length ?? 0;
+    const slow = a.records['target-progress']?.rows.filter((r) => r.statusWord === '推进较慢').length ?? 0;
     expect(slow).toBeGreaterThan(0);
 
     // The 通报 names the same words: right, then one too many.
@@ -90,7 +90,7 @@ describe('附件2 进度评价 in words the vocabulary does not know', () => {
   it('a 通报 count in the same words is checked: 进展顺利的N件', () => {
     const layout = { status: { done: '超额完成', onSchedule: '进展顺利', lagging: '推进较慢' } } as const;
     const base = auditWorkbook(editionB({ place: HUARONG_2023, layout }).grids);
-    const smooth = base.records.keywork?.livelihood?.rows.filter((r) => r.status === '进展顺利').length ?? 0;
+    const smooth = base.records['livelihood-projects']?.rows.filter((r) => r.status === '进展顺利').length ?? 0;
     expect(smooth).toBeGreaterThan(0);
     const says = (n: number) => (s: string) => s.replace(/(\d+)件省市重点民生实事中，/, `$1件省市重点民生实事中，进展顺利的${n}件，`);
     expect(errors(auditWorkbook(editionB({ place: HUARONG_2023, layout, headline: says(smooth) }).grids))).toEqual([]);

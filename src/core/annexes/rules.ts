@@ -1,55 +1,21 @@
-/** The rule registry and its runner. A new rule: a file here, one line in `RULES`, and its spec beside it (`<rule>.test.ts`). */
+/** The rule runner. A new rule: a file in its kind's folder, its spec beside it (`<rule>.test.ts`), and a place in the kind's `rules` (`annexes/<kind>/index.ts`). */
 import type { Guard } from '../guard';
 import { checkEnabled } from '../gate';
 import type { AnnexKind } from '../table';
-import { crossKeyItems } from './unit-key-items/cross';
-import { crossProgress } from './progress-report/cross';
-import { crossReport } from './report-text/cross';
-import { crossTally } from './rating-tally/cross';
-import { dupAnalysisItem } from './incentive-analysis/dup';
-import { dupLiaison } from './liaison-log/dup';
-import { dupLivelihood } from './livelihood-projects/dup';
-import { dupProgressItem } from './progress-report/dup';
-import { dupTarget } from './target-progress/dup';
-import { dupTask } from './task-decomposition/dup';
-import { keyItemsCount } from './unit-key-items/count';
-import { keyItemsList } from './unit-key-items/list';
-import { livelihoodRows } from './livelihood-projects/rows';
-import { markerCount } from './incentive-analysis/markers';
-import { repeatedPassage } from './progress-report/repeated';
-import { tallyRowSum } from './rating-tally/rowSum';
-import { tallyTotals } from './rating-tally/totals';
+import { ANNEX_KINDS } from '../kinds';
+import { KIND_MODULES } from './index';
 import type { Rule, RuleContext } from './types';
-import { unitVariants } from './target-progress/unitVariants';
 
 export type { Rule, RuleContext } from './types';
 export { duplicatesByKey, type Duplicate } from './duplicates';
 
-export const RULES: readonly Rule[] = [
-  tallyRowSum,
-  tallyTotals,
-  crossTally,
-  keyItemsCount,
-  keyItemsList,
-  crossKeyItems,
-  markerCount,
-  dupAnalysisItem,
-  crossProgress,
-  dupProgressItem,
-  repeatedPassage,
-  dupLiaison,
-  livelihoodRows,
-  crossReport,
-  dupTarget,
-  dupLivelihood,
-  dupTask,
-  unitVariants,
-];
+/** Every kind's rules, in registry order (`annexes/<kind>/index.ts`). */
+export const RULES: readonly Rule[] = ANNEX_KINDS.flatMap((k) => KIND_MODULES[k].rules);
 
 /** The sheet a rule reports on, when its annex is present. */
 function sheetOf(ctx: Omit<RuleContext, 'enabled'>, kind: AnnexKind): string | undefined {
-  if (kind === 'report-text') return ctx.keywork.report?.sheet;
-  return ctx.tables.get(kind)?.sheet;
+  // A kind without a table (the 通报) reports on the sheet its records were read from.
+  return ctx.tables.get(kind)?.sheet ?? (ctx.records[kind] as { readonly sheet?: string } | undefined)?.sheet;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** 校验结果: every finding as a row, errors first, the cell as a link that jumps to it, as an Excel table with filters. */
-import type { Audit } from '../audit';
+import type { Audit } from '../auditTypes';
 import { actualOf, messageOf } from '../finding';
 import type { Lang, Severity } from '../i18n/spec';
 import { t } from '../i18n/ui';

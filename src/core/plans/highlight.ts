@@ -1,5 +1,5 @@
 /** The highlight plan: the cells of findings, grouped by sheet and severity (the worst severity wins per cell). */
-import type { Audit } from '../audit';
+import type { Audit } from '../auditTypes';
 import type { Severity } from '../i18n/spec';
 import type { HighlightPlan } from './types';
 

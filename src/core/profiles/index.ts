@@ -5,75 +5,60 @@
  */
 import type { Detection } from '../detect';
 import type { FindingSink } from '../finding';
-import type { Grid } from '../grid';
 import type { Guard } from '../guard';
 import { KIND_LABEL, KIND_PROFILE, type Profile } from '../kinds';
-import { auditIncentive, type IncentiveRecompute, type IncentiveRecords } from './incentive';
-import { auditKeywork, type KeyworkRecompute, type KeyworkRecords } from './keywork';
+import { auditIncentive, type IncentiveRecompute } from './incentive';
+import { auditKeywork, type KeyworkRecompute } from './keywork';
+import type { RecordsByKind } from '../annexes/records';
 import type { Settings } from '../settings';
 import type { AnnexKind, Table } from '../table';
 
-/** Each profile's records and recomputed figures. */
-export interface ProfileRecords {
-  readonly incentive: IncentiveRecords;
-  readonly keywork: KeyworkRecords;
-}
+/** Each profile's recomputed figures. */
 export interface ProfileRecompute {
   readonly incentive: IncentiveRecompute;
   readonly keywork: KeyworkRecompute;
 }
 
-/** What a profile's audit reads: the tables found, the sheets, the settings and where findings go. */
+/** What a profile's audit reads: the records and tables found, the settings and where findings go. */
 export interface ProfileContext {
+  readonly records: RecordsByKind;
   readonly tables: ReadonlyMap<AnnexKind, Table>;
-  readonly grids: readonly Grid[];
   readonly detections: readonly (readonly [string, Detection])[];
   readonly sink: FindingSink;
   readonly settings: Settings;
   readonly guard: Guard;
-  /** The year dates are checked in. */
-  readonly dateYear: number;
   /** Where a finding about the workbook as a whole goes. */
   readonly firstSheet: string;
 }
 
 export interface ProfileModule<P extends Profile> {
-  readonly audit: (ctx: ProfileContext) => { readonly records: ProfileRecords[P]; readonly recompute: ProfileRecompute[P] | null };
+  readonly audit: (ctx: ProfileContext) => ProfileRecompute[P] | null;
 }
 
 export const PROFILE_MODULES: { readonly [P in Profile]: ProfileModule<P> } = {
   incentive: {
     audit(ctx) {
-      const a = auditIncentive(ctx.tables, ctx.sink, ctx.settings, ctx.guard);
+      const a = auditIncentive(ctx.records, ctx.tables, ctx.settings, ctx.guard);
       // An annex the cross-sheet checks need is missing: said once, on the profile's first sheet.
       for (const kind of a.missing) {
         const anchor = ctx.detections.find(([, d]) => KIND_PROFILE[d.kind] === 'incentive')?.[0] ?? ctx.firstSheet;
         ctx.sink.add('structure/annex-missing', { sheet: anchor, cell: 'A1' }, { kind: KIND_LABEL[kind] });
       }
-      return { records: a.records, recompute: a.recompute };
+      return a.recompute;
     },
   },
   keywork: {
-    audit(ctx) {
-      const reportSheet = ctx.detections.find(([, d]) => d.kind === 'report-text')?.[0];
-      const reportGrid = ctx.grids.find((g) => g.name === reportSheet) ?? null;
-      return auditKeywork(ctx.tables, reportGrid, ctx.sink, ctx.settings, ctx.dateYear, ctx.guard);
-    },
+    audit: (ctx) => auditKeywork(ctx.records, ctx.sink).recompute,
   },
 };
 
-/** Runs every profile the workbook holds a kind of, in registry order. */
-export function auditProfiles(
-  ctx: ProfileContext,
-  present: (p: Profile) => boolean,
-): { records: { -readonly [P in Profile]?: ProfileRecords[P] }; recomputed: { -readonly [P in Profile]?: ProfileRecompute[P] } } {
-  const records: { -readonly [P in Profile]?: ProfileRecords[P] } = {};
+/** Runs every profile the workbook holds a kind of, in registry order: what spans its kinds (the recompute). */
+export function auditProfiles(ctx: ProfileContext, present: (p: Profile) => boolean): { -readonly [P in Profile]?: ProfileRecompute[P] } {
   const recomputed: { -readonly [P in Profile]?: ProfileRecompute[P] } = {};
   const run = <P extends Profile>(p: P): void => {
     const out = (PROFILE_MODULES[p] as ProfileModule<P>).audit(ctx);
-    (records as { [K in P]?: ProfileRecords[K] })[p] = out.records;
-    if (out.recompute) (recomputed as { [K in P]?: ProfileRecompute[K] })[p] = out.recompute;
+    if (out) (recomputed as { [K in P]?: ProfileRecompute[K] })[p] = out;
   };
   for (const p of Object.keys(PROFILE_MODULES) as Profile[]) if (present(p)) run(p);
-  return { records, recomputed };
+  return recomputed;
 }

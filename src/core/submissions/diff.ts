@@ -116,7 +116,7 @@ function marksOf(table: Table, row: TableRow): { text: string; labels: string[];
 }
 
 function ratingAt(audit: Audit, row: number): string {
-  const item = audit.records.incentive?.analysis?.items.find((i) => i.row === row);
+  const item = audit.records['incentive-analysis']?.items.find((i) => i.row === row);
   return item?.derived.rating ?? '';
 }
 

@@ -6,8 +6,8 @@ export const dupAnalysisItem: Rule = {
   id: 'dup-analysis-item',
   kind: 'incentive-analysis',
   needs: ['incentive-analysis:analysis-dup'],
-  run({ incentive, sink }) {
-    const a = incentive.analysis;
+  run({ records, sink }) {
+    const a = records['incentive-analysis'];
     if (!a) return;
     for (const { row, first } of duplicatesByKey(a.items, (i) => (i.itemKey === '' ? '' : `${i.unitKey}|${i.itemKey}`))) {
       sink.add('dup/item', { sheet: a.sheet, cell: row.itemCell }, { unit: row.unit, item: row.item, otherCell: first.itemCell }, { related: [{ sheet: a.sheet, cell: first.itemCell }] });

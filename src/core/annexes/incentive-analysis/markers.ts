@@ -5,8 +5,8 @@ export const markerCount: Rule = {
   id: 'marker-count',
   kind: 'incentive-analysis',
   needs: ['incentive-analysis:analysis-markers'],
-  run({ incentive, sink }) {
-    const a = incentive.analysis;
+  run({ records, sink }) {
+    const a = records['incentive-analysis'];
     const note = a?.note;
     if (!a || !note) return;
     const sheet = a.sheet;

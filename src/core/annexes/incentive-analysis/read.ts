@@ -9,8 +9,14 @@ import { itemKey, labelKey, toHalfWidth } from '../../text';
 import { canonicalUnit } from '../../units';
 import type { Settings } from '../../settings';
 import { type Assessment, type DerivedRating, deriveItemRating, parseAssessment } from './ratings';
-import { AnalysisItemSchema, issuesToFindings, placedFields } from '../../profiles/incentive/schemas';
+import { checkRow, placedFields } from '../../schemas';
 import { listOf, localized } from '../../i18n/lists';
+
+declare module '../records' {
+  interface KindRecords {
+    'incentive-analysis': IncentiveAnalysis;
+  }
+}
 
 const RATING_KEYS: readonly RatingId[] = ['veryLikely', 'likely', 'hard', 'unlikely'];
 
@@ -124,8 +130,8 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
       assessment: { cell: assessmentCell, label: columnLabel(table, 'assessment') },
     });
     if (table.header.columns.has('seq')) fields['seq'] = { cell: seqRead?.own ?? cellOf('seq'), label: columnLabel(table, 'seq') };
-    issuesToFindings(
-      AnalysisItemSchema,
+    checkRow(
+      table,
       { unit, seq: table.header.columns.has('seq') ? (seqRead?.text ?? '') : '-', item: markers.name, assessment: assessmentText },
       sheet,
       fields,

@@ -16,7 +16,7 @@ export const INCENTIVE_ANALYSIS: TableSpec = {
   labelColumn: 'unit',
   columns: [
     { key: 'unit', label: '牵头单位', type: 'unit', names: LEAD_UNIT, terms: ['牵头', '单位', '部门'], notTerms: /研判|事项|名额|情况|可能/, required: true, group: true },
-    { key: 'seq', label: '序号', type: 'seq', names: ['序号', '编号'], group: true, groupParent: 'unit' },
+    { key: 'seq', label: '序号', type: 'seq', names: ['序号', '编号'], filled: true, group: true, groupParent: 'unit' },
     { key: 'item', label: '激励事项', type: 'name', names: ITEM, terms: ['事项', '激励项目'], notTerms: /研判|名额|情况|意见|可能/, required: true },
     { key: 'quota', label: '激励名额', type: 'text', names: ['激励名额', '名额', '激励名额数'], terms: ['名额'], group: true, groupParent: 'seq' },
     { key: 'assessment', label: '州直研判情况', type: 'vocabulary', names: ['州直研判情况', '研判情况', '市直研判情况', '研判意见', '县直研判情况', '研判结果'], terms: ['研判'], required: true },

@@ -7,8 +7,8 @@ export const dupLiaison: Rule = {
   id: 'dup-liaison',
   kind: 'liaison-log',
   needs: ['liaison-log:liaison-dup'],
-  run({ incentive, sink }) {
-    const l = incentive.liaison;
+  run({ records, sink }) {
+    const l = records['liaison-log'];
     if (!l) return;
     // 吉首 is the 吉首市 of another row when the table writes it that way too (and no other county fits).
     const names = [...new Set(l.entries.map((e) => e.countyKey))];

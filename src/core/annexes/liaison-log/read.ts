@@ -5,7 +5,13 @@ import type { Table } from '../../table';
 import { itemKey } from '../../text';
 import { canonicalUnit } from '../../units';
 import type { Settings } from '../../settings';
-import { issuesToFindings, LiaisonEntrySchema, placedColumns } from '../../profiles/incentive/schemas';
+import { checkRow, placedColumns } from '../../schemas';
+
+declare module '../records' {
+  interface KindRecords {
+    'liaison-log': LiaisonLog;
+  }
+}
 
 export interface LiaisonEntry {
   readonly row: number;
@@ -34,8 +40,8 @@ export function parseLiaisonLog(table: Table, sink: FindingSink, settings: Setti
     const liaison = get('liaison')?.text ?? '';
     if (item === '' && liaison === '') continue;
     const cellOf = (k: string): string => get(k)?.addr ?? a1(r.row, table.header.columns.get(k)?.[0] ?? 0);
-    issuesToFindings(
-      LiaisonEntrySchema,
+    checkRow(
+      table,
       { county, item, liaison },
       sheet,
       placedColumns(table, cellOf, ['county', 'item', 'liaison']),

@@ -7,8 +7,8 @@ export const dupLivelihood: Rule = {
   id: 'dup-livelihood',
   kind: 'livelihood-projects',
   needs: ['livelihood-projects:livelihood-dup'],
-  run({ keywork, sink }) {
-    const l = keywork.livelihood;
+  run({ records, sink }) {
+    const l = records['livelihood-projects'];
     if (!l) return;
     const key = (x: (typeof l.rows)[number]) => [x.seq ?? '', itemKey(x.project), itemKey(x.subProject), itemKey(x.indicator), itemKey(x.targetText)].join('|');
     for (const { row, first } of duplicatesByKey(l.rows, key)) {

@@ -10,10 +10,16 @@ import { type ExtraWords, progressClassOf, type ProgressClassId } from '../../vo
 import type { Settings } from '../../settings';
 import { type CellRead, columnLabel, type Table } from '../../table';
 import { itemKey, labelKey, readNumber, toHalfWidth } from '../../text';
-import { issuesToFindings, placedFields } from '../../schemas';
+import { checkRow, placedFields } from '../../schemas';
 import { achievedFrom, amount, type PercentReading, parseQuantity, type Quantity, readPercent } from './quantity';
-import { LivelihoodRowSchema, type ProgressClass } from '../../profiles/keywork/schemas';
+import { type ProgressClass } from '../../profiles/keywork/schemas';
 import { canonicalDistrictUnit } from '../../profiles/keywork/units';
+
+declare module '../records' {
+  interface KindRecords {
+    'livelihood-projects': LivelihoodProjects;
+  }
+}
 
 export type Category = 'provincial' | 'city';
 
@@ -182,8 +188,8 @@ export function parseLivelihoodProjects(table: Table, sink: FindingSink, setting
     }
 
     const where = `“${label}”`;
-    issuesToFindings(
-      LivelihoodRowSchema,
+    checkRow(
+      table,
       { project, target: targetText, unit, progress, status },
       sheet,
       placedFields(table, {

@@ -16,8 +16,8 @@ export const livelihoodRows: Rule = {
   id: 'livelihood-rows',
   kind: 'livelihood-projects',
   needs: [],
-  run({ keywork, tables, sink, enabled }) {
-    const l = keywork.livelihood;
+  run({ records, tables, sink, enabled }) {
+    const l = records['livelihood-projects'];
     const table = tables.get('livelihood-projects');
     if (!l || !table) return;
     const gates: RowGates = {

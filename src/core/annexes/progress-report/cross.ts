@@ -6,8 +6,8 @@ export const crossProgress: Rule = {
   id: 'cross-progress',
   kind: 'progress-report',
   needs: ['progress-report:progress-cross', 'incentive-analysis:analysis-progress'],
-  run({ incentive, sink }) {
-    const { progress, analysis } = incentive;
+  run({ records, sink }) {
+    const progress = records['progress-report']; const analysis = records['incentive-analysis'];
     if (progress && analysis) compare(progress, analysis, sink);
   },
 };

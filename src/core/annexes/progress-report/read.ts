@@ -7,8 +7,14 @@ import { itemKey } from '../../text';
 import { canonicalUnit } from '../../units';
 import type { Settings } from '../../settings';
 import { checkStatement, type CountStatement, type Level, type LevelCounts, parseCountStatements, statedRates } from './counts';
-import { issuesToFindings, placedColumns, ProgressItemSchema } from '../../profiles/incentive/schemas';
+import { checkRow, placedColumns } from '../../schemas';
 import { listParam } from '../../i18n/lists';
+
+declare module '../records' {
+  interface KindRecords {
+    'progress-report': ProgressReport;
+  }
+}
 
 export interface Completion {
   readonly total: number;
@@ -65,8 +71,8 @@ export function parseProgressReport(table: Table, sink: FindingSink, settings: S
     if (item === '' && progressText === '' && (get('problems')?.text ?? '') === '') continue;
     const cellOf = (k: string): string => get(k)?.addr ?? a1(r.row, table.header.columns.get(k)?.[0] ?? 0);
     const where = `${unit}“${item}”`;
-    issuesToFindings(
-      ProgressItemSchema,
+    checkRow(
+      table,
       { unit, item, progress: progressText },
       sheet,
       placedColumns(table, cellOf, ['unit', 'item', 'progress']),

@@ -6,8 +6,8 @@ export const repeatedPassage: Rule = {
   id: 'repeated-passage',
   kind: 'progress-report',
   needs: ['progress-report:progress-counts'],
-  run({ incentive, sink }) {
-    const p = incentive.progress;
+  run({ records, sink }) {
+    const p = records['progress-report'];
     if (!p) return;
     checkRepeatedPassages(p.items.map((i) => ({ label: i.item, cell: i.progressCell, text: i.progressText })), p.sheet, sink);
   },

@@ -6,8 +6,8 @@ export const crossTally: Rule = {
   id: 'cross-tally',
   kind: 'rating-tally',
   needs: ['rating-tally:tally-cross', 'incentive-analysis:analysis-cross'],
-  run({ incentive, sink }) {
-    const { ratingTally, analysis } = incentive;
+  run({ records, sink }) {
+    const ratingTally = records['rating-tally']; const analysis = records['incentive-analysis'];
     if (ratingTally && analysis) compare(ratingTally, analysis, sink);
   },
 };

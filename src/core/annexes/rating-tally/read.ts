@@ -6,9 +6,15 @@ import type { Table, TableRow } from '../../table';
 import { columnLabel } from '../../table';
 import { canonicalUnit } from '../../units';
 import type { Settings } from '../../settings';
-import { issuesToFindings, placedFields, RatingTallyRowSchema, rowWhere } from '../../profiles/incentive/schemas';
+import { checkRow, placedFields, rowWhere } from '../../schemas';
 import { checkEnabled } from '../../gate';
 import type { Rating } from '../incentive-analysis/ratings';
+
+declare module '../records' {
+  interface KindRecords {
+    'rating-tally': RatingTally;
+  }
+}
 
 export const TALLY_COLUMNS = ['veryLikely', 'likely', 'hard', 'unlikely'] as const;
 export type TallyColumn = (typeof TALLY_COLUMNS)[number];
@@ -79,8 +85,8 @@ export function parseRatingTally(table: Table, sink: FindingSink, settings: Sett
       hard: read(r, 'hard'),
       unlikely: read(r, 'unlikely'),
     };
-    issuesToFindings(
-      RatingTallyRowSchema,
+    checkRow(
+      table,
       { unit, total: total.value ?? 0, veryLikely: counts.veryLikely.value ?? 0, likely: counts.likely.value ?? 0, hard: counts.hard.value ?? 0, unlikely: counts.unlikely.value ?? 0 },
       sheet,
       placedFields(table, {

@@ -6,8 +6,8 @@ export const tallyRowSum: Rule = {
   id: 'tally-row-sum',
   kind: 'rating-tally',
   needs: ['rating-tally:tally-row-sum'],
-  run({ incentive, sink }) {
-    const t = incentive.ratingTally;
+  run({ records, sink }) {
+    const t = records['rating-tally'];
     if (!t) return;
     const sheet = t.sheet;
     for (const row of t.rows) {

@@ -12,8 +12,8 @@ export const tallyTotals: Rule = {
   id: 'tally-totals',
   kind: 'rating-tally',
   needs: ['rating-tally:tally-total'],
-  run({ incentive, tables, sink }) {
-    const t = incentive.ratingTally;
+  run({ records, tables, sink }) {
+    const t = records['rating-tally'];
     const table = tables.get('rating-tally');
     if (!t || !table) return;
     const sheet = t.sheet;

@@ -6,8 +6,8 @@ export const crossReport: Rule = {
   id: 'cross-report',
   kind: 'report-text',
   needs: [],
-  run({ keywork, sink, enabled }) {
-    const { report, targets, livelihood } = keywork;
+  run({ records, sink, enabled }) {
+    const report = records['report-text']; const targets = records['target-progress']; const livelihood = records['livelihood-projects'];
     if (!report) return;
     // Compared only with annexes whose marks / statuses were read with confidence.
     compare(report, enabled('target-progress', 'target-marks') || enabled('target-progress', 'target-status') ? targets : undefined, enabled('livelihood-projects', 'livelihood-status') ? livelihood : undefined, sink);

@@ -10,6 +10,12 @@ import { checkDates } from '../../narrative';
 import { cellText, labelKey, parseChineseNumeral } from '../../text';
 import { type ProgressClass, type ReportFigure, ReportFigureSchema, type ReportGroup } from '../../profiles/keywork/schemas';
 
+declare module '../records' {
+  interface KindRecords {
+    'report-text': ReportText;
+  }
+}
+
 export interface ReportParagraph {
   readonly row: number;
   readonly cell: string;

@@ -7,8 +7,8 @@ export const dupTarget: Rule = {
   id: 'dup-target',
   kind: 'target-progress',
   needs: ['target-progress:target-dup'],
-  run({ keywork, sink }) {
-    const t = keywork.targets;
+  run({ records, sink }) {
+    const t = records['target-progress'];
     if (!t) return;
     for (const { row, first } of duplicatesByKey(t.rows, (r) => itemKey(r.target))) {
       sink.add(

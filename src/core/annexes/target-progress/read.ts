@@ -10,12 +10,18 @@ import { checkEnabled } from '../../gate';
 import type { Settings } from '../../settings';
 import { columnLabel, type Table } from '../../table';
 import { labelKey, readNumber, toHalfWidth } from '../../text';
-import { issuesToFindings, placedColumns } from '../../schemas';
-import { type ProgressClass, PROGRESS_CLASSES, TargetRowSchema } from '../../profiles/keywork/schemas';
+import { checkRow, placedColumns } from '../../schemas';
+import { type ProgressClass, PROGRESS_CLASSES } from '../../profiles/keywork/schemas';
 import { canonicalDistrictUnit, splitUnits } from '../../profiles/keywork/units';
 import { progressClassOf } from '../../vocab';
 import { wordClasses } from '../../wordClasses';
 import { listOf, localized } from '../../i18n/lists';
+
+declare module '../records' {
+  interface KindRecords {
+    'target-progress': TargetProgress;
+  }
+}
 
 export interface TargetRow {
   readonly row: number;
@@ -127,8 +133,8 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
 
     const units = splitUnits(unitText);
     const hasProgress = colIndex('progress') !== undefined;
-    issuesToFindings(
-      TargetRowSchema,
+    checkRow(
+      table,
       { seq: seq !== null && Number.isInteger(seq) && seq > 0 ? seq : null, target, units, progress: hasProgress ? progress : '-' },
       sheet,
       placedColumns(table, cellOf, { target: 'target', units: 'unit', progress: 'progress' }),

@@ -19,7 +19,7 @@ export const TARGET_PROGRESS: TableSpec = {
     { key: 'seq', label: '序号', type: 'seq', names: ['序号', '编号'] },
     { key: 'target', label: '目标任务', type: 'name', names: ['目标任务', '工作目标', '工作任务', '主要目标任务', '年度目标任务'], terms: ['目标', '任务'], notTerms: /完成|推进|滞后|进展|单位|进度/, required: true },
     { key: 'unit', label: '牵头单位', type: 'units', names: LEAD_UNIT, terms: ['单位', '部门'], notTerms: /目标|进展/, required: true },
-    { key: 'progress', label: '进展情况', type: 'text', names: ['进展情况', '工作进展', '完成情况', '推进情况', '工作推进情况'], terms: ['进展'], notTerms: /滞后|推进$/ },
+    { key: 'progress', label: '进展情况', type: 'text', names: ['进展情况', '工作进展', '完成情况', '推进情况', '工作推进情况'], terms: ['进展'], notTerms: /滞后|推进$/, filled: true },
     { key: 'done', label: vocabEntry(PROGRESS_VOCAB, 'done').zh, type: 'mark', names: classWords('done'), required: true },
     { key: 'onSchedule', label: vocabEntry(PROGRESS_VOCAB, 'onSchedule').zh, type: 'mark', names: classWords('onSchedule'), terms: ['时序', '序时'], required: true },
     { key: 'lagging', label: vocabEntry(PROGRESS_VOCAB, 'lagging').zh, type: 'mark', names: classWords('lagging'), terms: ['滞后'], required: true },

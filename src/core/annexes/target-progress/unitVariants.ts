@@ -6,8 +6,8 @@ export const unitVariants: Rule = {
   id: 'unit-variants',
   kind: 'target-progress',
   needs: [],
-  sheet: ({ keywork }) => keywork.targets?.sheet ?? keywork.livelihood?.sheet ?? keywork.tasks?.sheet,
-  run({ keywork, settings, sink }) {
-    checkUnitVariants(keywork.targets, keywork.livelihood, keywork.tasks, settings, sink);
+  sheet: ({ records }) => records['target-progress']?.sheet ?? records['livelihood-projects']?.sheet ?? records['task-decomposition']?.sheet,
+  run({ records, settings, sink }) {
+    checkUnitVariants(records['target-progress'], records['livelihood-projects'], records['task-decomposition'], settings, sink);
   },
 };

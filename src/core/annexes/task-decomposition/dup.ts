@@ -7,8 +7,8 @@ export const dupTask: Rule = {
   id: 'dup-task',
   kind: 'task-decomposition',
   needs: ['task-decomposition:task-dup'],
-  run({ keywork, sink }) {
-    const t = keywork.tasks;
+  run({ records, sink }) {
+    const t = records['task-decomposition'];
     if (!t) return;
     // The measure without its `（牵头单位：…）` note.
     const key = (x: (typeof t.rows)[number]) => itemKey(labelKey(x.measure).replace(/[（(]牵头单位[:：][^）)]*[）)]/g, ''));

@@ -7,10 +7,15 @@ import { a1 } from '../../grid';
 import type { Settings } from '../../settings';
 import { columnLabel, type Table } from '../../table';
 import { readNumber } from '../../text';
-import { issuesToFindings, placedColumns } from '../../schemas';
+import { checkRow, placedColumns } from '../../schemas';
 import { checkEnabled } from '../../gate';
-import { TaskRowSchema } from '../../profiles/keywork/schemas';
 import { canonicalDistrictUnit, isGroupUnit, splitUnits } from '../../profiles/keywork/units';
+
+declare module '../records' {
+  interface KindRecords {
+    'task-decomposition': TaskDecomposition;
+  }
+}
 
 export interface TaskRow {
   readonly row: number;
@@ -62,8 +67,8 @@ export function parseTaskDecomposition(table: Table, sink: FindingSink, settings
     const seqRead = readNumber(get('seq')?.value ?? null);
     const seq = seqRead.kind === 'number' || seqRead.kind === 'text-number' ? seqRead.value : null;
     const where = seq !== null ? { 'zh-CN': `第${seq}条`, 'en-US': `no. ${seq}` } : `“${measure.slice(0, 12)}”`;
-    issuesToFindings(
-      TaskRowSchema,
+    checkRow(
+      table,
       { measure, lead, related },
       sheet,
       placedColumns(table, cellOf, ['measure', 'lead', 'related']),

@@ -13,8 +13,8 @@ export const keyItemsCount: Rule = {
   id: 'keyitems-count',
   kind: 'unit-key-items',
   needs: ['unit-key-items:keyitems-count'],
-  run({ incentive, sink, tables }) {
-    const k = incentive.unitKeyItems;
+  run({ records, sink, tables }) {
+    const k = records['unit-key-items'];
     if (!k) return;
     const view = tables.get('unit-key-items')?.view;
     for (const row of k.rows) {

@@ -6,8 +6,8 @@ export const crossKeyItems: Rule = {
   id: 'cross-key-items',
   kind: 'unit-key-items',
   needs: ['unit-key-items:keyitems-cross', 'incentive-analysis:analysis-cross'],
-  run({ incentive, settings, sink }) {
-    const { unitKeyItems, analysis } = incentive;
+  run({ records, settings, sink }) {
+    const unitKeyItems = records['unit-key-items']; const analysis = records['incentive-analysis'];
     if (unitKeyItems && analysis) compare(unitKeyItems, analysis, settings, sink);
   },
 };

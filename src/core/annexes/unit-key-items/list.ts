@@ -6,8 +6,8 @@ export const keyItemsList: Rule = {
   id: 'keyitems-list',
   kind: 'unit-key-items',
   needs: ['unit-key-items:keyitems-list'],
-  run({ incentive, sink }) {
-    const k = incentive.unitKeyItems;
+  run({ records, sink }) {
+    const k = records['unit-key-items'];
     if (!k) return;
     const sheet = k.sheet;
     for (const row of k.rows) {

@@ -7,8 +7,14 @@ import { columnLabel } from '../../table';
 import { itemKey, lines, toHalfWidth } from '../../text';
 import { canonicalUnit } from '../../units';
 import type { Settings } from '../../settings';
-import { issuesToFindings, placedFields, rowWhere, UnitKeyItemsRowSchema } from '../../profiles/incentive/schemas';
+import { checkRow, placedFields, rowWhere } from '../../schemas';
 import { listOf } from '../../i18n/lists';
+
+declare module '../records' {
+  interface KindRecords {
+    'unit-key-items': UnitKeyItems;
+  }
+}
 
 export interface ListedItem {
   readonly number: number | null;
@@ -128,8 +134,8 @@ export function parseUnitKeyItems(table: Table, sink: FindingSink, settings: Set
     const count = readCountCell(r.cells.get('count'), columnLabel(table, 'count'), sheet, sink);
     const items = parseItemList(itemsRead?.text ?? '');
     const itemsCell = itemsRead?.addr ?? a1(r.row, table.header.columns.get('items')?.[0] ?? 2);
-    issuesToFindings(
-      UnitKeyItemsRowSchema,
+    checkRow(
+      table,
       { unit, count: count.value ?? 0, items: items.map((i) => ({ number: i.number, name: i.name })) },
       sheet,
       placedFields(table, {

@@ -4,7 +4,7 @@
  * the paragraph lists each one as a formula over the summary sheet it comes from, with a link to that cell, and
  * the paragraph itself is a formula joining those cells — correct a rating and the paragraph's counts follow.
  */
-import type { Audit } from '../../audit';
+import type { Audit } from '../../auditTypes';
 import { columnLetter } from '../../grid';
 import type { Lang } from '../../i18n/spec';
 import { t, type UiArgs, type UiKey } from '../../i18n/ui';

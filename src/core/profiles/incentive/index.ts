@@ -1,24 +1,12 @@
-/** Profile A (激励事项研判): parse the five annexes, run their rules and the cross-sheet rules, recompute. */
+/** Profile A (激励事项研判): what spans its five annexes — the tally and the counties' key items recomputed from 附件3, the completion rates from 附件4. */
+import type { RecordsByKind } from '../../annexes/records';
 import type { Guard } from '../../guard';
-import type { FindingSink } from '../../finding';
 import { checkEnabled } from '../../gate';
 import type { Settings } from '../../settings';
 import type { AnnexKind, Table } from '../../table';
-import { type IncentiveAnalysis, parseIncentiveAnalysis } from '../../annexes/incentive-analysis/read';
 import { deriveCountyItems, deriveTally } from './cross';
-import { parseUnitKeyItems, type UnitKeyItems } from '../../annexes/unit-key-items/read';
-import { type LiaisonLog, parseLiaisonLog } from '../../annexes/liaison-log/read';
-import { parseProgressReport, type ProgressReport } from '../../annexes/progress-report/read';
-import { parseRatingTally, type RatingTally, TALLY_COLUMNS, type TallyColumn } from '../../annexes/rating-tally/read';
+import { TALLY_COLUMNS, type TallyColumn } from '../../annexes/rating-tally/read';
 import type { Rating } from '../../annexes/incentive-analysis/ratings';
-
-export interface IncentiveRecords {
-  readonly ratingTally?: RatingTally;
-  readonly unitKeyItems?: UnitKeyItems;
-  readonly analysis?: IncentiveAnalysis;
-  readonly progress?: ProgressReport;
-  readonly liaison?: LiaisonLog;
-}
 
 export interface RecomputedTallyRow {
   readonly unit: string;
@@ -77,42 +65,28 @@ export interface IncentiveRecompute {
 }
 
 export function auditIncentive(
+  records: RecordsByKind,
   tables: ReadonlyMap<AnnexKind, Table>,
-  sink: FindingSink,
   settings: Settings,
   guard: Guard,
-): { records: IncentiveRecords; recompute: IncentiveRecompute | null; missing: AnnexKind[] } {
-  const t = (k: AnnexKind) => tables.get(k);
-  const tallyTable = t('rating-tally');
-  const keyTable = t('unit-key-items');
-  const analysisTable = t('incentive-analysis');
-  const progressTable = t('progress-report');
-  const liaisonTable = t('liaison-log');
-
-  // Each annex is parsed on its own: a parser that fails costs its own sheet, not the others.
-  const ratingTally = tallyTable ? guard(tallyTable.sheet, 'rating-tally', () => parseRatingTally(tallyTable, sink, settings)) : undefined;
-  const unitKeyItems = keyTable ? guard(keyTable.sheet, 'unit-key-items', () => parseUnitKeyItems(keyTable, sink, settings)) : undefined;
-  const analysisParsed = analysisTable ? guard(analysisTable.sheet, 'incentive-analysis', () => parseIncentiveAnalysis(analysisTable, sink, settings)) : undefined;
-  const progress = progressTable ? guard(progressTable.sheet, 'progress-report', () => parseProgressReport(progressTable, sink, settings)) : undefined;
-  const liaison = liaisonTable ? guard(liaisonTable.sheet, 'liaison-log', () => parseLiaisonLog(liaisonTable, sink, settings)) : undefined;
+): { recompute: IncentiveRecompute | null; missing: AnnexKind[] } {
+  const ratingTally = records['rating-tally'];
+  const unitKeyItems = records['unit-key-items'];
+  const analysisParsed = records['incentive-analysis'];
+  const progress = records['progress-report'];
+  const analysisTable = tables.get('incentive-analysis');
+  const keyTable = tables.get('unit-key-items');
 
   // Cross-sheet rules and the recompute run only on what was read with confidence: an analysis whose
   // ratings could not be read recomputes nothing (never "0" for every unit).
-  // The cross-sheet rules run afterwards, from the rule registry (src/core/rules).
+  // The cross-sheet rules run afterwards, from the rule registry (each kind's rules, src/core/annexes).
   const analysis = analysisParsed && checkEnabled(analysisTable, 'analysis-cross') ? analysisParsed : undefined;
   const missing: AnnexKind[] = [];
   if (!analysisTable && (ratingTally || unitKeyItems || progress)) missing.push('incentive-analysis');
   const known = unitKeyItems && checkEnabled(keyTable, 'keyitems-cross') ? new Set(unitKeyItems.rows.map((r) => r.unitKey)) : null;
   const derivedCounties = (analysis ? guard(analysis.sheet, 'derive-counties', () => deriveCountyItems(analysis, known, settings, null)) : undefined) ?? [];
 
-  const records: IncentiveRecords = {
-    ...(ratingTally ? { ratingTally } : {}),
-    ...(unitKeyItems ? { unitKeyItems } : {}),
-    ...(analysisParsed ? { analysis: analysisParsed } : {}),
-    ...(progress ? { progress } : {}),
-    ...(liaison ? { liaison } : {}),
-  };
-  if (!analysis && !progress) return { records, recompute: null, missing };
+  if (!analysis && !progress) return { recompute: null, missing };
 
   const tally = analysis
     ? deriveTally(analysis).map((d) => ({ unit: d.unit, total: d.total, ...d.counts }))
@@ -177,5 +151,5 @@ export function auditIncentive(
     unitMap.set(p.unitKey, u);
   }
   const units = [...unitMap.values()].map((u) => ({ ...u, rate: u.total > 0 ? u.done / u.total : null }));
-  return { records, recompute: { tally, tallyTotal, itemRatings, counties, completion: { items, units } }, missing };
+  return { recompute: { tally, tallyTotal, itemRatings, counties, completion: { items, units } }, missing };
 }

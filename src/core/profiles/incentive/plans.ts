@@ -1,5 +1,5 @@
 /** Summary sheets of profile A: 汇总-研判统计 (live COUNTIFS over a helper table), 汇总-县市区事项, 汇总-完成率. */
-import type { Audit } from '../../audit';
+import type { Audit } from '../../auditTypes';
 import { RATING_VOCAB } from '../../vocab';
 import { columnLetter } from '../../grid';
 import type { Lang } from '../../i18n/spec';
@@ -16,7 +16,7 @@ const RATING_HEADERS = RATING_VOCAB.map((r) => r.zh);
 export function tallyPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const r = audit.recomputed.incentive;
-  const analysis = audit.records.incentive?.analysis;
+  const analysis = audit.records['incentive-analysis'];
   if (!r || !analysis || r.itemRatings.length === 0) return null;
   const helperCol = 7; // H: the helper table (one row per item) beside the tally
   const H = (c: number) => columnLetter(helperCol + c);
@@ -97,10 +97,10 @@ export function countiesPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const sep = LIST_SEPARATOR[lang];
   const r = audit.recomputed.incentive;
-  const analysis = audit.records.incentive?.analysis;
+  const analysis = audit.records['incentive-analysis'];
   if (!r || !analysis || r.counties.length === 0) return null;
-  const listed = new Map((audit.records.incentive?.unitKeyItems?.rows ?? []).map((row) => [row.unitKey, row] as const));
-  const keySheet = audit.records.incentive?.unitKeyItems?.sheet;
+  const listed = new Map((audit.records['unit-key-items']?.rows ?? []).map((row) => [row.unitKey, row] as const));
+  const keySheet = audit.records['unit-key-items']?.sheet;
   const rows: PlanCell[][] = [
     [text(tr('plan.counties.title', { sheet: analysis.sheet }), 'title')],
     [text(tr('plan.counties.note', { sheet: analysis.sheet }), 'subtitle')],

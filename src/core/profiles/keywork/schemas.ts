@@ -1,7 +1,6 @@
 /**
- * Schemas (core/validate.ts) of profile B's records. The parsers build records from the tables; a schema states
- * what a complete record is, and its issues on required text become `cell/required` findings in one
- * place (`issuesToFindings`, shared with profile A).
+ * The words profile B's records share (the progress classes, the 通报's groups) and the schema of a figure the 通报
+ * states. Which cells of a row must be filled is the registry's (`required` / `filled`), checked by `checkRow`.
  */
 import { type Infer, v as z } from '../../validate';
 
@@ -10,27 +9,6 @@ const text = z.string().trim().min(1);
 export const PROGRESS_CLASSES = ['done', 'onSchedule', 'lagging'] as const;
 export const ProgressClassSchema = z.enum(PROGRESS_CLASSES);
 export type ProgressClass = Infer<typeof ProgressClassSchema>;
-
-export const TargetRowSchema = z.object({
-  seq: z.number().int().positive().nullable(),
-  target: text,
-  units: z.array(text).min(1),
-  progress: text,
-});
-
-export const LivelihoodRowSchema = z.object({
-  project: text,
-  target: text,
-  unit: text,
-  progress: text,
-  status: text,
-});
-
-export const TaskRowSchema = z.object({
-  measure: text,
-  lead: z.array(text).min(1),
-  related: z.array(text).min(1),
-});
 
 export const ReportGroupSchema = z.enum(['targets', 'livelihood', 'provincial', 'city']);
 export type ReportGroup = Infer<typeof ReportGroupSchema>;
