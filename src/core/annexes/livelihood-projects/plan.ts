@@ -3,9 +3,9 @@ import type { Audit } from '../../auditTypes';
 import type { Lang } from '../../i18n/spec';
 import { t as tr, type UiArgs, type UiKey } from '../../i18n/ui';
 import type { ClassTally } from '../../profiles/keywork/recompute';
-import { basePlan,  countEqual, formula, link, num, PERCENT, PlanRows, text } from '../../plans/common';
+import { basePlan, countEqual, formula, link, num, PERCENT, PlanRows, text } from '../../plans/common';
 import { CHART_COLORS, columnRange, placeCharts } from '../../plans/charts';
-import type {  SheetPlan } from '../../plans/types';
+import type { SheetPlan } from '../../plans/types';
 
 
 export function livelihoodPlan(audit: Audit, lang: Lang): SheetPlan | null {

@@ -5,7 +5,7 @@ import { t as tr, type UiArgs, type UiKey } from '../../i18n/ui';
 import { basePlan,   formula, link, num, PERCENT, PlanRows, text } from '../../plans/common';
 import { columnLetter } from '../../grid';
 import { CHART_COLORS, columnRange, placeCharts } from '../../plans/charts';
-import type {  SheetPlan } from '../../plans/types';
+import type { SheetPlan } from '../../plans/types';
 
 import { CLASS_LABEL, classLabel, classRows, namesUnit } from '../../profiles/keywork/planParts';
 

@@ -3,7 +3,7 @@ import { PROGRESS_VOCAB, vocabEntry } from '../../vocab';
 import type { Lang } from '../../i18n/spec';
 import { t as tr } from '../../i18n/ui';
 import type { ClassTally } from './recompute';
-import {   countEqual, formula,  num, PERCENT, PlanRows, text } from '../../plans/common';
+import {  countEqual, formula,  num, PERCENT, PlanRows, text } from '../../plans/common';
 
 /** The target annex's column words for the classes (from the vocabulary), and the rows with no clear mark. */
 export const CLASS_LABEL = {
