@@ -1,8 +1,19 @@
 /**
  * Profile B rule by rule, on small grids built in code: a case that fires and one that must not.
  */
-import type { Audit } from '../../src/core';
-import { audit, LIVELIHOOD_ROW, livelihoodGrid, type LivelihoodSpecRow, reportGrid, targetGrid, type TargetSpecRow, taskGrid } from './keywork';
+import type { Audit, FindingCode } from '../../src/core';
+import { ANNEXES, ANNEX_KINDS } from '../../src/core/kinds';
+import type { Grid } from '../../src/core/grid';
+import { makeGrid } from '../helpers/grids';
+import { audit as auditGrids, LIVELIHOOD_ROW, livelihoodGrid, type LivelihoodSpecRow, reportGrid, targetGrid, type TargetSpecRow, taskGrid } from './keywork';
+
+/** Every code the fixtures of this file made fire (the catalogue test at the end reads it). */
+const FIRED = new Set<FindingCode>();
+function audit(...grids: Parameters<typeof auditGrids>): Audit {
+  const a = auditGrids(...grids);
+  for (const f of a.findings) FIRED.add(f.code);
+  return a;
+}
 
 const DONE: TargetSpecRow['marks'] = ['√', null, null];
 const ON: TargetSpecRow['marks'] = [null, '√', null];
@@ -75,6 +86,32 @@ describe('附件1 target-progress rules', () => {
   });
 });
 
+/** 附件1 written with one column of words (进度评价) instead of three columns of marks. */
+function wordTargets(words: readonly string[]): Grid {
+  return makeGrid('附件1', [
+    ['附件1'],
+    ['《2024年<政府工作报告>目标任务分解》目标任务进展情况'],
+    ['序号', '目标任务', '牵头单位', '进展情况', '进度评价'],
+    ...words.map((w, i) => [i + 1, `目标任务${i + 1}`, '区发改局', '正在推进。', w === '' ? null : w]),
+  ], ['A2:E2']);
+}
+
+describe('附件1 with a 进度评价 column', () => {
+  it('target/status-blank at a blank word, target/status-vocabulary at a word of no class; known words are quiet', () => {
+    const a = audit(wordTargets(['已完成', '', '正常推进', '已完成3处，另1处正在施工', '进度滞后']));
+    expect(found(a, 'target/status-blank')).toEqual(['附件1!E5 warning']);
+    expect(found(a, 'target/status-vocabulary')).toEqual(['附件1!E7 warning']);
+    const ok = audit(wordTargets(['已完成', '正常推进', '进度滞后']));
+    expect(ok.findings).toEqual([]);
+  });
+
+  it('target/status-words: a small closed set of unknown words is said once, as classes, not once per row', () => {
+    const a = audit(wordTargets(['超额完成', '进展顺利', '进展顺利', '推进较慢', '推进较慢']));
+    expect(found(a, 'target/status-words')).toEqual(['附件1!E4 info']);
+    expect(found(a, 'target/status-vocabulary')).toEqual([]);
+  });
+});
+
 const LIV = LIVELIHOOD_ROW;
 
 function liv(...rows: Partial<LivelihoodSpecRow>[]): LivelihoodSpecRow[] {
@@ -82,6 +119,12 @@ function liv(...rows: Partial<LivelihoodSpecRow>[]): LivelihoodSpecRow[] {
 }
 
 describe('附件2 livelihood-projects rules', () => {
+  it('livelihood/status-words: a closed set of 进度评价 words the vocabulary does not know is said once, as the column\'s own words', () => {
+    const a = audit(livelihoodGrid(liv({ status: '进展顺利' }, { status: '进展顺利' }, { status: '有序推进中' }, { status: '有序推进中' })));
+    expect(found(a, 'livelihood/status-words')).toEqual(['附件2!J4 info']);
+    expect(found(a, 'livelihood/status-vocabulary')).toEqual([]);
+  });
+
   it('livelihood/pct-mismatch: fires when 量化数据 differs from achieved ÷ target beyond the shown rounding', () => {
     const a = audit(livelihoodGrid(liv({ pct: 0.65 }, { seq: 2, project: '项目2', value: '2.4万方', progress: '新增蓄水1.95万方。', pct: 0.81 })));
     expect(found(a, 'livelihood/pct-mismatch')).toEqual(['附件2!I4 error']);
@@ -262,5 +305,14 @@ describe('通报 rules', () => {
         '2件省市重点民生实事中，已完成年度目标任务的1件，占50%；达到时间与进度同步的1件，占50%。' +
         '其中1件省级重点民生实事中，已完成年度目标任务的0件，占0%；达到时间与进度同步的1件，占100%；1件市级重点民生实事中，已完成年度目标任务的1件，占100%；达到时间与进度同步的0件，占0%。',
     );
+  });
+});
+
+describe('catalogue', () => {
+  // Last in the file: it reads what the tests above saw fire, so it needs the whole file run (not `-t`).
+  it('every code of a profile-B kind (its codes.ts) is produced by a fixture of this file', () => {
+    const keywork = ANNEX_KINDS.filter((k) => ANNEXES[k].profile === 'keywork').flatMap((k) => Object.keys(ANNEXES[k].codes) as FindingCode[]);
+    expect(keywork.length).toBeGreaterThan(20);
+    expect(keywork.filter((c) => !FIRED.has(c))).toEqual([]);
   });
 });
