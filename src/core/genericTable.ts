@@ -17,44 +17,12 @@ import { type CellRead, columnLabel, type ColumnSpec, type Table, type TableRow 
 import { itemKey, labelKey, toHalfWidth } from './text';
 import { canonicalUnit } from './units';
 import { listParam } from './i18n/lists';
+import { FINDINGS, type FindingCode } from './i18n/findings';
+import type { Family } from './i18n/spec';
 
-/** What a finding says of a place: two findings of one family say the same thing (in a kind's words, or generic ones). */
-type Family = 'blank' | 'unreadable' | 'as-text' | 'range' | 'date' | 'merged' | 'duplicate' | 'total';
-
-/** Which family a finding of a kind's own rules belongs to (codes not listed are in none). */
-const FAMILY: Readonly<Record<string, Family>> = {
-  'cell/required': 'blank',
-  'target/status-blank': 'blank',
-  'livelihood/unit-continued': 'blank',
-  'livelihood/not-quantifiable': 'blank',
-  'cell/history-blank': 'blank',
-  'cell/not-a-number': 'unreadable',
-  'cell/excel-error': 'unreadable',
-  'cell/not-a-date': 'unreadable',
-  'cell/mark-unknown': 'unreadable',
-  'cell/word-unknown': 'unreadable',
-  'cell/rating-vocabulary': 'unreadable',
-  'target/mark-unknown': 'unreadable',
-  'target/status-vocabulary': 'unreadable',
-  'livelihood/status-vocabulary': 'unreadable',
-  'cell/number-as-text': 'as-text',
-  'cell/full-width-digits': 'as-text',
-  'cell/read-as': 'as-text',
-  'cell/count-range': 'range',
-  'cell/percent-range': 'range',
-  'cell/invalid-date': 'date',
-  'cell/malformed-date': 'date',
-  'structure/unexpected-merge': 'merged',
-  'keyitems/duplicate-item': 'duplicate',
-  'tally/column-total': 'total',
-  'tally/total-formula-range': 'total',
-  'tally/total-typed-over-formula': 'total',
-  'table/total-sum': 'total',
-  'table/subtotal-sum': 'total',
-};
-
-function familyOf(code: string): Family | undefined {
-  return FAMILY[code] ?? (code.startsWith('dup/') ? 'duplicate' : undefined);
+/** What a finding says of a place (its code's `family` in the catalogue; every `dup/…` is a duplicate). */
+function familyOf(code: FindingCode): Family | undefined {
+  return FINDINGS[code].family ?? (code.startsWith('dup/') ? 'duplicate' : undefined);
 }
 
 /** Duplicates and totals are compared by row (a kind's own rule may point at another cell of the row). */

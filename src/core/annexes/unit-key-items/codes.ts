@@ -14,7 +14,7 @@ export const CODES = {
     '{unit}的具体事项编号{detail}。', '{unit}: item numbering {detail}.'),
   'keyitems/duplicate-item': spec('warning',
     '同一单位的具体事项不重复', 'No item is listed twice for the same unit',
-    '{unit}的具体事项中“{item}”出现了{actual}次。', '{unit}: "{item}" is listed {actual} times.'),
+    '{unit}的具体事项中“{item}”出现了{actual}次。', '{unit}: "{item}" is listed {actual} times.', 'duplicate'),
   'cross/key-item-missing': spec('warning',
     '附件3中研判为有可能及以上的事项列入附件2对应单位', 'Items rated 有可能 or better for a county in 附件3 are listed for it in 附件2',
     '{source}研判{unit}“{item}”为{rating}，但本表{unit}的具体事项未列入。', '{source} rates "{item}" {rating} for {unit}, but it is not listed here.'),
