@@ -6,6 +6,7 @@
  * nothing; only the file being checked is in memory. It keeps nothing between files.
  */
 import { checkOne, unreadableFile } from './batchCheck';
+import { inflatedAhead } from './nativeInflate';
 import type { BatchTask, BatchReply } from './batchPool';
 
 interface WorkerScope {
@@ -35,7 +36,7 @@ async function drain(): Promise<void> {
   try {
     for (let task = queue.shift(); task; task = queue.shift()) {
       const bytes = await bytesOf(task.file);
-      const status = bytes === null ? unreadableFile(task.name, task.lang, task.expected) : checkOne(task.name, bytes, task.settings, task.lang, task.expected);
+      const status = bytes === null ? unreadableFile(task.name, task.lang, task.expected) : checkOne(task.name, bytes, task.settings, task.lang, task.expected, await inflatedAhead(bytes));
       scope.postMessage({ id: task.id, status });
     }
   } catch (e) {
