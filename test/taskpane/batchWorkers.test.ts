@@ -185,6 +185,29 @@ describe('批量校验报送 in workers', () => {
     await settled(stats);
   });
 
+  it('workers started ahead (the batch panel open) are the ones the batch uses; closing the panel ends those not used', async () => {
+    const files = submissions(6);
+    const serial = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal, { workers: false });
+    const stats = newStats();
+    const uninstall = installWorker(stats);
+    try {
+      const { warmWorkers, coolWorkers } = await import('../../src/taskpane/services/batchPool');
+      warmWorkers();
+      warmWorkers();
+      expect(stats.started).toBe(2);
+      expect(await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal)).toEqual(serial);
+      expect(stats.started).toBe(2);
+      expect(stats.terminated).toBe(2);
+      warmWorkers();
+      expect(stats.started).toBe(4);
+      coolWorkers();
+      expect(stats.terminated).toBe(4);
+    } finally {
+      uninstall();
+    }
+    await settled(stats);
+  });
+
   it('workers that cannot run leave the files to the page: the same rows', async () => {
     const files = submissions(5);
     const serial = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal, { workers: false });

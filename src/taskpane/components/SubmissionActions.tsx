@@ -156,6 +156,9 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
 
   const stop = disabled || busy;
 
+  // The batch panel open: its workers start while the user chooses the files (ended when it closes).
+  React.useEffect(() => (open === 'batch' && services.warmBatch ? services.warmBatch() : undefined), [open, services]);
+
   const run = async (action: (signal: AbortSignal) => Promise<Outcome | null>): Promise<void> => {
     const controller = new AbortController();
     abort.current = controller;

@@ -43,7 +43,7 @@ export function workerCount(files: number): number {
   return Math.max(1, Math.min(files, cores, MAX_WORKERS));
 }
 
-function startWorker(): Worker | null {
+function newWorker(): Worker | null {
   try {
     // webpack 5 bundles the worker from this expression (a chunk of its own, same origin: worker-src 'self').
     // @ts-expect-error -- import.meta under the type-check's CommonJS setting; the pane is built as ES modules
@@ -51,6 +51,37 @@ function startWorker(): Worker | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Workers started ahead, while the batch panel is open and the user is choosing the files: a batch takes these
+ * first, so it does not begin by waiting for workers to load and compile their code. One that failed to load
+ * is dropped (a batch then starts its own, which tells it whether workers can run here).
+ */
+const warm: { worker: Worker; failed: boolean }[] = [];
+
+/** Start the workers a batch will use (one per core), unless they are waiting already. */
+export function warmWorkers(): void {
+  while (warm.length < workerCount(MAX_WORKERS)) {
+    const worker = newWorker();
+    if (!worker) return;
+    const entry = { worker, failed: false };
+    worker.addEventListener('error', () => (entry.failed = true), { once: true });
+    warm.push(entry);
+  }
+}
+
+/** End the workers started ahead that no batch took (the panel was closed). */
+export function coolWorkers(): void {
+  for (const { worker } of warm.splice(0)) worker.terminate();
+}
+
+function startWorker(): Worker | null {
+  for (let entry = warm.shift(); entry; entry = warm.shift()) {
+    if (!entry.failed) return entry.worker;
+    entry.worker.terminate();
+  }
+  return newWorker();
 }
 
 type Heard = { readonly kind: 'reply'; readonly id: number; readonly status: SubmissionStatus } | { readonly kind: 'dead' } | { readonly kind: 'aborted' };

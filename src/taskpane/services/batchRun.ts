@@ -25,6 +25,29 @@ function breathe(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Start the batch's workers ahead (the panel is open; the user is choosing files); the returned function ends
+ * those no batch took. Nothing where workers cannot run.
+ */
+export function warmBatch(): () => void {
+  if (typeof Worker !== 'function' || typeof URL !== 'function') return () => undefined;
+  let ended = false;
+  const pool = import(/* webpackChunkName: "batch-pool" */ './batchPool');
+  pool.then(
+    (p) => {
+      if (!ended) p.warmWorkers();
+    },
+    () => undefined,
+  );
+  return () => {
+    ended = true;
+    pool.then(
+      (p) => p.coolWorkers(),
+      () => undefined,
+    );
+  };
+}
+
 export interface BatchResult {
   readonly rows: SubmissionStatus[];
   readonly missing: string[];
