@@ -5,11 +5,11 @@
  * - Order: rows come back in the files' order, whichever worker finished first, so the table and the
  *   报送情况 sheet are the serial run's.
  * - The page's thread only hands out files and draws progress: a worker is sent the chosen File itself (a
- *   handle; structured cloning a File copies no bytes) and reads it when it comes to it (batch.worker.ts).
- *   Each worker is kept AHEAD files ahead — the next one waits in the worker while it checks the current
- *   one — so it never idles waiting for the page (which, on a busy machine, answers late).
- * - Memory: only the file a worker is checking is read, so at most one file's bytes per worker; a worker
- *   keeps nothing between files, and the page keeps only the rows.
+ *   handle; structured cloning a File copies no bytes) and reads it itself (batch.worker.ts). Each worker
+ *   is kept AHEAD files ahead — the next one is read while it checks the current one — so it never idles
+ *   waiting for the page (which, on a busy machine, answers late) or for a read.
+ * - Memory: at most AHEAD files' bytes per worker (the one checked and the next); a worker keeps nothing
+ *   between files, and the page keeps only the rows.
  * - Progress after each file; cancel stops at once: the workers are ended, the files they held are not
  *   reported (as the serial loop never starts the next file), every finished file is.
  * - A worker that cannot start (an old webview, a policy refusing it) or dies before its first result

@@ -56,7 +56,7 @@ export interface BatchResult {
 
 /**
  * Check the files: in Web Workers, one per core, where the page can start them (batchPool.ts: rows in the
- * files' order, progress after each file, cancel at once, at most one file's bytes per worker); else one
+ * files' order, progress after each file, cancel at once, at most two files' bytes per worker); else one
  * after another on this thread, yielding between files. Either way every file gets `checkOne`'s row (an
  * unreadable file is a row with its reason; nothing a file does stops the others), and only the rows are
  * kept, never the bytes or grids, so memory does not grow with the batch.
