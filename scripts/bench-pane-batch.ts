@@ -237,10 +237,11 @@ async function main(): Promise<void> {
         ]
       : []),
     '',
-    'Files are checked in Web Workers, one per core (`navigator.hardwareConcurrency`), each handed the chosen File',
-    '(a handle) a file ahead and reading it itself; the page\'s thread only hands out files and draws progress at most',
-    'every 100 ms (取消 ends the workers). Only each file\'s row is kept, never its bytes or grids; a worker holds one',
-    'file\'s bytes at a time. The page\'s heap above does not include the workers\' heaps.',
+    'Files are checked in Web Workers, one per core (`navigator.hardwareConcurrency`), started when the batch panel',
+    'opens, each handed the chosen File (a handle) a file ahead and reading it itself as it is handed over, its zip',
+    'parts inflated by the browser (`DecompressionStream`); the page\'s thread only hands out files and draws progress',
+    'at most every 250 ms (取消 ends the workers). Only each file\'s row is kept, never its bytes or grids; a worker holds',
+    'at most two files\' bytes. The page\'s heap above does not include the workers\' heaps.',
     '',
   ];
   const block = lines.join('\n');

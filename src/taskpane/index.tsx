@@ -9,7 +9,7 @@
  */
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { t } from '../core';
 import { App } from './App';
 import { wpsApplication } from '../wps/host';
@@ -47,15 +47,35 @@ function userLang(): 'zh-CN' | 'en-US' {
   return 'zh-CN';
 }
 
+/**
+ * Marks the pane as shown (window.__paneReady: the time, for the floor guard and the first-render benchmark)
+ * once React has put it in the page — its first commit, before that frame is painted — not when rendering was
+ * merely asked for (React renders later, in a task of its own).
+ */
+function Shown({ children }: { readonly children: React.ReactNode }): React.ReactNode {
+  React.useLayoutEffect(() => {
+    const w = window as unknown as { __paneReady?: number };
+    if (w.__paneReady === undefined) w.__paneReady = performance.now();
+  }, []);
+  return children;
+}
+
+let root: Root | null = null;
+
 function render(node: React.ReactElement): void {
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
-  (window as unknown as { __paneReady?: number }).__paneReady = performance.now();
+  root ??= createRoot(container);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <Shown>{node}</Shown>
+    </FluentProvider>,
+  );
 }
 
 function mount(services: PaneServices): void {
-  render(<App services={services} initialLang={userLang()} />);
+  // Keyed by mode: a pane mounted again in another mode starts afresh.
+  render(<App key={services.mode} services={services} initialLang={userLang()} />);
 }
 
 /** Inside Office without Office.js: the workbook cannot be reached, and file mode would only confuse. */
@@ -85,7 +105,16 @@ function start(): void {
     else void servicesFor(null).then(mount);
     return;
   }
-  void Office.onReady().then((info) => servicesFor(info.host ?? null).then(mount));
+  // Opened outside Office (no sign of a host: officeHost.ts reads the signals Office.js reads), the pane starts
+  // in file mode at once instead of after Office.js has finished looking for a host (it fetches and runs a
+  // 170 KB table first). Should Office.js find Excel after all, the pane is mounted again in Excel mode.
+  const early = !openedByOffice();
+  if (early) void servicesFor(null).then(mount);
+  void Office.onReady().then((info) => {
+    const host = info.host ?? null;
+    if (early && host !== Office.HostType.Excel) return; // file mode already, as servicesFor would choose
+    return servicesFor(host).then(mount);
+  });
 }
 
 start();

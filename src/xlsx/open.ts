@@ -22,7 +22,7 @@ import { resolveTarget } from './ooxml/parts';
 import { xmlFaultBytes } from './ooxml/wellFormed';
 import { attr, tags } from './ooxml/xml';
 import { decodeXml, isUtf16Xml } from './zip';
-import { inflatePackage } from './zipGuard';
+import { inflatePackage, type Preinflated } from './zipGuard';
 
 /** What a file turned out to be. `ooxml` packages (.xlsx/.xlsm) are the ones we can add to without loss. */
 export type SourceFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html';
@@ -39,6 +39,8 @@ export interface OpenedWorkbook {
 export interface OpenOptions {
   /** The reader's budgets (limits.ts); tests pass small ones. */
   readonly limits?: ReadLimits;
+  /** The package's entries inflated already (zipGuard.ts `preinflatePackage`: the batch's workers inflate natively). */
+  readonly inflated?: Preinflated;
 }
 
 /** @deprecated the limits live in limits.ts (READ_LIMITS); kept for callers that name them. */
@@ -331,8 +333,8 @@ function addProblem(map: Map<string, SheetReadProblem[]>, sheet: string, p: Shee
 
 const XML_PART = /\.(xml|rels|vml)$/i;
 
-function readZipPackage(bytes: Uint8Array, file: string, limits: ReadLimits, extra: XLSX.ParsingOptions): ZipRead {
-  const inflated = inflatePackage(bytes, file, limits, true).parts ?? new Map<string, Uint8Array>();
+function readZipPackage(bytes: Uint8Array, file: string, limits: ReadLimits, extra: XLSX.ParsingOptions, ready?: Preinflated): ZipRead {
+  const inflated = inflatePackage(bytes, file, limits, true, ready).parts ?? new Map<string, Uint8Array>();
   // Parts in UTF-16 (Excel opens them) are given to SheetJS as UTF-8.
   for (const [name, data] of inflated) {
     if (XML_PART.test(name) && isUtf16Xml(data)) inflated.set(name, new TextEncoder().encode(decodeXml(data)));
@@ -433,10 +435,10 @@ function csvSheetName(file: string): string {
 }
 
 /** Read any spreadsheet into a SheetJS workbook within the limits; WorkbookReadError with the true reason otherwise. */
-function readAny(bytes: Uint8Array, file: string, limits: ReadLimits, extra: XLSX.ParsingOptions = {}): Read {
+function readAny(bytes: Uint8Array, file: string, limits: ReadLimits, extra: XLSX.ParsingOptions = {}, ready?: Preinflated): Read {
   const sniffed = sniff(bytes, file, limits);
   const none = { problems: new Map<string, SheetReadProblem[]>(), reread: new Map<string, XLSX.WorkSheet>() };
-  if (sniffed.kind === 'zip') return readZipPackage(bytes, file, limits, extra);
+  if (sniffed.kind === 'zip') return readZipPackage(bytes, file, limits, extra, ready);
   if (sniffed.kind === 'ole') {
     // An encrypted .xlsx is an OLE file holding an EncryptionInfo stream; anything else OLE is BIFF (.xls, .et).
     if (containsUtf16(bytes, 'EncryptionInfo')) throw new WorkbookReadError('encrypted', file);
@@ -653,7 +655,7 @@ export function convertToXlsx(bytes: Uint8Array, file = 'workbook', options: Ope
  */
 export function openWorkbook(bytes: Uint8Array, file = 'workbook', options: OpenOptions = {}): OpenedWorkbook {
   const limits = options.limits ?? READ_LIMITS;
-  const { wb, format, problems, reread } = readAny(bytes, file, limits);
+  const { wb, format, problems, reread } = readAny(bytes, file, limits, {}, options.inflated);
   const tagged = tagsOf(wb);
   const generated = new Set(tagged.values());
   const budget: GridBudget = { cells: limits.cells, limits };

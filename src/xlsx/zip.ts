@@ -49,8 +49,10 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-// Made on first use: jsdom (the pane's unit tests) has no TextDecoder at load time.
-const utf8 = { decode: (b: Uint8Array) => new TextDecoder('utf-8').decode(b) };
+// Made on first use: jsdom (the pane's unit tests) has no TextDecoder at load time. One decoder for every call
+// (it keeps no state between whole decodes): making one per entry name and part cost more than the decoding.
+let utf8Decoder: TextDecoder | null = null;
+const utf8 = { decode: (b: Uint8Array) => (utf8Decoder ??= new TextDecoder('utf-8')).decode(b) };
 const encoder = { encode: (s: string) => new TextEncoder().encode(s) };
 
 function findEndOfCentralDirectory(bytes: Uint8Array): number {

@@ -40,8 +40,13 @@ export const INFLATERS: { native: NativeInflate | null } = { native: nodeInflate
  * Inflate one deflate stream, stopping as soon as its output passes `budget` bytes (OverBudget). With
  * `keep`, the bytes come back; without, only their count.
  */
-function inflateWithin(raw: Uint8Array, budget: number, keep: boolean): { size: number; data: Uint8Array | null } {
+function inflateWithin(raw: Uint8Array, budget: number, keep: boolean, ready?: Preinflated): { size: number; data: Uint8Array | null } {
   if (raw.length === 0) return { size: 0, data: keep ? new Uint8Array(0) : null };
+  const done = ready?.get(rawKey(raw));
+  if (done !== undefined) {
+    if (done === 'over' || done.length > budget) throw new OverBudget();
+    return { size: done.length, data: keep ? done : null };
+  }
   const native = INFLATERS.native;
   if (native) {
     let out: Uint8Array;
@@ -73,6 +78,54 @@ function inflateWithin(raw: Uint8Array, budget: number, keep: boolean): { size: 
   return { size, data };
 }
 
+/** Where an entry's stored bytes lie in the package: the key of its stream in a Preinflated map. */
+function rawKey(raw: Uint8Array): string {
+  return `${raw.byteOffset}:${raw.length}`;
+}
+
+/**
+ * A package's deflated entries inflated ahead of `inflatePackage` (by `preinflatePackage`), by where their
+ * stored bytes lie in the package: the bytes, or 'over' when a stream passed the part budget (inflated no
+ * further). An entry not in the map (its stream failed, or the budget was spent) is inflated as usual.
+ */
+export type Preinflated = ReadonlyMap<string, Uint8Array | 'over'>;
+
+/** An asynchronous inflater of one raw deflate stream that stops past `cap` bytes (null then). */
+export type InflateRaw = (raw: Uint8Array, cap: number) => Promise<Uint8Array | null>;
+
+/**
+ * Inflate a package's deflated entries ahead, with an asynchronous inflater (the browser's native
+ * DecompressionStream, several times faster than fflate), for `inflatePackage` to use: the same bytes, so
+ * the same workbook. Budgets: a stream stops at the part budget ('over'), and nothing more is inflated once
+ * the total budget is spent; `inflatePackage` still decides every limit and every problem, in its order
+ * (a stream that failed here is inflated there again, to fail with its own message). Never throws.
+ */
+export async function preinflatePackage(bytes: Uint8Array, inflate: InflateRaw, limits: ReadLimits = READ_LIMITS): Promise<Preinflated> {
+  const out = new Map<string, Uint8Array | 'over'>();
+  let listed: ZipEntry[];
+  try {
+    const dir = zipDirectory(bytes);
+    if (!dir || dir.count > limits.entries) return out;
+    listed = readZip(bytes);
+  } catch {
+    return out;
+  }
+  let total = 0;
+  for (const e of listed) {
+    if (e.method !== 8 || e.raw.length === 0 || e.flags & 0x41 || e.name.endsWith('/')) continue;
+    if (total > limits.totalBytes) break;
+    let data: Uint8Array | null;
+    try {
+      data = await inflate(e.raw, limits.partBytes);
+    } catch {
+      continue;
+    }
+    out.set(rawKey(e.raw), data ?? 'over');
+    total += data ? data.length : limits.partBytes + 1;
+  }
+  return out;
+}
+
 export interface InflatedPackage {
   /** The entries, each with `size` set to what it really inflates to. */
   readonly entries: ZipEntry[];
@@ -87,7 +140,7 @@ export interface InflatedPackage {
  * hit (too-many-entries, part-too-large, too-large) or the package's problem (truncated, encrypted,
  * unreadable for an unknown compression method).
  */
-export function inflatePackage(bytes: Uint8Array, file: string, limits: ReadLimits = READ_LIMITS, keep = true): InflatedPackage {
+export function inflatePackage(bytes: Uint8Array, file: string, limits: ReadLimits = READ_LIMITS, keep = true, ready?: Preinflated): InflatedPackage {
   const dir = zipDirectory(bytes);
   if (!dir) throw new WorkbookReadError('truncated', file);
   if (dir.count > limits.entries) throw new WorkbookReadError('too-many-entries', file, String(limits.entries));
@@ -121,7 +174,7 @@ export function inflatePackage(bytes: Uint8Array, file: string, limits: ReadLimi
       if (size > room) throw overBudget();
     } else if (e.method === 8) {
       try {
-        ({ size, data } = inflateWithin(e.raw, room, keep));
+        ({ size, data } = inflateWithin(e.raw, room, keep, ready));
       } catch (err) {
         if (err instanceof OverBudget) throw overBudget();
         throw new WorkbookReadError('truncated', file, err instanceof Error ? err.message : String(err), { cause: err, part: e.name });

@@ -3,7 +3,7 @@
  * rows in the same order, the same units missing; progress to the end; cancel; never more files held than
  * workers; a worker that cannot run leaves its files to the page. The workers here are the real worker
  * module (batch.worker.ts) run in this process behind a stand-in `Worker` that clones every message as a
- * browser does (a File as a handle: the worker reads its bytes when it comes to it).
+ * browser does (a File as a handle: the worker reads its bytes itself, as it is handed over).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,8 +157,8 @@ describe('批量校验报送 in workers', () => {
     expect(serial.missing).toEqual(['花垣县']);
     expect(stats.started).toBe(2);
     expect(stats.terminated).toBe(2);
-    // Bytes held: one file per worker at most (a worker is handed the next file ahead, as a handle only).
-    expect(stats.maxHeld).toBeLessThanOrEqual(2);
+    // Bytes held: two files per worker at most (the one it checks and the next, handed ahead and read ahead).
+    expect(stats.maxHeld).toBeLessThanOrEqual(4);
     expect(stats.maxHeld).toBeGreaterThan(0);
     expect(stats.maxInFlight).toBeLessThanOrEqual(4);
     expect(progress.at(-1)).toEqual([11, 11]);
@@ -182,6 +182,29 @@ describe('批量校验报送 in workers', () => {
       uninstall();
     }
     expect(stats.terminated).toBe(stats.started);
+    await settled(stats);
+  });
+
+  it('workers started ahead (the batch panel open) are the ones the batch uses; closing the panel ends those not used', async () => {
+    const files = submissions(6);
+    const serial = await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal, { workers: false });
+    const stats = newStats();
+    const uninstall = installWorker(stats);
+    try {
+      const { warmWorkers, coolWorkers } = await import('../../src/taskpane/services/batchPool');
+      warmWorkers();
+      warmWorkers();
+      expect(stats.started).toBe(2);
+      expect(await checkFiles(files, settings, 'zh-CN', () => {}, new AbortController().signal)).toEqual(serial);
+      expect(stats.started).toBe(2);
+      expect(stats.terminated).toBe(2);
+      warmWorkers();
+      expect(stats.started).toBe(4);
+      coolWorkers();
+      expect(stats.terminated).toBe(4);
+    } finally {
+      uninstall();
+    }
     await settled(stats);
   });
 

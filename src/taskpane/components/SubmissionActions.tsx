@@ -78,8 +78,11 @@ type Action = SubmissionAction;
 type Outcome = { intent: 'success' | 'error' | 'info' | 'warning'; text: string };
 type Progress = { done: number; total: number; file: string } | null;
 
-/** The progress bar is redrawn at most this often (ms). */
-const PROGRESS_MS = 100;
+/**
+ * The progress bar is redrawn at most this often (ms): four times a second still reads as moving, and each
+ * redraw (style, layout, paint, compositing) takes a core from the batch's workers for a moment.
+ */
+const PROGRESS_MS = 250;
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.et,.xlsb,.ods,.csv';
 const SHOWN_CHANGES = 30;
@@ -128,7 +131,6 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
   const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const [open, setOpen] = React.useState<Action | null>(initialOpen);
   const [busy, setBusy] = React.useState(false);
-  const [progress, setProgress] = React.useState<Progress>(null);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
   const [notes, setNotes] = React.useState<readonly string[]>([]);
   const [comparison, setComparison] = React.useState<CompareOutcome | null>(null);
@@ -153,6 +155,9 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
   const mergeFolder = React.useRef<HTMLInputElement>(null);
 
   const stop = disabled || busy;
+
+  // The batch panel open: its workers start while the user chooses the files (ended when it closes).
+  React.useEffect(() => (open === 'batch' && services.warmBatch ? services.warmBatch() : undefined), [open, services]);
 
   const run = async (action: (signal: AbortSignal) => Promise<Outcome | null>): Promise<void> => {
     const controller = new AbortController();
@@ -180,12 +185,18 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
 
   // Progress comes after every file, from several workers at once; the bar and caption are drawn at most every
   // PROGRESS_MS (the latest state, first at once), so a long batch does not spend the page's thread on redrawing.
-  const shownProgress = React.useRef({ latest: null as Progress, timer: null as ReturnType<typeof setTimeout> | null, at: 0 });
+  // It is not this component's state: a redraw renders only the progress panel, not every action's panel.
+  const shownProgress = React.useRef<ProgressFeed>({ latest: null, shown: null, listener: null, timer: null, at: 0 });
+  const publish = (next: Progress): void => {
+    const p = shownProgress.current;
+    p.shown = next;
+    p.listener?.(next);
+  };
   const showProgress = (): void => {
     const p = shownProgress.current;
     p.timer = null;
     p.at = Date.now();
-    setProgress(p.latest);
+    publish(p.latest);
   };
   const onProgress = (done: number, total: number, file: string) => {
     const p = shownProgress.current;
@@ -201,7 +212,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
     p.timer = null;
     p.latest = null;
     p.at = 0;
-    setProgress(null);
+    publish(null);
   };
   React.useEffect(() => () => {
     const { timer } = shownProgress.current;
@@ -235,7 +246,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
     if (!earlier) return;
     setComparison(null);
     void run(async () => {
-      const out = await services.compare(earlier, settings, lang, () => setProgress(null));
+      const out = await services.compare(earlier, settings, lang, () => publish(null));
       setComparison(out);
       setNotes(out.notes ?? []);
       const summary = tr('diff.summary', out.counts);
@@ -423,21 +434,7 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
         </div>
       ) : null}
 
-      {busy ? (
-        <div className={styles.panel} role="status">
-          <ProgressBar
-            bar={{ className: styles.progressStep }}
-            aria-label={progress ? tr('act.batch.progress', { done: progress.done, total: progress.total, file: progress.file }) : tr('pane.step.reading')}
-            {...(progress && progress.total > 0 ? { value: progress.done / progress.total } : {})}
-          />
-          <Caption1 className={styles.fileCell}>{progress ? tr('act.batch.progress', { done: Math.min(progress.done + 1, progress.total), total: progress.total, file: progress.file }) : tr('pane.step.checking')}</Caption1>
-          {progress ? (
-            <Button size="small" onClick={() => abort.current?.abort()}>
-              {tr('act.cancel')}
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
+      {busy ? <ProgressPanel feed={shownProgress} lang={lang} onCancel={() => abort.current?.abort()} /> : null}
       {outcome ? (
         <MessageBar intent={outcome.intent}>
           <MessageBarBody>{outcome.text}</MessageBarBody>
@@ -449,6 +446,45 @@ export function SubmissionActions({ services, mode, lang, settings, onSettings, 
         </MessageBar>
       ))}
     </section>
+  );
+}
+
+/** The progress SubmissionActions hands its panel: the latest reported, the one drawn, and the panel listening. */
+interface ProgressFeed {
+  latest: Progress;
+  shown: Progress;
+  listener: ((p: Progress) => void) | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  at: number;
+}
+
+/** The running action's bar, caption and 取消: the only part of the pane a progress report redraws. */
+function ProgressPanel({ feed, lang, onCancel }: { readonly feed: React.RefObject<ProgressFeed>; readonly lang: Lang; readonly onCancel: () => void }): React.ReactElement {
+  const styles = useStyles();
+  const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
+  const [progress, setProgress] = React.useState<Progress>(feed.current.shown);
+  React.useLayoutEffect(() => {
+    const f = feed.current;
+    f.listener = setProgress;
+    setProgress(f.shown);
+    return () => {
+      if (f.listener === setProgress) f.listener = null;
+    };
+  }, [feed]);
+  return (
+    <div className={styles.panel} role="status">
+      <ProgressBar
+        bar={{ className: styles.progressStep }}
+        aria-label={progress ? tr('act.batch.progress', { done: progress.done, total: progress.total, file: progress.file }) : tr('pane.step.reading')}
+        {...(progress && progress.total > 0 ? { value: progress.done / progress.total } : {})}
+      />
+      <Caption1 className={styles.fileCell}>{progress ? tr('act.batch.progress', { done: Math.min(progress.done + 1, progress.total), total: progress.total, file: progress.file }) : tr('pane.step.checking')}</Caption1>
+      {progress ? (
+        <Button size="small" onClick={onCancel}>
+          {tr('act.cancel')}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 

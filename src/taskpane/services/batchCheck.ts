@@ -5,11 +5,12 @@
  */
 import { auditSubmission, type Audit, type Lang, type SettingsInput, t, type SubmissionStatus, submissionStatus, unreadableStatus } from '../../core';
 import { isWorkbookReadError, openWorkbook, type OpenedWorkbook, readErrorMessage } from '../../xlsx/files';
+import type { Preinflated } from '../../xlsx/zipGuard';
 import { PaneError } from './types';
 
-export function openBytes(bytes: Uint8Array, name: string, lang: Lang): OpenedWorkbook {
+export function openBytes(bytes: Uint8Array, name: string, lang: Lang, inflated?: Preinflated): OpenedWorkbook {
   try {
-    return openWorkbook(bytes, name);
+    return openWorkbook(bytes, name, inflated ? { inflated } : {});
   } catch (e) {
     if (isWorkbookReadError(e)) throw new PaneError(readErrorMessage(e, lang, name));
     throw new PaneError(t('read.unexpected', lang, { file: name }));
@@ -20,10 +21,13 @@ export function auditOf(opened: OpenedWorkbook, settings: SettingsInput): Audit 
   return auditSubmission(opened.grids, settings, opened.templateMarker);
 }
 
-/** The status row of one file; an unreadable file is a row with its reason, never a throw. */
-export function checkOne(name: string, bytes: Uint8Array, settings: SettingsInput, lang: Lang, expected: readonly string[]): SubmissionStatus {
+/**
+ * The status row of one file; an unreadable file is a row with its reason, never a throw. `inflated`: its
+ * zip parts inflated already (the workers inflate them natively: nativeInflate.ts), the same bytes.
+ */
+export function checkOne(name: string, bytes: Uint8Array, settings: SettingsInput, lang: Lang, expected: readonly string[], inflated?: Preinflated): SubmissionStatus {
   try {
-    const opened = openBytes(bytes, name, lang);
+    const opened = openBytes(bytes, name, lang, inflated);
     return submissionStatus(name, auditOf(opened, settings), opened.templateMarker, expected);
   } catch (e) {
     return unreadableStatus(name, e instanceof PaneError ? e.userMessage : t('read.unexpected', lang, { file: name }), expected);

@@ -5,11 +5,11 @@
  * - Order: rows come back in the files' order, whichever worker finished first, so the table and the
  *   报送情况 sheet are the serial run's.
  * - The page's thread only hands out files and draws progress: a worker is sent the chosen File itself (a
- *   handle; structured cloning a File copies no bytes) and reads it when it comes to it (batch.worker.ts).
- *   Each worker is kept AHEAD files ahead — the next one waits in the worker while it checks the current
- *   one — so it never idles waiting for the page (which, on a busy machine, answers late).
- * - Memory: only the file a worker is checking is read, so at most one file's bytes per worker; a worker
- *   keeps nothing between files, and the page keeps only the rows.
+ *   handle; structured cloning a File copies no bytes) and reads it itself (batch.worker.ts). Each worker
+ *   is kept AHEAD files ahead — the next one is read while it checks the current one — so it never idles
+ *   waiting for the page (which, on a busy machine, answers late) or for a read.
+ * - Memory: at most AHEAD files' bytes per worker (the one checked and the next); a worker keeps nothing
+ *   between files, and the page keeps only the rows.
  * - Progress after each file; cancel stops at once: the workers are ended, the files they held are not
  *   reported (as the serial loop never starts the next file), every finished file is.
  * - A worker that cannot start (an old webview, a policy refusing it) or dies before its first result
@@ -43,7 +43,7 @@ export function workerCount(files: number): number {
   return Math.max(1, Math.min(files, cores, MAX_WORKERS));
 }
 
-function startWorker(): Worker | null {
+function newWorker(): Worker | null {
   try {
     // webpack 5 bundles the worker from this expression (a chunk of its own, same origin: worker-src 'self').
     // @ts-expect-error -- import.meta under the type-check's CommonJS setting; the pane is built as ES modules
@@ -51,6 +51,37 @@ function startWorker(): Worker | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Workers started ahead, while the batch panel is open and the user is choosing the files: a batch takes these
+ * first, so it does not begin by waiting for workers to load and compile their code. One that failed to load
+ * is dropped (a batch then starts its own, which tells it whether workers can run here).
+ */
+const warm: { worker: Worker; failed: boolean }[] = [];
+
+/** Start the workers a batch will use (one per core), unless they are waiting already. */
+export function warmWorkers(): void {
+  while (warm.length < workerCount(MAX_WORKERS)) {
+    const worker = newWorker();
+    if (!worker) return;
+    const entry = { worker, failed: false };
+    worker.addEventListener('error', () => (entry.failed = true), { once: true });
+    warm.push(entry);
+  }
+}
+
+/** End the workers started ahead that no batch took (the panel was closed). */
+export function coolWorkers(): void {
+  for (const { worker } of warm.splice(0)) worker.terminate();
+}
+
+function startWorker(): Worker | null {
+  for (let entry = warm.shift(); entry; entry = warm.shift()) {
+    if (!entry.failed) return entry.worker;
+    entry.worker.terminate();
+  }
+  return newWorker();
 }
 
 type Heard = { readonly kind: 'reply'; readonly id: number; readonly status: SubmissionStatus } | { readonly kind: 'dead' } | { readonly kind: 'aborted' };

@@ -25,6 +25,29 @@ function breathe(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Start the batch's workers ahead (the panel is open; the user is choosing files); the returned function ends
+ * those no batch took. Nothing where workers cannot run.
+ */
+export function warmBatch(): () => void {
+  if (typeof Worker !== 'function' || typeof URL !== 'function') return () => undefined;
+  let ended = false;
+  const pool = import(/* webpackChunkName: "batch-pool" */ './batchPool');
+  pool.then(
+    (p) => {
+      if (!ended) p.warmWorkers();
+    },
+    () => undefined,
+  );
+  return () => {
+    ended = true;
+    pool.then(
+      (p) => p.coolWorkers(),
+      () => undefined,
+    );
+  };
+}
+
 export interface BatchResult {
   readonly rows: SubmissionStatus[];
   readonly missing: string[];
@@ -33,7 +56,7 @@ export interface BatchResult {
 
 /**
  * Check the files: in Web Workers, one per core, where the page can start them (batchPool.ts: rows in the
- * files' order, progress after each file, cancel at once, at most one file's bytes per worker); else one
+ * files' order, progress after each file, cancel at once, at most two files' bytes per worker); else one
  * after another on this thread, yielding between files. Either way every file gets `checkOne`'s row (an
  * unreadable file is a row with its reason; nothing a file does stops the others), and only the rows are
  * kept, never the bytes or grids, so memory does not grow with the batch.

@@ -16,6 +16,22 @@ export async function batchWork() {
   return import(/* webpackChunkName: "batch" */ './batchRun');
 }
 
+/** 批量校验报送's workers started ahead (batchRun.ts `warmBatch`); the returned function ends those not taken. */
+export function warmBatchWorkers(): () => void {
+  let ended = false;
+  let off: (() => void) | null = null;
+  batchWork().then(
+    (w) => {
+      if (!ended) off = w.warmBatch();
+    },
+    () => undefined,
+  );
+  return () => {
+    ended = true;
+    off?.();
+  };
+}
+
 /** `name.xls` → `name-suffix.xlsx` (or `.xlsm`). */
 function derivedName(source: string, suffix: string, extension: string): string {
   return `${source.replace(/\.(xlsx|xlsm|xls|et|xlsb|ods|csv)$/i, '')}-${suffix}${extension}`;
@@ -67,6 +83,8 @@ export function createFileSubmissions(opened: () => { name: string; bytes: Uint8
       status = result.cancelled ? null : { rows: result.rows, missing: result.missing };
       return { rows: result.rows, missing: result.missing, total: chosen.length, cancelled: result.cancelled };
     },
+
+    warmBatch: warmBatchWorkers,
 
     async downloadStatus(lang: Lang): Promise<string> {
       if (!status) throw new PaneError(t('act.batch.noFiles', lang));

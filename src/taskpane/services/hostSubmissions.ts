@@ -5,7 +5,7 @@
  * differs between the hosts, and each passes its own. The host's own error text never reaches the user.
  */
 import { type Audit, type DiffReport, type Grid, type Lang, type SettingsInput, type SheetPlan, t } from '../../core';
-import { batchWork, work } from './fileSubmissions';
+import { batchWork, warmBatchWorkers, work } from './fileSubmissions';
 import { type BatchOutcome, type CompareOutcome, type MergeOutcome, PaneError, type ProgressReporter, type StepReporter, type SubmissionServices } from './types';
 
 interface Written<N> {
@@ -86,6 +86,8 @@ export function hostSubmissions<N>(host: HostWriter<N>, makeTemplate: Submission
         const written = await host.writePlans([w.statusPlan(result.rows, result.missing, lang)]);
         return { ...base, ...sheetOf(written), notes: written.notes.map((n) => host.renderNote(n, lang)) };
       }),
+
+    warmBatch: warmBatchWorkers,
 
     merge: (files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<MergeOutcome> =>
       guarded(lang, async () => {

@@ -114,6 +114,8 @@ export interface SubmissionServices {
   downloadComparison?(lang: Lang): Promise<string>;
   /** Never rejects for an unreadable file: it becomes a row. Stops between files when `signal` aborts. */
   checkBatch(files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<BatchOutcome>;
+  /** The batch panel is open: get ready to check files (start the workers); the returned function stands down. */
+  warmBatch?(): () => void;
   /** File mode: the 报送情况 workbook of the last batch, as a download. */
   downloadStatus?(lang: Lang): Promise<string>;
   merge(files: readonly File[], settings: SettingsInput, lang: Lang, progress: ProgressReporter, signal: AbortSignal): Promise<MergeOutcome>;
