@@ -145,26 +145,30 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
     // Several tables in one sheet are read one by one, each through its window on the sheet (src/core/blocks.ts).
     // A sheet that cannot be cut is read whole (its reading then reports what fails).
     let blocks: TableBlock[] | null = null;
+    // One view of a sheet read whole: the split's look at its rows (merges indexed, labels read) serves its reading.
+    let wholeView: GridView | undefined;
     if (!forcedKind) {
       try {
-        blocks = splitTables(grid);
+        wholeView = new GridView(grid);
+        blocks = splitTables(grid, wholeView);
       } catch {
         blocks = null;
+        wholeView = undefined;
       }
     }
-    const parts: { grid: Grid; range?: string }[] = blocks
+    const parts: { grid: Grid; range?: string; view?: GridView }[] = blocks
       ? blocks.map((b) => ({ grid: b.grid, range: `${a1(b.top, b.left)}:${a1(b.bottom, b.right === Infinity ? MAX_COL : b.right)}` }))
-      : [{ grid }];
+      : [{ grid, ...(wholeView ? { view: wholeView } : {}) }];
     for (const part of parts) {
       info = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null, ...(part.range !== undefined ? { range: part.range } : {}) };
-      readPart(part.grid, forcedKind);
+      readPart(part.grid, forcedKind, part.view);
       sheets.push(info);
     }
   }
 
-  function readPart(grid: Grid, forcedKind: AnnexKind | undefined): void {
+  function readPart(grid: Grid, forcedKind: AnnexKind | undefined, known?: GridView): void {
     guard(grid.name, 'detect', () => {
-      const view = new GridView(grid);
+      const view = known ?? new GridView(grid);
       const det = detectKind(grid, view, { columnMap: settings.columnMap, ...(forcedKind ? { forcedKind } : {}) });
       if (!det) {
         if (sheetHasContent(grid) && !grid.hidden) sink.add('structure/sheet-unrecognised', { sheet: grid.name, cell: 'A1' });

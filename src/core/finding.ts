@@ -135,18 +135,17 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
  */
 export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
   const sheetRank = new Map(sheetOrder.map((s, i) => [s, i] as const));
-  const pos = (f: Finding): [number, number] => {
+  // Each finding's sheet rank and cell parsed once, not in every comparison.
+  const keyed = findings.map((f) => {
     const p = parseA1(f.cell);
-    return p ? [p.row, p.col] : [-1, -1];
-  };
-  return [...findings].sort((a, b) => {
-    const sa = sheetRank.get(a.sheet) ?? Number.MAX_SAFE_INTEGER;
-    const sb = sheetRank.get(b.sheet) ?? Number.MAX_SAFE_INTEGER;
-    if (sa !== sb) return sa - sb;
-    const [ra, ca] = pos(a);
-    const [rb, cb] = pos(b);
-    if (ra !== rb) return ra - rb;
-    if (ca !== cb) return ca - cb;
+    return { f, sheet: sheetRank.get(f.sheet) ?? Number.MAX_SAFE_INTEGER, row: p ? p.row : -1, col: p ? p.col : -1 };
+  });
+  keyed.sort((x, y) => {
+    if (x.sheet !== y.sheet) return x.sheet - y.sheet;
+    if (x.row !== y.row) return x.row - y.row;
+    if (x.col !== y.col) return x.col - y.col;
+    const a = x.f;
+    const b = y.f;
     if (a.code !== b.code) return a.code < b.code ? -1 : 1;
     if (SEVERITY_RANK[a.severity] !== SEVERITY_RANK[b.severity]) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
     // Rare: two findings of one code on one cell. Their messages decide, rendered only here.
@@ -154,6 +153,7 @@ export function sortFindings(findings: readonly Finding[], sheetOrder: readonly 
     const mb = messageOf(b);
     return ma < mb ? -1 : ma > mb ? 1 : 0;
   });
+  return keyed.map((k) => k.f);
 }
 
 export function countBySeverity(findings: readonly Finding[]): { error: number; warning: number; info: number } {
