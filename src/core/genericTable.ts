@@ -96,6 +96,9 @@ interface KeyedRow {
   readonly at: CellRead | undefined;
 }
 
+/** No aliases: one object, so the unit names resolved are remembered (canonicalUnit's cache is per alias table). */
+const NO_ALIASES: Readonly<Record<string, string>> = {};
+
 /** A unique-key part's comparison text, by the column's declared type (units by identity, names without decoration). */
 function keyPart(col: ColumnSpec | undefined, row: TableRow, key: string): string {
   const multi = row.multi.get(key);
@@ -105,7 +108,7 @@ function keyPart(col: ColumnSpec | undefined, row: TableRow, key: string): strin
     for (const r of multi) if (r.text !== '') text = text === '' ? r.text : `${text}\n${r.text}`;
   } else text = row.cells.get(key)?.text ?? '';
   if (text === '') return '';
-  if (col?.type === 'unit') return canonicalUnit(labelKey(text), {});
+  if (col?.type === 'unit') return canonicalUnit(labelKey(text), NO_ALIASES);
   if (col?.type === 'seq') return labelKey(text);
   return itemKey(text);
 }

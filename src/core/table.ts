@@ -1022,11 +1022,14 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const dateCols = new Set(spec.columns.filter((c) => c.type === 'date').flatMap((c) => header.columns.get(c.key) ?? []));
   // The placed columns in the spec's order, looked up once instead of per row, each grid column a slot of the store.
   const store = new CellStore(view.grid.values);
-  const placedColumns: { col: ColumnSpec; idxs: readonly number[]; slots: number[] }[] = [];
+  // Only a column some group column is scoped by (its groupParent) needs its text kept per row.
+  const parents = new Set<string>();
+  for (const col of spec.columns) if (col.groupParent !== undefined) parents.add(col.groupParent);
+  const placedColumns: { col: ColumnSpec; idxs: readonly number[]; slots: number[]; parent: boolean }[] = [];
   for (const col of spec.columns) {
     const idxs = header.columns.get(col.key);
     if (!idxs) continue;
-    placedColumns.push({ col, idxs, slots: store.addColumn(col.key, idxs, col.multi === true) });
+    placedColumns.push({ col, idxs, slots: store.addColumn(col.key, idxs, col.multi === true), parent: parents.has(col.key) });
   }
 
   for (let r = header.bottom + 1; r <= last; r++) {
@@ -1084,17 +1087,20 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     const i = store.rowNumbers.length;
     store.rowNumbers.push(r);
     firstText.clear();
-    for (const { col, idxs, slots } of placedColumns) {
+    for (const { col, idxs, slots, parent } of placedColumns) {
       let columnText: string | undefined;
-      idxs.forEach((c, j) => {
+      for (let j = 0; j < idxs.length; j++) {
+        const c = idxs[j] as number;
         const slot = slots[j] as number;
         // One merge lookup per cell: the area gives the master, the master the value (view.value's rule).
         const area = view.merges.areaAt(r, c);
         let sourceRow = area ? area.top : r;
         let sourceCol = area ? area.left : c;
         let flags = area !== undefined && area.bottom > area.top ? 1 : 0;
-        let text = cellText(view.grid.values[sourceRow]?.[sourceCol] ?? null);
-        if (col.group && role === 'data') {
+        // The text is wanted only by a group column's fill-down and by the column a group column is scoped by.
+        const grouped = col.group === true && role === 'data';
+        let text = grouped || (parent && j === 0) ? cellText(view.grid.values[sourceRow]?.[sourceCol] ?? null) : '';
+        if (grouped) {
           const parentText = col.groupParent !== undefined ? (firstText.get(col.groupParent) ?? '') : '';
           const prev = lastGroupValue.get(col.key);
           if (text === '' && flags === 0 && prev && prev.text !== '' && prev.parentText === parentText) {
@@ -1115,9 +1121,9 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
         (store.srcCol[slot] as number[]).push(sourceCol);
         (store.flags[slot] as number[]).push(flags);
         if (j === 0) columnText = text;
-      });
+      }
       // What `cells.get(key).text` gave once the column was read (a group column's parent is read before it).
-      if (columnText !== undefined) firstText.set(col.key, columnText);
+      if (parent && columnText !== undefined) firstText.set(col.key, columnText);
     }
     const cells = new RowCells(store, i);
     const multi = hasMulti ? new RowMulti(store, i) : NO_MULTI;
