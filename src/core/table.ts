@@ -843,11 +843,11 @@ export function ownNonBlank(view: GridView, row: number): { col: number; text: s
  * there; the value itself stays in the grid. A row's `cells` and `multi` read it, and make a cell read when asked.
  */
 class CellStore {
-  /** Per slot: the cell's row and column in the table (0-based), and the source of its value. */
-  readonly srcRow: number[][] = [];
-  readonly srcCol: number[][] = [];
+  /** Per slot: the cell's row and column in the table (0-based), and the source of its value (typed arrays of `capacity` rows). */
+  readonly srcRow: Int32Array[] = [];
+  readonly srcCol: Int32Array[] = [];
   /** Per slot, per row: 1 merged down, 2 filled down. */
-  readonly flags: number[][] = [];
+  readonly flags: Uint8Array[] = [];
   readonly rowNumbers: number[] = [];
   /** Column key → the slot of its first grid column (of the last column with that key, as Map.set would leave it). */
   readonly cellSlot = new Map<string, number>();
@@ -860,15 +860,36 @@ class CellStore {
   /** The keys of the placed multi columns (a row's `multi` keys). */
   readonly multiKeys: string[] = [];
 
-  constructor(readonly values: Grid['values']) {}
+  /** `capacity`: the rows the arrays hold before they grow (doubled when full: a sheet's far stray cell costs nothing). */
+  constructor(
+    readonly values: Grid['values'],
+    private capacity: number,
+  ) {}
+
+  /** Room for row `i` in every slot. */
+  ensure(i: number): void {
+    if (i < this.capacity) return;
+    const capacity = Math.max(i + 1, this.capacity * 2);
+    const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    for (let s = 0; s < this.srcRow.length; s++) {
+      this.srcRow[s] = grow(this.srcRow[s] as Int32Array, (n) => new Int32Array(n));
+      this.srcCol[s] = grow(this.srcCol[s] as Int32Array, (n) => new Int32Array(n));
+      this.flags[s] = grow(this.flags[s] as Uint8Array, (n) => new Uint8Array(n));
+    }
+    this.capacity = capacity;
+  }
 
   /** One placed column: a slot per grid column it was placed on. */
   addColumn(key: string, cols: readonly number[], multi: boolean): number[] {
     const slots = cols.map((col) => {
       this.columnOf.push(col);
-      this.srcRow.push([]);
-      this.srcCol.push([]);
-      this.flags.push([]);
+      this.srcRow.push(new Int32Array(this.capacity));
+      this.srcCol.push(new Int32Array(this.capacity));
+      this.flags.push(new Uint8Array(this.capacity));
       return this.columnOf.length - 1;
     });
     const first = slots[0];
@@ -1021,7 +1042,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
   const dateCols = new Set(spec.columns.filter((c) => c.type === 'date').flatMap((c) => header.columns.get(c.key) ?? []));
   // The placed columns in the spec's order, looked up once instead of per row, each grid column a slot of the store.
-  const store = new CellStore(view.grid.values);
+  const store = new CellStore(view.grid.values, Math.min(Math.max(0, last - header.bottom), 4096));
   // Only a column some group column is scoped by (its groupParent) needs its text kept per row.
   const parents = new Set<string>();
   for (const col of spec.columns) if (col.groupParent !== undefined) parents.add(col.groupParent);
@@ -1085,6 +1106,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
 
     // The row's cells into the store: the group columns' fill-down reads what was filled in earlier rows.
     const i = store.rowNumbers.length;
+    store.ensure(i);
     store.rowNumbers.push(r);
     firstText.clear();
     for (const { col, idxs, slots, parent } of placedColumns) {
@@ -1117,9 +1139,9 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
             prev.parentText = parentText;
           } else lastGroupValue.set(col.key, { sourceRow, sourceCol, text, parentText });
         }
-        (store.srcRow[slot] as number[]).push(sourceRow);
-        (store.srcCol[slot] as number[]).push(sourceCol);
-        (store.flags[slot] as number[]).push(flags);
+        (store.srcRow[slot] as Int32Array)[i] = sourceRow;
+        (store.srcCol[slot] as Int32Array)[i] = sourceCol;
+        (store.flags[slot] as Uint8Array)[i] = flags;
         if (j === 0) columnText = text;
       }
       // What `cells.get(key).text` gave once the column was read (a group column's parent is read before it).
