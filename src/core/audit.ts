@@ -18,7 +18,7 @@ import { auditProfiles, type ProfileRecompute, type ProfileRecords } from './pro
 import { checkGenericTables } from './genericTable';
 import { runRules } from './rules';
 import { resolveSettings, type Settings } from './settings';
-import { type AnnexKind, readTable, type Table } from './table';
+import { type AnnexKind, forgetHeaderSearch, readTable, type Table } from './table';
 import type { ColumnType } from './columnTypes';
 import { cellText, ownValue } from './text';
 import { listOf, listParam, localized, numberParam } from './i18n/lists';
@@ -170,6 +170,7 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
     guard(grid.name, 'detect', () => {
       const view = known ?? new GridView(grid);
       const det = detectKind(grid, view, { columnMap: settings.columnMap, ...(forcedKind ? { forcedKind } : {}) });
+      forgetHeaderSearch(view);
       if (!det) {
         if (sheetHasContent(grid) && !grid.hidden) sink.add('structure/sheet-unrecognised', { sheet: grid.name, cell: 'A1' });
         return;

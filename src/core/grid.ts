@@ -155,13 +155,19 @@ const MAX_INDEXED_MERGE = 200_000;
 const MAX_INDEXED_MERGE_CELLS = 1_000_000;
 
 const NO_AREAS: readonly MergeArea[] = [];
+/** Areas over a row up to which a lookup scans them (more: a column map of the row). */
+const FEW_AREAS = 8;
 
 /**
  * Index of merged areas: for any cell, the merged area that covers it (if any).
  * Built once per grid; lookups are O(1).
  */
 export class MergeIndex {
-  /** Per row, the area over each merged column (rows without merged cells have none): one array read per lookup. */
+  /**
+   * Per row with more than a few areas, the area over each merged column (made when first asked): one array read
+   * per lookup. A row with few areas is looked up in its list of areas (a long sheet merged row by row would
+   * otherwise keep an array per row).
+   */
   private readonly byRow: (MergeArea[] | undefined)[] = [];
   /** Per row, the indexed areas over it, in the grid's order (each area once per row it covers). */
   private readonly areasByRow: (MergeArea[] | undefined)[] = [];
@@ -185,9 +191,9 @@ export class MergeIndex {
       budget -= cells;
       this.indexed.add(m);
       for (let r = m.top; r <= m.bottom; r++) {
-        const row = (this.byRow[r] ??= []);
-        for (let c = m.left; c <= m.right; c++) row[c] = m;
-        (this.areasByRow[r] ??= []).push(m);
+        const list = this.areasByRow[r];
+        if (list) list.push(m);
+        else this.areasByRow[r] = [m];
       }
     }
     this.unindexed = unindexed;
@@ -205,7 +211,23 @@ export class MergeIndex {
 
   areaAt(row: number, col: number): MergeArea | undefined {
     if (col >= this.width || row < 0 || col < 0) return undefined;
-    return this.byRow[row]?.[col];
+    const areas = this.areasByRow[row];
+    if (areas === undefined) return undefined;
+    if (areas.length <= FEW_AREAS) {
+      // The last area over the cell, in the grid's order (as a column map written area after area keeps it).
+      for (let i = areas.length - 1; i >= 0; i--) {
+        const m = areas[i] as MergeArea;
+        if (m.left <= col && col <= m.right) return m;
+      }
+      return undefined;
+    }
+    let columns = this.byRow[row];
+    if (columns === undefined) {
+      columns = [];
+      for (const m of areas) for (let c = m.left; c <= m.right; c++) columns[c] = m;
+      this.byRow[row] = columns;
+    }
+    return columns[col];
   }
 
   /** The top-left cell of the merged area covering (row, col), or the cell itself. */

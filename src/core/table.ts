@@ -536,6 +536,16 @@ interface RowFitTable {
 }
 const rowMasks = new WeakMap<GridView, Map<TableSpec, RowFitTable>>();
 
+/**
+ * Drops what the header search remembered of a view (each candidate header's labels, each row's labels and masks):
+ * a table keeps its view as long as the audit lives, and the search is over once its header is found.
+ */
+export function forgetHeaderSearch(view: GridView): void {
+  labelCache.delete(view);
+  rowFits.delete(view);
+  rowMasks.delete(view);
+}
+
 function fitsOfRow(view: GridView, row: number): RowFits {
   let perView = rowFits.get(view);
   if (!perView) {
