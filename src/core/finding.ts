@@ -138,7 +138,7 @@ export function sortFindings(findings: readonly Finding[], sheetOrder: readonly 
   // Each finding's sheet rank and cell parsed once, not in every comparison.
   const keyed = findings.map((f) => {
     const p = parseA1(f.cell);
-    return { f, sheet: sheetRank.get(f.sheet) ?? Number.MAX_SAFE_INTEGER, row: p ? p.row : -1, col: p ? p.col : -1 };
+    return { f, sheet: sheetRank.get(f.sheet) ?? Number.MAX_SAFE_INTEGER, row: p ? p.row : -1, col: p ? p.col : -1, message: undefined as string | undefined };
   });
   keyed.sort((x, y) => {
     if (x.sheet !== y.sheet) return x.sheet - y.sheet;
@@ -148,9 +148,9 @@ export function sortFindings(findings: readonly Finding[], sheetOrder: readonly 
     const b = y.f;
     if (a.code !== b.code) return a.code < b.code ? -1 : 1;
     if (SEVERITY_RANK[a.severity] !== SEVERITY_RANK[b.severity]) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-    // Rare: two findings of one code on one cell. Their messages decide, rendered only here.
-    const ma = messageOf(a);
-    const mb = messageOf(b);
+    // Rare: two findings of one code on one cell. Their messages decide, rendered only here (once per finding).
+    const ma = (x.message ??= messageOf(a));
+    const mb = (y.message ??= messageOf(b));
     return ma < mb ? -1 : ma > mb ? 1 : 0;
   });
   return keyed.map((k) => k.f);

@@ -509,13 +509,21 @@ function maskOf(spec: TableSpec, slot: number, fit: LabelFit): number {
   let m = fit.masks[slot];
   if (m === undefined) {
     m = 0;
-    spec.columns.forEach((c, i) => {
-      const s = labelScores(c, fit.label);
-      if (s.exact > 0 || s.named || s.term > 0) m = (m as number) | (1 << i);
-    });
+    for (let i = 0; i < spec.columns.length; i++) if (mayName(spec.columns[i] as ColumnSpec, fit.label, fit.bare)) m |= 1 << i;
     fit.masks[slot] = m;
   }
   return m;
+}
+
+/**
+ * Whether `labelScores(col, label)` gives the column anything (exact, named or by a key term), told without
+ * making or remembering its scores (most labels met here are data, each met once).
+ */
+function mayName(col: ColumnSpec, label: string, bare: string): boolean {
+  if (exactName(col, label) || exactName(col, bare)) return true;
+  if (col.notTerms?.test(label)) return false;
+  for (const t of col.terms ?? []) if (t !== '' && label.includes(t)) return true;
+  return false;
 }
 
 /** The labels a row shows (its own cells' text, merged areas' masters' text), with how many columns show each. */
