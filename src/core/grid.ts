@@ -77,6 +77,29 @@ export function a1(row: number, col: number): string {
 
 /** `B7` → 0-based { row, col }; null when not an A1 address. */
 export function parseA1(ref: string): { row: number; col: number } | null {
+  // The common form (`B7`: capitals, then digits) read as it stands; anything else (`$B$7`, ` b7 `) by the pattern.
+  let i = 0;
+  let col = 0;
+  while (i < ref.length && i < 4) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  if (i >= 1 && i <= 3 && ref.length - i >= 1 && ref.length - i <= 7) {
+    let row = 0;
+    let j = i;
+    for (; j < ref.length; j++) {
+      const c = ref.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      row = row * 10 + (c - 48);
+    }
+    if (j === ref.length) return { row: row - 1, col: col - 1 };
+  }
+  return parseA1ByPattern(ref);
+}
+
+function parseA1ByPattern(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.trim().toUpperCase());
   if (!m) return null;
   let col = 0;
