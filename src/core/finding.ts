@@ -48,22 +48,22 @@ export function makeFinding<C extends FindingCode>(code: C, at: CellLocation, ..
 }
 
 function buildFinding(code: FindingCode, at: CellLocation, params: Params, extras: FindingExtras): Finding {
-  const merged: Params = {
-    sheet: at.sheet,
-    ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
-    ...(extras.actual !== undefined ? { actual: extras.actual } : {}),
-    ...params,
-  };
-  return {
-    code,
-    severity: FINDINGS[code].severity,
-    sheet: at.sheet,
-    cell: at.cell,
-    ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
-    ...(extras.actual !== undefined ? { actual: typeof extras.actual === 'object' ? renderParam(extras.actual, 'zh-CN') : extras.actual } : {}),
-    ...(extras.related && extras.related.length > 0 ? { related: extras.related } : {}),
-    params: merged,
-  } as unknown as Finding; // the parameters were checked against the code by `makeFinding` / `FindingSink.add`
+  // The same objects, keys in the same order, as spreading the optional extras in would make (without an object per extra).
+  const { expected, actual, related } = extras;
+  const merged: Params =
+    expected === undefined
+      ? actual === undefined
+        ? { sheet: at.sheet, ...params }
+        : { sheet: at.sheet, actual, ...params }
+      : actual === undefined
+        ? { sheet: at.sheet, expected, ...params }
+        : { sheet: at.sheet, expected, actual, ...params };
+  const f: Record<string, unknown> = { code, severity: FINDINGS[code].severity, sheet: at.sheet, cell: at.cell };
+  if (expected !== undefined) f['expected'] = expected;
+  if (actual !== undefined) f['actual'] = typeof actual === 'object' ? renderParam(actual, 'zh-CN') : actual;
+  if (related && related.length > 0) f['related'] = related;
+  f['params'] = merged;
+  return f as unknown as Finding; // the parameters were checked against the code by `makeFinding` / `FindingSink.add`
 }
 
 /** The finding's message in `lang`, rendered from its code's template and its parameters. */
