@@ -108,7 +108,11 @@ function checkTableDates(table: Table, year: number, sink: FindingSink): void {
   for (const row of table.dataRows) {
     if (row.row < first) continue;
     const values = view.grid.values[row.row] ?? [];
-    for (const c of cellsOf(values)) {
+    // A short row read in place (cellsOf's index scan, without its array of columns).
+    const cols = values.length <= 64 ? null : cellsOf(values);
+    const n = cols ? cols.length : values.length;
+    for (let k = 0; k < n; k++) {
+      const c = cols ? (cols[k] as number) : k;
       if (skip.has(c)) continue;
       const v = values[c];
       // Only a cell's own text (the master of a merged area), never a value filled down.

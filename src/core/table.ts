@@ -845,9 +845,20 @@ function repeatsHeader(own: readonly { col: number; text: string }[], header: He
 }
 
 /** The cells of a row that hold text, with their columns (a merged area's text only in its master cell). */
+/** Rows this short are read cell by cell in place (as `cellsOf` scans them). */
+const SHORT_ROW = 64;
+
 export function ownNonBlank(view: GridView, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   const values = view.grid.values[row];
+  if (values && values.length <= SHORT_ROW) {
+    // A short row read in place (cellsOf's index scan, without its array of columns).
+    for (let c = 0; c < values.length; c++) {
+      const t = cellText(values[c] ?? null);
+      if (t !== '') out.push({ col: c, text: t });
+    }
+    return out;
+  }
   for (const c of cellsOf(values)) {
     const t = cellText(values?.[c] ?? null);
     if (t !== '') out.push({ col: c, text: t });
