@@ -1138,7 +1138,8 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     store.ensure(i);
     store.rowNumbers.push(r);
     firstText.clear();
-    for (const { col, idxs, slots, parent } of placedColumns) {
+    for (let k = 0; k < placedColumns.length; k++) {
+      const { col, idxs, slots, parent } = placedColumns[k] as (typeof placedColumns)[number];
       let columnText: string | undefined;
       for (let j = 0; j < idxs.length; j++) {
         const c = idxs[j] as number;
