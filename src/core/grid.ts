@@ -194,7 +194,9 @@ export class MergeIndex {
   private readonly byRow: (MergeArea[] | undefined)[] = [];
   /** Per row, the indexed areas over it, in the grid's order (each area once per row it covers). */
   private readonly areasByRow: (MergeArea[] | undefined)[] = [];
-  private readonly indexed = new Set<MergeArea>();
+  /** The areas indexed, in the grid's order (a set of them made only if `indexes` is asked). */
+  private readonly indexedList: MergeArea[] = [];
+  private indexed: Set<MergeArea> | null = null;
   /** The areas not indexed (absurd ones), in the grid's order. */
   readonly unindexed: readonly MergeArea[];
   private readonly width: number;
@@ -212,11 +214,13 @@ export class MergeIndex {
         continue;
       }
       budget -= cells;
-      this.indexed.add(m);
+      this.indexedList.push(m);
       for (let r = m.top; r <= m.bottom; r++) {
         const list = this.areasByRow[r];
-        if (list) list.push(m);
-        else this.areasByRow[r] = [m];
+        // Lists made to their size (a row under two areas is common; pushing would give it room for many).
+        if (!list) this.areasByRow[r] = [m];
+        else if (list.length === 1) this.areasByRow[r] = [list[0] as MergeArea, m];
+        else list.push(m);
       }
     }
     this.unindexed = unindexed;
@@ -229,6 +233,7 @@ export class MergeIndex {
 
   /** Whether an area is indexed: absurd areas (hostile files) are not, and their cells read as their own. */
   indexes(m: MergeArea): boolean {
+    this.indexed ??= new Set(this.indexedList);
     return this.indexed.has(m);
   }
 
