@@ -872,11 +872,15 @@ export function ownNonBlank(view: GridView, row: number): { col: number; text: s
  * there; the value itself stays in the grid. A row's `cells` and `multi` read it, and make a cell read when asked.
  */
 class CellStore {
-  /** Per slot: the cell's row and column in the table (0-based), and the source of its value (typed arrays of `capacity` rows). */
-  readonly srcRow: Int32Array[] = [];
-  readonly srcCol: Int32Array[] = [];
-  /** Per slot, per row: 1 merged down, 2 filled down. */
-  readonly flags: Uint8Array[] = [];
+  /**
+   * Per slot: the source of each row's value (0-based row and column), in typed arrays of `capacity` rows, made
+   * only once a cell of the slot takes its value from elsewhere (merged or filled down); until then every cell
+   * is its own source (its row, the slot's column).
+   */
+  readonly srcRow: (Int32Array | null)[] = [];
+  readonly srcCol: (Int32Array | null)[] = [];
+  /** Per slot, per row: 1 merged down, 2 filled down (made at the first such cell of the slot). */
+  readonly flags: (Uint8Array | null)[] = [];
   readonly rowNumbers: number[] = [];
   /** Column key → the slot of its first grid column (of the last column with that key, as Map.set would leave it). */
   readonly cellSlot = new Map<string, number>();
@@ -898,27 +902,65 @@ class CellStore {
   /** Room for row `i` in every slot. */
   ensure(i: number): void {
     if (i < this.capacity) return;
-    const capacity = Math.max(i + 1, this.capacity * 2);
-    const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+    this.resize(Math.max(i + 1, this.capacity * 2));
+  }
+
+  /** The arrays cut to the rows read (a table kept for the audit holds no room to grow). */
+  trim(): void {
+    if (this.rowNumbers.length < this.capacity) this.resize(this.rowNumbers.length);
+  }
+
+  private resize(capacity: number): void {
+    const to = <A extends Int32Array | Uint8Array>(a: A | null, make: (n: number) => A): A | null => {
+      if (!a) return null;
       const b = make(capacity);
-      b.set(a);
+      b.set(a.length > capacity ? a.subarray(0, capacity) : a);
       return b;
     };
-    for (let s = 0; s < this.srcRow.length; s++) {
-      this.srcRow[s] = grow(this.srcRow[s] as Int32Array, (n) => new Int32Array(n));
-      this.srcCol[s] = grow(this.srcCol[s] as Int32Array, (n) => new Int32Array(n));
-      this.flags[s] = grow(this.flags[s] as Uint8Array, (n) => new Uint8Array(n));
+    for (let s = 0; s < this.columnOf.length; s++) {
+      this.srcRow[s] = to(this.srcRow[s] ?? null, (n) => new Int32Array(n));
+      this.srcCol[s] = to(this.srcCol[s] ?? null, (n) => new Int32Array(n));
+      this.flags[s] = to(this.flags[s] ?? null, (n) => new Uint8Array(n));
     }
     this.capacity = capacity;
+  }
+
+  /** Row `i`'s cell in `slot` (`ensure(i)` first): its value's source, and how it got there. */
+  set(slot: number, i: number, sourceRow: number, sourceCol: number, flags: number): void {
+    let rows = this.srcRow[slot] ?? null;
+    let cols = this.srcCol[slot] ?? null;
+    if (!rows || !cols) {
+      const col = this.columnOf[slot] ?? 0;
+      if (sourceRow !== this.rowNumbers[i] || sourceCol !== col) {
+        // The slot's first cell from elsewhere: the rows before it were their own sources.
+        rows = new Int32Array(this.capacity);
+        cols = new Int32Array(this.capacity);
+        for (let k = 0; k < i; k++) {
+          rows[k] = this.rowNumbers[k] ?? 0;
+          cols[k] = col;
+        }
+        this.srcRow[slot] = rows;
+        this.srcCol[slot] = cols;
+      }
+    }
+    if (rows && cols) {
+      rows[i] = sourceRow;
+      cols[i] = sourceCol;
+    }
+    if (flags !== 0) (this.flags[slot] ??= new Uint8Array(this.capacity))[i] = flags;
+    else {
+      const f = this.flags[slot];
+      if (f) f[i] = 0;
+    }
   }
 
   /** One placed column: a slot per grid column it was placed on. */
   addColumn(key: string, cols: readonly number[], multi: boolean): number[] {
     const slots = cols.map((col) => {
       this.columnOf.push(col);
-      this.srcRow.push(new Int32Array(this.capacity));
-      this.srcCol.push(new Int32Array(this.capacity));
-      this.flags.push(new Uint8Array(this.capacity));
+      this.srcRow.push(null);
+      this.srcCol.push(null);
+      this.flags.push(null);
       return this.columnOf.length - 1;
     });
     const first = slots[0];
@@ -934,8 +976,10 @@ class CellStore {
   }
 
   read(slot: number, i: number): CellRead {
-    const sourceRow = this.srcRow[slot]?.[i] ?? 0;
-    const sourceCol = this.srcCol[slot]?.[i] ?? 0;
+    const rows = this.srcRow[slot];
+    const cols = this.srcCol[slot];
+    const sourceRow = rows ? (rows[i] ?? 0) : (this.rowNumbers[i] ?? 0);
+    const sourceCol = cols ? (cols[i] ?? 0) : (this.columnOf[slot] ?? 0);
     const flags = this.flags[slot]?.[i] ?? 0;
     const value = this.values[sourceRow]?.[sourceCol] ?? null;
     return new LazyCellRead(value, cellText(value), sourceRow, sourceCol, this.rowNumbers[i] ?? 0, this.columnOf[slot] ?? 0, (flags & 1) !== 0, (flags & 2) !== 0);
@@ -1169,9 +1213,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
             prev.parentText = parentText;
           } else lastGroupValue.set(col.key, { sourceRow, sourceCol, text, parentText });
         }
-        (store.srcRow[slot] as Int32Array)[i] = sourceRow;
-        (store.srcCol[slot] as Int32Array)[i] = sourceCol;
-        (store.flags[slot] as Uint8Array)[i] = flags;
+        store.set(slot, i, sourceRow, sourceCol, flags);
         if (j === 0) columnText = text;
       }
       // What `cells.get(key).text` gave once the column was read (a group column's parent is read before it).
@@ -1183,6 +1225,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     lastKept = r;
   }
 
+  store.trim();
   markUnlabelledSums(rows, labelCol !== undefined ? spec.labelColumn : null, countKeysOf(spec));
   const dataRows = rows.filter((x) => x.role === 'data');
   const totalRow = rows.find((x) => x.role === 'total');
