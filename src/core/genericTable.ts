@@ -89,13 +89,6 @@ export function checkGenericTables(tables: Iterable<Table>, sink: FindingSink, y
   }
 }
 
-interface KeyedRow {
-  readonly r: TableRow;
-  readonly key: string;
-  /** The cell a finding on the row names (its key cell's read; its address made only when a finding needs it). */
-  readonly at: CellRead | undefined;
-}
-
 /** No aliases: one object, so the unit names resolved are remembered (canonicalUnit's cache is per alias table). */
 const NO_ALIASES: Readonly<Record<string, string>> = {};
 
@@ -131,24 +124,28 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
   const sheet = table.sheet;
   const columnSpec = new Map(table.spec.columns.map((c) => [c.key, c] as const));
   const uniqueCols = spec.unique.map((k) => columnSpec.get(k));
-  const rows: KeyedRow[] = table.dataRows.map((r) => {
+  // A row's unique key, and the cell a finding on it names, made when asked (nothing kept per row across the checks).
+  const keyOf = (r: TableRow): string => {
     let key = '';
     spec.unique.forEach((k, i) => {
       const part = keyPart(uniqueCols[i], r, k);
       key = i === 0 ? part : `${key}|${part}`;
     });
+    return key;
+  };
+  const atOf = (r: TableRow): CellRead | undefined => {
     let at = r.cells.get(spec.keyCell);
     for (let i = 0; at === undefined && i < spec.unique.length; i++) at = r.cells.get(spec.unique[i] as string);
-    return { r, key, at };
-  });
+    return at;
+  };
 
   const typed = table.spec.columns.filter((c) => hasColumn(table, c.key) && table.header.columns.has(c.key));
   // Each cell read once per row (a table's cells are made when asked), into one array reused row after row.
   const reads: (CellRead | undefined)[] = new Array<CellRead | undefined>(typed.length);
-  for (const row of rows) {
+  for (const r of table.dataRows) {
     let any = false;
     for (let j = 0; j < typed.length; j++) {
-      const c = row.r.cells.get((typed[j] as ColumnSpec).key);
+      const c = r.cells.get((typed[j] as ColumnSpec).key);
       reads[j] = c;
       if ((c?.text ?? '') !== '') any = true;
     }
@@ -158,10 +155,10 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
       const read = reads[j];
       if (!read) continue;
       // A column placed on several grid columns (项目名称 + 子项目, 具体任务 + 目标值) is blank only when all are.
-      const blank = col.multi ? readsOf(row.r, col.key).every((c) => c.text === '') : read.text === '';
+      const blank = col.multi ? readsOf(r, col.key).every((c) => c.text === '') : read.text === '';
       if (col.required && blank && !BLANK_IS_A_VALUE.has(col.type)) {
-        const display = displayOf(row.r, spec.unique);
-        const where = display !== '' ? display : { 'zh-CN': `第${row.r.row + 1}行`, 'en-US': `row ${row.r.row + 1}` };
+        const display = displayOf(r, spec.unique);
+        const where = display !== '' ? display : { 'zh-CN': `第${r.row + 1}行`, 'en-US': `row ${r.row + 1}` };
         sink.add('cell/required', { sheet, cell: read.own }, { column: columnLabel(table, col.key), where });
         continue;
       }
@@ -172,10 +169,10 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
   }
 
   if (spec.unique.length > 0 && spec.unique.every((k) => hasColumn(table, k))) {
-    for (const { row, first } of duplicatesByKey(rows.filter((x) => x.at !== undefined), (x) => x.key)) {
-      const cell = row.at?.own ?? '';
-      const firstCell = first.at?.own ?? '';
-      sink.add('dup/row', { sheet, cell }, { key: displayOf(row.r, spec.unique), otherCell: firstCell }, { related: [{ sheet, cell: firstCell }] });
+    for (const { row, first } of duplicatesByKey(table.dataRows.filter((x) => atOf(x) !== undefined), keyOf)) {
+      const cell = atOf(row)?.own ?? '';
+      const firstCell = atOf(first)?.own ?? '';
+      sink.add('dup/row', { sheet, cell }, { key: displayOf(row, spec.unique), otherCell: firstCell }, { related: [{ sheet, cell: firstCell }] });
     }
   }
 
