@@ -21,7 +21,7 @@ import type { RecordsByKind } from './annexes/records';
 import { checkGenericTables } from './genericTable';
 import { runRules } from './annexes/rules';
 import { resolveSettings } from './settings';
-import { type AnnexKind, readTable, type Table } from './table';
+import { type AnnexKind, forgetHeaderSearch, readTable, type Table } from './table';
 import type { ColumnType } from './columnTypes';
 import { cellText, ownValue } from './text';
 import { listOf, listParam, localized, numberParam } from './i18n/lists';
@@ -75,7 +75,11 @@ function checkTableDates(table: Table, year: number, sink: FindingSink): void {
   for (const row of table.dataRows) {
     if (row.row < first) continue;
     const values = view.grid.values[row.row] ?? [];
-    for (const c of cellsOf(values)) {
+    // A short row read in place (cellsOf's index scan, without its array of columns).
+    const cols = values.length <= 64 ? null : cellsOf(values);
+    const n = cols ? cols.length : values.length;
+    for (let k = 0; k < n; k++) {
+      const c = cols ? (cols[k] as number) : k;
       if (skip.has(c)) continue;
       const v = values[c];
       // Only a cell's own text (the master of a merged area), never a value filled down.
@@ -112,27 +116,32 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
     // Several tables in one sheet are read one by one, each through its window on the sheet (src/core/blocks.ts).
     // A sheet that cannot be cut is read whole (its reading then reports what fails).
     let blocks: TableBlock[] | null = null;
+    // One view of a sheet read whole: the split's look at its rows (merges indexed, labels read) serves its reading.
+    let wholeView: GridView | undefined;
     if (!forcedKind) {
       try {
-        blocks = splitTables(grid);
+        wholeView = new GridView(grid);
+        blocks = splitTables(grid, wholeView);
       } catch {
         blocks = null;
+        wholeView = undefined;
       }
     }
-    const parts: { grid: Grid; range?: string }[] = blocks
+    const parts: { grid: Grid; range?: string; view?: GridView }[] = blocks
       ? blocks.map((b) => ({ grid: b.grid, range: `${a1(b.top, b.left)}:${a1(b.bottom, b.right === Infinity ? MAX_COL : b.right)}` }))
-      : [{ grid }];
+      : [{ grid, ...(wholeView ? { view: wholeView } : {}) }];
     for (const part of parts) {
       info = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null, ...(part.range !== undefined ? { range: part.range } : {}) };
-      readPart(part.grid, forcedKind);
+      readPart(part.grid, forcedKind, part.view);
       sheets.push(info);
     }
   }
 
-  function readPart(grid: Grid, forcedKind: AnnexKind | undefined): void {
+  function readPart(grid: Grid, forcedKind: AnnexKind | undefined, known?: GridView): void {
     guard(grid.name, 'detect', () => {
-      const view = new GridView(grid);
+      const view = known ?? new GridView(grid);
       const det = detectKind(grid, view, { columnMap: settings.columnMap, ...(forcedKind ? { forcedKind } : {}) });
+      forgetHeaderSearch(view);
       if (!det) {
         if (sheetHasContent(grid) && !grid.hidden) sink.add('structure/sheet-unrecognised', { sheet: grid.name, cell: 'A1' });
         return;

@@ -17,7 +17,7 @@
 import { type CellValue, cellsOf, type Grid, GridView, type MergeArea } from './grid';
 import { TABLE_SPECS } from './kinds';
 import { findHeader, type HeaderMatch, mayPlaceAllRequired, ownNonBlank, type TableSpec } from './table';
-import { cellText, labelKey } from './text';
+import { cellText, isLabelSpace, labelKey } from './text';
 
 /** One table's window on its sheet (0-based, inclusive; `right` may be Infinity). */
 export interface TableBlock {
@@ -38,12 +38,25 @@ interface Hit {
 
 /** Every header name of every kind, as label keys: a row with two of them may be a header. */
 let headerNames: ReadonlySet<string> | null = null;
+/** The first code unit of each of those names: a cell whose label starts otherwise names none. */
+let headerStarts: ReadonlySet<number> = new Set();
 function namesOfHeaders(): ReadonlySet<string> {
   if (headerNames) return headerNames;
   const s = new Set<string>();
   for (const spec of TABLE_SPECS) for (const c of spec.columns) for (const n of c.names) if (n.length >= 2) s.add(n);
   headerNames = s;
+  headerStarts = new Set([...s].map((n) => n.charCodeAt(0)));
   return s;
+}
+
+/** The first code unit of `labelKey(v)`: its first character that is no space, full-width ASCII made half-width; -1 when none. */
+function labelStart(v: string): number {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isLabelSpace(c)) continue;
+    return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  }
+  return -1;
 }
 
 /** Header labels are short; a longer cell is data or prose. */
@@ -66,6 +79,8 @@ function headerLikeRows(view: GridView): number[] {
     for (const c of cellsOf(row)) {
       const v = row?.[c];
       if (typeof v !== 'string' || v.length > MAX_NAME * 2) continue;
+      // Most cells (data) start unlike any header name: no label made, nothing remembered.
+      if (!headerStarts.has(labelStart(v))) continue;
       let hit = memo.get(v);
       if (hit === undefined) {
         const k = labelKey(v).replace(/\((项|个|条|家|人|次|万元|元|单位|√|✓)\)$/, '');

@@ -48,22 +48,22 @@ export function makeFinding<C extends FindingCode>(code: C, at: CellLocation, ..
 }
 
 function buildFinding(code: FindingCode, at: CellLocation, params: Params, extras: FindingExtras): Finding {
-  const merged: Params = {
-    sheet: at.sheet,
-    ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
-    ...(extras.actual !== undefined ? { actual: extras.actual } : {}),
-    ...params,
-  };
-  return {
-    code,
-    severity: FINDINGS[code].severity,
-    sheet: at.sheet,
-    cell: at.cell,
-    ...(extras.expected !== undefined ? { expected: extras.expected } : {}),
-    ...(extras.actual !== undefined ? { actual: typeof extras.actual === 'object' ? renderParam(extras.actual, 'zh-CN') : extras.actual } : {}),
-    ...(extras.related && extras.related.length > 0 ? { related: extras.related } : {}),
-    params: merged,
-  } as unknown as Finding; // the parameters were checked against the code by `makeFinding` / `FindingSink.add`
+  // The same objects, keys in the same order, as spreading the optional extras in would make (without an object per extra).
+  const { expected, actual, related } = extras;
+  const merged: Params =
+    expected === undefined
+      ? actual === undefined
+        ? { sheet: at.sheet, ...params }
+        : { sheet: at.sheet, actual, ...params }
+      : actual === undefined
+        ? { sheet: at.sheet, expected, ...params }
+        : { sheet: at.sheet, expected, actual, ...params };
+  const f: Record<string, unknown> = { code, severity: FINDINGS[code].severity, sheet: at.sheet, cell: at.cell };
+  if (expected !== undefined) f['expected'] = expected;
+  if (actual !== undefined) f['actual'] = typeof actual === 'object' ? renderParam(actual, 'zh-CN') : actual;
+  if (related && related.length > 0) f['related'] = related;
+  f['params'] = merged;
+  return f as unknown as Finding; // the parameters were checked against the code by `makeFinding` / `FindingSink.add`
 }
 
 /** The finding's message in `lang`, rendered from its code's template and its parameters. */
@@ -135,25 +135,25 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
  */
 export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
   const sheetRank = new Map(sheetOrder.map((s, i) => [s, i] as const));
-  const pos = (f: Finding): [number, number] => {
+  // Each finding's sheet rank and cell parsed once, not in every comparison.
+  const keyed = findings.map((f) => {
     const p = parseA1(f.cell);
-    return p ? [p.row, p.col] : [-1, -1];
-  };
-  return [...findings].sort((a, b) => {
-    const sa = sheetRank.get(a.sheet) ?? Number.MAX_SAFE_INTEGER;
-    const sb = sheetRank.get(b.sheet) ?? Number.MAX_SAFE_INTEGER;
-    if (sa !== sb) return sa - sb;
-    const [ra, ca] = pos(a);
-    const [rb, cb] = pos(b);
-    if (ra !== rb) return ra - rb;
-    if (ca !== cb) return ca - cb;
+    return { f, sheet: sheetRank.get(f.sheet) ?? Number.MAX_SAFE_INTEGER, row: p ? p.row : -1, col: p ? p.col : -1, message: undefined as string | undefined };
+  });
+  keyed.sort((x, y) => {
+    if (x.sheet !== y.sheet) return x.sheet - y.sheet;
+    if (x.row !== y.row) return x.row - y.row;
+    if (x.col !== y.col) return x.col - y.col;
+    const a = x.f;
+    const b = y.f;
     if (a.code !== b.code) return a.code < b.code ? -1 : 1;
     if (SEVERITY_RANK[a.severity] !== SEVERITY_RANK[b.severity]) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-    // Rare: two findings of one code on one cell. Their messages decide, rendered only here.
-    const ma = messageOf(a);
-    const mb = messageOf(b);
+    // Rare: two findings of one code on one cell. Their messages decide, rendered only here (once per finding).
+    const ma = (x.message ??= messageOf(a));
+    const mb = (y.message ??= messageOf(b));
     return ma < mb ? -1 : ma > mb ? 1 : 0;
   });
+  return keyed.map((k) => k.f);
 }
 
 export function countBySeverity(findings: readonly Finding[]): { error: number; warning: number; info: number } {

@@ -7,7 +7,7 @@
  * wording wins and nothing is said twice — and a kind that loses a rule still gets the generic check.
  */
 import { ADDITIVE_TYPES, BLANK_IS_A_VALUE, readCount, readDate, readMark, readPercent, roundTo, type ColumnType } from './columnTypes';
-import { type Finding, FindingSink } from './finding';
+import { type CellLocation, type Finding, FindingSink } from './finding';
 import { readCountCell } from './cells';
 import { hasColumn } from './gate';
 import { a1, parseA1 } from './grid';
@@ -57,18 +57,19 @@ export function checkGenericTables(tables: Iterable<Table>, sink: FindingSink, y
   }
 }
 
-interface KeyedRow {
-  readonly r: TableRow;
-  readonly key: string;
-  readonly display: string;
-  readonly cell: string;
-}
+/** No aliases: one object, so the unit names resolved are remembered (canonicalUnit's cache is per alias table). */
+const NO_ALIASES: Readonly<Record<string, string>> = {};
 
 /** A unique-key part's comparison text, by the column's declared type (units by identity, names without decoration). */
-function keyPart(col: ColumnSpec | undefined, reads: readonly CellRead[]): string {
-  const text = reads.map((r) => r.text).filter((t) => t !== '').join('\n');
+function keyPart(col: ColumnSpec | undefined, row: TableRow, key: string): string {
+  const multi = row.multi.get(key);
+  let text: string;
+  if (multi) {
+    text = '';
+    for (const r of multi) if (r.text !== '') text = text === '' ? r.text : `${text}\n${r.text}`;
+  } else text = row.cells.get(key)?.text ?? '';
   if (text === '') return '';
-  if (col?.type === 'unit') return canonicalUnit(labelKey(text), {});
+  if (col?.type === 'unit') return canonicalUnit(labelKey(text), NO_ALIASES);
   if (col?.type === 'seq') return labelKey(text);
   return itemKey(text);
 }
@@ -80,40 +81,66 @@ function readsOf(row: TableRow, key: string): readonly CellRead[] {
   return one ? [one] : [];
 }
 
+/** How a row is named in a finding: its unique key's text, or its row number. */
+function displayOf(row: TableRow, unique: readonly string[]): string {
+  const shown = unique.flatMap((k) => readsOf(row, k).map((c) => c.text.replace(/\s+/g, ' ')).filter((t) => t !== ''));
+  return [...new Set(shown)].join(' / ');
+}
+
 /** One table's generic checks (exported for a kind's spec tests; the audit calls `checkGenericTables`). */
 export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, spec: AnnexSpec = annexSpec(table.spec.kind)): void {
   const sheet = table.sheet;
   const columnSpec = new Map(table.spec.columns.map((c) => [c.key, c] as const));
-  const rows: KeyedRow[] = table.dataRows.map((r) => {
-    const parts = spec.unique.map((k) => keyPart(columnSpec.get(k), readsOf(r, k)));
-    const shown = spec.unique.flatMap((k) => readsOf(r, k).map((c) => c.text.replace(/\s+/g, ' ')).filter((t) => t !== ''));
-    const cell = r.cells.get(spec.keyCell)?.own ?? spec.unique.map((k) => r.cells.get(k)?.own).find((c) => c !== undefined) ?? '';
-    return { r, key: parts.join('|'), display: [...new Set(shown)].join(' / '), cell };
-  });
+  const uniqueCols = spec.unique.map((k) => columnSpec.get(k));
+  // A row's unique key, and the cell a finding on it names, made when asked (nothing kept per row across the checks).
+  const keyOf = (r: TableRow): string => {
+    let key = '';
+    spec.unique.forEach((k, i) => {
+      const part = keyPart(uniqueCols[i], r, k);
+      key = i === 0 ? part : `${key}|${part}`;
+    });
+    return key;
+  };
+  const atOf = (r: TableRow): CellRead | undefined => {
+    let at = r.cells.get(spec.keyCell);
+    for (let i = 0; at === undefined && i < spec.unique.length; i++) at = r.cells.get(spec.unique[i] as string);
+    return at;
+  };
 
   const typed = table.spec.columns.filter((c) => hasColumn(table, c.key) && table.header.columns.has(c.key));
-  for (const row of rows) {
-    // Each cell read once per row (a table's cells are made when asked).
-    const reads = typed.map((col) => [col, row.r.cells.get(col.key)] as const);
-    if (reads.every(([, c]) => (c?.text ?? '') === '')) continue;
-    const where = row.display !== '' ? row.display : { 'zh-CN': `第${row.r.row + 1}行`, 'en-US': `row ${row.r.row + 1}` };
-    for (const [col, read] of reads) {
+  // Each cell read once per row (a table's cells are made when asked), into one array reused row after row.
+  const reads: (CellRead | undefined)[] = new Array<CellRead | undefined>(typed.length);
+  for (const r of table.dataRows) {
+    let any = false;
+    for (let j = 0; j < typed.length; j++) {
+      const c = r.cells.get((typed[j] as ColumnSpec).key);
+      reads[j] = c;
+      if ((c?.text ?? '') !== '') any = true;
+    }
+    if (!any) continue;
+    for (let j = 0; j < typed.length; j++) {
+      const col = typed[j] as ColumnSpec;
+      const read = reads[j];
       if (!read) continue;
       // A column placed on several grid columns (项目名称 + 子项目, 具体任务 + 目标值) is blank only when all are.
-      const blank = col.multi ? readsOf(row.r, col.key).every((c) => c.text === '') : read.text === '';
+      const blank = col.multi ? readsOf(r, col.key).every((c) => c.text === '') : read.text === '';
       if (col.required && blank && !BLANK_IS_A_VALUE.has(col.type)) {
+        const display = displayOf(r, spec.unique);
+        const where = display !== '' ? display : { 'zh-CN': `第${r.row + 1}行`, 'en-US': `row ${r.row + 1}` };
         sink.add('cell/required', { sheet, cell: read.own }, { column: columnLabel(table, col.key), where });
         continue;
       }
       // A value merged down over several rows is checked once, on its own row.
-      if (read.text === '' || read.addr !== read.own) continue;
+      if (read.text === '' || read.sourceRow !== read.row || read.sourceCol !== read.col) continue;
       checkValue(table, col, read, year, sink);
     }
   }
 
   if (spec.unique.length > 0 && spec.unique.every((k) => hasColumn(table, k))) {
-    for (const { row, first } of duplicatesByKey(rows.filter((x) => x.cell !== ''), (x) => x.key)) {
-      sink.add('dup/row', { sheet, cell: row.cell }, { key: row.display, otherCell: first.cell }, { related: [{ sheet, cell: first.cell }] });
+    for (const { row, first } of duplicatesByKey(table.dataRows.filter((x) => atOf(x) !== undefined), keyOf)) {
+      const cell = atOf(row)?.own ?? '';
+      const firstCell = atOf(first)?.own ?? '';
+      sink.add('dup/row', { sheet, cell }, { key: displayOf(row, spec.unique), otherCell: firstCell }, { related: [{ sheet, cell: firstCell }] });
     }
   }
 
@@ -128,9 +155,21 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
 }
 
 /** One cell by its column's declared type. */
+/** A finding's place on a cell read: its address made only when a finding is added there. */
+class ReadAt implements CellLocation {
+  constructor(
+    readonly sheet: string,
+    private readonly read: CellRead,
+  ) {}
+
+  get cell(): string {
+    return this.read.own;
+  }
+}
+
 function checkValue(table: Table, col: ColumnSpec, read: CellRead, year: number, sink: FindingSink): void {
   const sheet = table.sheet;
-  const at = { sheet, cell: read.own };
+  const at = new ReadAt(sheet, read);
   const column = columnLabel(table, col.key);
   switch (col.type) {
     case 'count': {
@@ -182,7 +221,7 @@ const BREAKDOWN = /^(其中|含|包括|包含)/;
 /** A count column's value in a row, by its declared type; undefined when it cannot be read as one. */
 function amountOf(row: TableRow, key: string, type: ColumnType): number | null | undefined {
   const read = row.cells.get(key);
-  if (!read || read.addr !== read.own) return read && read.text !== '' ? undefined : null;
+  if (!read || read.sourceRow !== read.row || read.sourceCol !== read.col) return read && read.text !== '' ? undefined : null;
   if (type === 'mark') {
     const m = readMark(read.value);
     if (m === 'unreadable') {

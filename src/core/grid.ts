@@ -77,6 +77,29 @@ export function a1(row: number, col: number): string {
 
 /** `B7` → 0-based { row, col }; null when not an A1 address. */
 export function parseA1(ref: string): { row: number; col: number } | null {
+  // The common form (`B7`: capitals, then digits) read as it stands; anything else (`$B$7`, ` b7 `) by the pattern.
+  let i = 0;
+  let col = 0;
+  while (i < ref.length && i < 4) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    i++;
+  }
+  if (i >= 1 && i <= 3 && ref.length - i >= 1 && ref.length - i <= 7) {
+    let row = 0;
+    let j = i;
+    for (; j < ref.length; j++) {
+      const c = ref.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      row = row * 10 + (c - 48);
+    }
+    if (j === ref.length) return { row: row - 1, col: col - 1 };
+  }
+  return parseA1ByPattern(ref);
+}
+
+function parseA1ByPattern(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.trim().toUpperCase());
   if (!m) return null;
   let col = 0;
@@ -155,17 +178,25 @@ const MAX_INDEXED_MERGE = 200_000;
 const MAX_INDEXED_MERGE_CELLS = 1_000_000;
 
 const NO_AREAS: readonly MergeArea[] = [];
+/** Areas over a row up to which a lookup scans them (more: a column map of the row). */
+const FEW_AREAS = 8;
 
 /**
  * Index of merged areas: for any cell, the merged area that covers it (if any).
  * Built once per grid; lookups are O(1).
  */
 export class MergeIndex {
-  /** Per row, the area over each merged column (rows without merged cells have none): one array read per lookup. */
+  /**
+   * Per row with more than a few areas, the area over each merged column (made when first asked): one array read
+   * per lookup. A row with few areas is looked up in its list of areas (a long sheet merged row by row would
+   * otherwise keep an array per row).
+   */
   private readonly byRow: (MergeArea[] | undefined)[] = [];
   /** Per row, the indexed areas over it, in the grid's order (each area once per row it covers). */
   private readonly areasByRow: (MergeArea[] | undefined)[] = [];
-  private readonly indexed = new Set<MergeArea>();
+  /** The areas indexed, in the grid's order (a set of them made only if `indexes` is asked). */
+  private readonly indexedList: MergeArea[] = [];
+  private indexed: Set<MergeArea> | null = null;
   /** The areas not indexed (absurd ones), in the grid's order. */
   readonly unindexed: readonly MergeArea[];
   private readonly width: number;
@@ -183,11 +214,13 @@ export class MergeIndex {
         continue;
       }
       budget -= cells;
-      this.indexed.add(m);
+      this.indexedList.push(m);
       for (let r = m.top; r <= m.bottom; r++) {
-        const row = (this.byRow[r] ??= []);
-        for (let c = m.left; c <= m.right; c++) row[c] = m;
-        (this.areasByRow[r] ??= []).push(m);
+        const list = this.areasByRow[r];
+        // Lists made to their size (a row under two areas is common; pushing would give it room for many).
+        if (!list) this.areasByRow[r] = [m];
+        else if (list.length === 1) this.areasByRow[r] = [list[0] as MergeArea, m];
+        else list.push(m);
       }
     }
     this.unindexed = unindexed;
@@ -200,12 +233,29 @@ export class MergeIndex {
 
   /** Whether an area is indexed: absurd areas (hostile files) are not, and their cells read as their own. */
   indexes(m: MergeArea): boolean {
+    this.indexed ??= new Set(this.indexedList);
     return this.indexed.has(m);
   }
 
   areaAt(row: number, col: number): MergeArea | undefined {
     if (col >= this.width || row < 0 || col < 0) return undefined;
-    return this.byRow[row]?.[col];
+    const areas = this.areasByRow[row];
+    if (areas === undefined) return undefined;
+    if (areas.length <= FEW_AREAS) {
+      // The last area over the cell, in the grid's order (as a column map written area after area keeps it).
+      for (let i = areas.length - 1; i >= 0; i--) {
+        const m = areas[i] as MergeArea;
+        if (m.left <= col && col <= m.right) return m;
+      }
+      return undefined;
+    }
+    let columns = this.byRow[row];
+    if (columns === undefined) {
+      columns = [];
+      for (const m of areas) for (let c = m.left; c <= m.right; c++) columns[c] = m;
+      this.byRow[row] = columns;
+    }
+    return columns[col];
   }
 
   /** The top-left cell of the merged area covering (row, col), or the cell itself. */

@@ -48,11 +48,12 @@ export interface NarrativeRef {
 export function checkRepeatedPassages(refs: readonly NarrativeRef[], sheet: string, sink: FindingSink): void {
   const firstSeen = new Map<string, NarrativeRef>();
   for (const ref of refs) {
-    const reported = new Set<string>();
+    // The cells this ref was already said to repeat (made at its first repeat).
+    let reported: Set<string> | null = null;
     for (const p of passages(ref.text)) {
       const prev = firstSeen.get(p);
-      if (prev && prev.cell !== ref.cell && !reported.has(prev.cell)) {
-        reported.add(prev.cell);
+      if (prev && prev.cell !== ref.cell && !reported?.has(prev.cell)) {
+        (reported ??= new Set<string>()).add(prev.cell);
         sink.add('text/repeated-passage', { sheet, cell: ref.cell }, {
           other: prev.label,
           otherCell: prev.cell,

@@ -27,10 +27,14 @@ export function placedFields(table: Table, cells: FieldCells, columnOf: Readonly
  * the column keys, or maps a record field to its column key (`{ units: 'unit' }`).
  */
 export function placedColumns(table: Table, cellOf: (key: string) => string, fields: readonly string[] | Readonly<Record<string, string>>): FieldCells {
-  const pairs: [string, string][] = Array.isArray(fields) ? fields.map((k) => [k, k]) : Object.entries(fields);
-  const cells: Record<string, { readonly cell: string; readonly label: string }> = {};
-  for (const [field, key] of pairs) cells[field] = { cell: cellOf(key), label: columnLabel(table, key) };
-  return placedFields(table, cells, Object.fromEntries(pairs));
+  // Called for every row: only the placed fields are located (what `placedFields` would keep), in the fields' order.
+  const out: Record<string, { readonly cell: string; readonly label: string }> = {};
+  const add = (field: string, key: string) => {
+    if (placed(table, key)) out[field] = { cell: cellOf(key), label: columnLabel(table, key) };
+  };
+  if (Array.isArray(fields)) for (const k of fields as readonly string[]) add(k, k);
+  else for (const [field, key] of Object.entries(fields)) add(field, key);
+  return out;
 }
 
 /** `hasColumn` per table and key, asked once (placedFields is called for every row). */

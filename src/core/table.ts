@@ -511,13 +511,21 @@ function maskOf(spec: TableSpec, slot: number, fit: LabelFit): number {
   let m = fit.masks[slot];
   if (m === undefined) {
     m = 0;
-    spec.columns.forEach((c, i) => {
-      const s = labelScores(c, fit.label);
-      if (s.exact > 0 || s.named || s.term > 0) m = (m as number) | (1 << i);
-    });
+    for (let i = 0; i < spec.columns.length; i++) if (mayName(spec.columns[i] as ColumnSpec, fit.label, fit.bare)) m |= 1 << i;
     fit.masks[slot] = m;
   }
   return m;
+}
+
+/**
+ * Whether `labelScores(col, label)` gives the column anything (exact, named or by a key term), told without
+ * making or remembering its scores (most labels met here are data, each met once).
+ */
+function mayName(col: ColumnSpec, label: string, bare: string): boolean {
+  if (exactName(col, label) || exactName(col, bare)) return true;
+  if (col.notTerms?.test(label)) return false;
+  for (const t of col.terms ?? []) if (t !== '' && label.includes(t)) return true;
+  return false;
 }
 
 /** The labels a row shows (its own cells' text, merged areas' masters' text), with how many columns show each. */
@@ -537,6 +545,16 @@ interface RowFitTable {
   readonly rights: Int32Array;
 }
 const rowMasks = new WeakMap<GridView, Map<TableSpec, RowFitTable>>();
+
+/**
+ * Drops what the header search remembered of a view (each candidate header's labels, each row's labels and masks):
+ * a table keeps its view as long as the audit lives, and the search is over once its header is found.
+ */
+export function forgetHeaderSearch(view: GridView): void {
+  labelCache.delete(view);
+  rowFits.delete(view);
+  rowMasks.delete(view);
+}
 
 function fitsOfRow(view: GridView, row: number): RowFits {
   let perView = rowFits.get(view);
@@ -829,9 +847,20 @@ function repeatsHeader(own: readonly { col: number; text: string }[], header: He
 }
 
 /** The cells of a row that hold text, with their columns (a merged area's text only in its master cell). */
+/** Rows this short are read cell by cell in place (as `cellsOf` scans them). */
+const SHORT_ROW = 64;
+
 export function ownNonBlank(view: GridView, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   const values = view.grid.values[row];
+  if (values && values.length <= SHORT_ROW) {
+    // A short row read in place (cellsOf's index scan, without its array of columns).
+    for (let c = 0; c < values.length; c++) {
+      const t = cellText(values[c] ?? null);
+      if (t !== '') out.push({ col: c, text: t });
+    }
+    return out;
+  }
   for (const c of cellsOf(values)) {
     const t = cellText(values?.[c] ?? null);
     if (t !== '') out.push({ col: c, text: t });
@@ -845,11 +874,15 @@ export function ownNonBlank(view: GridView, row: number): { col: number; text: s
  * there; the value itself stays in the grid. A row's `cells` and `multi` read it, and make a cell read when asked.
  */
 class CellStore {
-  /** Per slot: the cell's row and column in the table (0-based), and the source of its value. */
-  readonly srcRow: number[][] = [];
-  readonly srcCol: number[][] = [];
-  /** Per slot, per row: 1 merged down, 2 filled down. */
-  readonly flags: number[][] = [];
+  /**
+   * Per slot: the source of each row's value (0-based row and column), in typed arrays of `capacity` rows, made
+   * only once a cell of the slot takes its value from elsewhere (merged or filled down); until then every cell
+   * is its own source (its row, the slot's column).
+   */
+  readonly srcRow: (Int32Array | null)[] = [];
+  readonly srcCol: (Int32Array | null)[] = [];
+  /** Per slot, per row: 1 merged down, 2 filled down (made at the first such cell of the slot). */
+  readonly flags: (Uint8Array | null)[] = [];
   readonly rowNumbers: number[] = [];
   /** Column key → the slot of its first grid column (of the last column with that key, as Map.set would leave it). */
   readonly cellSlot = new Map<string, number>();
@@ -862,15 +895,74 @@ class CellStore {
   /** The keys of the placed multi columns (a row's `multi` keys). */
   readonly multiKeys: string[] = [];
 
-  constructor(readonly values: Grid['values']) {}
+  /** `capacity`: the rows the arrays hold before they grow (doubled when full: a sheet's far stray cell costs nothing). */
+  constructor(
+    readonly values: Grid['values'],
+    private capacity: number,
+  ) {}
+
+  /** Room for row `i` in every slot. */
+  ensure(i: number): void {
+    if (i < this.capacity) return;
+    this.resize(Math.max(i + 1, this.capacity * 2));
+  }
+
+  /** The arrays cut to the rows read (a table kept for the audit holds no room to grow). */
+  trim(): void {
+    if (this.rowNumbers.length < this.capacity) this.resize(this.rowNumbers.length);
+  }
+
+  private resize(capacity: number): void {
+    const to = <A extends Int32Array | Uint8Array>(a: A | null, make: (n: number) => A): A | null => {
+      if (!a) return null;
+      const b = make(capacity);
+      b.set(a.length > capacity ? a.subarray(0, capacity) : a);
+      return b;
+    };
+    for (let s = 0; s < this.columnOf.length; s++) {
+      this.srcRow[s] = to(this.srcRow[s] ?? null, (n) => new Int32Array(n));
+      this.srcCol[s] = to(this.srcCol[s] ?? null, (n) => new Int32Array(n));
+      this.flags[s] = to(this.flags[s] ?? null, (n) => new Uint8Array(n));
+    }
+    this.capacity = capacity;
+  }
+
+  /** Row `i`'s cell in `slot` (`ensure(i)` first): its value's source, and how it got there. */
+  set(slot: number, i: number, sourceRow: number, sourceCol: number, flags: number): void {
+    let rows = this.srcRow[slot] ?? null;
+    let cols = this.srcCol[slot] ?? null;
+    if (!rows || !cols) {
+      const col = this.columnOf[slot] ?? 0;
+      if (sourceRow !== this.rowNumbers[i] || sourceCol !== col) {
+        // The slot's first cell from elsewhere: the rows before it were their own sources.
+        rows = new Int32Array(this.capacity);
+        cols = new Int32Array(this.capacity);
+        for (let k = 0; k < i; k++) {
+          rows[k] = this.rowNumbers[k] ?? 0;
+          cols[k] = col;
+        }
+        this.srcRow[slot] = rows;
+        this.srcCol[slot] = cols;
+      }
+    }
+    if (rows && cols) {
+      rows[i] = sourceRow;
+      cols[i] = sourceCol;
+    }
+    if (flags !== 0) (this.flags[slot] ??= new Uint8Array(this.capacity))[i] = flags;
+    else {
+      const f = this.flags[slot];
+      if (f) f[i] = 0;
+    }
+  }
 
   /** One placed column: a slot per grid column it was placed on. */
   addColumn(key: string, cols: readonly number[], multi: boolean): number[] {
     const slots = cols.map((col) => {
       this.columnOf.push(col);
-      this.srcRow.push([]);
-      this.srcCol.push([]);
-      this.flags.push([]);
+      this.srcRow.push(null);
+      this.srcCol.push(null);
+      this.flags.push(null);
       return this.columnOf.length - 1;
     });
     const first = slots[0];
@@ -886,8 +978,10 @@ class CellStore {
   }
 
   read(slot: number, i: number): CellRead {
-    const sourceRow = this.srcRow[slot]?.[i] ?? 0;
-    const sourceCol = this.srcCol[slot]?.[i] ?? 0;
+    const rows = this.srcRow[slot];
+    const cols = this.srcCol[slot];
+    const sourceRow = rows ? (rows[i] ?? 0) : (this.rowNumbers[i] ?? 0);
+    const sourceCol = cols ? (cols[i] ?? 0) : (this.columnOf[slot] ?? 0);
     const flags = this.flags[slot]?.[i] ?? 0;
     const value = this.values[sourceRow]?.[sourceCol] ?? null;
     return new LazyCellRead(value, cellText(value), sourceRow, sourceCol, this.rowNumbers[i] ?? 0, this.columnOf[slot] ?? 0, (flags & 1) !== 0, (flags & 2) !== 0);
@@ -1023,12 +1117,15 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
   const dateCols = new Set(spec.columns.filter((c) => c.type === 'date').flatMap((c) => header.columns.get(c.key) ?? []));
   // The placed columns in the spec's order, looked up once instead of per row, each grid column a slot of the store.
-  const store = new CellStore(view.grid.values);
-  const placedColumns: { col: ColumnSpec; idxs: readonly number[]; slots: number[] }[] = [];
+  const store = new CellStore(view.grid.values, Math.min(Math.max(0, last - header.bottom), 4096));
+  // Only a column some group column is scoped by (its groupParent) needs its text kept per row.
+  const parents = new Set<string>();
+  for (const col of spec.columns) if (col.groupParent !== undefined) parents.add(col.groupParent);
+  const placedColumns: { col: ColumnSpec; idxs: readonly number[]; slots: number[]; parent: boolean }[] = [];
   for (const col of spec.columns) {
     const idxs = header.columns.get(col.key);
     if (!idxs) continue;
-    placedColumns.push({ col, idxs, slots: store.addColumn(col.key, idxs, col.multi === true) });
+    placedColumns.push({ col, idxs, slots: store.addColumn(col.key, idxs, col.multi === true), parent: parents.has(col.key) });
   }
 
   for (let r = header.bottom + 1; r <= last; r++) {
@@ -1084,19 +1181,24 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
 
     // The row's cells into the store: the group columns' fill-down reads what was filled in earlier rows.
     const i = store.rowNumbers.length;
+    store.ensure(i);
     store.rowNumbers.push(r);
     firstText.clear();
-    for (const { col, idxs, slots } of placedColumns) {
+    for (let k = 0; k < placedColumns.length; k++) {
+      const { col, idxs, slots, parent } = placedColumns[k] as (typeof placedColumns)[number];
       let columnText: string | undefined;
-      idxs.forEach((c, j) => {
+      for (let j = 0; j < idxs.length; j++) {
+        const c = idxs[j] as number;
         const slot = slots[j] as number;
         // One merge lookup per cell: the area gives the master, the master the value (view.value's rule).
         const area = view.merges.areaAt(r, c);
         let sourceRow = area ? area.top : r;
         let sourceCol = area ? area.left : c;
         let flags = area !== undefined && area.bottom > area.top ? 1 : 0;
-        let text = cellText(view.grid.values[sourceRow]?.[sourceCol] ?? null);
-        if (col.group && role === 'data') {
+        // The text is wanted only by a group column's fill-down and by the column a group column is scoped by.
+        const grouped = col.group === true && role === 'data';
+        let text = grouped || (parent && j === 0) ? cellText(view.grid.values[sourceRow]?.[sourceCol] ?? null) : '';
+        if (grouped) {
           const parentText = col.groupParent !== undefined ? (firstText.get(col.groupParent) ?? '') : '';
           const prev = lastGroupValue.get(col.key);
           if (text === '' && flags === 0 && prev && prev.text !== '' && prev.parentText === parentText) {
@@ -1113,13 +1215,11 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
             prev.parentText = parentText;
           } else lastGroupValue.set(col.key, { sourceRow, sourceCol, text, parentText });
         }
-        (store.srcRow[slot] as number[]).push(sourceRow);
-        (store.srcCol[slot] as number[]).push(sourceCol);
-        (store.flags[slot] as number[]).push(flags);
+        store.set(slot, i, sourceRow, sourceCol, flags);
         if (j === 0) columnText = text;
-      });
+      }
       // What `cells.get(key).text` gave once the column was read (a group column's parent is read before it).
-      if (columnText !== undefined) firstText.set(col.key, columnText);
+      if (parent && columnText !== undefined) firstText.set(col.key, columnText);
     }
     const cells = new RowCells(store, i);
     const multi = hasMulti ? new RowMulti(store, i) : NO_MULTI;
@@ -1127,6 +1227,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     lastKept = r;
   }
 
+  store.trim();
   markUnlabelledSums(rows, labelCol !== undefined ? spec.labelColumn : null, countKeysOf(spec));
   const dataRows = rows.filter((x) => x.role === 'data');
   const totalRow = rows.find((x) => x.role === 'total');

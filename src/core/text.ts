@@ -145,9 +145,15 @@ export function readNumber(v: CellValue): NumberReading {
   return { kind: 'text', text };
 }
 
+/** Whatever `itemKey` strips: a leading marker or space, a quote anywhere, trailing punctuation. */
+const ITEM_DECORATION = /^[●○◆★▲\sⅡⅢⅠⅣ]|[“”"‘’'「」『』]|[。．.，,；;]$/;
+
 /** Strip item-name decorations for matching across sheets: markers ●ⅡⅢ, quotes, spaces. */
 export function itemKey(name: string): string {
-  return labelKey(name)
+  const key = labelKey(name);
+  // Most names carry no decoration: nothing to strip, no five passes over them.
+  if (!ITEM_DECORATION.test(key)) return key;
+  return key
     .replace(/^[●○◆★▲\s]+/, '')
     .replace(/^[ⅡⅢⅠⅣ]+/, '')
     .replace(/^[●○]+/, '')

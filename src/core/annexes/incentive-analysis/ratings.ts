@@ -114,9 +114,9 @@ export interface RatingSettings {
 
 export function deriveItemRating(a: Assessment, settings: RatingSettings): DerivedRating {
   let best: Rating | null = null;
-  for (const r of [...a.pairs.map((p) => p.rating), ...a.unnamed]) {
-    if (best === null || ratingRank(r) < ratingRank(best)) best = r;
-  }
+  // The pairs' ratings, then the unnamed ones (no array of them made per item).
+  for (const p of a.pairs) if (best === null || ratingRank(p.rating) < ratingRank(best)) best = p.rating;
+  for (const r of a.unnamed) if (best === null || ratingRank(r) < ratingRank(best)) best = r;
   if (a.guaranteed && settings.guaranteedQuotaIsVeryLikely && best !== '很有可能') {
     return { rating: '很有可能', byGuarantee: true };
   }

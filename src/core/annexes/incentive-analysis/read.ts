@@ -124,9 +124,12 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
     const assessment = parseAssessment(assessmentText);
     const where = `${unit}“${markers.name}”`;
     const assessmentCell = assessmentRead_?.cell ?? cellOf(wide ? (RATING_KEYS.find((k) => table.header.columns.has(k)) ?? 'assessment') : 'assessment');
+    // Each address made once per row (the reads above give them: no cell read again).
+    const unitCell = unitRead?.addr ?? cellOf('unit');
+    const itemCell = itemRead?.addr ?? cellOf('item');
     const fields: Record<string, { cell: string; label: string }> = placedFields(table, {
-      unit: { cell: cellOf('unit'), label: columnLabel(table, 'unit') },
-      item: { cell: cellOf('item'), label: columnLabel(table, 'item') },
+      unit: { cell: unitCell, label: columnLabel(table, 'unit') },
+      item: { cell: itemCell, label: columnLabel(table, 'item') },
       assessment: { cell: assessmentCell, label: columnLabel(table, 'assessment') },
     });
     if (table.header.columns.has('seq')) fields['seq'] = { cell: seqRead?.own ?? cellOf('seq'), label: columnLabel(table, 'seq') };
@@ -153,7 +156,7 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
     const historyReads = r.multi.get('history') ?? [];
     const history: HistoryCell[] = historyReads.map((h, i) => ({ year: years[i] ?? null, text: h.text, cell: h.addr }));
     // Most recent year first, so the finding sits on the same year's cell whatever the column order.
-    const blanks = history.filter((h) => h.text === '').sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+    const blanks = history.some((h) => h.text === '') ? history.filter((h) => h.text === '').sort((a, b) => (b.year ?? 0) - (a.year ?? 0)) : [];
     const firstBlank = blanks[0];
     if (firstBlank) {
       const yearsText = localized((lang) => listOf(blanks.map((h) => (h.year === null ? h.cell : lang === 'zh-CN' ? `${h.year}年` : String(h.year))), lang));
@@ -166,12 +169,12 @@ export function parseIncentiveAnalysis(table: Table, sink: FindingSink, settings
       row: r.row,
       unit,
       unitKey: canonicalUnit(unit, settings.unitAliases),
-      unitCell: cellOf('unit'),
+      unitCell,
       seq: seqRead?.text ?? '',
       seqCell: seqRead?.addr ?? '',
       item: markers.name,
       itemKey: itemKey(markers.name),
-      itemCell: cellOf('item'),
+      itemCell,
       allWonLastYear: markers.allWon,
       regionClass: markers.region,
       quota: get('quota')?.text ?? '',

@@ -65,11 +65,24 @@ export function parseProgressReport(table: Table, sink: FindingSink, settings: S
   const countsOn = checkEnabled(table, 'progress-counts');
   for (const r of table.dataRows) {
     const get = (k: string) => r.cells.get(k);
-    const unit = get('unit')?.text ?? '';
-    const item = get('item')?.text ?? '';
-    const progressText = get('progress')?.text ?? '';
+    const unitRead = get('unit');
+    const itemRead = get('item');
+    const progressRead = get('progress');
+    const unit = unitRead?.text ?? '';
+    const item = itemRead?.text ?? '';
+    const progressText = progressRead?.text ?? '';
     if (item === '' && progressText === '' && (get('problems')?.text ?? '') === '') continue;
-    const cellOf = (k: string): string => get(k)?.addr ?? a1(r.row, table.header.columns.get(k)?.[0] ?? 0);
+    // Each cell read once, and its address made once, per row.
+    const addresses = new Map<string, string>();
+    const cellOf = (k: string): string => {
+      let cell = addresses.get(k);
+      if (cell === undefined) {
+        const read = k === 'unit' ? unitRead : k === 'item' ? itemRead : k === 'progress' ? progressRead : get(k);
+        cell = read?.addr ?? a1(r.row, table.header.columns.get(k)?.[0] ?? 0);
+        addresses.set(k, cell);
+      }
+      return cell;
+    };
     const where = `${unit}“${item}”`;
     checkRow(
       table,

@@ -65,7 +65,8 @@ export function deriveCountyItems(
   const byCounty = new Map<string, CountyItem[]>();
   const reportedUnknown = new Set<string>();
   for (const it of analysis.items) {
-    const seen = new Set<string>();
+    // Counties already listed for this item (only an assessment naming several can repeat one).
+    const seen = it.assessment.pairs.length > 1 ? new Set<string>() : null;
     for (const pair of it.assessment.pairs) {
       const canonical = canonicalUnit(pair.unit, settings.unitAliases);
       // 吉首 for 吉首市, 凤凰 for 凤凰县: the one known county it can only mean.
@@ -84,8 +85,8 @@ export function deriveCountyItems(
           sink?.add('units/unknown-unit', { sheet: analysis.sheet, cell: it.assessmentCell }, { unit: pair.unit });
         }
       }
-      if (!isAtLeastLikely(pair.rating) || seen.has(county)) continue;
-      seen.add(county);
+      if (!isAtLeastLikely(pair.rating) || seen?.has(county)) continue;
+      seen?.add(county);
       const list = byCounty.get(county) ?? [];
       list.push({ item: it, rating: pair.rating, ...(via !== undefined ? { via } : {}) });
       byCounty.set(county, list);
