@@ -13,11 +13,14 @@ export type FieldCells = Readonly<Record<string, { readonly cell: string; readon
 
 /** Only the fields whose column was placed: a column the header lacks is reported once, not per row. */
 export function placedFields(table: Table, cells: FieldCells, columnOf: Readonly<Record<string, string>> = {}): FieldCells {
-  const out: Record<string, { readonly cell: string; readonly label: string; readonly key: string }> = {};
+  const out: Record<string, { readonly cell: string; readonly label: string; readonly key?: string }> = {};
   for (const field in cells) {
     if (!Object.prototype.hasOwnProperty.call(cells, field)) continue;
     const key = columnOf[field] ?? field;
-    if (placed(table, key)) out[field] = { ...(cells[field] as { readonly cell: string; readonly label: string }), key };
+    if (!placed(table, key)) continue;
+    const at = cells[field] as { readonly cell: string; readonly label: string };
+    // The column is named only where it is not the field's own name (`checkRow` reads `key ?? field`).
+    out[field] = key === field ? at : { cell: at.cell, label: at.label, key };
   }
   return out;
 }
@@ -28,9 +31,9 @@ export function placedFields(table: Table, cells: FieldCells, columnOf: Readonly
  */
 export function placedColumns(table: Table, cellOf: (key: string) => string, fields: readonly string[] | Readonly<Record<string, string>>): FieldCells {
   // Called for every row: only the placed fields are located (what `placedFields` would keep), in the fields' order.
-  const out: Record<string, { readonly cell: string; readonly label: string }> = {};
+  const out: Record<string, { readonly cell: string; readonly label: string; readonly key?: string }> = {};
   const add = (field: string, key: string) => {
-    if (placed(table, key)) out[field] = { cell: cellOf(key), label: columnLabel(table, key) };
+    if (placed(table, key)) out[field] = key === field ? { cell: cellOf(key), label: columnLabel(table, key) } : { cell: cellOf(key), label: columnLabel(table, key), key };
   };
   if (Array.isArray(fields)) for (const k of fields as readonly string[]) add(k, k);
   else for (const [field, key] of Object.entries(fields)) add(field, key);
@@ -55,6 +58,9 @@ export function rowWhere(row: number): { 'zh-CN': string; 'en-US': string } {
   return { 'zh-CN': `第${row + 1}行`, 'en-US': `row ${row + 1}` };
 }
 
+/** The columns of a table's kind whose cells a row must fill (`required` or `filled`), once per table. */
+const mustFill = perObject((table: Table) => new Set(table.spec.columns.filter((c) => c.required || c.filled).map((c) => c.key)));
+
 /** A value the row does not hold: nothing, blank text, or a list that is empty or has a blank entry. */
 function isBlankValue(v: unknown): boolean {
   if (v === null || v === undefined) return true;
@@ -73,8 +79,7 @@ export function checkRow(table: Table, record: Readonly<Record<string, unknown>>
   for (const field in cells) {
     if (!Object.prototype.hasOwnProperty.call(cells, field)) continue;
     const loc = cells[field] as { readonly cell: string; readonly label: string; readonly key?: string };
-    const col = table.spec.columns.find((c) => c.key === (loc.key ?? field));
-    if (!col || !(col.required || col.filled)) continue;
+    if (!mustFill(table).has(loc.key ?? field)) continue;
     const value = record[field];
     if (typeof value === 'number') {
       if (Number.isInteger(value) && value >= 0) continue;

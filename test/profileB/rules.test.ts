@@ -3,7 +3,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Audit, FindingCode } from '../../src/core';
+import { type Audit, type FindingCode, messageOf } from '../../src/core';
 import { ANNEXES, ANNEX_KINDS } from '../../src/core/kinds';
 import type { Grid } from '../../src/core/grid';
 import { makeGrid } from '../helpers/grids';
@@ -80,6 +80,12 @@ describe('附件1 target-progress rules', () => {
       ['区物流发展服务中心', 2, 1, 1],
     ]);
     expect(a.recomputed.keywork?.targets?.counts.total).toBe(3);
+  });
+
+  it('a blank 牵头单位 is cell/required, named by the row\'s own number (the record field units is read from the column unit)', () => {
+    const a = audit(targetGrid(targets([DONE, DONE, DONE], [{}, { unit: '' }])));
+    const f = a.findings.filter((x) => x.code === 'cell/required');
+    expect(f.map((x) => `${x.cell} ${messageOf(x)}`)).toEqual(['C6 第2项的“牵头单位”为空。']);
   });
 
   it('cell/invalid-date fires on a date that does not exist, not on month ranges', () => {
