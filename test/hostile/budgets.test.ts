@@ -11,20 +11,10 @@ import { WorkbookPackage } from '../../src/xlsx/copy';
 import { READ_LIMITS, readLimits, type ReadLimits } from '../../src/xlsx/limits';
 import { openWorkbook } from '../../src/xlsx/open';
 import { INFLATERS } from '../../src/xlsx/zipGuard';
-import { bomb, csv, editSample, hyperlinkOver, manyEntries, odsRepeated, sample } from './make';
+import { bomb, csv, editSample, hyperlinkOver, manyEntries, odsRepeated, sample, refusal } from './make';
 
 const KB = 1024;
 const MB = 1024 * KB;
-
-function refusal(read: () => unknown): WorkbookReadError {
-  try {
-    read();
-  } catch (e) {
-    if (isWorkbookReadError(e)) return e;
-    throw e;
-  }
-  throw new Error('the file was read');
-}
 
 async function refusalOf(read: () => Promise<unknown>): Promise<WorkbookReadError> {
   try {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, crc32 as zcrc32, deflateRawSync } from 'node:zlib';
+import { isWorkbookReadError, type WorkbookReadError } from '../../src/xlsx';
 import { entryData, readZip, type ZipEntry } from '../../src/xlsx/zip';
 
 export const SAMPLES = join(__dirname, '..', '..', 'samples');
@@ -239,4 +240,15 @@ export function odsRepeated(rows: number, cols: number): Uint8Array {
 export function csv(rows: number, cols: number): Uint8Array {
   const line = Array.from({ length: cols }, (_, i) => String(i + 1)).join(',');
   return new TextEncoder().encode(`${line}\n`.repeat(rows));
+}
+
+/** The refusal a read of a hostile file ends in (the test fails if the file was read, or threw something else). */
+export function refusal(read: () => unknown): WorkbookReadError {
+  try {
+    read();
+  } catch (e) {
+    if (isWorkbookReadError(e)) return e;
+    throw e;
+  }
+  throw new Error('the file was read');
 }

@@ -6,25 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflatedAhead, inflateRaw } from '../../src/taskpane/services/nativeInflate';
-import { isWorkbookReadError, type WorkbookReadError } from '../../src/xlsx';
 import { readLimits } from '../../src/xlsx/limits';
 import { openWorkbook } from '../../src/xlsx/open';
 import { INFLATERS, preinflatePackage } from '../../src/xlsx/zipGuard';
-import { bomb } from '../hostile/make';
+import { bomb, refusal } from '../hostile/make';
 
 const ROOT = join(__dirname, '..', '..');
 const KB = 1024;
 const MB = 1024 * KB;
-
-function refusal(read: () => unknown): WorkbookReadError {
-  try {
-    read();
-  } catch (e) {
-    if (isWorkbookReadError(e)) return e;
-    throw e;
-  }
-  throw new Error('the file was read');
-}
 
 describe('parts inflated ahead by the browser', () => {
   const saved = INFLATERS.native;
