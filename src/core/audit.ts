@@ -211,24 +211,21 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   const records: { -readonly [K in AnnexKind]?: RecordsByKind[K] } = {};
   const readCtx = { sink, settings, dateYear };
   for (const kind of ANNEX_KINDS) {
-    const annex = KIND_MODULES[kind];
+    const { read, readSheet } = KIND_MODULES[kind];
     const table = tables.get(kind);
-    const set = records as Record<AnnexKind, unknown>;
-    if (table && annex.read) {
-      const read = annex.read;
-      set[kind] = guard(table.sheet, kind, () => read(table, readCtx));
-    } else if (annex.readSheet) {
-      const sheet = detections.find(([, d]) => d.kind === kind)?.[0];
-      const grid = grids.find((g) => g.name === sheet);
-      const read = annex.readSheet;
-      if (grid) set[kind] = guard(grid.name, kind, () => read(grid, readCtx));
+    let out: unknown;
+    if (table && read) out = guard(table.sheet, kind, () => read(table, readCtx));
+    else if (readSheet) {
+      // A kind without a table (the 通报) is read from its whole sheet.
+      const grid = grids.find((g) => g.name === detections.find(([, d]) => d.kind === kind)?.[0]);
+      if (grid) out = guard(grid.name, kind, () => readSheet(grid, readCtx));
     }
-    if (set[kind] === undefined) delete set[kind];
+    if (out !== undefined) (records as Record<AnnexKind, unknown>)[kind] = out;
   }
 
   // What spans the kinds of each profile present (the recompute): src/core/profiles.
   const profiles = (Object.keys(votes) as Profile[]).filter((p) => votes[p] > 0);
-  const recomputed = auditProfiles({ records, tables, detections, sink, settings, guard, firstSheet }, (p) => votes[p] > 0);
+  const recomputed = auditProfiles({ records, tables, detections, sink, settings, guard, firstSheet }, profiles);
 
   // The rules over the records (duplicates, cross-sheet checks …), each isolated.
   runRules({ sink, settings, tables, records }, guard);

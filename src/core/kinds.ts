@@ -46,8 +46,6 @@ export const TABLE_SPECS: readonly TableSpec[] = ANNEX_KINDS.flatMap((k) => {
   return s.table ? [s.table] : [];
 });
 
-export const PROFILES: readonly Profile[] = ['incentive', 'keywork'];
-
 /** The kinds that are tables (every kind but the 通报): those with a template, a diff by row and a merge. */
 export const TABLE_KINDS = ANNEX_KINDS.filter((k): k is Exclude<AnnexKind, 'report-text'> => tableSpecOf(k) !== undefined);
 

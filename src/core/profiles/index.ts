@@ -53,12 +53,12 @@ export const PROFILE_MODULES: { readonly [P in Profile]: ProfileModule<P> } = {
 };
 
 /** Runs every profile the workbook holds a kind of, in registry order: what spans its kinds (the recompute). */
-export function auditProfiles(ctx: ProfileContext, present: (p: Profile) => boolean): { -readonly [P in Profile]?: ProfileRecompute[P] } {
+export function auditProfiles(ctx: ProfileContext, present: readonly Profile[]): { -readonly [P in Profile]?: ProfileRecompute[P] } {
   const recomputed: { -readonly [P in Profile]?: ProfileRecompute[P] } = {};
   const run = <P extends Profile>(p: P): void => {
     const out = (PROFILE_MODULES[p] as ProfileModule<P>).audit(ctx);
     if (out) (recomputed as { [K in P]?: ProfileRecompute[K] })[p] = out;
   };
-  for (const p of Object.keys(PROFILE_MODULES) as Profile[]) if (present(p)) run(p);
+  for (const p of Object.keys(PROFILE_MODULES) as Profile[]) if (present.includes(p)) run(p);
   return recomputed;
 }
