@@ -137,7 +137,9 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
   }
 
   if (spec.unique.length > 0 && spec.unique.every((k) => hasColumn(table, k))) {
-    for (const { row, first } of duplicatesByKey(table.dataRows.filter((x) => atOf(x) !== undefined), keyOf)) {
+    // Rows with a cell to name (atOf's cells, asked whether they are there without reading them).
+    const named = (r: TableRow): boolean => r.cells.has(spec.keyCell) || spec.unique.some((k) => r.cells.has(k));
+    for (const { row, first } of duplicatesByKey(table.dataRows.filter(named), keyOf)) {
       const cell = atOf(row)?.own ?? '';
       const firstCell = atOf(first)?.own ?? '';
       sink.add('dup/row', { sheet, cell }, { key: displayOf(row, spec.unique), otherCell: firstCell }, { related: [{ sheet, cell: firstCell }] });

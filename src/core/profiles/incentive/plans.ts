@@ -93,6 +93,9 @@ export function tallyPlan(audit: Audit, lang: Lang): SheetPlan | null {
   });
 }
 
+/** A name without its whitespace (how a listed item and a derived one are matched). */
+const noSpace = (s: string): string => s.replace(/\s/g, '');
+
 export function countiesPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const tr = <K extends UiKey>(key: K, ...params: UiArgs<K>) => t(key, lang, ...params);
   const sep = LIST_SEPARATOR[lang];
@@ -111,9 +114,14 @@ export function countiesPlan(audit: Audit, lang: Lang): SheetPlan | null {
     const row = listed.get(c.county);
     let compare = keySheet ? tr('plan.compare.noRow') : '';
     if (row) {
-      const derivedKeys = c.items.map((it) => it.item);
-      const missing = derivedKeys.filter((name) => !row.items.some((li) => li.name.replace(/\s/g, '') === name.replace(/\s/g, '') || li.key === name));
-      const extra = row.items.filter((li) => !c.items.some((it) => it.item.replace(/\s/g, '') === li.name.replace(/\s/g, '') || it.item === li.key));
+      // Matched by name without spaces or by the listed item's key: sets, not a scan per pair (a county of
+      // thousands of items stays linear).
+      const listedNames = new Set(row.items.map((li) => noSpace(li.name)));
+      const listedKeys = new Set(row.items.map((li) => li.key));
+      const derivedNames = new Set(c.items.map((it) => noSpace(it.item)));
+      const derivedItems = new Set(c.items.map((it) => it.item));
+      const missing = c.items.map((it) => it.item).filter((name) => !listedNames.has(noSpace(name)) && !listedKeys.has(name));
+      const extra = row.items.filter((li) => !derivedNames.has(noSpace(li.name)) && !derivedItems.has(li.key));
       const parts: string[] = [];
       if (row.count.value !== null && row.count.value !== c.count) parts.push(tr('plan.compare.count', { from: row.count.value, to: c.count }));
       if (missing.length > 0) parts.push(tr('plan.compare.missing', { items: missing.join(sep) }));
@@ -153,9 +161,11 @@ export function completionPlan(audit: Audit, lang: Lang): SheetPlan | null {
     text(tr('plan.col.rate'), 'header'),
   ]);
   const units = r.completion.units.filter((u) => u.total > 0);
+  const itemsOf = new Map<string, number>();
+  for (const it of items) itemsOf.set(it.unit, (itemsOf.get(it.unit) ?? 0) + 1);
   const byUnit = rows.block(units, (u, row) => [
     text(u.unit, 'center'),
-    formula(countEqual([[col('A'), `$A${row}`]]), items.filter((it) => it.unit === u.unit).length),
+    formula(countEqual([[col('A'), `$A${row}`]]), itemsOf.get(u.unit) ?? 0),
     formula(countEqual([[col('A'), `$A${row}`]], col('C')), u.total),
     formula(countEqual([[col('A'), `$A${row}`]], col('D')), u.done),
     formula(`IF(C${row}>0,D${row}/C${row},"")`, u.rate ?? '', 'number', PERCENT),
@@ -168,7 +178,7 @@ export function completionPlan(audit: Audit, lang: Lang): SheetPlan | null {
   const overallRate = allTotal > 0 ? allDone / allTotal : '';
   const overall = rows.push((row) => [
     text(tr('chart.overall'), 'total'),
-    formula(sum('B'), units.reduce((n, u) => n + items.filter((it) => it.unit === u.unit).length, 0), 'totalNumber'),
+    formula(sum('B'), units.reduce((n, u) => n + (itemsOf.get(u.unit) ?? 0), 0), 'totalNumber'),
     formula(sum('C'), allTotal, 'totalNumber'),
     formula(sum('D'), allDone, 'totalNumber'),
     formula(`IF(C${row}>0,D${row}/C${row},"")`, overallRate, 'totalNumber', PERCENT),
