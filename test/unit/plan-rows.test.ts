@@ -174,4 +174,16 @@ describe('the note under a title wraps inside its merged area (printed, it must 
     const short = wrappedRowHeights([[text('t')], [text('短', 'subtitle')]], ['A2:F2'], [22, 9, 10, 10, 10, 10], STYLES);
     expect(short).toEqual({});
   });
+
+  it('counts a CJK character (or one outside the BMP) as two units and other characters as one', () => {
+    // A1:B1 is 20 wide, a line of the subtitle's 10-point text 19 × 11 / 10 = 20.9 units: 20 units fit, 21 do not.
+    const lines = (s: string) => {
+      const h = wrappedRowHeights([[text(s, 'subtitle')]], ['A1:B1'], [10, 10], STYLES)[1];
+      return h === undefined ? 1 : 2;
+    };
+    expect([lines('a'.repeat(20)), lines('a'.repeat(21))]).toEqual([1, 2]);
+    expect([lines('中'.repeat(10)), lines('中'.repeat(11))]).toEqual([1, 2]);
+    expect([lines('𠀀'.repeat(10)), lines('𠀀'.repeat(11))]).toEqual([1, 2]);
+    expect([lines('中'.repeat(10) + 'a'), lines('中'.repeat(9) + 'aa')]).toEqual([2, 1]);
+  });
 });

@@ -115,8 +115,17 @@ export function countEqual(pairs: readonly (readonly [range: string, value: stri
 
 /** Display width of text in column-width units: a CJK character is two, others one. */
 function textWidth(s: string): number {
+  // By code unit (no string per character): a character outside the BMP is a surrogate pair, both halves in
+  // U+2E80–U+FFEF, counted once as two — as a test of the pair's string against that range counted it.
   let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    w += c >= 0x2e80 && c <= 0xffef ? 2 : 1;
+  }
   return w;
 }
 
