@@ -868,6 +868,23 @@ export function ownNonBlank(view: GridView, row: number): { col: number; text: s
   return out;
 }
 
+/** A row's own cells as `ownNonBlank` gives them, written into `into` with objects reused from `pool` (a table's
+ * rows are classified by them one after another: nothing of them may be kept past the row). */
+function ownNonBlankInto(view: GridView, row: number, into: { col: number; text: string }[], pool: { col: number; text: string }[]): void {
+  into.length = 0;
+  const values = view.grid.values[row];
+  const add = (c: number): void => {
+    const t = cellText(values?.[c] ?? null);
+    if (t === '') return;
+    const o = (pool[into.length] ??= { col: 0, text: '' });
+    o.col = c;
+    o.text = t;
+    into.push(o);
+  };
+  if (values && values.length <= SHORT_ROW) for (let c = 0; c < values.length; c++) add(c);
+  else for (const c of cellsOf(values)) add(c);
+}
+
 /**
  * A table's cells, column by column (issue 21: a table of 100,000 rows kept a Map and a dozen objects per row
  * for the audit's lifetime). Per placed grid column (a slot), per row: where the value lives and how it got
@@ -1128,9 +1145,12 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     placedColumns.push({ col, idxs, slots: store.addColumn(col.key, idxs, col.multi === true), parent: parents.has(col.key) });
   }
 
+  // Each row's own cells, in one array and objects reused row after row (only read while the row is classified).
+  const own: { col: number; text: string }[] = [];
+  const ownPool: { col: number; text: string }[] = [];
   for (let r = header.bottom + 1; r <= last; r++) {
     // A blank row holds no text: its own cells are none (one pass over the row, not two).
-    const own = ownNonBlank(view, r);
+    ownNonBlankInto(view, r, own, ownPool);
     if (own.length === 0) continue;
     // A stray value far outside the table's columns (a cell left at XFD1048576), or one lone cell far below its rows
     // (a value left at A1048576), is not a row of the table: said once (strayCells), never read as a unit.
