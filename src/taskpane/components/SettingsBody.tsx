@@ -1,7 +1,7 @@
 /**
- * What the settings accordion shows once opened: the settings' inputs and 自检. A chunk of its own, loaded
- * right after the pane's first render (the first paint shows only the accordion's headers), so the Switch, Select,
- * Textarea and Field components and their styles are not part of the initial scripts.
+ * What the settings accordion shows once opened: the settings' inputs and 自检. A chunk of its own, loaded as soon as
+ * the accordion (SettingsPanel.tsx) is shown, so the Switch, Select, Textarea and Field components and their styles
+ * are not part of the initial scripts.
  */
 import { Button, Caption1, Field, makeStyles, Select, Switch, Textarea, tokens } from '@fluentui/react-components';
 import * as React from 'react';

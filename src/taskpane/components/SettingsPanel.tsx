@@ -1,7 +1,7 @@
 /**
- * 设置 and 自检: an accordion whose headers are part of the first paint. What they open (the inputs and the self-test,
- * SettingsBody.tsx) is a chunk of its own, fetched once the pane has rendered, so it is there by the time anyone opens
- * the accordion; should it fail to load, opening the accordion tries again.
+ * 设置 and 自检: the accordion at the foot of the pane, a chunk of its own that App.tsx shows once the pane has first
+ * rendered. What its items open (the inputs and the self-test, SettingsBody.tsx) is a further chunk, fetched as soon as
+ * the accordion is shown, so it is there by the time anyone opens it; should it fail to load, opening an item asks again.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel } from '@fluentui/react-components';
 import * as React from 'react';
