@@ -134,6 +134,8 @@ function main() {
     findings: 'when any action starts (the findings list, its data grid, the findings catalogue)',
     'submissions-ui': '报送工作: the first action chosen (its panels and inputs)',
     selftest: '自检 run (file mode: the report)',
+    'settings-panel': 'right after the first render (the 设置 and 自检 accordion at the foot of the pane)',
+    settings: 'once that accordion is shown (what it opens: the settings inputs, the self-test)',
   };
   for (const f of js.filter((x) => !initial.includes(x)).sort((a, b) => size(b) - size(a))) {
     const name = f.replace(/\.[0-9a-f]+\.js$/, '');

@@ -40,6 +40,10 @@ function legacyFiles(compilation) {
  * for tools that read the page (the bench, the tests).
  */
 function loaderScript(compilation, page, scripts, commands = []) {
+  // An entry's own chunk (with webpack's runtime) first, then the chunks split from it (webpack starts the entry once
+  // all of them have run, in whatever order): the page's script leads the list, as when it was a single file.
+  const entryFiles = new Set([...compilation.entrypoints.values()].flatMap((e) => [...e.getEntrypointChunk().files]));
+  scripts = [...scripts.filter((f) => entryFiles.has(f)), ...scripts.filter((f) => !entryFiles.has(f))];
   const files = { page, scripts, legacy: legacyFiles(compilation), commands };
   const attrs = `data-annex-scripts="${scripts.join(' ')}" data-annex-legacy="${files.legacy.join(' ')}"`;
   return `<script ${attrs}>${script('src/runtime/loader.js').replace('__ANNEX_FILES__', JSON.stringify(files))}</script>`;

@@ -6,7 +6,6 @@ import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Progre
 import * as React from 'react';
 import type { ColumnGap, Lang, SettingsInput, UiArgs, UiKey, UnitGap } from '../core';
 import { listOf, supportedKinds, t, withColumnMapping, withUnitAlias } from '../core';
-import { SettingsPanel } from './components/SettingsPanel';
 import { SubmissionSection } from './components/SubmissionSection';
 import { type AuditView, isPaneError, type PaneServices } from './services/types';
 
@@ -22,6 +21,23 @@ const loadFindings = (): Promise<void> =>
     },
     () => undefined, // not loaded (offline): the outcome still says what was found
   );
+
+/**
+ * 设置 and 自检, the accordion at the foot of the pane: a chunk of its own (with the Accordion and its motion code),
+ * fetched once the pane has first rendered and shown as soon as it is there; should that fail (offline), the next
+ * action asks again.
+ */
+let SettingsPanel: typeof import('./components/SettingsPanel').SettingsPanel | null = null;
+let settingsLoading: Promise<void> | null = null;
+const loadSettingsPanel = (): Promise<void> =>
+  (settingsLoading ??= import(/* webpackChunkName: "settings-panel" */ './components/SettingsPanel').then(
+    (m) => {
+      SettingsPanel = m.SettingsPanel;
+    },
+    () => {
+      settingsLoading = null;
+    },
+  ));
 
 const useStyles = makeStyles({
   root: {
@@ -65,6 +81,11 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
   const [audit, setAudit] = React.useState<AuditView | null>(null);
   const [fileName, setFileName] = React.useState<string | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const [, setSettingsShown] = React.useState(SettingsPanel !== null);
+  const showSettings = React.useCallback(() => {
+    if (!SettingsPanel) void loadSettingsPanel().then(() => setSettingsShown(SettingsPanel !== null));
+  }, []);
+  React.useEffect(showSettings, [showSettings]);
 
   React.useEffect(() => {
     let live = true;
@@ -83,6 +104,7 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
   const run = async (action: () => Promise<Outcome | null>): Promise<void> => {
     // Every action may end in findings: their chunk loads while the action runs.
     const findingsReady = loadFindings();
+    showSettings();
     setOutcome(null);
     setNotes([]);
     try {
@@ -270,7 +292,9 @@ export function App({ services, initialLang = 'zh-CN' }: AppProps): React.ReactE
         <SubmissionSection services={services.submissions} mode={services.mode} lang={lang} settings={settings} onSettings={changeSettings} hasWorkbook={fileName !== null} disabled={busy} />
       ) : null}
 
-      <SettingsPanel settings={settings} lang={lang} onChange={changeSettings} onLang={changeLang} {...(services.selfTest ? { onSelfTest: services.selfTest } : {})} />
+      {SettingsPanel ? (
+        <SettingsPanel settings={settings} lang={lang} onChange={changeSettings} onLang={changeLang} {...(services.selfTest ? { onSelfTest: services.selfTest } : {})} />
+      ) : null}
     </main>
   );
 }

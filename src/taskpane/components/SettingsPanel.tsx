@@ -1,89 +1,37 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Caption1,
-  Field,
-  makeStyles,
-  Select,
-  Switch,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+/**
+ * 设置 and 自检: the accordion at the foot of the pane, a chunk of its own that App.tsx shows once the pane has first
+ * rendered. What its items open (the inputs and the self-test, SettingsBody.tsx) is a further chunk, fetched as soon as
+ * the accordion is shown, so it is there by the time anyone opens it; should it fail to load, opening an item asks again.
+ */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Lang, SettingsInput } from '../../core';
 import { DEFAULT_COUNTY_ALIASES, t } from '../../core';
 import type { SelfTestView } from '../services/types';
 
-const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
-  selfTest: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  lines: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  pass: { color: tokens.colorPaletteGreenForeground1 },
-  fail: { color: tokens.colorPaletteRedForeground1 },
-  skipped: { color: tokens.colorNeutralForeground3 },
-  report: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-});
+type Body = typeof import('./SettingsBody');
+let body: Body | null = null;
+let loading: Promise<Body> | null = null;
 
-/** Copy text where the webview allows it (the Clipboard API may be blocked inside Office); else select it for Ctrl+C. */
-async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    if (!area) return false;
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
+function loadBody(): Promise<Body> {
+  loading ??= import(/* webpackChunkName: "settings" */ './SettingsBody').then(
+    (m) => (body = m),
+    (e: unknown) => {
+      loading = null; // not loaded (offline): the next opening asks again
+      throw e;
+    },
+  );
+  return loading;
 }
 
-function SelfTestSection({ lang, run }: { readonly lang: Lang; readonly run: (lang: Lang) => Promise<SelfTestView> }): React.ReactElement {
-  const styles = useStyles();
-  const [running, setRunning] = React.useState(false);
-  const [view, setView] = React.useState<SelfTestView | null>(null);
-  const [copied, setCopied] = React.useState(false);
-  const area = React.useRef<HTMLTextAreaElement>(null);
-  const start = () => {
-    setRunning(true);
-    setCopied(false);
-    run(lang).then(
-      (v) => setView(v),
-      () => setView(null),
-    ).finally(() => setRunning(false));
-  };
-  return (
-    <section className={styles.selfTest} aria-label={t('pane.selfTest', lang)}>
-      <Caption1>{t('pane.selfTest.hint', lang)}</Caption1>
-      <Button onClick={start} disabled={running}>
-        {running ? t('pane.selfTest.running', lang) : t('pane.selfTest.run', lang)}
-      </Button>
-      {view ? (
-        <>
-          <p role="status">{view.summary}</p>
-          {view.lines.length > 0 ? (
-            <ul className={styles.lines}>
-              {view.lines.map((l) => (
-                <li key={l.label} className={l.ok === true ? styles.pass : l.ok === false ? styles.fail : styles.skipped}>
-                  {`${l.ok === true ? '✔' : l.ok === false ? '✘' : '–'} ${l.label}${l.detail ? ` (${l.detail})` : ''}`}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <Field label={t('pane.selfTest.result', lang)}>
-            <Textarea ref={area} className={styles.report} value={view.text} readOnly resize="vertical" rows={6} />
-          </Field>
-          <Button onClick={() => void copyText(view.text, area.current).then(setCopied)}>{t('pane.selfTest.copy', lang)}</Button>
-          {copied ? <Caption1 aria-live="polite">{t('pane.selfTest.copied', lang)}</Caption1> : null}
-        </>
-      ) : null}
-    </section>
-  );
+/** The accordion's content once its chunk is there (null before), and a function that asks for it (again). */
+function useBody(): [Body | null, () => void] {
+  const [, setLoaded] = React.useState(body !== null);
+  const ask = React.useCallback(() => {
+    if (!body) loadBody().then(() => setLoaded(true), () => undefined);
+  }, []);
+  React.useEffect(ask, [ask]);
+  return [body, ask];
 }
 
 export function aliasesToText(aliases: Readonly<Record<string, string>>): string {
@@ -111,42 +59,30 @@ export interface SettingsPanelProps {
 }
 
 export function SettingsPanel({ settings, lang, onChange, onLang, onSelfTest }: SettingsPanelProps): React.ReactElement {
-  const styles = useStyles();
   const [aliasText, setAliasText] = React.useState(aliasesToText(settings.countyAliases ?? DEFAULT_COUNTY_ALIASES));
+  const [loaded, ask] = useBody();
   return (
-    <Accordion collapsible>
+    <Accordion collapsible onToggle={ask}>
       <AccordionItem value="settings">
         <AccordionHeader>{t('pane.settings', lang)}</AccordionHeader>
         <AccordionPanel>
-          <div className={styles.panel}>
-            <Switch
-              checked={settings.guaranteedQuotaIsVeryLikely ?? true}
-              label={t('pane.setting.guarantee', lang)}
-              onChange={(_, d) => onChange({ ...settings, guaranteedQuotaIsVeryLikely: d.checked })}
+          {loaded ? (
+            <loaded.SettingsFields
+              settings={settings}
+              lang={lang}
+              onChange={onChange}
+              onLang={onLang}
+              aliasText={aliasText}
+              onAliasText={setAliasText}
+              onAliasBlur={() => onChange({ ...settings, countyAliases: textToAliases(aliasText) })}
             />
-            <Field label={t('pane.setting.language', lang)}>
-              <Select value={lang} onChange={(_, d) => onLang(d.value === 'en-US' ? 'en-US' : 'zh-CN')}>
-                <option value="zh-CN">简体中文</option>
-                <option value="en-US">English</option>
-              </Select>
-            </Field>
-            <Field label={t('pane.setting.aliases', lang)}>
-              <Textarea
-                value={aliasText}
-                resize="vertical"
-                onChange={(_, d) => setAliasText(d.value)}
-                onBlur={() => onChange({ ...settings, countyAliases: textToAliases(aliasText) })}
-              />
-            </Field>
-          </div>
+          ) : null}
         </AccordionPanel>
       </AccordionItem>
       {onSelfTest ? (
         <AccordionItem value="selfTest">
           <AccordionHeader>{t('pane.selfTest', lang)}</AccordionHeader>
-          <AccordionPanel>
-            <SelfTestSection lang={lang} run={onSelfTest} />
-          </AccordionPanel>
+          <AccordionPanel>{loaded ? <loaded.SelfTestSection lang={lang} run={onSelfTest} /> : null}</AccordionPanel>
         </AccordionItem>
       ) : null}
     </Accordion>
