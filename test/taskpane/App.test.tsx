@@ -167,6 +167,43 @@ describe('task pane (Excel mode)', () => {
     expect(services.calls.some((c) => c.includes('"guaranteedQuotaIsVeryLikely":false'))).toBe(true);
   });
 
+  it('the aliases box shows the saved aliases even when they load after the pane, and leaving it untouched saves nothing', async () => {
+    const user = userEvent.setup();
+    const saved: SettingsInput[] = [];
+    let loaded: (s: SettingsInput) => void = () => undefined;
+    const services = excelServices({
+      loadSettings: () => new Promise<SettingsInput>((resolve) => (loaded = resolve)),
+      async saveSettings(s: SettingsInput) {
+        saved.push(s);
+        return 'workbook';
+      },
+    });
+    await renderPane(services);
+    await user.click(await screen.findByRole('button', { name: '设置' }));
+    const box = await screen.findByRole('textbox', { name: '园区→县市别名（每行“园区=县市”）' });
+    await act(async () => loaded({ countyAliases: { 测试园区: '泸溪县' } }));
+    await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe('测试园区=泸溪县'));
+    await user.click(box);
+    await user.tab();
+    expect(saved).toEqual([]);
+    // What is typed is saved when the box is left, over the saved aliases.
+    await user.click(box);
+    await user.type(box, '{Enter}另一园区=凤凰县');
+    await user.tab();
+    await waitFor(() => expect(saved).toEqual([{ countyAliases: { 测试园区: '泸溪县', 另一园区: '凤凰县' } }]));
+    expect((box as HTMLTextAreaElement).value).toBe('测试园区=泸溪县\n另一园区=凤凰县');
+  });
+
+  it('a self-test that cannot run says so', async () => {
+    const user = userEvent.setup();
+    await renderPane(excelServices({ selfTest: () => Promise.reject(new Error('ChunkLoadError: Loading chunk 7 failed.')) }));
+    await user.click(await screen.findByRole('button', { name: '自检' }));
+    await user.click(await screen.findByRole('button', { name: '运行自检' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('自检未能运行。请重试；若仍失败，请关闭任务窗格后重新打开。');
+    expect(screen.queryByText(/ChunkLoadError/)).toBeNull();
+    expect(screen.getByRole('button', { name: '运行自检' })).toBeTruthy();
+  });
+
   it('switches to en-US', async () => {
     const user = userEvent.setup();
     await renderPane(excelServices());

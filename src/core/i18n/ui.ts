@@ -96,6 +96,7 @@ export const UI = {
   },
   'pane.selfTest.run': { 'zh-CN': '运行自检', 'en-US': 'Run self-test' },
   'pane.selfTest.running': { 'zh-CN': '正在自检…', 'en-US': 'Running the self-test…' },
+  'pane.selfTest.failed': { 'zh-CN': '自检未能运行。请重试；若仍失败，请关闭任务窗格后重新打开。', 'en-US': 'The self-test could not run. Try again; if it keeps failing, close the task pane and open it again.' },
   'pane.selfTest.copy': { 'zh-CN': '复制结果', 'en-US': 'Copy result' },
   'pane.selfTest.copied': { 'zh-CN': '已复制。', 'en-US': 'Copied.' },
   'pane.selfTest.result': { 'zh-CN': '自检结果（可复制发给管理员）', 'en-US': 'Self-test result (copy it for your administrator)' },

@@ -39,14 +39,20 @@ export function SelfTestSection({ lang, run }: { readonly lang: Lang; readonly r
   const styles = useStyles();
   const [running, setRunning] = React.useState(false);
   const [view, setView] = React.useState<SelfTestView | null>(null);
+  const [failed, setFailed] = React.useState(false);
   const [copied, setCopied] = React.useState(false);
   const area = React.useRef<HTMLTextAreaElement>(null);
   const start = () => {
     setRunning(true);
     setCopied(false);
+    setFailed(false);
+    // A self-test that cannot run (its chunk not loaded, the host refusing) says so: never a button that did nothing.
     run(lang).then(
       (v) => setView(v),
-      () => setView(null),
+      () => {
+        setView(null);
+        setFailed(true);
+      },
     ).finally(() => setRunning(false));
   };
   return (
@@ -55,6 +61,7 @@ export function SelfTestSection({ lang, run }: { readonly lang: Lang; readonly r
       <Button onClick={start} disabled={running}>
         {running ? t('pane.selfTest.running', lang) : t('pane.selfTest.run', lang)}
       </Button>
+      {failed ? <p role="alert">{t('pane.selfTest.failed', lang)}</p> : null}
       {view ? (
         <>
           <p role="status">{view.summary}</p>

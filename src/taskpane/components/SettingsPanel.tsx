@@ -59,7 +59,16 @@ export interface SettingsPanelProps {
 }
 
 export function SettingsPanel({ settings, lang, onChange, onLang, onSelfTest }: SettingsPanelProps): React.ReactElement {
-  const [aliasText, setAliasText] = React.useState(aliasesToText(settings.countyAliases ?? DEFAULT_COUNTY_ALIASES));
+  // The aliases shown are the settings' own until the user types (the settings may load after the panel is shown:
+  // a text made once at mount would show the defaults, and leaving the box would write them over the saved ones).
+  // Leaving the box saves only what was typed, and only when it differs from the settings.
+  const fromSettings = aliasesToText(settings.countyAliases ?? DEFAULT_COUNTY_ALIASES);
+  const [draft, setDraft] = React.useState<string | null>(null);
+  const aliasText = draft ?? fromSettings;
+  const leaveAliases = (): void => {
+    if (draft !== null && draft !== fromSettings) onChange({ ...settings, countyAliases: textToAliases(draft) });
+    setDraft(null);
+  };
   const [loaded, ask] = useBody();
   return (
     <Accordion collapsible onToggle={ask}>
@@ -73,8 +82,8 @@ export function SettingsPanel({ settings, lang, onChange, onLang, onSelfTest }: 
               onChange={onChange}
               onLang={onLang}
               aliasText={aliasText}
-              onAliasText={setAliasText}
-              onAliasBlur={() => onChange({ ...settings, countyAliases: textToAliases(aliasText) })}
+              onAliasText={setDraft}
+              onAliasBlur={leaveAliases}
             />
           ) : null}
         </AccordionPanel>
