@@ -101,10 +101,14 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
     });
     return key;
   };
+  // The cell a row is named by in a finding: its key cell, else the first of its unique columns it has.
+  const nameKeys = [spec.keyCell, ...spec.unique];
   const atOf = (r: TableRow): CellRead | undefined => {
-    let at = r.cells.get(spec.keyCell);
-    for (let i = 0; at === undefined && i < spec.unique.length; i++) at = r.cells.get(spec.unique[i] as string);
-    return at;
+    for (const k of nameKeys) {
+      const at = r.cells.get(k);
+      if (at !== undefined) return at;
+    }
+    return undefined;
   };
 
   const typed = table.spec.columns.filter((c) => hasColumn(table, c.key) && table.header.columns.has(c.key));
@@ -137,8 +141,8 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
   }
 
   if (spec.unique.length > 0 && spec.unique.every((k) => hasColumn(table, k))) {
-    // Rows with a cell to name (atOf's cells, asked whether they are there without reading them).
-    const named = (r: TableRow): boolean => r.cells.has(spec.keyCell) || spec.unique.some((k) => r.cells.has(k));
+    // Rows with a cell to name them by (atOf's cells, asked whether they are there without reading them).
+    const named = (r: TableRow): boolean => nameKeys.some((k) => r.cells.has(k));
     for (const { row, first } of duplicatesByKey(table.dataRows.filter(named), keyOf)) {
       const cell = atOf(row)?.own ?? '';
       const firstCell = atOf(first)?.own ?? '';

@@ -846,30 +846,22 @@ function repeatsHeader(own: readonly { col: number; text: string }[], header: He
   return same >= needed;
 }
 
-/** The cells of a row that hold text, with their columns (a merged area's text only in its master cell). */
 /** Rows this short are read cell by cell in place (as `cellsOf` scans them). */
 const SHORT_ROW = 64;
 
+/** The cells of a row that hold text, left to right, with their columns (a merged area's text only in its master
+ * cell): fresh objects the caller may keep. */
 export function ownNonBlank(view: GridView, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
-  const values = view.grid.values[row];
-  if (values && values.length <= SHORT_ROW) {
-    // A short row read in place (cellsOf's index scan, without its array of columns).
-    for (let c = 0; c < values.length; c++) {
-      const t = cellText(values[c] ?? null);
-      if (t !== '') out.push({ col: c, text: t });
-    }
-    return out;
-  }
-  for (const c of cellsOf(values)) {
-    const t = cellText(values?.[c] ?? null);
-    if (t !== '') out.push({ col: c, text: t });
-  }
+  ownNonBlankInto(view, row, out, []);
   return out;
 }
 
-/** A row's own cells as `ownNonBlank` gives them, written into `into` with objects reused from `pool` (a table's
- * rows are classified by them one after another: nothing of them may be kept past the row). */
+/**
+ * A row's non-blank cells, left to right, written into `into` with objects reused from `pool` (readTable classifies
+ * a table's rows by them one after another: nothing of them may be kept past the row). A short row is read in place
+ * (cellsOf's index scan, without its array of columns).
+ */
 function ownNonBlankInto(view: GridView, row: number, into: { col: number; text: string }[], pool: { col: number; text: string }[]): void {
   into.length = 0;
   const values = view.grid.values[row];
