@@ -534,11 +534,14 @@ interface GridBudget {
   readonly limits: ReadLimits;
 }
 
+/** The row of a sheet's rows that hold nothing (shared, frozen: a grid is never written to once read). */
+const NO_CELLS: readonly never[] = Object.freeze([]);
+
 function sheetToGrid(ws: XLSX.WorkSheet, name: string, hidden: boolean, file: string, budget: GridBudget, problems: readonly SheetReadProblem[]): Grid {
   const data = ((ws as { '!data'?: (SheetCell[] | undefined)[] })['!data'] ?? []) as (SheetCell[] | undefined)[];
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
+  const values: (readonly CellValue[])[] = [];
+  const formulas: (readonly (string | null)[])[] = [];
+  const numberFormats: (readonly (string | null)[])[] = [];
   const outside: string[] = [];
   let outsideCount = 0;
   const stray = (r: number, c: number): void => {
@@ -578,11 +581,13 @@ function sheetToGrid(ws: XLSX.WorkSheet, name: string, hidden: boolean, file: st
         if (nf[c] === undefined) nf[c] = null;
       }
     }
-    while (rows < r) {
-      values[rows] = [];
-      formulas[rows] = [];
-      numberFormats[rows] = [];
-      rows++;
+    // Rows with nothing between held ones share one frozen empty row: a cell left at XFD1048576 costs one
+    // array of a million slots per layer, not three million empty arrays (~150 MB and most of a second).
+    if (rows < r) {
+      values.length = formulas.length = numberFormats.length = r;
+      values.fill(NO_CELLS, rows);
+      formulas.fill(NO_CELLS, rows);
+      numberFormats.fill(NO_CELLS, rows);
     }
     values[r] = vals;
     formulas[r] = fs;

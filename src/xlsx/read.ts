@@ -69,10 +69,13 @@ function parseMerge(ref: string): MergeArea | null {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
+/** The row of a sheet's rows that hold nothing (shared, frozen: a grid is never written to once read). */
+const NO_CELLS: readonly never[] = Object.freeze([]);
+
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
+  const values: (readonly CellValue[])[] = [];
+  const formulas: (readonly (string | null)[])[] = [];
+  const numberFormats: (readonly (string | null)[])[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     const vals: CellValue[] = [];
@@ -98,11 +101,12 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     formulas[r] = fs;
     numberFormats[r] = nf;
   });
+  // Rows with nothing share one frozen empty row (a value left at A1048576 costs no million arrays).
   for (let r = 0; r < values.length; r++) {
     if (!values[r]) {
-      values[r] = [];
-      formulas[r] = [];
-      numberFormats[r] = [];
+      values[r] = NO_CELLS;
+      formulas[r] = NO_CELLS;
+      numberFormats[r] = NO_CELLS;
     }
   }
   const mergeRefs: string[] = (ws.model as { merges?: string[] }).merges ?? [];

@@ -4,7 +4,9 @@
  */
 import { auditSubmission, auditWorkbook, messageOf } from '../../src/core';
 import { type CellValue, cellsOf, type Grid } from '../../src/core/grid';
+import ExcelJS from 'exceljs';
 import { openWorkbook } from '../../src/xlsx/open';
+import { worksheetToGrid } from '../../src/xlsx/read';
 import { findGrid, sampleGrids } from '../helpers/grids';
 import { sample, strayCells } from './make';
 
@@ -31,6 +33,30 @@ describe('a stray far cell costs what one cell costs', () => {
     expect(g.values[0]?.[16383]).toBe('多余');
     expect(cellsOf(g.values[0]).length).toBeLessThan(10);
     expect(Object.keys(g.values[0] ?? []).length).toBeLessThan(10);
+  });
+
+  it('a value at A1048576 leaves a million empty rows between, which the grid holds as one empty row, not three million arrays', () => {
+    const g = openWorkbook(strayCells(['A1048576']), 'x.xlsx').grids[0] as Grid;
+    expect(g.values).toHaveLength(1_048_576);
+    expect(g.values[1_048_575]?.[0]).toBe('多余');
+    // The arrays the grid's three layers hold: the sheet's own rows, and one shared empty row for all the rest.
+    const held = openWorkbook(sample(), 'incentive-2022.xlsx').grids[0] as Grid;
+    const distinct = new Set<unknown>([...g.values, ...(g.formulas ?? []), ...(g.numberFormats ?? [])]);
+    expect(distinct.size).toBeLessThanOrEqual(3 * held.values.length + 3 + 1);
+    const gap = g.values[500_000];
+    expect(gap).toEqual([]);
+    expect(Object.isFrozen(gap)).toBe(true);
+  });
+
+  it('the exceljs reader (报送 merged by exceljs) holds the empty rows below a value at A200000 as one empty row too', () => {
+    const ws = new ExcelJS.Workbook().addWorksheet('附件1');
+    ws.getCell('B2').value = '单位';
+    ws.getCell('A200000').value = '多余';
+    const g = worksheetToGrid(ws);
+    expect(g.values).toHaveLength(200_000);
+    expect([g.values[1]?.[1], g.values[199_999]?.[0]]).toEqual(['单位', '多余']);
+    expect(new Set<unknown>([...g.values, ...(g.formulas ?? []), ...(g.numberFormats ?? [])]).size).toBe(2 * 3 + 1);
+    expect(g.values[100_000]).toEqual([]);
   });
 
   it('100,000 rows, each with a cell in A and one at XFD, below a real table: the check reads the cells, not 1.6 billion positions', async () => {
