@@ -18,6 +18,7 @@ import { type CellValue, cellsOf, type Grid, GridView, type MergeArea } from './
 import { TABLE_SPECS } from './kinds';
 import { findHeader, type HeaderMatch, mayPlaceAllRequired, ownNonBlank, type TableSpec } from './table';
 import { cellText, isLabelSpace, labelKey } from './text';
+import { SIGNATURE_START } from './vocab';
 
 /** One table's window on its sheet (0-based, inclusive; `right` may be Infinity). */
 export interface TableBlock {
@@ -198,7 +199,6 @@ function clusterHeaders(grid: Grid, view: GridView, first: number, last: number)
 /** The first line of an annex's title block: 附件3, 附件 三, 附表2 … */
 const ANNEX_LINE = /^附(件|表)\s*[0-9０-９一二三四五六七八九十]+/;
 const NOTE = /^(注|备注|说明|填表说明|数据来源|资料来源)[:：]/;
-const SIGNATURE = /^(填表人|填报人|审核人|联系人|负责人|制表人|联系电话|电话|填报日期|报送日期|填表日期)[:：]/;
 
 /**
  * The first row of a table's title block: the short lines right above its header (附件3, the title, 统计截止,
@@ -214,7 +214,7 @@ function titleStart(view: GridView, hit: Hit, floor: number, left: number, right
       continue;
     }
     const first = labelKey(own[0]?.text ?? '');
-    if (own.length > 2 || SIGNATURE.test(first)) break;
+    if (own.length > 2 || SIGNATURE_START.test(first)) break;
     // A note between a title and its header (注：●表示…) is the table's own; a note above the title is the
     // note under the table above.
     const note = NOTE.test(first);

@@ -7,7 +7,7 @@
  * plausible reading (words in a count, an Excel error, a date that is not in the calendar) is a problem.
  */
 import { type CellValue, isErrorValue } from './grid';
-import { parseChineseNumeral, readNumber, toHalfWidth } from './text';
+import { NO_FIGURE, parseChineseNumeral, readNumber, toHalfWidth } from './text';
 
 /**
  * What a column holds:
@@ -209,8 +209,6 @@ export function formatPercent(percent: number, decimals: number): string {
   return `${roundTo(percent, decimals).toFixed(decimals)}%`;
 }
 
-/** Cells that mean "no figure": a dash, a slash, 无. */
-const NO_FIGURE = /^(?:[-—–/／\\]+|无|暂无|不涉及)$/;
 
 /**
  * A 量化数据 cell: a number with a `0%` / `0.00%` format, a fraction without one, or text `85%`.

@@ -7,6 +7,7 @@ import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
 import { cellText, isBlank, isLabelSpace, labelKey, parseChineseNumeral, readNumber } from './text';
 import { ADDITIVE_TYPES, type ColumnType } from './columnTypes';
 import { perObject } from './memo';
+import { NOTE_START, SIGNATURE_START } from './vocab';
 
 /**
  * The kinds: each kind's `annexes/<kind>/spec.ts` adds its id here (`declare module '../../table'`), so a new kind
@@ -802,9 +803,6 @@ const TOTAL_LABEL = /^(?:全[州市区县省])?(?:合计|总计|共计|总合计
 const SUBTOTAL_LABEL = /^[\u4e00-\u9fff]{0,8}小计(?:[(（][^()（）]{0,20}[)）])?$/;
 /** A section title: 一、… / （二）… / 第三部分… / 其中： */
 const SECTION_START = /^([一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}(部分|类|组)|其中[:：]?$)/;
-const NOTE_START = /^(注|备注|说明|填表说明|数据来源|资料来源)[:：]?/;
-/** The signature lines under a table (填表人：… 审核人：…): never a data row, in one cell or spread over several. */
-const SIGNATURE_START = /^(填表人|填报人|审核人|联系人|负责人|单位负责人|分管领导|制表人|签发人|统计人|经办人|联系电话|电话|填报日期|报送日期|填表日期)[:：]/;
 
 function rowIsBlank(view: GridView, row: number): boolean {
   const values = view.grid.values[row];

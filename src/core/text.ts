@@ -120,6 +120,9 @@ export function parseCountToken(s: string): number | null {
   return parseChineseNumeral(h);
 }
 
+/** Cells that mean "no figure" (after `toHalfWidth`, without spaces): a dash, a slash, 无, 暂无, 不涉及. */
+export const NO_FIGURE = /^(?:[-—–―─/\\]+|无|暂无|不涉及)$/;
+
 export type NumberReading =
   | { kind: 'blank' }
   | { kind: 'number'; value: number }
@@ -139,10 +142,27 @@ export function readNumber(v: CellValue): NumberReading {
   const text = v.trim();
   if (text === '') return { kind: 'blank' };
   const half = toHalfWidth(text).replace(/[\s,]/g, '');
+  // A dash, a slash or 无 where a figure goes says there is none: read as the blank it stands for.
+  if (NO_FIGURE.test(half)) return { kind: 'blank' };
   if (/^[+-]?\d+(\.\d+)?$/.test(half)) {
     return { kind: 'text-number', value: Number(half), fullWidth: hasFullWidthDigits(text), text };
   }
   return { kind: 'text', text };
+}
+
+/** A row number as offices write it (label key): 12, 12., 12、, (12), 第12项, No.12. */
+const SEQ_TEXT = /^(?:第|no\.?)?(\d{1,6})(?:项|条|号)?[.、,，)]?$|^\((\d{1,6})\)$/i;
+
+/**
+ * A 序号 cell's number: a whole number, typed or written as text in any of the forms offices use (`12`, `12.`,
+ * `12、`, `（12）`, `第12项`, full-width digits); null for anything else (a section's `一、`, `1.2`, words).
+ */
+export function readSeq(v: CellValue): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const m = SEQ_TEXT.exec(labelKey(v));
+  if (!m) return null;
+  return Number(m[1] ?? m[2]);
 }
 
 /** Whatever `itemKey` strips: a leading marker or space, a quote anywhere, trailing punctuation. */

@@ -77,3 +77,22 @@ export function vocabEntry<Id extends string>(vocab: readonly VocabEntry<Id>[], 
 export function progressClassOf(text: string, extra?: ExtraWords<ProgressClassId>): ProgressClassId | null {
   return vocabId(PROGRESS_VOCAB, text, extra);
 }
+
+// ── lines around a table that are no row of it ─────────────────────────────
+/** A note line (label key): 注： / 备注 / 说明 / 填表说明 / 数据来源 … */
+export const NOTE_START = /^(注|备注|说明|填表说明|数据来源|资料来源)[:：]?/;
+
+/** Who fills, checks, signs, stamps or dates a form, in the words offices put under a table. */
+const SIGNATURE_WORDS = [
+  '填表人', '填报人', '审核人', '审批人', '审核', '联系人', '负责人', '单位负责人', '主要负责人', '分管负责人', '分管领导',
+  '主要领导', '领导签字', '制表人', '制表', '签发人', '签发', '统计人', '经办人', '核稿人', '核稿', '联系电话', '电话', '手机',
+  '填报日期', '报送日期', '填表日期', '制表日期', '统计日期', '填报时间', '报送时间', '日期', '填报单位', '报送单位', '填表单位',
+  '制表单位', '盖章', '签字', '签名',
+];
+
+/**
+ * A signature line's first cell (label key): one of those words, perhaps with a short qualifier in brackets
+ * (填报单位（盖章）, 审核人（签字）), then a colon — 填表人：张三, 填报单位（盖章）：, 日期：2024年7月10日.
+ * Never a data row, in one cell or spread over several.
+ */
+export const SIGNATURE_START = new RegExp(`^(?:${SIGNATURE_WORDS.join('|')})(?:[(（][^()（）]{1,8}[)）])?[:：]`);

@@ -587,6 +587,86 @@ export const TRANSFORMS: readonly Transform[] = [
       return n > 0 ? `通报 counts as ${style}` : null;
     },
   },
+  {
+    name: 'signature lines under the table',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      // Who filled, checked and stamped the form, spread over the table's columns as offices lay them out.
+      const idx = annexIndexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = cloneGrid(e.grids[i] as Grid);
+      const line = rng.pick<CellValue[]>([
+        ['填表人：张三', null, '审核人：李四', null, '联系电话：0743-8221234'],
+        [null, '填报单位（盖章）：', null, '填报日期：2024年7月10日'],
+        ['单位负责人（签字）：', null, null, '报送时间：7月10日'],
+        ['制表：王五', '审核：赵六', '日期：2022年10月10日'],
+      ]);
+      (g.values as CellValue[][]).push(rng.next() < 0.5 ? [] : [null], line);
+      e.grids[i] = g;
+      return `${g.name}: "${line.filter((v) => v !== null).join(' ')}" below`;
+    },
+  },
+  {
+    name: 'no figure written as a dash',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      // 附件1's empty tally cells written —, -, /, 无 … as offices mark "none".
+      const [i] = loneAnnexes(e, ['附件1']);
+      if (i === undefined) return null;
+      const g = cloneGrid(e.grids[i] as Grid);
+      const h = headerRowOf(g);
+      if (h < 0) return null;
+      const width = (g.values[h] ?? []).length;
+      const mark = rng.pick(['—', '-', '/', '无', '——', '－', '／']);
+      let n = 0;
+      (g.values as CellValue[][]).forEach((row, r) => {
+        if (r <= h + 1 || typeof row[0] !== 'string' || row[0].trim() === '') return;
+        for (let c = 2; c < width; c++) {
+          if ((row[c] === null || row[c] === undefined) && rng.next() < 0.5) {
+            row[c] = mark;
+            n++;
+          }
+        }
+      });
+      e.grids[i] = g;
+      return n > 0 ? `${g.name}: ${n} empty counts as "${mark}"` : null;
+    },
+  },
+  {
+    name: 'a unit written another way',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      // 附件2 names the prefecture's own row differently from 附件3's assessments (州本级).
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === '附件2');
+      if (i < 0) return null;
+      const to = rng.pick(['州直单位', '州直', '州级', '州直部门']);
+      const n = mapCells(e.grids[i] as Grid, (v) => (v.trim() === '州本级' ? to : null));
+      return n > 0 ? `附件2: 州本级 → ${to}` : null;
+    },
+  },
+  {
+    name: 'row numbers written as text',
+    profiles: ['keywork'],
+    apply(e, rng) {
+      // 序号 typed 1. / 1、 / （1） / 第1项 instead of the number.
+      const idx = loneAnnexes(e, ['附件1']);
+      const [i] = idx;
+      if (i === undefined) return null;
+      const g = cloneGrid(e.grids[i] as Grid);
+      const h = headerRowOf(g);
+      const style = rng.pick([(n: number) => `${n}.`, (n: number) => `${n}、`, (n: number) => `（${n}）`, (n: number) => `第${n}项`, (n: number) => `${n}．`]);
+      let n = 0;
+      (g.values as CellValue[][]).forEach((row, r) => {
+        if (r > h && typeof row[0] === 'number' && Number.isInteger(row[0])) {
+          row[0] = style(row[0]);
+          n++;
+        }
+      });
+      e.grids[i] = g;
+      return n > 0 ? `${g.name}: ${n} 序号 as "${style(1)}"` : null;
+    },
+  },
 ];
 
 /** One transformation with the seed of its own choices: an edition is a list of steps, replayable in part. */

@@ -937,6 +937,45 @@ describe('units/unknown-unit', () => {
   });
 });
 
+describe('units/named-two-ways', () => {
+  // The sample's 州本级 row of 附件2 written 州直单位: 附件3's assessments say 州本级 for the same 20 items.
+  const renamed = async (items?: string): Promise<Grid[]> => {
+    const grids = (await sampleGrids('incentive-2022.xlsx')).map((g) => cloneGrid(g));
+    const row = findGrid(grids, '附件2').values.find((r) => r[0] === '州本级') as CellValue[];
+    row[0] = '州直单位';
+    if (items !== undefined) row[2] = items;
+    return grids;
+  };
+
+  it('fires once when 附件2 and 附件3 write one unit two ways and its items agree, and nothing else fires for it', async () => {
+    const a = audit(await renamed());
+    expect(messageOf(expectAt(a, 'units/named-two-ways', '附件2', 'A6', 'warning'))).toContain('州本级');
+    expect(ofCode(a, 'units/named-two-ways')).toHaveLength(1);
+    // The sample's own findings on other rows stay; none is left on the renamed row or on 附件3's 州本级.
+    expect(a.findings.filter((f) => f.sheet === '附件2' && f.cell === 'C6')).toEqual([]);
+    expectNone(a, 'units/unknown-unit');
+  });
+
+  it('does not fire when the names agree', () => {
+    expectNone(audit(annexes()), 'units/named-two-ways');
+  });
+});
+
+describe('cross/key-unit-unrated', () => {
+  it('fires once when 附件3 rates nothing for a unit that lists three items or more', () => {
+    const a = audit(edited([['附件2', 'A8', '古丈县'], ['附件2', 'B8', 3], ['附件2', 'C8', '1.营商环境\n2.高质量发展\n3.养老服务']]));
+    const f = expectAt(a, 'cross/key-unit-unrated', '附件2', 'C8', 'warning');
+    expect(messageOf(f)).toContain('古丈县列有3项事项');
+    expectNone(a, 'cross/key-item-extra');
+  });
+
+  it('does not fire for fewer items: each is said on its own', () => {
+    const a = audit(edited([['附件2', 'A8', '古丈县']]));
+    expectNone(a, 'cross/key-unit-unrated');
+    expect(ofCode(a, 'cross/key-item-extra')).toHaveLength(1);
+  });
+});
+
 // ── dup/* ─────────────────────────────────────────────────────────────────────────────────────────────
 
 describe('dup/liaison', () => {

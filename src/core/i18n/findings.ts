@@ -91,7 +91,7 @@ const FINDINGS_SHARED = {
     '“{alias}”按别名表计入“{unit}”。', '"{alias}" counted as "{unit}" per the alias table.'),
   'units/unknown-unit': spec('warning',
     '研判情况中点名的单位不在已知单位与别名表中', 'A unit named in an assessment is neither known nor in the alias table',
-    '研判情况点名了“{unit}”，它不在附件2的单位中，也不在别名表中。', 'The assessment names "{unit}", which is neither a unit of 附件2 nor in the alias table.'),
+    '研判情况点名了“{unit}”（{count}处），它不在附件2的单位中，也不在别名表中。', 'Assessments name "{unit}" ({count} times), which is neither a unit of 附件2 nor in the alias table.'),
 
   // ── duplicates ───────────────────────────────────────────────────────────
   'dup/row': spec('warning',

@@ -9,7 +9,7 @@ import { a1 } from '../../grid';
 import { checkEnabled } from '../../gate';
 import type { Settings } from '../../settings';
 import { columnLabel, type Table } from '../../table';
-import { labelKey, readNumber, toHalfWidth } from '../../text';
+import { labelKey, readNumber, toHalfWidth, readSeq } from '../../text';
 import { checkRow, placedColumns } from '../../schemas';
 import { type ProgressClass, PROGRESS_CLASSES } from '../../profiles/keywork/schemas';
 import { canonicalDistrictUnit, splitUnits } from '../../profiles/keywork/units';
@@ -119,8 +119,10 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
     const unitText = get('unit')?.text ?? '';
     const progress = get('progress')?.text ?? '';
 
-    const seqRead = readNumber(get('seq')?.value ?? null);
-    const seq = seqRead.kind === 'number' || seqRead.kind === 'text-number' ? seqRead.value : null;
+    // 12 / 12. / 12、 / （12） / 第12项 are all row 12; another number as it reads (1.5).
+    const seqValue = get('seq')?.value ?? null;
+    const seqRead = readNumber(seqValue);
+    const seq = readSeq(seqValue) ?? (seqRead.kind === 'number' || seqRead.kind === 'text-number' ? seqRead.value : null);
     const seqCell = cellOf('seq');
     if (seq !== null && Number.isInteger(seq)) {
       if (seq !== expectedSeq) sink.add('target/numbering', { sheet, cell: seqCell }, {}, { expected: expectedSeq, actual: seq });

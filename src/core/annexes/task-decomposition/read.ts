@@ -6,7 +6,7 @@ import type { FindingSink } from '../../finding';
 import { a1 } from '../../grid';
 import type { Settings } from '../../settings';
 import { columnLabel, type Table } from '../../table';
-import { readNumber } from '../../text';
+import { readNumber, readSeq } from '../../text';
 import { checkRow, placedColumns } from '../../schemas';
 import { checkEnabled } from '../../gate';
 import { canonicalDistrictUnit, isGroupUnit, splitUnits } from '../../profiles/keywork/units';
@@ -64,8 +64,10 @@ export function parseTaskDecomposition(table: Table, sink: FindingSink, settings
     const measure = get('measure')?.text ?? '';
     const lead = splitUnits(get('lead')?.text ?? '');
     const related = splitUnits(get('related')?.text ?? '');
-    const seqRead = readNumber(get('seq')?.value ?? null);
-    const seq = seqRead.kind === 'number' || seqRead.kind === 'text-number' ? seqRead.value : null;
+    // 12 / 12. / 12、 / （12） / 第12项 are all row 12; another number as it reads (1.5).
+    const seqValue = get('seq')?.value ?? null;
+    const seqRead = readNumber(seqValue);
+    const seq = readSeq(seqValue) ?? (seqRead.kind === 'number' || seqRead.kind === 'text-number' ? seqRead.value : null);
     const where = seq !== null ? { 'zh-CN': `第${seq}条`, 'en-US': `no. ${seq}` } : `“${measure.slice(0, 12)}”`;
     checkRow(
       table,

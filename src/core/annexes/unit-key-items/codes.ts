@@ -24,4 +24,12 @@ export const CODES = {
   'cross/key-unit-missing': spec('warning',
     '附件3点名的县市区在附件2中有一行', 'Every county named in 附件3 has a row in 附件2',
     '{source}对“{unit}”研判了{expected}项有可能及以上的事项，本表没有该单位。', '{source} rates {expected} items 有可能 or better for "{unit}", which has no row here.'),
+  'cross/key-unit-unrated': spec('warning',
+    '附件2列有事项的单位在附件3中有有可能及以上的研判', 'A unit listing items in 附件2 has items rated 有可能 or better in 附件3',
+    '{unit}列有{count}项事项，但{source}没有对{unit}作出任何有可能及以上的研判；如两表对该单位的写法不同，请统一写法或在设置的单位别名中登记。',
+    '{unit} lists {count} items, but {source} rates none 有可能 or better for {unit}; if the two sheets name this unit differently, use one name or add it to the unit aliases in the settings.'),
+  'units/named-two-ways': spec('warning',
+    '同一单位在附件2与附件3中写法一致', 'A unit is written the same way in 附件2 and 附件3',
+    '本表写作“{unit}”，{source}写作“{alias}”：两者有{count}项事项相同，已按同一单位核对。请统一写法，或在设置的单位别名中登记。',
+    'Written "{unit}" here and "{alias}" in {source}: {count} of their items agree, so they were checked as one unit. Use one name, or add it to the unit aliases in the settings.'),
 } as const satisfies Record<string, FindingSpec>;

@@ -56,11 +56,20 @@ export interface DerivedCounty {
  * Each county's key items: the 附件3 items whose assessment names it with 有可能 or better.
  * Names are resolved against the known units (附件2's rows) and the explicit county alias table.
  */
+/** A name an assessment uses that is neither a known unit nor an alias: where, and as written. */
+export interface UnknownName {
+  readonly name: string;
+  readonly unit: string;
+  readonly cell: string;
+}
+
 export function deriveCountyItems(
   analysis: IncentiveAnalysis,
   knownUnits: ReadonlySet<string> | null,
   settings: Settings,
   sink: FindingSink | null,
+  /** Where to put the names no known unit or alias matches (the caller reports them: crossKeyItems, once per name). */
+  unknown?: UnknownName[],
 ): DerivedCounty[] {
   const byCounty = new Map<string, CountyItem[]>();
   const reportedUnknown = new Set<string>();
@@ -79,10 +88,11 @@ export function deriveCountyItems(
         via = pair.unit;
         sink?.add('units/alias-applied', { sheet: analysis.sheet, cell: it.assessmentCell }, { alias: pair.unit, unit: alias });
       } else if (knownUnits && !knownUnits.has(name) && !looksLikeCounty(name)) {
-        // A county without a 附件2 row is reported once by crossKeyItems (cross/key-unit-missing).
+        // A county without a 附件2 row is reported once by crossKeyItems (cross/key-unit-missing); another name, once
+        // per name (units/unknown-unit), unless it turns out to be a 附件2 row written another way.
         if (!reportedUnknown.has(`${name}|${it.assessmentCell}`)) {
           reportedUnknown.add(`${name}|${it.assessmentCell}`);
-          sink?.add('units/unknown-unit', { sheet: analysis.sheet, cell: it.assessmentCell }, { unit: pair.unit });
+          unknown?.push({ name, unit: pair.unit, cell: it.assessmentCell });
         }
       }
       if (!isAtLeastLikely(pair.rating) || seen?.has(county)) continue;

@@ -1,0 +1,148 @@
+/**
+ * Editions no issue described, found by trying the samples the way other offices write them (session of
+ * 2026-12-07): a signature line under a table, 序号 typed as text, a dash for "none" in a count, a unit written
+ * one way in 附件2 and another in 附件3. Each gives the sample's own findings, or says the one thing it changes
+ * once — never an error, never one finding per cell or per item for one cause.
+ */
+import { auditWorkbook, messageOf, type Audit, type Grid } from '../../src/core';
+import { NO_FIGURE, readNumber, readSeq } from '../../src/core/text';
+import { SIGNATURE_START } from '../../src/core/vocab';
+import { labelKey } from '../../src/core/text';
+import { cloneGrid, sampleGrids } from '../helpers/grids';
+
+type Rows = (string | number | boolean | null)[][];
+
+function key(f: Audit['findings'][number]): string {
+  return `${f.severity} ${f.code} ${f.sheet}!${f.cell}`;
+}
+
+/** What `after` adds to `before` and what it loses, as findings `severity code sheet!cell`. */
+function diff(before: Audit, after: Audit): { added: string[]; lost: string[] } {
+  const left = before.findings.map(key);
+  const added: string[] = [];
+  for (const f of after.findings) {
+    const i = left.indexOf(key(f));
+    if (i >= 0) left.splice(i, 1);
+    else added.push(key(f));
+  }
+  return { added, lost: left };
+}
+
+let incentive: Grid[];
+let keywork: Grid[];
+let incentiveAudit: Audit;
+let keyworkAudit: Audit;
+
+beforeAll(async () => {
+  incentive = await sampleGrids('incentive-2022.xlsx');
+  keywork = await sampleGrids('keywork-2024.xlsx');
+  incentiveAudit = auditWorkbook(incentive);
+  keyworkAudit = auditWorkbook(keywork);
+});
+
+function edited(base: Grid[], sheet: string, edit: (rows: Rows) => void): Grid[] {
+  const grids = base.map((g) => cloneGrid(g));
+  edit((grids.find((g) => g.name === sheet) as Grid).values as Rows);
+  return grids;
+}
+
+describe('a signature line under a table is no row of it', () => {
+  it.each([
+    [[null, '填报单位（盖章）：', null, '填报日期：2024年7月10日']],
+    [['单位负责人（签字）：', null, null, '报送时间：7月10日']],
+    [['制表：王五', '审核：赵六', '日期：2024年7月10日']],
+    [['', '审核人（签名）：李四']],
+  ])('keywork 附件1 with %j below: the sample findings', (line) => {
+    // Before: 第填报单位（盖章）：项没有工作进度标记 (error) and the 通报's 80 targets against 81 (error).
+    const d = diff(keyworkAudit, auditWorkbook(edited(keywork, '附件1', (rows) => rows.push([], line))));
+    expect(d).toEqual({ added: [], lost: [] });
+  });
+
+  it('incentive 附件1 with the line spread over its columns: the sample findings', () => {
+    const d = diff(incentiveAudit, auditWorkbook(edited(incentive, '附件1', (rows) => rows.push(['填表人：张三', null, '审核人：李四', null, '联系电话：0743-8221234']))));
+    expect(d).toEqual({ added: [], lost: [] });
+  });
+
+  it('knows the words with a bracketed qualifier, and not a unit or an item', () => {
+    for (const s of ['填报单位（盖章）：', '审核人(签字):', '日期：7月10日', '制表：王五', '联系电话：123']) expect(SIGNATURE_START.test(labelKey(s))).toBe(true);
+    for (const s of ['州财政局', '日期', '填报单位盖章情况', '审核流程优化：完成80%', '电话号码']) expect(SIGNATURE_START.test(labelKey(s))).toBe(false);
+  });
+});
+
+describe('序号 typed as text', () => {
+  it('reads 12 / 12. / 12、 / （12） / 第12项 / full-width as 12, and nothing else', () => {
+    for (const v of [12, '12', '12.', '12、', '（12）', '(12)', '第12项', '１２', ' 12 ', '12．']) expect(readSeq(v)).toBe(12);
+    for (const v of ['一、', '1.2', '12项目', '共12项', '', null, 1.5, '(一)', '12)3']) expect(readSeq(v)).toBeNull();
+  });
+
+  it.each([(n: number) => `${n}.`, (n: number) => `${n}、`, (n: number) => `（${n}）`, (n: number) => `第${n}项`])(
+    'keywork 附件1 numbered %p: the sample findings (the note’s items 48, 49 … are found)',
+    (style) => {
+      const grids = edited(keywork, '附件1', (rows) => {
+        for (const r of rows.slice(4)) if (typeof r[0] === 'number') r[0] = style(r[0]);
+      });
+      expect(diff(keyworkAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
+    },
+  );
+});
+
+describe('a dash, a slash or 无 for "none" in a count', () => {
+  it('reads as blank', () => {
+    for (const v of ['—', '-', '——', '/', '／', '－', '无', '暂无', '不涉及', ' — ']) expect(readNumber(v)).toEqual({ kind: 'blank' });
+    for (const v of ['-3', '—3', '无数据', '0']) expect(readNumber(v).kind).not.toBe('blank');
+    expect(NO_FIGURE.test('--')).toBe(true);
+  });
+
+  it.each(['—', '-', '/', '无', '——', '－'])('incentive 附件1 with its empty counts written "%s": the sample findings', (mark) => {
+    const grids = edited(incentive, '附件1', (rows) => {
+      for (const r of rows.slice(5)) for (let c = 2; c <= 5; c++) if (r[c] === null || r[c] === undefined) r[c] = mark;
+    });
+    expect(diff(incentiveAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
+  });
+});
+
+describe('a unit written one way in 附件2 and another in 附件3', () => {
+  const renamed = (to: string, items?: (s: string) => string): Grid[] =>
+    edited(incentive, '附件2', (rows) => {
+      const row = rows.find((r) => r[0] === '州本级') as Rows[number];
+      row[0] = to;
+      if (items) row[2] = items(String(row[2]));
+    });
+
+  it.each(['州直单位', '州直', '州级'])('州本级 written %s: one warning naming both, checked as one unit', (to) => {
+    const a = auditWorkbook(renamed(to));
+    expect(diff(incentiveAudit, a)).toEqual({ added: ['warning units/named-two-ways 附件2!A6'], lost: [] });
+    const f = a.findings.find((x) => x.code === 'units/named-two-ways');
+    expect(messageOf(f as NonNullable<typeof f>, 'zh-CN')).toBe(`本表写作“${to}”，附件3写作“州本级”：两者有20项事项相同，已按同一单位核对。请统一写法，或在设置的单位别名中登记。`);
+    expect(f?.related?.length).toBe(20);
+  });
+
+  it('checked as one unit: an item left out is still found', () => {
+    const grids = renamed('州直单位', (s) => s.split('\n').filter((l) => !l.endsWith('金融工作')).map((l, i) => l.replace(/^\d+\./, `${i + 1}.`)).join('\n'));
+    ((grids.find((g) => g.name === '附件2') as Grid).values as Rows).forEach((r) => {
+      if (r[0] === '州直单位') r[1] = 19;
+    });
+    expect(diff(incentiveAudit, auditWorkbook(grids)).added.sort()).toEqual(['warning cross/key-item-missing 附件2!C6', 'warning units/named-two-ways 附件2!A6']);
+  });
+
+  it('not paired when the items do not agree: the unknown name once, the unrated row once', () => {
+    const others = Array.from({ length: 20 }, (_, i) => `${i + 1}.另行安排的工作${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i}`).join('\n');
+    const a = auditWorkbook(renamed('州直单位', () => others));
+    const d = diff(incentiveAudit, a);
+    expect(d.lost).toEqual([]);
+    expect(d.added.sort()).toEqual(['warning cross/key-unit-unrated 附件2!C6', 'warning units/unknown-unit 附件3!E12']);
+    const unknown = a.findings.find((x) => x.code === 'units/unknown-unit');
+    expect(messageOf(unknown as NonNullable<typeof unknown>, 'zh-CN')).toBe('研判情况点名了“州本级”（20处），它不在附件2的单位中，也不在别名表中。');
+    expect(unknown?.related?.length).toBe(20);
+  });
+
+  it('not paired when two names are an equal match for one row', () => {
+    // 附件3 names 州本级 and, for the same items, 州直: neither is the row's only best match.
+    const grids = renamed('州直单位');
+    const a3 = grids.find((g) => g.name === '附件3') as Grid;
+    for (const r of a3.values as Rows) if (typeof r[4] === 'string' && r[4].includes('州本级')) r[4] = `${r[4]}\n${r[4].replace(/州本级/g, '州直')}`;
+    const a = auditWorkbook(grids);
+    expect(a.findings.some((f) => f.code === 'units/named-two-ways')).toBe(false);
+    expect(a.findings.filter((f) => f.code === 'units/unknown-unit').length).toBe(2);
+  });
+});
