@@ -3,7 +3,7 @@
  * profile and the cross-sheet rules, and recomputes. Never throws on bad data; deterministic.
  */
 import type { Audit, ColumnGap, SheetInfo } from './auditTypes';
-import { collapseFloods } from './flood';
+import { collapseFloods, collapseRepeats } from './flood';
 import { yearFromTitle } from './dates';
 import { splitTables, type TableBlock } from './blocks';
 import {  unitGapsOf } from './unitGaps';
@@ -235,7 +235,7 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   checkGenericTables(tables.values(), sink, dateYear);
 
   // A check about to flood a table with errors misread it: one warning instead (src/core/flood.ts).
-  const findings = sortFindings(collapseFloods(sink.list(), sheets), grids.map((g) => g.name));
+  const findings = sortFindings(collapseRepeats(collapseFloods(sink.list(), sheets), sheets), grids.map((g) => g.name));
   const unitGaps = unitGapsOf(findings, records);
   return { profile, profiles, sheets, findings, counts: countBySeverity(findings), year, settings, records, recomputed, columnGaps, unitGaps, tables };
 }

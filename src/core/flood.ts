@@ -78,3 +78,43 @@ export function collapseFloods(findings: readonly Finding[], sheets: readonly Ta
   if (added.length === 0) return [...findings];
   return [...findings.filter((f) => !dropped.has(f)), ...added];
 }
+
+/**
+ * Cell-by-cell remarks on how a figure is written (a number stored as text, full-width digits): one cause when a
+ * table has many of them (a column typed as text). At least FLOOD_MIN_ROWS of one code in one table become one
+ * `cell/repeated` warning at the first, naming every cell (related; each is still marked).
+ */
+const REPEATABLE = new Set<string>(['cell/number-as-text', 'cell/full-width-digits']);
+
+export function collapseRepeats(findings: readonly Finding[], sheets: readonly TableRows[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!REPEATABLE.has(f.code)) continue;
+    const p = parseA1(f.cell);
+    const same = sheets.filter((s) => s.name === f.sheet);
+    const table = same.length <= 1 ? same[0] : (same.find((s) => inRange(s.range, p?.row ?? -1, p?.col ?? -1)) ?? same[0]);
+    const key = `${f.sheet}\u0000${f.code}\u0000${table ? sheets.indexOf(table) : -1}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  const dropped = new Set<Finding>();
+  const added: Finding[] = [];
+  for (const list of groups.values()) {
+    const first = list[0];
+    if (!first || list.length < FLOOD_MIN_ROWS) continue;
+    for (const f of list) dropped.add(f);
+    const rule = FINDINGS[first.code].rule;
+    const cells = [...new Set(list.map((f) => f.cell))];
+    added.push(
+      makeFinding(
+        'cell/repeated',
+        { sheet: first.sheet, cell: first.cell },
+        { count: list.length, rule: { 'zh-CN': rule['zh-CN'], 'en-US': rule['en-US'] }, cells: listParam(cells, { max: MAX_CELLS_NAMED, measure: '处' }) },
+        { related: cells.map((cell) => ({ sheet: first.sheet, cell })) },
+      ),
+    );
+  }
+  if (added.length === 0) return [...findings];
+  return [...findings.filter((f) => !dropped.has(f)), ...added];
+}

@@ -6,8 +6,9 @@
  */
 import { auditWorkbook, messageOf } from '../../src/core';
 import type { CellValue, Grid, MergeArea } from '../../src/core/grid';
-import { collapseFloods, FLOOD_MIN_ROWS } from '../../src/core/flood';
-import { makeFinding } from '../../src/core/finding';
+import { collapseFloods, collapseRepeats, FLOOD_MIN_ROWS } from '../../src/core/flood';
+import { highlightPlan as buildHighlightPlan } from '../../src/core/plans/highlight';
+import { type Finding, makeFinding } from '../../src/core/finding';
 import { sampleGrids } from '../helpers/grids';
 
 /** The grids one under another in one sheet, with two blank rows between. */
@@ -72,5 +73,42 @@ describe('never flood', () => {
     expect(w?.related).toHaveLength(8);
     // 8 of 100 rows is not a flood.
     expect(collapseFloods(many, [{ name: '附件1', firstDataRow: 6, lastDataRow: 105 }]).map((f) => f.code)).toEqual(many.map((f) => f.code));
+  });
+});
+
+describe('one cause said once: many cells of one table written the same wrong way', () => {
+  const atCells = (code: 'cell/number-as-text' | 'cell/full-width-digits', n: number, sheet = '附件1') =>
+    Array.from({ length: n }, (_, i) => makeFinding(code, { sheet, cell: `B${6 + i}` }, { column: '总项数' }, { actual: String(i) }));
+  const table = [{ name: '附件1', firstDataRow: 5, lastDataRow: 40 }];
+
+  it(`${FLOOD_MIN_ROWS} or more of one code in one table become one cell/repeated warning naming every cell`, () => {
+    const out = collapseRepeats(atCells('cell/number-as-text', 26), table);
+    expect(out.map((f) => f.code)).toEqual(['cell/repeated']);
+    expect(out[0]).toMatchObject({ sheet: '附件1', cell: 'B6', severity: 'warning' });
+    expect(out[0]?.related).toHaveLength(26);
+    expect(messageOf(out[0] as Finding, 'zh-CN')).toBe('本表有26处“数字以文本形式存储（含全角数字），仍按数值参与核对”：B6、B7、B8、B9、B10、B11、B12、B13等（另有18处）。同一原因，只提醒一次；请逐处更正（各处已标出）。');
+  });
+
+  it('fewer stay one by one, and two codes or two sheets are two groups', () => {
+    expect(collapseRepeats(atCells('cell/number-as-text', FLOOD_MIN_ROWS - 1), table).map((f) => f.code)).toEqual(Array(FLOOD_MIN_ROWS - 1).fill('cell/number-as-text'));
+    const mixed = [...atCells('cell/number-as-text', 6), ...atCells('cell/full-width-digits', 6), ...atCells('cell/number-as-text', 3, '附件2')];
+    expect(collapseRepeats(mixed, [...table, { name: '附件2', firstDataRow: 5, lastDataRow: 40 }]).map((f) => f.code).sort()).toEqual(['cell/number-as-text', 'cell/number-as-text', 'cell/number-as-text', 'cell/repeated', 'cell/repeated']);
+  });
+
+  it('the sample with every count typed as text: one warning per code, every cell still marked', async () => {
+    const grids = await sampleGrids('incentive-2022.xlsx');
+    const a1 = grids.find((g) => g.name === '附件1') as Grid;
+    let n = 0;
+    (a1.values as CellValue[][]).forEach((r, i) => {
+      if (i >= 5 && typeof r[1] === 'number') {
+        r[1] = String(r[1]);
+        n++;
+      }
+    });
+    const a = auditWorkbook(grids);
+    expect(a.findings.filter((f) => f.code === 'cell/number-as-text')).toEqual([]);
+    expect(a.findings.filter((f) => f.code === 'cell/repeated')).toHaveLength(1);
+    const marks = buildHighlightPlan(a, grids.map((g) => g.name)).marks.find((m) => m.sheet === '附件1' && m.severity === 'warning');
+    for (let r = 6; r < 6 + n; r++) expect(marks?.cells).toContain(`B${r}`);
   });
 });

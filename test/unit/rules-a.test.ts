@@ -937,6 +937,22 @@ describe('units/unknown-unit', () => {
   });
 });
 
+describe('cell/repeated', () => {
+  it('fires once for a table whose counts are all typed as text, in place of one warning per cell', async () => {
+    const grids = (await sampleGrids('incentive-2022.xlsx')).map((g) => cloneGrid(g));
+    for (const r of findGrid(grids, '附件1').values.slice(5) as CellValue[][]) if (typeof r[1] === 'number') r[1] = String(r[1]);
+    const a = audit(grids);
+    expect(messageOf(expectAt(a, 'cell/repeated', '附件1', 'B6', 'warning'))).toContain('本表有26处');
+    expectNone(a, 'cell/number-as-text');
+  });
+
+  it('does not fire for a few such cells: each is said on its own', () => {
+    const a = audit(edited([['附件1', 'B6', '2']]));
+    expectNone(a, 'cell/repeated');
+    expect(ofCode(a, 'cell/number-as-text')).toHaveLength(1);
+  });
+});
+
 describe('units/named-two-ways', () => {
   // The sample's 州本级 row of 附件2 written 州直单位: 附件3's assessments say 州本级 for the same 20 items.
   const renamed = async (items?: string): Promise<Grid[]> => {

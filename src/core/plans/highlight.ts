@@ -7,12 +7,17 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function highlightPlan(audit: Audit, sheetNames: readonly string[]): HighlightPlan {
   const worst = new Map<string, Map<string, Severity>>();
+  const mark = (sheet: string, cell: string, severity: Severity): void => {
+    if (!sheetNames.includes(sheet) || cell === '') return;
+    const perSheet = worst.get(sheet) ?? new Map<string, Severity>();
+    const prev = perSheet.get(cell);
+    if (!prev || RANK[severity] < RANK[prev]) perSheet.set(cell, severity);
+    worst.set(sheet, perSheet);
+  };
   for (const f of audit.findings) {
-    if (!sheetNames.includes(f.sheet) || f.cell === '') continue;
-    const perSheet = worst.get(f.sheet) ?? new Map<string, Severity>();
-    const prev = perSheet.get(f.cell);
-    if (!prev || RANK[f.severity] < RANK[prev]) perSheet.set(f.cell, f.severity);
-    worst.set(f.sheet, perSheet);
+    mark(f.sheet, f.cell, f.severity);
+    // One remark said once for many cells (cell/repeated) still marks each of them.
+    if (f.code === 'cell/repeated') for (const r of f.related ?? []) mark(r.sheet, r.cell, f.severity);
   }
   const marks: { sheet: string; severity: Severity; cells: string[] }[] = [];
   for (const sheet of new Set(sheetNames)) {
