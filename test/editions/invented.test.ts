@@ -4,7 +4,7 @@
  * one way in 附件2 and another in 附件3. Each gives the sample's own findings, or says the one thing it changes
  * once — never an error, never one finding per cell or per item for one cause.
  */
-import { auditWorkbook, messageOf, type Audit, type Grid } from '../../src/core';
+import { auditWorkbook, buildSummaryPlans, messageOf, type Audit, type Grid } from '../../src/core';
 import { NO_FIGURE, readNumber, readSeq } from '../../src/core/text';
 import { SIGNATURE_START } from '../../src/core/vocab';
 import { labelKey } from '../../src/core/text';
@@ -115,6 +115,13 @@ describe('a unit written one way in 附件2 and another in 附件3', () => {
     const f = a.findings.find((x) => x.code === 'units/named-two-ways');
     expect(messageOf(f as NonNullable<typeof f>, 'zh-CN')).toBe(`本表写作“${to}”，附件3写作“州本级”：两者有20项事项相同，已按同一单位核对。请统一写法，或在设置的单位别名中登记。`);
     expect(f?.related?.length).toBe(20);
+  });
+
+  it('the recomputed 县市区重点事项 compares the unit with its 附件2 row, in 附件2’s place, as the check does', () => {
+    const plan = buildSummaryPlans(auditWorkbook(renamed('州直单位')), 'zh-CN').find((p) => p.id === 'counties');
+    const first = plan?.rows[3];
+    expect(first?.[0]?.value).toBe('州本级');
+    expect(first?.[3]?.value).toBe('附件2写作“州直单位”；一致');
   });
 
   it('checked as one unit: an item left out is still found', () => {

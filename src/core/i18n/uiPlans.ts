@@ -61,6 +61,7 @@ export const UI_PLANS = {
   'plan.byGuarantee': { 'zh-CN': '（必有1个名额）', 'en-US': ' (quota guaranteed)' },
   'plan.veryLikelyNote': { 'zh-CN': '（很有可能）', 'en-US': ' (very likely)' },
   'plan.compare.noRow': { 'zh-CN': '附件2中无此单位', 'en-US': 'not in 附件2' },
+  'plan.compare.writtenAs': { 'zh-CN': '{sheet}写作“{unit}”；', 'en-US': 'written "{unit}" in {sheet}; ' },
   'plan.compare.same': { 'zh-CN': '一致', 'en-US': 'agrees' },
   'plan.compare.count': { 'zh-CN': '项数{from}→{to}', 'en-US': 'count {from} → {to}' },
   'plan.compare.missing': { 'zh-CN': '未列：{items}', 'en-US': 'not listed: {items}' },

@@ -63,7 +63,7 @@ describe('crossKeyItems', () => {
     const analysis: AnalysisRow[] = [...ANALYSIS, ['州教体局', '第5项', '义务教育均衡', '10个县市区', '经开区管委会：有可能']];
     const r = runRule(crossKeyItems, [keyItemsGrid(KEY_ITEMS), analysisGrid(analysis)]);
     expect(where(r.findings)).toEqual(['units/unknown-unit 附件3!E8']);
-    expect(shape(r.findings[0]).params).toEqual({ unit: '经开区管委会' });
+    expect(shape(r.findings[0]).params).toEqual({ unit: '经开区管委会', count: 1 });
   });
 
   it('a park named in the settings\' county aliases counts for its county, said as an info on 附件3', () => {

@@ -1,46 +1,10 @@
 /** 附件2 vs the counties 附件3 names with 有可能 or better, both directions (`cross/key-*`, `units/*`). */
-import { deriveCountyItems, limit, looksLikeCounty, sameItem, type DerivedCounty, type UnknownName } from '../../profiles/incentive/cross';
+import { deriveCountyItems, limit, looksLikeCounty, namedTwoWays, sameItem, type DerivedCounty, type UnknownName } from '../../profiles/incentive/cross';
 import type { FindingSink } from '../../finding';
 import type { IncentiveAnalysis } from '../incentive-analysis/read';
-import type { KeyItemsRow, UnitKeyItems } from './read';
+import type { UnitKeyItems } from './read';
 import type { Settings } from '../../settings';
 import type { Rule } from '../types';
-
-/** Items two lists share (a 附件2 row's listed items found among a 附件3 name's rated items). */
-function shared(row: KeyItemsRow, d: DerivedCounty): number {
-  let n = 0;
-  for (const li of row.items) if (li.key !== '' && d.items.some((ci) => sameItem(li.key, ci.item.itemKey))) n++;
-  return n;
-}
-
-/**
- * One unit written two ways (附件2 `州直单位`, 附件3 `州本级`): a 附件2 row whose name 附件3 never uses, and a name
- * 附件3 uses that 附件2 has no row for, whose items mostly agree — at least 3 items, and 60 % of the longer list —
- * each the other's only best match. Keyed by the 附件3 name.
- */
-function namedTwoWays(rows: readonly KeyItemsRow[], derived: readonly DerivedCounty[], known: ReadonlySet<string>): Map<string, { row: KeyItemsRow; shared: number }> {
-  const names = new Set(derived.map((d) => d.county));
-  const lone = rows.filter((r) => !names.has(r.unitKey) && r.items.length > 0);
-  const others = derived.filter((d) => !known.has(d.county) && d.items.length > 0);
-  const out = new Map<string, { row: KeyItemsRow; shared: number }>();
-  if (lone.length === 0 || others.length === 0) return out;
-  const score = lone.map((r) => others.map((d) => {
-    const n = shared(r, d);
-    const longer = Math.max(r.items.filter((li) => li.key !== '').length, d.items.length);
-    return n >= 3 && n * 5 >= longer * 3 ? n : 0;
-  }));
-  const bestOf = (xs: readonly number[]): number => {
-    const top = Math.max(...xs);
-    return top > 0 && xs.indexOf(top) === xs.lastIndexOf(top) ? xs.indexOf(top) : -1;
-  };
-  lone.forEach((r, i) => {
-    const row = score[i] as number[];
-    const j = bestOf(row);
-    if (j < 0 || bestOf(score.map((s) => s[j] as number)) !== i) return;
-    out.set((others[j] as DerivedCounty).county, { row: r, shared: row[j] as number });
-  });
-  return out;
-}
 
 /** At least this many listed items for a unit 附件3 rates nothing for, before they are said once instead of one by one. */
 const UNRATED_AT_ONCE = 3;

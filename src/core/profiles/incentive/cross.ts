@@ -6,6 +6,7 @@ import { TALLY_COLUMNS, TALLY_RATING,  type TallyColumn } from '../../annexes/ra
 import { canonicalUnit, resolveCounty } from '../../units';
 import { ownValue } from '../../text';
 import type { Settings } from '../../settings';
+import type { KeyItemsRow } from '../../annexes/unit-key-items/read';
 
 export interface DerivedUnitTally {
   readonly unit: string;
@@ -118,3 +119,38 @@ export function sameItem(a: string, b: string): boolean {
   return short.length >= 4 && long.includes(short);
 }
 
+/** Items two lists share (a 附件2 row's listed items found among a 附件3 name's rated items). */
+function shared(row: KeyItemsRow, d: DerivedCounty): number {
+  let n = 0;
+  for (const li of row.items) if (li.key !== '' && d.items.some((ci) => sameItem(li.key, ci.item.itemKey))) n++;
+  return n;
+}
+
+/**
+ * One unit written two ways (附件2 `州直单位`, 附件3 `州本级`): a 附件2 row whose name 附件3 never uses, and a name
+ * 附件3 uses that 附件2 has no row for, whose items mostly agree — at least 3 items, and 60 % of the longer list —
+ * each the other's only best match. Keyed by the 附件3 name.
+ */
+export function namedTwoWays(rows: readonly KeyItemsRow[], derived: readonly DerivedCounty[], known: ReadonlySet<string>): Map<string, { row: KeyItemsRow; shared: number }> {
+  const names = new Set(derived.map((d) => d.county));
+  const lone = rows.filter((r) => !names.has(r.unitKey) && r.items.length > 0);
+  const others = derived.filter((d) => !known.has(d.county) && d.items.length > 0);
+  const out = new Map<string, { row: KeyItemsRow; shared: number }>();
+  if (lone.length === 0 || others.length === 0) return out;
+  const score = lone.map((r) => others.map((d) => {
+    const n = shared(r, d);
+    const longer = Math.max(r.items.filter((li) => li.key !== '').length, d.items.length);
+    return n >= 3 && n * 5 >= longer * 3 ? n : 0;
+  }));
+  const bestOf = (xs: readonly number[]): number => {
+    const top = Math.max(...xs);
+    return top > 0 && xs.indexOf(top) === xs.lastIndexOf(top) ? xs.indexOf(top) : -1;
+  };
+  lone.forEach((r, i) => {
+    const row = score[i] as number[];
+    const j = bestOf(row);
+    if (j < 0 || bestOf(score.map((s) => s[j] as number)) !== i) return;
+    out.set((others[j] as DerivedCounty).county, { row: r, shared: row[j] as number });
+  });
+  return out;
+}

@@ -4,7 +4,7 @@ import type { Guard } from '../../guard';
 import { checkEnabled } from '../../gate';
 import type { Settings } from '../../settings';
 import type { AnnexKind, Table } from '../../table';
-import { deriveCountyItems, deriveTally } from './cross';
+import { deriveCountyItems, deriveTally, namedTwoWays } from './cross';
 import { TALLY_COLUMNS, type TallyColumn } from '../../annexes/rating-tally/read';
 import type { Rating } from '../../annexes/incentive-analysis/ratings';
 
@@ -31,6 +31,8 @@ export interface RecomputedCounty {
   readonly county: string;
   readonly count: number;
   readonly items: readonly { readonly item: string; readonly rating: Rating; readonly via?: string }[];
+  /** The 附件2 row's name when 附件2 writes this unit another way (paired by its items: `units/named-two-ways`). */
+  readonly listedAs?: string;
 }
 
 export interface ItemCompletion {
@@ -110,18 +112,22 @@ export function auditIncentive(
     sheet: analysis?.sheet ?? '',
     cell: i.assessmentCell,
   }));
+  // A unit 附件2 writes another way is compared with its 附件2 row, as crossKeyItems checks it.
+  const twoWays = known && unitKeyItems ? namedTwoWays(unitKeyItems.rows, derivedCounties, known) : new Map<string, { row: { unitKey: string } }>();
   // Counties in 附件2's order first, then any others the assessments name.
   const order = unitKeyItems?.rows.map((r) => r.unitKey) ?? [];
+  const at = (county: string): number => order.indexOf(twoWays.get(county)?.row.unitKey ?? county);
   const counties = [...derivedCounties]
     .sort((a, b) => {
-      const ia = order.indexOf(a.county);
-      const ib = order.indexOf(b.county);
+      const ia = at(a.county);
+      const ib = at(b.county);
       return (ia < 0 ? Number.MAX_SAFE_INTEGER : ia) - (ib < 0 ? Number.MAX_SAFE_INTEGER : ib);
     })
     .map((d) => ({
       county: d.county,
       count: d.items.length,
       items: d.items.map((ci) => ({ item: ci.item.item, rating: ci.rating, ...(ci.via !== undefined ? { via: ci.via } : {}) })),
+      ...(twoWays.has(d.county) ? { listedAs: twoWays.get(d.county)?.row.unitKey } : {}),
     }));
 
   const progressName = new Map<string, string>();

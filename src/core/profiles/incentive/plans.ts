@@ -111,7 +111,7 @@ export function countiesPlan(audit: Audit, lang: Lang): SheetPlan | null {
   ];
   for (const c of r.counties) {
     const items = c.items.map((it, i) => `${i + 1}.${it.item}${it.rating === '很有可能' ? tr('plan.veryLikelyNote') : ''}${it.via ? `（${it.via}）` : ''}`).join('\n');
-    const row = listed.get(c.county);
+    const row = listed.get(c.listedAs ?? c.county);
     let compare = keySheet ? tr('plan.compare.noRow') : '';
     if (row) {
       // Matched by name without spaces or by the listed item's key: sets, not a scan per pair (a county of
@@ -127,6 +127,7 @@ export function countiesPlan(audit: Audit, lang: Lang): SheetPlan | null {
       if (missing.length > 0) parts.push(tr('plan.compare.missing', { items: missing.join(sep) }));
       if (extra.length > 0) parts.push(tr('plan.compare.extra', { items: extra.map((e) => e.name).join(sep) }));
       compare = parts.length === 0 ? tr('plan.compare.same') : parts.join(lang === 'zh-CN' ? '；' : '; ');
+      if (c.listedAs !== undefined) compare = `${tr('plan.compare.writtenAs', { sheet: keySheet ?? '附件2', unit: row.unit })}${compare}`;
     }
     rows.push([text(c.county, 'center'), num(c.count), text(items), text(compare)]);
   }
