@@ -5,7 +5,7 @@
  */
 import { a1, type CellValue, cellsOf, GridView, type Grid } from './grid';
 import { cellText, isBlank, isLabelSpace, labelKey, parseChineseNumeral, readNumber } from './text';
-import { ADDITIVE_TYPES, type ColumnType } from './columnTypes';
+import { ADDITIVE_TYPES, type ColumnType, readCount, readMark, readPercent } from './columnTypes';
 import { perObject } from './memo';
 import { NOTE_START, SIGNATURE_START } from './vocab';
 
@@ -1089,6 +1089,34 @@ class RowMulti implements ReadonlyMap<string, readonly CellRead[]> {
   }
 }
 
+/** A row that sums up the others without adding to them: 平均 / 平均值 / 全州平均 / 最高 / 最低值 … */
+const AGGREGATE_LABEL = /^(?:全[州市区县省])?(?:平均|平均值|平均数|均值|最高|最高值|最低|最低值|最大值|最小值)(?:[(（][^()（）]{0,20}[)）])?$/;
+
+/** A date alone (2024年7月10日, 2024.7.10) or an issuing office (…督查室, …办公室（盖章）) under a letter-like table. */
+const DATE_LINE = /^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})$/;
+const ISSUER_LINE = /(?:督查室|督办室|办公室|人民政府|政府办|[(（]盖章[)）]|[(（]章[)）])$/;
+
+/** A lone cell that closes a table rather than being a row: a date line anywhere, an issuer outside the label column. */
+function closingLine(key: string, outsideLabel: boolean): boolean {
+  return DATE_LINE.test(key) || (outsideLabel && ISSUER_LINE.test(key));
+}
+
+/** Whether a cell can be a value of its column's type: a count, a percentage or a mark where one goes (other types: any text). */
+function readsAsItsType(v: CellValue, type: ColumnType | undefined): boolean {
+  switch (type) {
+    case 'count': {
+      const n = readCount(v);
+      return n.kind === 'number' || n.kind === 'blank';
+    }
+    case 'percent':
+      return readPercent(v, null).kind !== 'text';
+    case 'mark':
+      return readMark(v) !== 'unreadable';
+    default:
+      return true;
+  }
+}
+
 /** Blank rows after which one lone cell is no longer a row of the table above (a value left at the sheet's end). */
 const FAR_BELOW = 50;
 /** Columns beside a table past which a cell is stray rather than a note beside it. */
@@ -1120,6 +1148,9 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   /** Per row: the text of each column read so far (a group column's parent); one map for all rows. */
   const firstText = new Map<string, string>();
   const labelCol = header.columns.get(spec.labelColumn)?.[0];
+  // Each placed grid column's declared type (a row-number column, a count …): what a lone cell there can be.
+  const typeOf = new Map<number, ColumnType>();
+  for (const col of spec.columns) for (const c of header.columns.get(col.key) ?? []) if (col.type !== undefined && !typeOf.has(c)) typeOf.set(c, col.type);
   // Rows of a table without multi columns share one empty map (one Map less per row).
   const hasMulti = spec.columns.some((c) => c.multi === true && header.columns.has(c.key));
   const dateCols = new Set(spec.columns.filter((c) => c.type === 'date').flatMap((c) => header.columns.get(c.key) ?? []));
@@ -1170,6 +1201,17 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
       notesBelow.push({ row: r, col: first.col, text: first.text });
       continue;
     }
+    // A template's numbered empty rows (a 序号 and nothing else): no row of the table.
+    if (own.every((o) => typeOf.get(o.col) === 'seq')) {
+      notesBelow.push({ row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') });
+      continue;
+    }
+    // One cell alone where a figure or a mark goes, that reads as none (the issuer 州政府督查室, a date line under
+    // a table): a line of text, no row.
+    if (own.length === 1 && first && (!readsAsItsType(view.value(r, first.col), typeOf.get(first.col)) || closingLine(firstKey, first.col !== labelCol))) {
+      notesBelow.push({ row: r, col: first.col, text: first.text });
+      continue;
+    }
     // A note row: one cell of text, starting like a note or merged across most of the table.
     if (own.length === 1 && first) {
       const area = view.merges.areaAt(r, first.col);
@@ -1187,6 +1229,11 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     }
 
     const label = labelCol !== undefined ? labelKey(cellText(view.value(r, labelCol))) : '';
+    // An average, highest or lowest row (平均 / 全州平均 / 最高值) sums up the rows and adds to nothing: no unit.
+    if (AGGREGATE_LABEL.test(label)) {
+      notesBelow.push({ row: r, col: labelCol ?? own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') });
+      continue;
+    }
     const role: RowRole = TOTAL_LABEL.test(label) ? 'total' : SUBTOTAL_LABEL.test(label) ? 'subtotal' : 'data';
 
     // The row's cells into the store: the group columns' fill-down reads what was filled in earlier rows.

@@ -153,3 +153,40 @@ describe('a unit written one way in 附件2 and another in 附件3', () => {
     expect(a.findings.filter((f) => f.code === 'units/unknown-unit').length).toBe(2);
   });
 });
+
+describe('rows that are no unit and no item', () => {
+  it.each([
+    ['a 平均 row under 附件1', [['全州平均', 2.5, 0.5, 1.2, 0.8, 0.1]]],
+    ['a 最高值 row under 附件1', [['最高值', 7, 1, 3, 4, 1]]],
+    ['the issuer and the date under 附件1, at the right', [[], [null, null, null, null, '州政府督查室'], [null, null, null, null, '2022年10月10日']]],
+    ['the issuer and the date under 附件4, in a text column', [[], [null, null, null, '州政府督查室（盖章）'], [null, null, null, '2022.10.10']]],
+  ])('%s: the sample findings', (_, lines) => {
+    const grids = edited(incentive, _.includes('附件4') ? '附件4' : '附件1', (rows) => rows.push(...(lines as Rows)));
+    expect(diff(incentiveAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
+  });
+
+  it('keywork 附件1 with a template’s numbered empty rows 82–84: the sample findings', () => {
+    const grids = edited(keywork, '附件1', (rows) => rows.splice(rows.length - 1, 0, [82], [83], [84]));
+    expect(diff(keyworkAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
+  });
+
+  it('keywork 附件1 marked 是 / ● / ✓ instead of √, and × in the other columns: the sample findings', () => {
+    let k = 0;
+    const grids = edited(keywork, '附件1', (rows) => {
+      for (const r of rows.slice(4)) {
+        if (typeof r[0] !== 'number') continue;
+        for (let c = 4; c <= 6; c++) {
+          if (r[c] === '√') r[c] = ['是', '●', '✓', '√'][k++ % 4] as string;
+          else if (r[c] === null || r[c] === undefined) r[c] = '×';
+        }
+      }
+    });
+    expect(diff(keyworkAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
+  });
+
+  it('a lone figure that reads as one is still a row: a count typed without its unit is found', () => {
+    // A count alone in a row is a row (its unit is missing), not a line of text.
+    const grids = edited(incentive, '附件1', (rows) => rows.push([null, 3]));
+    expect(diff(incentiveAudit, auditWorkbook(grids)).added).toContain('warning cell/required 附件1!A32');
+  });
+});

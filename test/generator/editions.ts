@@ -667,6 +667,52 @@ export const TRANSFORMS: readonly Transform[] = [
       return n > 0 ? `${g.name}: ${n} 序号 as "${style(1)}"` : null;
     },
   },
+  {
+    name: 'issuer and date under the table',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      // The office that issues the table and the date, at its right, as a letter ends.
+      const idx = loneAnnexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = cloneGrid(e.grids[i] as Grid);
+      const h = headerRowOf(g);
+      const col = Math.max(1, (g.values[h] ?? []).length - 1 - rng.int(2));
+      const at = (text: string): CellValue[] => {
+        const row: CellValue[] = [];
+        row[col] = text;
+        return row;
+      };
+      (g.values as CellValue[][]).push([], at(rng.pick(['州政府督查室', '区政府办公室', '督查室（盖章）'])), at(rng.pick(['2024年7月10日', '2022年10月10日', '2024.7.10'])));
+      e.grids[i] = g;
+      return `${g.name}: issuer and date at column ${col}`;
+    },
+  },
+  {
+    name: 'marks written another way',
+    profiles: ['keywork'],
+    apply(e, rng) {
+      // 附件1's √ written 是 / ● / ✓, and × in the columns not chosen.
+      const [i] = loneAnnexes(e, ['附件1']);
+      if (i === undefined) return null;
+      const g = cloneGrid(e.grids[i] as Grid);
+      const h = headerRowOf(g);
+      const mark = rng.pick(['是', '●', '✓', '✔']);
+      const crosses = rng.next() < 0.5;
+      let n = 0;
+      (g.values as CellValue[][]).forEach((row, r) => {
+        if (r <= h || typeof row[0] !== 'number') return;
+        for (let c = 4; c <= 6; c++) {
+          if (row[c] === '√') {
+            row[c] = mark;
+            n++;
+          } else if (crosses && (row[c] === null || row[c] === undefined)) row[c] = '×';
+        }
+      });
+      e.grids[i] = g;
+      return n > 0 ? `${g.name}: ${n} marks as "${mark}"${crosses ? ', × elsewhere' : ''}` : null;
+    },
+  },
 ];
 
 /** One transformation with the seed of its own choices: an edition is a list of steps, replayable in part. */

@@ -9,7 +9,7 @@ export const CODES = {
     '每项目标任务只能有一个工作进度标记', 'A target carries only one progress mark',
     '第{seq}项同时标记了{actual}，只能选一项。', 'Target {seq} is marked {actual}; only one may be marked.'),
   'target/mark-unknown': spec('warning',
-    '工作进度栏只填√（也认✓ ✔ ☑）', 'A progress column holds only a check mark (√, also ✓ ✔ ☑)',
+    '工作进度栏只填√（也认✓ ✔ ☑ ● 是；× - 无 表示未选）', 'A progress column holds only a check mark (√, also ✓ ✔ ☑ ● 是; × - 无 mean not this one)',
     '第{seq}项“{column}”填的是“{actual}”，不是√，未计入统计。', 'Target {seq}: "{column}" holds "{actual}", not a check mark; it was not counted.', 'unreadable'),
   'target/status-blank': spec('warning',
     '每项目标任务填写进度评价', 'Each target has a 进度评价 word',

@@ -14,6 +14,7 @@ import { checkRow, placedColumns } from '../../schemas';
 import { type ProgressClass, PROGRESS_CLASSES } from '../../profiles/keywork/schemas';
 import { canonicalDistrictUnit, splitUnits } from '../../profiles/keywork/units';
 import { progressClassOf } from '../../vocab';
+import { readMark } from '../../columnTypes';
 import { wordClasses } from '../../wordClasses';
 import { listOf, localized } from '../../i18n/lists';
 
@@ -55,7 +56,6 @@ export interface TargetProgress {
 }
 
 /** The check marks staff use for a tick. */
-const MARK = /^[√✓✔☑✅]+$/;
 
 const CLASS_COLUMN: Readonly<Record<ProgressClass, string>> = { done: 'done', onSchedule: 'onSchedule', lagging: 'lagging' };
 
@@ -150,9 +150,10 @@ export function parseTargetProgress(table: Table, sink: FindingSink, settings: S
     for (const cls of marksOn ? PROGRESS_CLASSES : []) {
       const read = get(CLASS_COLUMN[cls]);
       if (!read || read.text === '') continue;
-      const t = labelKey(read.text);
-      if (MARK.test(t)) marked.push({ cls, cell: read.addr });
-      else {
+      // √ ✓ ● 是 mark the class; × - 无 say "not this one"; anything else is no mark we can read.
+      const mark = readMark(read.value);
+      if (mark === 'yes') marked.push({ cls, cell: read.addr });
+      else if (mark === 'unreadable') {
         unknown = true;
         sink.add('target/mark-unknown', { sheet, cell: read.addr }, { seq: label, column: columnLabel(table, CLASS_COLUMN[cls]) }, { actual: read.text });
       }
