@@ -7,6 +7,8 @@
 import { auditWorkbook, buildSummaryPlans, messageOf, type Audit, type Grid } from '../../src/core';
 import { NO_FIGURE, readNumber, readSeq } from '../../src/core/text';
 import { SIGNATURE_START } from '../../src/core/vocab';
+import { parseAssessment } from '../../src/core/annexes/incentive-analysis/ratings';
+import { parseItemList } from '../../src/core/annexes/unit-key-items/read';
 import { labelKey } from '../../src/core/text';
 import { cloneGrid, sampleGrids } from '../helpers/grids';
 
@@ -188,5 +190,40 @@ describe('rows that are no unit and no item', () => {
     // A count alone in a row is a row (its unit is missing), not a line of text.
     const grids = edited(incentive, '附件1', (rows) => rows.push([null, 3]));
     expect(diff(incentiveAudit, auditWorkbook(grids)).added).toContain('warning cell/required 附件1!A32');
+  });
+});
+
+describe('附件3 and 附件2 written with other separators', () => {
+  it('reads 龙山县-有可能 / 龙山县（有可能） / 龙山县 有可能 as the pair 龙山县：有可能, and keeps a note in brackets a note', () => {
+    for (const text of ['龙山县-有可能', '龙山县（有可能）', '龙山县 有可能', '龙山县—有可能', '龙山县(有可能)']) {
+      expect(parseAssessment(text).pairs.map((p) => [p.unit, p.rating])).toEqual([['龙山县', '有可能']]);
+    }
+    expect(parseAssessment('有可能（难度较大）').pairs).toEqual([]);
+    expect(parseAssessment('有可能（难度较大）').notes).toEqual(['难度较大']);
+    expect(parseAssessment('县市均有可能').unnamed).toEqual(['有可能']);
+    expect(parseAssessment('难度较大').unnamed).toEqual(['难度较大']);
+  });
+
+  it.each(['-', '（）', ' '])('incentive 附件3 with every pair written with "%s": the sample findings', (how) => {
+    const grids = edited(incentive, '附件3', (rows) => {
+      for (const r of rows) {
+        if (typeof r[4] !== 'string') continue;
+        r[4] = r[4].replace(/^([\u4e00-\u9fff]+)：(很有可能|有可能|难度较大|不太可能)$/gm, (_m, u: string, w: string) => (how === '（）' ? `${u}（${w}）` : `${u}${how}${w}`));
+      }
+    });
+    expect(diff(incentiveAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
+  });
+
+  it('splits 1.金融工作；2.安全生产 into two items, and never at 2.5亿元', () => {
+    expect(parseItemList('1.金融工作；2.安全生产；3.林长制').map((i) => [i.number, i.name])).toEqual([[1, '金融工作'], [2, '安全生产'], [3, '林长制']]);
+    expect(parseItemList('1.完成投资，2.5亿元').map((i) => i.number)).toEqual([1]);
+    expect(parseItemList('1.甲，3.乙').map((i) => i.number)).toEqual([1]);
+  });
+
+  it.each(['；', '，', '。'])('incentive 附件2 with each list on one line, "%s" between: the sample findings', (sep) => {
+    const grids = edited(incentive, '附件2', (rows) => {
+      for (const r of rows.slice(5)) if (typeof r[2] === 'string') r[2] = r[2].split('\n').join(sep);
+    });
+    expect(diff(incentiveAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
   });
 });

@@ -713,6 +713,30 @@ export const TRANSFORMS: readonly Transform[] = [
       return n > 0 ? `${g.name}: ${n} marks as "${mark}"${crosses ? ', × elsewhere' : ''}` : null;
     },
   },
+  {
+    name: 'assessments written with other separators',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      // 附件3's `龙山县：有可能` written 龙山县-有可能 / 龙山县（有可能） / 龙山县 有可能.
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === '附件3');
+      if (i < 0) return null;
+      const style = rng.pick([(u: string, w: string) => `${u}-${w}`, (u: string, w: string) => `${u}（${w}）`, (u: string, w: string) => `${u} ${w}`, (u: string, w: string) => `${u}—${w}`]);
+      const n = mapCells(e.grids[i] as Grid, (v) => (/^[\u4e00-\u9fff]+：(很有可能|有可能|难度较大|不太可能)/m.test(v) ? v.replace(/^([\u4e00-\u9fff]+)：(很有可能|有可能|难度较大|不太可能)$/gm, (_m, u: string, w: string) => style(u, w)) : null));
+      return n > 0 ? `附件3: ${n} assessments as "${style('县', '有可能')}"` : null;
+    },
+  },
+  {
+    name: 'items listed on one line',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      // 附件2's items one per line written on one line: 1.金融工作；2.安全生产 …
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === '附件2');
+      if (i < 0) return null;
+      const sep = rng.pick(['；', ';', '，', '。']);
+      const n = mapCells(e.grids[i] as Grid, (v) => (/^1\.[^\n]+\n2\./.test(v) ? v.split('\n').join(sep) : null));
+      return n > 0 ? `附件2: ${n} lists on one line, "${sep}" between` : null;
+    },
+  },
 ];
 
 /** One transformation with the seed of its own choices: an edition is a list of steps, replayable in part. */

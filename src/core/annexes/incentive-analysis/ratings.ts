@@ -82,8 +82,14 @@ export function parseAssessment(text: string): Assessment {
 
 const assessmentOf = memoByText(readAssessment);
 
+/** `龙山县（有可能）`: a rating in brackets after a unit is the pair `龙山县：有可能`, not a note (half-width brackets here). */
+const BRACKETED_RATING = new RegExp(`([^\\s():：、，,;；]+?)\\s*\\((${RATINGS.join('|')})\\)`, 'g');
+/** `龙山县-有可能`, `龙山县 有可能`: a unit, a dash or a space, then exactly a rating word. */
+const SEPARATED_PAIR = new RegExp(`^(.+?)\\s*(?:[-—–~～]+|\\s)\\s*(${RATINGS.join('|')})$`);
+
 function readAssessment(text: string): Assessment {
-  const { main, notes } = splitNotes(text);
+  // Only after a unit: `有可能（难度较大）` keeps its bracket as a note.
+  const { main, notes } = splitNotes(toHalfWidth(text).replace(BRACKETED_RATING, (whole, unit: string, rating: string) => (ratingIn(unit) === null ? `${unit}:${rating}` : whole)));
   const pairs: RatedUnit[] = [];
   const unnamed: Rating[] = [];
   const unrated: string[] = [];
@@ -96,6 +102,14 @@ function readAssessment(text: string): Assessment {
         unrated.push(line);
         return;
       }
+      if (isGroupPhrase(unit)) unnamed.push(rating);
+      else pairs.push({ unit, rating, line: i });
+      return;
+    }
+    const sep = SEPARATED_PAIR.exec(line);
+    const unit = sep?.[1]?.trim() ?? '';
+    if (sep && unit !== '' && ratingIn(unit) === null) {
+      const rating = sep[2] as Rating;
       if (isGroupPhrase(unit)) unnamed.push(rating);
       else pairs.push({ unit, rating, line: i });
       return;

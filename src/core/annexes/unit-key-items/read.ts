@@ -52,8 +52,32 @@ const NUMBERED = /^[(（]?\s*(\d+)\s*[)）]?\s*[.、．，,:：)）]\s*(.*)$/;
  * lines after the last item of a list numbered 1…n are read the same way, and marked (`trailing`): they may be items
  * without a number. Other unnumbered lines are items without a number.
  */
+/** `；2.` / `，3、` inside a line: where the next numbered item may start (the number checked by `inlineItems`). */
+const NEXT_NUMBERED = /[；;，,。]\s*[(（]?\s*(\d+)\s*[)）]?\s*[.、．)）](?!\d)/g;
+
+/**
+ * A line that lists several numbered items (`1.金融工作；2.安全生产；3.林长制`) as one line per item: split only
+ * where the next number follows a separator (`2.5亿元` after a comma is no item 2).
+ */
+function inlineItems(line: string): string[] {
+  const first = NUMBERED.exec(toHalfWidth(line));
+  if (!first) return [line];
+  let expected = Number(first[1]) + 1;
+  const out: string[] = [];
+  let from = 0;
+  NEXT_NUMBERED.lastIndex = 0;
+  for (let m = NEXT_NUMBERED.exec(line); m; m = NEXT_NUMBERED.exec(line)) {
+    if (Number(toHalfWidth(m[1] ?? '')) !== expected) continue;
+    out.push(line.slice(from, m.index));
+    from = m.index + 1;
+    expected++;
+  }
+  out.push(line.slice(from));
+  return out.map((x) => x.trim()).filter((x) => x !== '');
+}
+
 export function parseItemList(text: string): ListedItem[] {
-  const parsed = lines(text).map((line) => {
+  const parsed = lines(text).flatMap(inlineItems).map((line) => {
     const m = NUMBERED.exec(toHalfWidth(line));
     if (m) {
       const name = (m[2] ?? '').trim();
