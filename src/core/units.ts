@@ -56,8 +56,11 @@ const BODY_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/(人民政府|政府)?(金融工作办公室|金融办)$/, '政府金融办'],
   [/(人民政府|政府)(办公室|办)$/, '政府办'],
   [/发展和改革委员会$|发展改革委员会$|发展改革委$|发展和改革委$/, '发改委'],
-  [/市场监督管理局$/, '市场监管局'],
+  [/发展和改革局$|发展改革局$/, '发改局'],
+  [/市场监督管理局$|市监局$/, '市场监管局'],
   [/卫生健康委员会$|卫生健康委$|卫生和健康委员会$/, '卫健委'],
+  [/卫生健康局$|卫生和健康局$/, '卫健局'],
+  [/应急管理局$/, '应急局'],
   [/人力资源和社会保障局$|人力资源社会保障局$/, '人社局'],
   [/教育和体育局$/, '教体局'],
   [/科学技术局$/, '科技局'],
@@ -138,4 +141,34 @@ export function resolveCounty(name: string, known: ReadonlySet<string>): string 
   if (!base || base.length < 2) return null;
   const hits = [base, `${base}县`, `${base}市`, `${base}区`].filter((n) => n !== name && known.has(n));
   return hits.length === 1 ? (hits[0] as string) : null;
+}
+
+/**
+ * Whether one name is a shortening of the other the way offices shorten (州市监局 for 州市场监管局, 区发改局 for
+ * 区发展和改革局): the same first and last character (the level, the kind of body), and the shorter's characters
+ * all in the longer, in order. Not enough by itself: callers pair two names only when neither matched anything
+ * else and each is the other's only such name.
+ */
+export function isShortening(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 3 || short === long || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/** Names of two lists that matched nothing, paired where each is the other's only shortening (see isShortening). */
+export function pairShortenings(left: readonly string[], right: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of left) {
+    const mine = right.filter((r) => isShortening(l, r));
+    if (mine.length !== 1) continue;
+    const r = mine[0] as string;
+    if (left.filter((x) => isShortening(x, r)).length === 1) out.set(l, r);
+  }
+  return out;
 }

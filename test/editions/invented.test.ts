@@ -7,6 +7,7 @@
 import { auditWorkbook, buildSummaryPlans, messageOf, type Audit, type Grid } from '../../src/core';
 import { NO_FIGURE, readNumber, readSeq } from '../../src/core/text';
 import { SIGNATURE_START } from '../../src/core/vocab';
+import { isShortening, pairShortenings, unitIdentity } from '../../src/core/units';
 import { parseAssessment } from '../../src/core/annexes/incentive-analysis/ratings';
 import { parseItemList } from '../../src/core/annexes/unit-key-items/read';
 import { labelKey } from '../../src/core/text';
@@ -225,5 +226,34 @@ describe('附件3 and 附件2 written with other separators', () => {
       for (const r of rows.slice(5)) if (typeof r[2] === 'string') r[2] = r[2].split('\n').join(sep);
     });
     expect(diff(incentiveAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
+  });
+});
+
+describe('a unit shortened in one annex', () => {
+  it('knows 州市监局 / 区发改局 / 县卫健局 / 州应急局 as the bodies they shorten', () => {
+    expect(unitIdentity('州市监局')).toBe(unitIdentity('州市场监督管理局'));
+    expect(unitIdentity('区发展和改革局')).toBe('区发改局');
+    expect(unitIdentity('县卫生健康局')).toBe('县卫健局');
+    expect(unitIdentity('州应急管理局')).toBe('州应急局');
+  });
+
+  it('pairs a shortening with its full name only when each is the other’s only one', () => {
+    expect(isShortening('州行审局', '州行政审批服务局')).toBe(true);
+    expect(isShortening('州文旅局', '州文旅广电局')).toBe(true);
+    expect(isShortening('州民宗局', '州行政审批服务局')).toBe(false);
+    expect(isShortening('区局', '区发改局')).toBe(false);
+    expect([...pairShortenings(['州行审局'], ['州行政审批服务局', '州发改委'])]).toEqual([['州行审局', '州行政审批服务局']]);
+    // 州审局 could be either: no pair.
+    expect([...pairShortenings(['州审局'], ['州行政审批服务局', '州审计局'])]).toEqual([]);
+  });
+
+  it.each([['州行政审批服务局', '州行审局'], ['州文旅广电局', '州文旅局'], ['州市场监管局', '州市监局']])('附件1 writes %s as %s: no error', (from, to) => {
+    const grids = edited(incentive, '附件1', (rows) => {
+      for (const r of rows) if (r[0] === from) r[0] = to;
+    });
+    const d = diff(incentiveAudit, auditWorkbook(grids));
+    expect(d.lost).toEqual([]);
+    expect(d.added.filter((x) => x.startsWith('error'))).toEqual([]);
+    expect(d.added.length).toBeLessThanOrEqual(1);
   });
 });

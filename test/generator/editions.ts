@@ -737,6 +737,18 @@ export const TRANSFORMS: readonly Transform[] = [
       return n > 0 ? `附件2: ${n} lists on one line, "${sep}" between` : null;
     },
   },
+  {
+    name: 'a unit shortened in 附件1',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      // 附件1 writes a lead unit the short way offices do (州行审局), 附件3 in full.
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === '附件1');
+      if (i < 0) return null;
+      const [from, to] = rng.pick([['州行政审批服务局', '州行审局'], ['州文旅广电局', '州文旅局'], ['州市场监管局', '州市监局']] as const);
+      const n = mapCells(e.grids[i] as Grid, (v) => (v.trim() === from ? to : null));
+      return n > 0 ? `附件1: ${from} → ${to}` : null;
+    },
+  },
 ];
 
 /** One transformation with the seed of its own choices: an edition is a list of steps, replayable in part. */

@@ -40,11 +40,11 @@ describe('附件1 target-progress rules', () => {
     expect(ok.findings).toEqual([]);
   });
 
-  it('accepts √ ✓ ✔ ☑ as marks; anything else is target/mark-unknown', () => {
-    const ok = audit(targetGrid(targets([['√', null, null], [null, '✓', null], [null, null, '✔'], ['☑', null, null]])));
+  it('accepts √ ✓ ✔ ☑ ● 是 as marks and × as "not this one"; anything else is target/mark-unknown', () => {
+    const ok = audit(targetGrid(targets([['√', null, null], [null, '✓', null], [null, null, '✔'], ['☑', null, null], [null, '●', '×'], ['×', '×', '是']])));
     expect(ok.findings).toEqual([]);
-    expect(ok.recomputed.keywork?.targets?.counts).toEqual({ total: 4, done: 2, onSchedule: 1, lagging: 1, unmarked: 0 });
-    const odd = audit(targetGrid(targets([DONE, [null, '是', null]])));
+    expect(ok.recomputed.keywork?.targets?.counts).toEqual({ total: 6, done: 2, onSchedule: 2, lagging: 2, unmarked: 0 });
+    const odd = audit(targetGrid(targets([DONE, [null, '待定', null]])));
     expect(found(odd, 'target/mark-unknown')).toEqual(['附件1!F6 warning']);
     expect(found(odd, 'target/mark-missing')).toEqual([]);
   });

@@ -953,6 +953,29 @@ describe('cell/repeated', () => {
   });
 });
 
+describe('units/shortened', () => {
+  const shortened = async (from: string, to: string): Promise<Grid[]> => {
+    const grids = (await sampleGrids('incentive-2022.xlsx')).map((g) => cloneGrid(g));
+    for (const r of findGrid(grids, '附件1').values as CellValue[][]) if (r[0] === from) r[0] = to;
+    return grids;
+  };
+
+  it('fires once when 附件1 shortens a unit 附件3 writes in full, in place of an extra and a missing unit', async () => {
+    const a = audit(await shortened('州行政审批服务局', '州行审局'));
+    expect(messageOf(expectAt(a, 'units/shortened', '附件1', 'A7', 'warning'))).toContain('州行政审批服务局');
+    expectNone(a, 'cross/tally-unit-extra');
+    expectNone(a, 'cross/tally-unit-missing');
+  });
+
+  it('does not fire for two different bodies, or when the names agree', async () => {
+    // 州民宗局 is no shortening of 州行政审批服务局: the usual pair of errors.
+    const a = audit(await shortened('州行政审批服务局', '州民宗局'));
+    expectNone(a, 'units/shortened');
+    expect(ofCode(a, 'cross/tally-unit-extra')).toHaveLength(1);
+    expectNone(audit(annexes()), 'units/shortened');
+  });
+});
+
 describe('units/named-two-ways', () => {
   // The sample's 州本级 row of 附件2 written 州直单位: 附件3's assessments say 州本级 for the same 20 items.
   const renamed = async (items?: string): Promise<Grid[]> => {

@@ -5,6 +5,7 @@ import type { IncentiveAnalysis, AnalysisItem } from '../incentive-analysis/read
 import { type Rating } from '../incentive-analysis/ratings';
 import { TALLY_COLUMNS, TALLY_RATING, type RatingTally } from './read';
 import { listParam } from '../../i18n/lists';
+import { pairShortenings } from '../../units';
 import type { Rule } from '../types';
 
 function compareTally(tally: RatingTally, analysis: IncentiveAnalysis, sink: FindingSink): void {
@@ -26,6 +27,20 @@ function compareTally(tally: RatingTally, analysis: IncentiveAnalysis, sink: Fin
       unmatched: unmatched.length,
       units: listParam(unmatched.map((d) => d.unit), { max: MAX_NAMES }),
     }, { related: limit(unmatched.map((d) => ({ sheet: source, cell: d.items[0]?.unitCell ?? '' })).filter((c) => c.cell !== '')) });
+  }
+  // One unit shortened in one annex (州市监局 for 州市场监管局): said once, then compared as the one unit it is.
+  const shortened = mostlyUnmatched
+    ? new Map<string, string>()
+    : pairShortenings(tally.rows.filter((r) => !byKey.has(r.unitKey)).map((r) => r.unitKey), unmatched.map((d) => d.unitKey));
+  for (const [rowKey, unitKey] of shortened) {
+    const row = tally.rows.find((r) => r.unitKey === rowKey);
+    const d = byKey.get(unitKey);
+    if (!row || !d) continue;
+    sink.add('units/shortened', { sheet, cell: row.unitCell }, { unit: row.unit, alias: d.unit, source }, {
+      related: limit(d.items.map((i) => ({ sheet: source, cell: i.unitCell })).filter((c) => c.cell !== '')),
+    });
+    byKey.set(rowKey, d);
+    tallyKeys.add(unitKey);
   }
   for (const row of tally.rows) {
     const d = byKey.get(row.unitKey);
