@@ -80,11 +80,12 @@ export function collapseFloods(findings: readonly Finding[], sheets: readonly Ta
 }
 
 /**
- * Cell-by-cell remarks on how a figure is written (a number stored as text, full-width digits): one cause when a
+ * Cell-by-cell remarks on how a figure or a mark is written (a number stored as text, full-width digits, a mark we
+ * cannot read): one cause when a
  * table has many of them (a column typed as text). At least FLOOD_MIN_ROWS of one code in one table become one
  * `cell/repeated` warning at the first, naming every cell (related; each is still marked).
  */
-const REPEATABLE = new Set<string>(['cell/number-as-text', 'cell/full-width-digits']);
+const REPEATABLE = new Set<string>(['cell/number-as-text', 'cell/full-width-digits', 'cell/mark-unknown', 'target/mark-unknown']);
 
 export function collapseRepeats(findings: readonly Finding[], sheets: readonly TableRows[]): Finding[] {
   const groups = new Map<string, Finding[]>();

@@ -60,7 +60,6 @@ const BODY_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/市场监督管理局$|市监局$/, '市场监管局'],
   [/卫生健康委员会$|卫生健康委$|卫生和健康委员会$/, '卫健委'],
   [/卫生健康局$|卫生和健康局$/, '卫健局'],
-  [/应急管理局$/, '应急局'],
   [/人力资源和社会保障局$|人力资源社会保障局$/, '人社局'],
   [/教育和体育局$/, '教体局'],
   [/科学技术局$/, '科技局'],
@@ -91,11 +90,17 @@ function withoutPrefectureName(name: string): string {
 /** Footnote marks after a name (no lookbehind: EdgeHTML 18 and old WPS webviews lack it). */
 const FOOTNOTE_MARK = /[*＊※△☆★#＃¹²³⁴⁵⁶⁷⁸⁹⁰]+$/;
 
+/** A row number before a name: 1. / 1、 / 1) / (1) / 一、 (after the brackets were folded to half-width). */
+const LEADING_NUMBER = /^(?:\d{1,3}[.．、)]|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}、)/;
+
 export function unitIdentity(name: string): string {
   // A footnote mark after the name (州财政局*, 州财政局※) is not part of it.
   let key = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
   const unmarked = key.replace(FOOTNOTE_MARK, '');
   if (unmarked !== '') key = unmarked;
+  // A row number written before the name (1.州发改委, 2、州财政局, (3)州医保局) is not part of it.
+  const unnumbered = key.replace(LEADING_NUMBER, '');
+  if (unnumbered !== '') key = unnumbered;
   key = withoutPrefectureName(key);
   for (const [long, short] of BODY_ABBREVIATIONS) {
     const m = long.exec(key);

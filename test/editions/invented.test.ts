@@ -230,11 +230,14 @@ describe('附件3 and 附件2 written with other separators', () => {
 });
 
 describe('a unit shortened in one annex', () => {
-  it('knows 州市监局 / 区发改局 / 县卫健局 / 州应急局 as the bodies they shorten', () => {
+  it('knows 州市监局 / 区发改局 / 县卫健局 as the bodies they shorten, and a row number before a name as no part of it', () => {
     expect(unitIdentity('州市监局')).toBe(unitIdentity('州市场监督管理局'));
     expect(unitIdentity('区发展和改革局')).toBe('区发改局');
     expect(unitIdentity('县卫生健康局')).toBe('县卫健局');
-    expect(unitIdentity('州应急管理局')).toBe('州应急局');
+    expect(unitIdentity('1.州发改委')).toBe('州发改委');
+    expect(unitIdentity('(12)州财政局')).toBe('州财政局');
+    expect(unitIdentity('三、州医保局')).toBe('州医保局');
+    expect(unitIdentity('12345')).toBe('12345');
   });
 
   it('pairs a shortening with its full name only when each is the other’s only one', () => {
@@ -256,4 +259,12 @@ describe('a unit shortened in one annex', () => {
     expect(d.added.filter((x) => x.startsWith('error'))).toEqual([]);
     expect(d.added.length).toBeLessThanOrEqual(1);
   });
+});
+
+it('附件1 with its units numbered 1.州发改委 / 2、州财政局: the sample findings', () => {
+  let n = 0;
+  const grids = edited(incentive, '附件1', (rows) => {
+    for (const r of rows.slice(5)) if (typeof r[0] === 'string') r[0] = `${++n}${n % 2 ? '.' : '、'}${r[0]}`;
+  });
+  expect(diff(incentiveAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
 });

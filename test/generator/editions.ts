@@ -749,6 +749,24 @@ export const TRANSFORMS: readonly Transform[] = [
       return n > 0 ? `附件1: ${from} → ${to}` : null;
     },
   },
+  {
+    name: 'units numbered in 附件1',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      // 附件1's units written with their row number: 1.州发改委 / 2、州财政局 / (3)州医保局.
+      const [i] = loneAnnexes(e, ['附件1']);
+      if (i === undefined) return null;
+      const g = cloneGrid(e.grids[i] as Grid);
+      const h = headerRowOf(g);
+      const style = rng.pick([(n: number) => `${n}.`, (n: number) => `${n}、`, (n: number) => `（${n}）`]);
+      let n = 0;
+      (g.values as CellValue[][]).forEach((row, r) => {
+        if (r > h + 1 && typeof row[0] === 'string' && !/合\s*计/.test(row[0]) && row[0].trim() !== '') row[0] = `${style(++n)}${row[0]}`;
+      });
+      e.grids[i] = g;
+      return n > 0 ? `${g.name}: ${n} units numbered "${style(1)}"` : null;
+    },
+  },
 ];
 
 /** One transformation with the seed of its own choices: an edition is a list of steps, replayable in part. */
