@@ -1089,6 +1089,9 @@ class RowMulti implements ReadonlyMap<string, readonly CellRead[]> {
   }
 }
 
+/** A line that speaks of the table (以上数据截至…, 上述事项…, 本表…) or states its total in words (合计：18项46件). */
+const CLOSING_START = /^(?:以上|上述|本表|此表|上表|(?:合计|总计|共计)[:：].)/;
+
 /** A row that sums up the others without adding to them: 平均 / 平均值 / 全州平均 / 最高 / 最低值 … */
 const AGGREGATE_LABEL = /^(?:全[州市区县省])?(?:平均|平均值|平均数|均值|最高|最高值|最低|最低值|最大值|最小值)(?:[(（][^()（）]{0,20}[)）])?$/;
 
@@ -1212,11 +1215,11 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
       notesBelow.push({ row: r, col: first.col, text: first.text });
       continue;
     }
-    // A note row: one cell of text, starting like a note or merged across most of the table.
+    // A note row: one cell of text, starting like a note (注： / 以上数据… / 合计：18项46件) or merged across most of the table.
     if (own.length === 1 && first) {
       const area = view.merges.areaAt(r, first.col);
       const span = area ? area.right - area.left + 1 : 1;
-      if (NOTE_START.test(firstKey) || (span >= Math.max(2, Math.ceil(width * 0.6)) && width > 2)) {
+      if (NOTE_START.test(firstKey) || CLOSING_START.test(firstKey) || (span >= Math.max(2, Math.ceil(width * 0.6)) && width > 2)) {
         notesBelow.push({ row: r, col: first.col, text: first.text });
         continue;
       }

@@ -151,10 +151,15 @@ export function resolveCounty(name: string, known: ReadonlySet<string>): string 
 /**
  * Whether one name is a shortening of the other the way offices shorten (州市监局 for 州市场监管局, 区发改局 for
  * 区发展和改革局): the same first and last character (the level, the kind of body), and the shorter's characters
- * all in the longer, in order. Not enough by itself: callers pair two names only when neither matched anything
+ * all in the longer, in order; or the same name with a remark in brackets after it (州财政局（牵头）). Not enough by itself: callers pair two names only when neither matched anything
  * else and each is the other's only such name.
  */
+/** A remark in brackets after a name: 州财政局（牵头）, 州医保局(代管). */
+const TRAILING_REMARK = /[(（][^()（）]{1,10}[)）]$/;
+
 export function isShortening(a: string, b: string): boolean {
+  // The same name, one with a remark in brackets after it (州财政局（牵头）).
+  if (a !== b && (a.replace(TRAILING_REMARK, '') === b || b.replace(TRAILING_REMARK, '') === a)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 3 || short === long || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
   let at = 0;

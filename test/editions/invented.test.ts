@@ -268,3 +268,26 @@ it('附件1 with its units numbered 1.州发改委 / 2、州财政局: the sampl
   });
   expect(diff(incentiveAudit, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
 });
+
+describe('a line under a table that speaks of it', () => {
+  it.each([
+    ['incentive-2022.xlsx', '附件1', ['以上数据截至10月10日，由各牵头单位填报']],
+    ['incentive-2022.xlsx', '附件3', ['以上事项按省政府文件顺序排列']],
+    ['incentive-2022.xlsx', '附件4', ['上述进展截至10月10日']],
+    ['keywork-2024.xlsx', '附件1', [null, '以上为区级目标任务']],
+    ['keywork-2024.xlsx', '附件2', ['合计：18项46件']],
+  ])('%s %s with %j below: the sample findings', (file, sheet, line) => {
+    const [base, before] = file.startsWith('incentive') ? [incentive, incentiveAudit] : [keywork, keyworkAudit];
+    const grids = edited(base, sheet, (rows) => rows.push(line as Rows[number]));
+    expect(diff(before, auditWorkbook(grids))).toEqual({ added: [], lost: [] });
+  });
+
+  it('a unit with a remark in brackets (州财政局（牵头）) is the unit: said once, no error', () => {
+    const grids = edited(incentive, '附件1', (rows) => {
+      for (const r of rows) if (r[0] === '州财政局') r[0] = '州财政局（牵头）';
+    });
+    expect(diff(incentiveAudit, auditWorkbook(grids))).toEqual({ added: ['warning units/shortened 附件1!A9'], lost: [] });
+    expect(isShortening('州财政局（牵头）', '州财政局')).toBe(true);
+    expect(isShortening('州财政局（牵头）', '州发改委')).toBe(false);
+  });
+});

@@ -761,10 +761,40 @@ export const TRANSFORMS: readonly Transform[] = [
       const style = rng.pick([(n: number) => `${n}.`, (n: number) => `${n}、`, (n: number) => `（${n}）`]);
       let n = 0;
       (g.values as CellValue[][]).forEach((row, r) => {
-        if (r > h + 1 && typeof row[0] === 'string' && !/合\s*计/.test(row[0]) && row[0].trim() !== '') row[0] = `${style(++n)}${row[0]}`;
+        // Once: a unit numbered already keeps its number.
+        if (r > h + 1 && typeof row[0] === 'string' && !/合\s*计/.test(row[0]) && row[0].trim() !== '' && !/^[(（]?\d/.test(row[0])) row[0] = `${style(++n)}${row[0]}`;
       });
       e.grids[i] = g;
       return n > 0 ? `${g.name}: ${n} units numbered "${style(1)}"` : null;
+    },
+  },
+  {
+    name: 'a closing line under the table',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      // One line of text under a table that speaks of it: 以上数据截至… / 合计：… / a unit's remark in brackets.
+      const idx = loneAnnexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = cloneGrid(e.grids[i] as Grid);
+      const text = rng.pick(['以上数据截至统计截止日，由各牵头单位填报', '以上事项按省政府文件顺序排列', '上述进展均经牵头单位负责人审核', '合计：见表头合计行', '本表由督查室汇总']);
+      const row: CellValue[] = [];
+      row[rng.next() < 0.7 ? 0 : 1] = text;
+      (g.values as CellValue[][]).push(row);
+      e.grids[i] = g;
+      return `${g.name}: "${text}" below`;
+    },
+  },
+  {
+    name: 'a remark after a unit in 附件1',
+    profiles: ['incentive'],
+    apply(e, rng) {
+      const i = e.grids.findIndex((g) => e.sheetOf.get(g.name) === '附件1');
+      if (i < 0) return null;
+      const unit = rng.pick(['州财政局', '州发改委', '州医保局']);
+      const remark = rng.pick(['（牵头）', '（含代管）', '(主办)']);
+      const n = mapCells(e.grids[i] as Grid, (v) => (v.trim() === unit ? `${unit}${remark}` : null));
+      return n > 0 ? `附件1: ${unit}${remark}` : null;
     },
   },
 ];
