@@ -152,6 +152,10 @@ export function checkGenericTable(table: Table, sink: FindingSink, year = 2024, 
 
   checkTotals(table, typed, sink);
 
+  // Another table below this one: where this one was ended, said once.
+  const below = table.tableBelow;
+  if (below) sink.add('structure/table-below', { sheet, cell: a1(below.row, below.col) }, { row: below.row + 1, text: below.text.slice(0, 30) });
+
   // Stray cells far from the table: not rows of it, said once with where they are.
   const stray = table.strayCells;
   if (stray.length > 0) {

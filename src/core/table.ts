@@ -159,6 +159,8 @@ export interface Table {
   readonly notesBelow: readonly PreambleLine[];
   /** Cells read as no part of the table: far right of its columns, or alone far below its rows (also in notesBelow). */
   readonly strayCells: readonly PreambleLine[];
+  /** The header row of another table found below this one after a blank row: where this table was ended. */
+  readonly tableBelow?: PreambleLine;
   /** Rows below the header that write the header again (0-based): neither data nor notes. */
   readonly repeatedHeaders: readonly number[];
   /** 0-based; -1 when the table has no data rows. */
@@ -1092,6 +1094,15 @@ class RowMulti implements ReadonlyMap<string, readonly CellRead[]> {
 /** A line that speaks of the table (以上数据截至…, 上述事项…, 本表…) or states its total in words (合计：18项46件). */
 const CLOSING_START = /^(?:以上|上述|本表|此表|上表|(?:合计|总计|共计)[:：].)/;
 
+/** Words that head a column of a small table put under an annex (a contact list, counts by class). */
+const HEADER_WORDS = new Set(['联系人', '职务', '联系电话', '电话', '手机', '手机号码', '姓名', '类别', '件数', '数量', '项数', '名称', '备注', '序号', '单位', '填报单位', '科室', '邮箱', '传真']);
+
+/** A header label: short text without figures (联系人, 联系电话, 类别, 件数). */
+function isLabelLike(text: string): boolean {
+  const k = labelKey(text);
+  return k.length > 0 && k.length <= 12 && !/[0-9０-９%％]/.test(k);
+}
+
 /** A row that sums up the others without adding to them: 平均 / 平均值 / 全州平均 / 最高 / 最低值 … */
 const AGGREGATE_LABEL = /^(?:全[州市区县省])?(?:平均|平均值|平均数|均值|最高|最高值|最低|最低值|最大值|最小值)(?:[(（][^()（）]{0,20}[)）])?$/;
 
@@ -1172,10 +1183,15 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
   // Each row's own cells, in one array and objects reused row after row (only read while the row is classified).
   const own: { col: number; text: string }[] = [];
   const ownPool: { col: number; text: string }[] = [];
+  // The row above the one being read held something (a blank row between may start another table).
+  let prevHeld = header.bottom;
+  let tableBelow: PreambleLine | undefined;
   for (let r = header.bottom + 1; r <= last; r++) {
     // A blank row holds no text: its own cells are none (one pass over the row, not two).
     ownNonBlankInto(view, r, own, ownPool);
     if (own.length === 0) continue;
+    const afterGap = r - prevHeld > 1;
+    prevHeld = r;
     // A stray value far outside the table's columns (a cell left at XFD1048576), or one lone cell far below its rows
     // (a value left at A1048576), is not a row of the table: said once (strayCells), never read as a unit.
     if (own.every((o) => o.col < spanLeft - 1 || o.col > spanRight + 1) || (own.length === 1 && rows.length > 0 && r - lastKept > FAR_BELOW)) {
@@ -1231,6 +1247,19 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
       continue;
     }
 
+    // Another table below this one, after a blank row (联系人 / 职务 / 联系电话, 类别 / 件数): its header is labels only,
+    // one of them where this table has a figure, a mark or a row number. It and all below it are no rows of this table.
+    if (
+      afterGap &&
+      rows.length > 0 &&
+      own.length >= 2 &&
+      own.every((o) => isLabelLike(o.text)) &&
+      (own.some((o) => !readsAsItsType(view.value(r, o.col), typeOf.get(o.col)) || (typeOf.get(o.col) === 'seq' && !SECTION_START.test(labelKey(o.text)))) ||
+        own.filter((o) => HEADER_WORDS.has(labelKey(o.text))).length >= 2)
+    ) {
+      tableBelow = { row: r, col: own[0]?.col ?? 0, text: own.map((o) => o.text).join(' ') };
+      break;
+    }
     const label = labelCol !== undefined ? labelKey(cellText(view.value(r, labelCol))) : '';
     // An average, highest or lowest row (平均 / 全州平均 / 最高值) sums up the rows and adds to nothing: no unit.
     if (AGGREGATE_LABEL.test(label)) {
@@ -1302,6 +1331,7 @@ export function readTable(grid: Grid, spec: TableSpec, header: HeaderMatch, view
     ...(totalRow ? { totalRow } : {}),
     notesBelow,
     strayCells,
+    ...(tableBelow ? { tableBelow } : {}),
     repeatedHeaders,
     firstDataRow: dataRows[0]?.row ?? -1,
     lastDataRow: dataRows[dataRows.length - 1]?.row ?? -1,

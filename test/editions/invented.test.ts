@@ -291,3 +291,22 @@ describe('a line under a table that speaks of it', () => {
     expect(isShortening('州财政局（牵头）', '州发改委')).toBe(false);
   });
 });
+
+describe('another table below a table, after a blank row', () => {
+  it.each([
+    ['incentive-2022.xlsx', '附件1', [['联系人', '职务', '联系电话'], ['张三', '科长', '0743-8221234'], ['李四', '科员', '0743-8221235']], '附件1!A34'],
+    ['keywork-2024.xlsx', '附件2', [['类别', '件数'], ['省级', 35], ['市级', 11]], '附件2!A53'],
+  ])('%s %s: the sample findings and one note where the other table starts', (file, sheet, table, at) => {
+    const [base, before] = file.startsWith('incentive') ? [incentive, incentiveAudit] : [keywork, keyworkAudit];
+    const grids = edited(base, sheet, (rows) => rows.push([], [], ...(table as Rows)));
+    // Before: 11 errors on 附件1 (its 合计 formulas "missing" rows 34–36), 3 on the keywork 通报's counts.
+    expect(diff(before, auditWorkbook(grids))).toEqual({ added: [`info structure/table-below ${at}`], lost: [] });
+  });
+
+  it('a unit after a blank row is still a row of the table', () => {
+    const grids = edited(incentive, '附件1', (rows) => rows.push([], ['州审计局', 1, null, 1, null, null]));
+    const d = diff(incentiveAudit, auditWorkbook(grids));
+    expect(d.added.some((x) => x.includes('structure/table-below'))).toBe(false);
+    expect(d.added).toContain('error cross/tally-unit-extra 附件1!A33');
+  });
+});

@@ -762,7 +762,7 @@ export const TRANSFORMS: readonly Transform[] = [
       let n = 0;
       (g.values as CellValue[][]).forEach((row, r) => {
         // Once: a unit numbered already keeps its number.
-        if (r > h + 1 && typeof row[0] === 'string' && !/合\s*计/.test(row[0]) && row[0].trim() !== '' && !/^[(（]?\d/.test(row[0])) row[0] = `${style(++n)}${row[0]}`;
+        if (r > h + 1 && typeof row[0] === 'string' && typeof row[1] === 'number' && !/合\s*计/.test(row[0]) && row[0].trim() !== '' && !/^[(（]?\d/.test(row[0])) row[0] = `${style(++n)}${row[0]}`;
       });
       e.grids[i] = g;
       return n > 0 ? `${g.name}: ${n} units numbered "${style(1)}"` : null;
@@ -795,6 +795,25 @@ export const TRANSFORMS: readonly Transform[] = [
       const remark = rng.pick(['（牵头）', '（含代管）', '(主办)']);
       const n = mapCells(e.grids[i] as Grid, (v) => (v.trim() === unit ? `${unit}${remark}` : null));
       return n > 0 ? `附件1: ${unit}${remark}` : null;
+    },
+  },
+  {
+    name: 'another table below',
+    profiles: ['incentive', 'keywork'],
+    apply(e, rng) {
+      // A small table of another kind under an annex, after a blank row: contacts, or counts by class.
+      const idx = loneAnnexes(e);
+      if (idx.length === 0) return null;
+      const i = rng.pick(idx);
+      const g = cloneGrid(e.grids[i] as Grid);
+      const table = rng.pick<CellValue[][]>([
+        [['联系人', '职务', '联系电话'], ['张三', '科长', '0743-8221234'], ['李四', '科员', '0743-8221235']],
+        [['类别', '件数'], ['省级', 35], ['市级', 11]],
+        [['填报单位', '联系人', '手机'], ['督查室', '王五', '13800000000']],
+      ]);
+      (g.values as CellValue[][]).push(...Array.from({ length: 1 + rng.int(2) }, () => []), ...table.map((r) => [...r]));
+      e.grids[i] = g;
+      return `${g.name}: "${table[0]?.join(' ')}" table below`;
     },
   },
 ];
