@@ -38,6 +38,8 @@ export interface TableExplained {
   readonly noteRows: readonly number[];
   /** Rows that write the header again (a page break): neither data nor notes. */
   readonly repeatedHeaderRows: readonly number[];
+  /** 1-based row where another table starts below this one (this table was ended there), when one does. */
+  readonly tableBelowRow?: number;
 }
 
 export interface UnitExplained {
@@ -92,6 +94,7 @@ export function explainAudit(audit: Pick<Audit, 'tables' | 'records'>): Explanat
       titleRows: table.preamble.map((p) => p.row + 1),
       noteRows: table.notesBelow.map((n) => n.row + 1),
       repeatedHeaderRows: table.repeatedHeaders.map((r) => r + 1),
+      ...(table.tableBelow ? { tableBelowRow: table.tableBelow.row + 1 } : {}),
     });
   }
   const units: UnitExplained[] = [];
@@ -133,6 +136,7 @@ export function renderExplanation(e: Explanation, lang: Lang): string[] {
       }),
     );
     if (tb.repeatedHeaderRows.length > 0) out.push(t('explain.repeated', lang, { rows: rows(tb.repeatedHeaderRows) }));
+    if (tb.tableBelowRow !== undefined) out.push(t('explain.tableBelow', lang, { row: tb.tableBelowRow }));
     for (const c of tb.columns) {
       out.push(t('explain.column', lang, { label: c.label, columns: listOf(c.columns, lang), header: c.header, confidence: t(`explain.confidence.${c.confidence}`, lang) }));
     }

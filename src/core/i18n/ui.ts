@@ -38,6 +38,7 @@ export const UI = {
   'explain.units': { 'zh-CN': '── 单位名称的识别', 'en-US': '── Unit names resolved' },
   'explain.unit': { 'zh-CN': '   {sheet}：“{written}”按“{unit}”计', 'en-US': '   {sheet}: "{written}" counted as "{unit}"' },
   'explain.repeated': { 'zh-CN': '   重复的表头行（分页处再写一遍的表头，不作数据）：{rows}', 'en-US': '   Header written again (at a page break; not data): rows {rows}' },
+  'explain.tableBelow': { 'zh-CN': '   第{row}行起是另一张表，本表到此为止', 'en-US': '   Another table starts at row {row}: this table ends there' },
   'explain.none': { 'zh-CN': '无', 'en-US': 'none' },
   'explain.confidence.mapped': { 'zh-CN': '按设置指定', 'en-US': 'mapped in the settings' },
   'explain.confidence.high': { 'zh-CN': '确定', 'en-US': 'certain' },
