@@ -310,3 +310,13 @@ describe('another table below a table, after a blank row', () => {
     expect(d.added).toContain('error cross/tally-unit-extra 附件1!A33');
   });
 });
+
+it('附件4 writing a unit shortened (州发委 for 州发改委, on 5 items) says it once, not once per item', () => {
+  const grids = edited(incentive, '附件4', (rows) => {
+    for (const r of rows) if (r[0] === '州发改委') r[0] = '州发委';
+  });
+  const d = diff(incentiveAudit, auditWorkbook(grids));
+  expect(d.lost).toEqual([]);
+  expect(d.added).toHaveLength(1);
+  expect(d.added[0]).toMatch(/^warning units\/shortened 附件4!A\d+$/);
+});

@@ -5,6 +5,7 @@ import type { IncentiveAnalysis, AnalysisItem } from '../incentive-analysis/read
 import type { ProgressReport, ProgressItem } from './read';
 import { listParam } from '../../i18n/lists';
 import type { Rule } from '../types';
+import { isShortening } from '../../units';
 
 /** Fewer items than this are scanned for a shortened name; more are indexed (a scan per item is quadratic in rows). */
 const SCAN_ITEMS = 256;
@@ -94,7 +95,24 @@ function compareProgress(progress: ProgressReport, analysis: IncentiveAnalysis, 
       units: listParam(names, { max: MAX_NAMES }),
     }, { related: limit(mismatched.map((m) => ({ sheet: progress.sheet, cell: m.p.unitCell }))) });
   } else {
+    // A name 附件3 never uses, on items 附件3 gives to one unit it shortens (州行审局 for 州行政审批服务局): said once.
+    const sourceUnits = new Set(analysis.items.map((i) => i.unitKey));
+    const targets = new Map<string, Set<string>>();
+    for (const { p, it } of mismatched) targets.set(p.unitKey, (targets.get(p.unitKey) ?? new Set()).add(it.unitKey));
+    const shortened = new Set<string>();
+    for (const [name, of] of targets) {
+      const [full] = of;
+      if (of.size !== 1 || full === undefined || sourceUnits.has(name) || !isShortening(name, full)) continue;
+      const uses = mismatched.filter((m) => m.p.unitKey === name);
+      const first = uses[0];
+      if (!first) continue;
+      shortened.add(name);
+      sink.add('units/shortened', { sheet: progress.sheet, cell: first.p.unitCell }, { unit: first.p.unit, alias: first.it.unit, source: analysis.sheet }, {
+        related: limit(uses.map((m) => ({ sheet: analysis.sheet, cell: m.it.unitCell }))),
+      });
+    }
     for (const { p, it } of mismatched) {
+      if (shortened.has(p.unitKey)) continue;
       sink.add('cross/progress-unit-mismatch', { sheet: progress.sheet, cell: p.unitCell }, { item: p.item, source: analysis.sheet }, {
         expected: it.unit,
         actual: p.unit,

@@ -27,7 +27,7 @@ export const CODES = {
     '附件1中的牵头单位都有附件3的事项', 'Every lead unit of 附件1 has items in 附件3',
     '“{unit}”在{source}中没有任何事项，但本表统计为{actual}项。', '"{unit}" has no items in {source}, yet this row counts {actual}.'),
   'units/shortened': spec('warning',
-    '同一单位在附件1与附件3中写法一致', 'A unit is written the same way in 附件1 and 附件3',
+    '同一单位在附件1、附件4与附件3中写法一致', 'A unit is written the same way in 附件1, 附件4 and 附件3',
     '本表写作“{unit}”，{source}写作“{alias}”，应为同一单位的不同写法（简称与全称，或名称后加了注），已按同一单位核对。请统一写法，或在设置的单位别名中登记。',
     'Written "{unit}" here and "{alias}" in {source}: one unit written two ways (shortened, or with a remark after the name), so they were checked as one unit. Use one name, or add it to the unit aliases in the settings.'),
 } as const satisfies Record<string, FindingSpec>;
