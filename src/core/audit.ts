@@ -89,6 +89,9 @@ function checkTableDates(table: Table, year: number, sink: FindingSink): void {
   }
 }
 
+/** A sheet's name that says it is an old copy: 附件1（旧）, 附件1备份, 附件1 (2) (Excel's name for a copied sheet), 副本, old, copy. */
+const OLD_COPY = /旧|备份|副本|草稿|作废|[(（]\s*\d+\s*[)）]$|\b(?:old|copy|bak|backup)\b/i;
+
 /** The last column of a sheet (XFD), for a table's window open to the right. */
 const MAX_COL = 16_383;
 
@@ -105,11 +108,18 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
   for (const p of problems) sink.add('settings/invalid', { sheet: firstSheet, cell: 'A1' }, { field: p.field });
 
   let info: SheetInfo = { name: '', kind: null, headerRow: null, firstDataRow: null, lastDataRow: null };
-  for (const grid of grids) {
+  // Two sheets of one kind: the one checked is the one staff look at — a visible sheet before a hidden one, a sheet
+  // before its old copy (附件1（旧）, 附件1 (2)) — then the first. The sheets are listed in workbook order all the same.
+  const order = grids.map((g, i) => ({ g, i, rank: (g.hidden ? 2 : 0) + (OLD_COPY.test(g.name) ? 1 : 0) }));
+  order.sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const sheetIndex = new Map<SheetInfo, number>();
+  for (const { g: grid, i: gridIndex } of order) {
+    const before = sheets.length;
     info = { name: grid.name, kind: null, headerRow: null, firstDataRow: null, lastDataRow: null };
     for (const p of grid.readProblems ?? []) reportReadProblem(grid.name, p, sink);
     if (grid.generated) {
       sheets.push(info);
+      sheetIndex.set(info, gridIndex);
       continue;
     }
     const forcedKind = ownValue(settings.sheetKinds, grid.name);
@@ -135,7 +145,12 @@ export function auditWorkbook(grids: readonly Grid[], settingsInput?: unknown): 
       readPart(part.grid, forcedKind, part.view);
       sheets.push(info);
     }
+    for (let k = before; k < sheets.length; k++) sheetIndex.set(sheets[k] as SheetInfo, gridIndex);
   }
+  // Back in workbook order (a sheet's tables keep theirs).
+  const byPlace = sheets.map((x, k) => ({ x, k }));
+  byPlace.sort((a, b) => (sheetIndex.get(a.x) ?? 0) - (sheetIndex.get(b.x) ?? 0) || a.k - b.k);
+  sheets.splice(0, sheets.length, ...byPlace.map((p) => p.x));
 
   function readPart(grid: Grid, forcedKind: AnnexKind | undefined, known?: GridView): void {
     guard(grid.name, 'detect', () => {

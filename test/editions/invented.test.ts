@@ -320,3 +320,30 @@ it('附件4 writing a unit shortened (州发委 for 州发改委, on 5 items) sa
   expect(d.added).toHaveLength(1);
   expect(d.added[0]).toMatch(/^warning units\/shortened 附件4!A\d+$/);
 });
+
+describe('two sheets of one kind', () => {
+  const withCopy = (hidden: boolean, name: string): Grid[] => {
+    const copy = cloneGrid(incentive.find((g) => g.name === '附件1') as Grid);
+    for (const r of (copy.values as Rows).slice(5)) if (typeof r[1] === 'number') r[1] = r[1] + 1;
+    return [{ ...copy, name, ...(hidden ? { hidden: true } : {}) }, ...incentive.map((g) => cloneGrid(g))];
+  };
+
+  it.each([
+    [true, '附件1 (2)'],
+    [true, 'Sheet9'],
+    [false, '附件1（旧）'],
+    [false, '附件1备份'],
+  ])('an old copy of 附件1 before it (hidden %s, named %s): 附件1 is the one checked, the copy said once', (hidden, name) => {
+    const a = auditWorkbook(withCopy(hidden, name));
+    expect(diff(incentiveAudit, a)).toEqual({ added: [`warning structure/kind-duplicate ${name}!A1`], lost: [] });
+    const f = a.findings.find((x) => x.code === 'structure/kind-duplicate');
+    expect(messageOf(f as NonNullable<typeof f>, 'zh-CN')).toBe(`工作表“${name}”与“附件1”都是“研判统计表（附件1）”，只校验了“附件1”。`);
+    // The sheets are still listed in workbook order.
+    expect(a.sheets.map((s) => s.name).slice(0, 2)).toEqual([name, '附件1']);
+  });
+
+  it('two visible sheets with plain names: the first is checked, as before', () => {
+    const a = auditWorkbook(withCopy(false, '附件1-报送'));
+    expect(a.findings.some((f) => f.code === 'structure/kind-duplicate' && f.sheet === '附件1')).toBe(true);
+  });
+});
