@@ -31,30 +31,40 @@ function inRange(range: string | undefined, row: number, col: number): boolean {
   return from !== null && from !== undefined && to !== null && to !== undefined && row >= from.row && row <= to.row && col >= from.col && col <= to.col;
 }
 
-export function collapseFloods(findings: readonly Finding[], sheets: readonly TableRows[]): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  const tableOf = new Map<Finding, TableRows>();
+/**
+ * The findings `keep` selects, in groups of one code on one table: a sheet may hold several tables
+ * (src/core/blocks.ts), and a finding belongs to the one whose window holds its cell.
+ */
+function groupsByTable(findings: readonly Finding[], sheets: readonly TableRows[], keep: (f: Finding) => boolean): { list: Finding[]; table: TableRows | undefined }[] {
+  const groups = new Map<string, { list: Finding[]; table: TableRows | undefined }>();
   for (const f of findings) {
-    if (f.severity !== 'error') continue;
-    // A sheet may hold several tables (src/core/blocks.ts): the one whose rows hold the finding's row.
-    const row = parseA1(f.cell)?.row ?? -1;
+    if (!keep(f)) continue;
+    const at = parseA1(f.cell);
     const same = sheets.filter((s) => s.name === f.sheet);
-    const col = parseA1(f.cell)?.col ?? -1;
-    const table = same.length <= 1 ? same[0] : (same.find((s) => inRange(s.range, row, col)) ?? same[0]);
-    if (table) tableOf.set(f, table);
+    const table = same.length <= 1 ? same[0] : (same.find((s) => inRange(s.range, at?.row ?? -1, at?.col ?? -1)) ?? same[0]);
     const key = `${f.sheet}\u0000${f.code}\u0000${table ? sheets.indexOf(table) : -1}`;
-    const list = groups.get(key);
-    if (list) list.push(f);
-    else groups.set(key, [f]);
+    const group = groups.get(key);
+    if (group) group.list.push(f);
+    else groups.set(key, { list: [f], table });
   }
+  return [...groups.values()];
+}
+
+/** The findings with `dropped` replaced by `added` (the same array's copy when nothing was collapsed). */
+function replaced(findings: readonly Finding[], dropped: ReadonlySet<Finding>, added: readonly Finding[]): Finding[] {
+  if (added.length === 0) return [...findings];
+  return [...findings.filter((f) => !dropped.has(f)), ...added];
+}
+
+export function collapseFloods(findings: readonly Finding[], sheets: readonly TableRows[]): Finding[] {
+  const groups = groupsByTable(findings, sheets, (f) => f.severity === 'error');
   const dropped = new Set<Finding>();
   const added: Finding[] = [];
-  for (const list of groups.values()) {
+  for (const { list, table: info } of groups) {
     const first = list[0];
     if (!first) continue;
     const rows = new Set(list.map((f) => parseA1(f.cell)?.row ?? -1));
     if (rows.size < FLOOD_MIN_ROWS) continue;
-    const info = tableOf.get(first);
     const dataRows = info && info.firstDataRow !== null && info.lastDataRow !== null ? info.lastDataRow - info.firstDataRow + 1 : null;
     if (dataRows === null || dataRows <= 0 || rows.size < FLOOD_MIN_SHARE * dataRows) continue;
     for (const f of list) dropped.add(f);
@@ -75,8 +85,7 @@ export function collapseFloods(findings: readonly Finding[], sheets: readonly Ta
       ),
     );
   }
-  if (added.length === 0) return [...findings];
-  return [...findings.filter((f) => !dropped.has(f)), ...added];
+  return replaced(findings, dropped, added);
 }
 
 /**
@@ -88,20 +97,10 @@ export function collapseFloods(findings: readonly Finding[], sheets: readonly Ta
 const REPEATABLE = new Set<string>(['cell/number-as-text', 'cell/full-width-digits', 'cell/mark-unknown', 'target/mark-unknown']);
 
 export function collapseRepeats(findings: readonly Finding[], sheets: readonly TableRows[]): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (!REPEATABLE.has(f.code)) continue;
-    const p = parseA1(f.cell);
-    const same = sheets.filter((s) => s.name === f.sheet);
-    const table = same.length <= 1 ? same[0] : (same.find((s) => inRange(s.range, p?.row ?? -1, p?.col ?? -1)) ?? same[0]);
-    const key = `${f.sheet}\u0000${f.code}\u0000${table ? sheets.indexOf(table) : -1}`;
-    const list = groups.get(key);
-    if (list) list.push(f);
-    else groups.set(key, [f]);
-  }
+  const groups = groupsByTable(findings, sheets, (f) => REPEATABLE.has(f.code));
   const dropped = new Set<Finding>();
   const added: Finding[] = [];
-  for (const list of groups.values()) {
+  for (const { list } of groups) {
     const first = list[0];
     if (!first || list.length < FLOOD_MIN_ROWS) continue;
     for (const f of list) dropped.add(f);
@@ -116,6 +115,5 @@ export function collapseRepeats(findings: readonly Finding[], sheets: readonly T
       ),
     );
   }
-  if (added.length === 0) return [...findings];
-  return [...findings.filter((f) => !dropped.has(f)), ...added];
+  return replaced(findings, dropped, added);
 }
