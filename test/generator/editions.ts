@@ -168,6 +168,17 @@ function loneAnnexes(e: Edition, of?: readonly string[]): number[] {
   return sheets.filter((i) => holdsOneTable(e, i));
 }
 
+/**
+ * A copy of one annex to edit, with its header row: the first of `candidates`, or one picked with `rng`; null when
+ * there is none. The transformation puts it back (`e.grids[i] = g`).
+ */
+function copyToEdit(e: Edition, candidates: readonly number[], rng: Rng | null): { i: number; g: Grid; h: number } | null {
+  if (candidates.length === 0) return null;
+  const i = rng ? rng.pick(candidates) : (candidates[0] as number);
+  const g = cloneGrid(e.grids[i] as Grid);
+  return { i, g, h: headerRowOf(g) };
+}
+
 function mapCells(g: Grid, f: (v: string, r: number, c: number) => string | null): number {
   let n = 0;
   (g.values as CellValue[][]).forEach((row, r) =>
@@ -362,10 +373,9 @@ export const TRANSFORMS: readonly Transform[] = [
     name: 'note under the table',
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
-      const idx = annexIndexes(e);
-      if (idx.length === 0) return null;
-      const i = rng.pick(idx);
-      const g = cloneGrid(e.grids[i] as Grid);
+      const c = copyToEdit(e, annexIndexes(e), rng);
+      if (!c) return null;
+      const { i, g } = c;
       const note = rng.pick(['注：以上数据由各单位报送，截至统计日。', '备注：本表由督查室汇总。', '填表人：张三    审核人：李四']);
       (g.values as CellValue[][]).push([], [note]);
       e.grids[i] = g;
@@ -421,10 +431,9 @@ export const TRANSFORMS: readonly Transform[] = [
     name: 'number formats',
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
-      const idx = annexIndexes(e);
-      if (idx.length === 0) return null;
-      const i = rng.pick(idx);
-      const g = cloneGrid(e.grids[i] as Grid);
+      const c = copyToEdit(e, annexIndexes(e), rng);
+      if (!c) return null;
+      const { i, g } = c;
       const fmt = rng.pick(['0', '#,##0', '0_ ', 'General']);
       const nf = g.values.map((row) => row.map((v) => (typeof v === 'number' ? fmt : null)));
       e.grids[i] = { ...g, numberFormats: nf };
@@ -592,10 +601,9 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
       // Who filled, checked and stamped the form, spread over the table's columns as offices lay them out.
-      const idx = annexIndexes(e);
-      if (idx.length === 0) return null;
-      const i = rng.pick(idx);
-      const g = cloneGrid(e.grids[i] as Grid);
+      const c = copyToEdit(e, annexIndexes(e), rng);
+      if (!c) return null;
+      const { i, g } = c;
       const line = rng.pick<CellValue[]>([
         ['填表人：张三', null, '审核人：李四', null, '联系电话：0743-8221234'],
         [null, '填报单位（盖章）：', null, '填报日期：2024年7月10日'],
@@ -612,10 +620,9 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['incentive'],
     apply(e, rng) {
       // 附件1's empty tally cells written —, -, /, 无 … as offices mark "none".
-      const [i] = loneAnnexes(e, ['附件1']);
-      if (i === undefined) return null;
-      const g = cloneGrid(e.grids[i] as Grid);
-      const h = headerRowOf(g);
+      const c = copyToEdit(e, loneAnnexes(e, ['附件1']), null);
+      if (!c) return null;
+      const { i, g, h } = c;
       if (h < 0) return null;
       const width = (g.values[h] ?? []).length;
       const mark = rng.pick(['—', '-', '/', '无', '——', '－', '／']);
@@ -650,11 +657,9 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['keywork'],
     apply(e, rng) {
       // 序号 typed 1. / 1、 / （1） / 第1项 instead of the number.
-      const idx = loneAnnexes(e, ['附件1']);
-      const [i] = idx;
-      if (i === undefined) return null;
-      const g = cloneGrid(e.grids[i] as Grid);
-      const h = headerRowOf(g);
+      const c = copyToEdit(e, loneAnnexes(e, ['附件1']), null);
+      if (!c) return null;
+      const { i, g, h } = c;
       const style = rng.pick([(n: number) => `${n}.`, (n: number) => `${n}、`, (n: number) => `（${n}）`, (n: number) => `第${n}项`, (n: number) => `${n}．`]);
       let n = 0;
       (g.values as CellValue[][]).forEach((row, r) => {
@@ -672,11 +677,9 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
       // The office that issues the table and the date, at its right, as a letter ends.
-      const idx = loneAnnexes(e);
-      if (idx.length === 0) return null;
-      const i = rng.pick(idx);
-      const g = cloneGrid(e.grids[i] as Grid);
-      const h = headerRowOf(g);
+      const c = copyToEdit(e, loneAnnexes(e), rng);
+      if (!c) return null;
+      const { i, g, h } = c;
       const col = Math.max(1, (g.values[h] ?? []).length - 1 - rng.int(2));
       const at = (text: string): CellValue[] => {
         const row: CellValue[] = [];
@@ -693,10 +696,9 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['keywork'],
     apply(e, rng) {
       // 附件1's √ written 是 / ● / ✓, and × in the columns not chosen.
-      const [i] = loneAnnexes(e, ['附件1']);
-      if (i === undefined) return null;
-      const g = cloneGrid(e.grids[i] as Grid);
-      const h = headerRowOf(g);
+      const c = copyToEdit(e, loneAnnexes(e, ['附件1']), null);
+      if (!c) return null;
+      const { i, g, h } = c;
       const mark = rng.pick(['是', '●', '✓', '✔']);
       const crosses = rng.next() < 0.5;
       let n = 0;
@@ -754,10 +756,9 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['incentive'],
     apply(e, rng) {
       // 附件1's units written with their row number: 1.州发改委 / 2、州财政局 / (3)州医保局.
-      const [i] = loneAnnexes(e, ['附件1']);
-      if (i === undefined) return null;
-      const g = cloneGrid(e.grids[i] as Grid);
-      const h = headerRowOf(g);
+      const c = copyToEdit(e, loneAnnexes(e, ['附件1']), null);
+      if (!c) return null;
+      const { i, g, h } = c;
       const style = rng.pick([(n: number) => `${n}.`, (n: number) => `${n}、`, (n: number) => `（${n}）`]);
       let n = 0;
       (g.values as CellValue[][]).forEach((row, r) => {
@@ -773,10 +774,9 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
       // One line of text under a table that speaks of it: 以上数据截至… / 合计：… / a unit's remark in brackets.
-      const idx = loneAnnexes(e);
-      if (idx.length === 0) return null;
-      const i = rng.pick(idx);
-      const g = cloneGrid(e.grids[i] as Grid);
+      const c = copyToEdit(e, loneAnnexes(e), rng);
+      if (!c) return null;
+      const { i, g } = c;
       const text = rng.pick(['以上数据截至统计截止日，由各牵头单位填报', '以上事项按省政府文件顺序排列', '上述进展均经牵头单位负责人审核', '合计：见表头合计行', '本表由督查室汇总']);
       const row: CellValue[] = [];
       row[rng.next() < 0.7 ? 0 : 1] = text;
@@ -802,10 +802,9 @@ export const TRANSFORMS: readonly Transform[] = [
     profiles: ['incentive', 'keywork'],
     apply(e, rng) {
       // A small table of another kind under an annex, after a blank row: contacts, or counts by class.
-      const idx = loneAnnexes(e);
-      if (idx.length === 0) return null;
-      const i = rng.pick(idx);
-      const g = cloneGrid(e.grids[i] as Grid);
+      const c = copyToEdit(e, loneAnnexes(e), rng);
+      if (!c) return null;
+      const { i, g } = c;
       const table = rng.pick<CellValue[][]>([
         [['联系人', '职务', '联系电话'], ['张三', '科长', '0743-8221234'], ['李四', '科员', '0743-8221235']],
         [['类别', '件数'], ['省级', 35], ['市级', 11]],
